@@ -1,0 +1,63 @@
+import Link from "next/link";
+
+export type NavRole = "detective" | "supervisor" | "admin" | null;
+
+interface NavItem {
+  href: string;
+  label: string;
+  minRole: NavRole;
+}
+
+const RANK: Record<Exclude<NavRole, null>, number> = { detective: 1, supervisor: 2, admin: 3 };
+
+/** Navigation shown by role; the server still checks every page and route itself. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/register", label: "Register a camera", minRole: null },
+  { href: "/map", label: "Investigation map", minRole: "detective" },
+  { href: "/incidents", label: "Incidents", minRole: "detective" },
+  { href: "/review", label: "Review queue", minRole: "supervisor" },
+  { href: "/dashboard", label: "Dashboard", minRole: "supervisor" },
+  { href: "/admin", label: "Admin", minRole: "admin" },
+];
+
+export function visibleNavItems(role: NavRole): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.minRole === null || (role !== null && RANK[role] >= RANK[item.minRole]));
+}
+
+export function SiteHeader({ agencyName, role, userName }: { agencyName: string; role: NavRole; userName?: string }) {
+  return (
+    <header className="no-print border-b border-slate-200 bg-brand-900 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+        <Link href="/" className="font-semibold tracking-tight">
+          <span className="block text-lg">Sightline</span>
+          <span className="block text-xs font-normal text-blue-100">{agencyName} camera registry</span>
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {visibleNavItems(role).map((item) => (
+              <li key={item.href}>
+                <Link className="hover:underline" href={item.href}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+            <li>
+              {role ? (
+                <Link className="hover:underline" href="/signout">
+                  Sign out{userName ? ` (${userName})` : ""}
+                </Link>
+              ) : (
+                <Link className="hover:underline" href="/signin">
+                  Staff sign-in
+                </Link>
+              )}
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

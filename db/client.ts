@@ -1,0 +1,97 @@
+/**
+ * The one database factory. No DATABASE_URL: embedded PGlite + PostGIS
+ * persisted under DATA_DIR. DATABASE_URL set: a node-postgres pool against a
+ * PostgreSQL server with PostGIS. Both are wrapped by drizzle over one schema,
+ * and the instance is cached on globalThis so dev reloads reuse it.
+ */
+import path from "node:path";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { env } from "../lib/env.js";
+import * as schema from "./schema";
+import { openEmbedded, type EmbeddedHandle } from "./embedded";
+import { runMigrations } from "./migrate";
+
+/**
+ * Both drivers expose the same drizzle query builder; node-postgres's type is
+ * used as the common one (PGlite's `execute` result also carries `rows`).
+ */
+export type Db = NodePgDatabase<typeof schema>;
+export type DbKind = "embedded" | "server";
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle> {
+  const migrate = options.migrate ?? true;
+  if (options.databaseUrl) {
+    const { Pool } = await import("pg");
+    const pool = new Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    // A dropped server connection must not crash the process: the pool replaces it.
+    pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+    const db = drizzlePg(pool, { schema });
+    if (migrate) await runMigrations(db, "server");
+    return { db, kind: "server", close: () => pool.end() };
+  }
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ options.dataDir ?? env.DATA_DIR);
+  const embedded: EmbeddedHandle = await openEmbedded(dataDir);
+  const db = drizzlePglite(embedded.pg, { schema }) as unknown as Db;
+  if (migrate) await runMigrations(db, "embedded");
+  return { db, kind: "embedded", close: () => embedded.close() };
+}
+
+type GlobalWithDb = typeof globalThis & { __sightlineDb?: Promise<DbHandle> };
+const globalForDb = globalThis as GlobalWithDb;
+
+/** The process-wide database handle, opened (and migrated) on first use. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.__sightlineDb) {
+    const opening = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    globalForDb.__sightlineDb = opening;
+    // A failed open must not be cached forever: the next request tries again.
+    opening.catch(() => {
+      if (globalForDb.__sightlineDb === opening) globalForDb.__sightlineDb = undefined;
+    });
+  }
+  return globalForDb.__sightlineDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/**
+ * Called when a query failed in a way that may have killed the embedded
+ * instance (a PostGIS error thrown from C++ aborts the WASM module): drop the
+ * cached handle so the next request reopens it instead of the app staying wedged.
+ */
+export async function resetDbAfterFatalError(err: unknown): Promise<boolean> {
+  if (!isFatalEmbeddedError(err)) return false;
+  const current = globalForDb.__sightlineDb;
+  globalForDb.__sightlineDb = undefined;
+  if (current) {
+    try {
+      await (await current).close();
+    } catch {
+      // already dead
+    }
+  }
+  return true;
+}
+
+export function isFatalEmbeddedError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return (
+    err.name === "RuntimeError" ||
+    /Aborted\(|unreachable|memory access out of bounds|PGlite is closed|instance is closed/i.test(err.message)
+  );
+}

@@ -1,0 +1,7 @@
+export * from "./enums";
+export * from "./users";
+export * from "./registrations";
+export * from "./cameras";
+export * from "./incidents";
+export * from "./audit-log";
+export * from "./reference";

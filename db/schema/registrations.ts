@@ -1,0 +1,91 @@
+import { boolean, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { geographyPoint } from "../postgis";
+import { locationMethod, playbackFormat, registrationStatus } from "./enums";
+import { users } from "./users";
+
+/**
+ * One registered camera system at one address. Contact columns are PII: reads
+ * of them go through audited code paths, and they are nulled (contactsErasedAt)
+ * once the agency's retention after withdrawal has passed.
+ */
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    status: registrationStatus("status").notNull().default("pending_review"),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    verifiedBy: uuid("verified_by").references(() => users.id),
+    needsReview: boolean("needs_review").notNull().default(true),
+    reviewReason: text("review_reason"),
+    source: text("source").notNull().default("public_form"),
+
+    ownerName: text("owner_name"),
+    businessName: text("business_name"),
+    ownerPhone: text("owner_phone"),
+    ownerEmail: text("owner_email"),
+    alternateName: text("alternate_name"),
+    alternatePhone: text("alternate_phone"),
+    alternateEmail: text("alternate_email"),
+    contactsErasedAt: timestamp("contacts_erased_at", { withTimezone: true }),
+
+    addressLine1: text("address_line1").notNull(),
+    addressUnit: text("address_unit"),
+    addressCity: text("address_city").notNull(),
+    addressState: text("address_state").notNull(),
+    addressZip: text("address_zip").notNull(),
+    /** Normalized one-line address (USPS abbreviations, upper case) for matching and de-duplication. */
+    addressNormalized: text("address_normalized"),
+
+    location: geographyPoint("location"),
+    locationMethod: locationMethod("location_method"),
+    locationSource: text("location_source"),
+    locationConfidence: real("location_confidence"),
+    matchedAddress: text("matched_address"),
+    pinConfirmedBy: text("pin_confirmed_by"),
+    pinConfirmedAt: timestamp("pin_confirmed_at", { withTimezone: true }),
+
+    cameraLocations: text("camera_locations").array().notNull().default([]),
+    cameraCount: integer("camera_count").notNull(),
+    retentionDays: integer("retention_days"),
+    playback: playbackFormat("playback").notNull().default("unknown"),
+    recordsStreetTraffic: boolean("records_street_traffic").notNull().default(false),
+    streetView: text("street_view"),
+    notes: text("notes"),
+
+    consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
+    termsVersion: text("terms_version").notNull(),
+    lastConfirmedAt: timestamp("last_confirmed_at", { withTimezone: true }).notNull().defaultNow(),
+    manageTokenHash: text("manage_token_hash"),
+    manageTokenRotatedAt: timestamp("manage_token_rotated_at", { withTimezone: true }),
+    inactiveSince: timestamp("inactive_since", { withTimezone: true }),
+
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("registrations_location_gist").using("gist", t.location),
+    index("registrations_status_idx").on(t.status),
+    index("registrations_address_normalized_idx").on(t.addressNormalized),
+    uniqueIndex("registrations_manage_token_idx").on(t.manageTokenHash),
+  ],
+);
+
+/** Every status change, with who made it and why; kept after contacts are erased. */
+export const registrationStatusHistory = pgTable(
+  "registration_status_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    fromStatus: registrationStatus("from_status"),
+    toStatus: registrationStatus("to_status").notNull(),
+    reason: text("reason"),
+    actor: text("actor").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("registration_status_history_reg_idx").on(t.registrationId)],
+);
+
+export type Registration = typeof registrations.$inferSelect;
+export type NewRegistration = typeof registrations.$inferInsert;

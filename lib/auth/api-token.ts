@@ -1,0 +1,46 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, eq, gt, isNull, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { apiTokens, users } from "@/db/schema";
+import type { StaffPrincipal } from "./principal";
+
+const TOKEN_PREFIX = "sl_";
+
+/** Tokens are 256 random bits; only their SHA-256 is stored (a fast hash is right for high-entropy secrets). */
+export function hashApiToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export function generateApiToken(): string {
+  return TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
+}
+
+export function bearerTokenFrom(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match ? match[1] : null;
+}
+
+/** The staff member a live (unexpired, unrevoked) token belongs to, if the user is enabled. */
+export async function principalForApiToken(db: Db, token: string): Promise<StaffPrincipal | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const now = new Date();
+  const rows = await db
+    .select({ tokenId: apiTokens.id, userId: users.id, email: users.email, name: users.name, role: users.role })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashApiToken(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        isNull(users.disabledAt),
+      ),
+    )
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
+  return { userId: row.userId, email: row.email, name: row.name, role: row.role, via: "token" };
+}

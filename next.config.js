@@ -1,0 +1,14 @@
+// Importing the validated configuration here makes bad settings fail
+// `next dev`, `next build` and `next start` with one clear line.
+import { env } from "./lib/env.js";
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite and its PostGIS extension load WASM and data files from their own
+  // package directories at run time; bundling them breaks those paths.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "pg"],
+  poweredByHeader: false,
+  env: { SIGHTLINE_AGENCY_NAME: env.AGENCY_NAME },
+};
+
+export default nextConfig;

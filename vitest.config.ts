@@ -1,0 +1,26 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// A fixed secret so the configuration validates when DATABASE_URL is set
+// (global setup runs in this process, test files inherit it).
+process.env.NEXTAUTH_SECRET ??= "test-only-secret-0123456789abcdef0123456789";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // Tests import server modules directly; outside React's server build
+      // the `server-only` guard would throw, so it is an empty module here.
+      "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+    },
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "lib/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    pool: "forks",
+    // PGlite + PostGIS is memory-hungry and the machine has 2 cores.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
