@@ -8,6 +8,8 @@ const nextConfig = {
   // package directories at run time; bundling them breaks those paths.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "pg"],
   poweredByHeader: false,
+  // forbidden()/unauthorized() in staff pages (lib/auth/require-staff-page.ts).
+  experimental: { authInterrupts: true },
   env: { SIGHTLINE_AGENCY_NAME: env.AGENCY_NAME },
 };
 
