@@ -52,7 +52,7 @@ export function dataDirHolder(dataDir: string): number | null {
   }
 }
 
-function acquireLock(dataDir: string): () => void {
+export function acquireDataDirLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = lockFilePath(dataDir);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -79,7 +79,7 @@ function acquireLock(dataDir: string): () => void {
 }
 
 export async function openEmbedded(dataDir: string): Promise<EmbeddedHandle> {
-  const release = acquireLock(dataDir);
+  const release = acquireDataDirLock(dataDir);
   try {
     const pg = await PGlite.create({
       dataDir: path.join(dataDir, "pgdata"),

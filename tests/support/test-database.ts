@@ -26,6 +26,8 @@ export function serverUrlFor(baseUrl: string, database: string): string {
 export interface TestDatabase extends DbHandle {
   /** Where the data lives: a data directory (embedded) or a database URL (server). */
   location: string;
+  /** Close the connection but keep the data (to reopen it, back it up, …); `close` still removes it. */
+  disconnect(): Promise<void>;
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
@@ -44,6 +46,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       ...handle,
       location: url,
+      disconnect: () => handle.close(),
       close: async () => {
         await handle.close();
         const dropper = new pg.Client({ connectionString: baseUrl });
@@ -63,8 +66,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     ...handle,
     location: dir,
+    disconnect: () => handle.close(),
     close: async () => {
-      await handle.close();
+      await handle.close().catch(() => {});
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
