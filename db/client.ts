@@ -40,7 +40,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
     const db = drizzlePg(pool, { schema });
     if (migrate) await runMigrations(db, "server");
-    return { db, kind: "server", close: () => pool.end() };
+    let ended = false;
+    const close = async () => {
+      if (ended) return;
+      ended = true;
+      await pool.end();
+    };
+    return { db, kind: "server", close };
   }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ options.dataDir ?? env.DATA_DIR);
   const embedded: EmbeddedHandle = await openEmbedded(dataDir);
