@@ -1,4 +1,5 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./auth-options";
 import type { StaffPrincipal } from "./principal";
@@ -9,6 +10,9 @@ import type { StaffPrincipal } from "./principal";
  * (disabled users, bumped session versions, idle and absolute limits).
  */
 export async function getSessionPrincipal(): Promise<StaffPrincipal | null> {
+  // Anonymous visitors (most of the public site) cost nothing: no cookie, no decoding, no query.
+  const jar = await cookies();
+  if (!jar.has("next-auth.session-token") && !jar.has("__Secure-next-auth.session-token")) return null;
   const session = await getServerSession(authOptions());
   return session?.principal ?? null;
 }

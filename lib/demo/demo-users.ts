@@ -6,22 +6,11 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
-import type { Role } from "../auth/roles";
 import { createStaffUser } from "../accounts/users";
 import { systemActor } from "../audit/record-audit";
+import { DEMO_USERS, type DemoCredential } from "./demo-credentials";
 
-export interface DemoCredential {
-  role: Role;
-  email: string;
-  name: string;
-  password: string;
-}
-
-export const DEMO_USERS: DemoCredential[] = [
-  { role: "detective", email: "detective@demo.example", name: "Dana Detective (demo)", password: "amber-lantern-river" },
-  { role: "supervisor", email: "supervisor@demo.example", name: "Sam Supervisor (demo)", password: "copper-meadow-signal" },
-  { role: "admin", email: "admin@demo.example", name: "Alex Admin (demo)", password: "granite-orchard-compass" },
-];
+export { DEMO_USERS, type DemoCredential };
 
 /** Create the demo accounts that do not exist yet; returns how many were added. */
 export async function ensureDemoUsers(db: Db): Promise<number> {
