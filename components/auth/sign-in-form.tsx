@@ -121,7 +121,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
         </div>
       )}
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" data-testid="sign-in-error" className="text-sm text-red-700">
           {error}
         </p>
       )}

@@ -44,9 +44,10 @@ describe("staff accounts in the browser", () => {
     const context = await browser.newContext(DESKTOP);
     const page = await context.newPage();
     await signIn(page, demo("detective").email, "not-the-password-at-all");
-    const wrong = await page.getByRole("alert").textContent();
+    const wrong = await page.getByTestId("sign-in-error").textContent();
+    expect(wrong).toMatch(/e-mail or password is wrong/);
     await signIn(page, "nobody@demo.example", "not-the-password-at-all");
-    expect(await page.getByRole("alert").textContent()).toBe(wrong);
+    expect(await page.getByTestId("sign-in-error").textContent()).toBe(wrong);
     await context.close();
   });
 
@@ -82,6 +83,7 @@ describe("staff accounts in the browser", () => {
     const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
     await page.getByLabel("Code from the app").fill(totp.generate());
     await page.getByRole("button", { name: "Confirm" }).click();
+    await page.getByTestId("recovery-codes").waitFor();
     const codes = (await page.getByTestId("recovery-codes").locator("li").allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     await screenshot(page, "account-recovery-codes");
@@ -95,6 +97,7 @@ describe("staff accounts in the browser", () => {
     await signIn(page, user.email, user.password, "/account");
     await page.getByLabel(/Code from your authenticator app/).fill(codes[0]);
     await page.getByRole("button", { name: "Verify" }).click();
+    await page.getByText("Your second factor is on").waitFor();
     await page.waitForURL((url) => url.pathname === "/account");
     await expect(page.getByText("Your second factor is on").count()).resolves.toBe(1);
     await context.close();
