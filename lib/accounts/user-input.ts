@@ -17,21 +17,27 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an e-mail address").max(320));
 export const roleSchema = z.enum(ROLES, { message: `must be one of ${ROLES.join(", ")}` });
 
-export const newUserSchema = z
-  .object({
-    email: emailSchema,
-    name: z.string().trim().min(1, "is required").max(200),
-    role: roleSchema,
-    /** Empty: a password is generated and shown once. */
-    password: z.string().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.password) {
-      const problem = passwordProblem(v.password, { email: v.email, name: v.name });
-      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-    }
-  });
-export type NewUserInput = z.input<typeof newUserSchema>;
+const newUserFields = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, "is required").max(200),
+  role: roleSchema,
+  /** Empty: a password is generated and shown once. */
+  password: z.string().optional(),
+});
+
+/** All field errors at once (the password is judged even when another field is wrong). */
+export const newUserSchema = z.unknown().transform((raw, ctx) => {
+  const parsed = newUserFields.safeParse(raw);
+  const fields = (raw ?? {}) as { password?: unknown; email?: unknown; name?: unknown };
+  const password = typeof fields.password === "string" ? fields.password : "";
+  const problem = password ? passwordProblem(password, { email: String(fields.email ?? ""), name: String(fields.name ?? "") }) : null;
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path as (string | number)[], message: issue.message });
+  }
+  return !parsed.success || problem ? z.NEVER : parsed.data;
+});
+export type NewUserInput = z.input<typeof newUserFields>;
 
 export const issueTokenSchema = z.object({
   userId: z.uuid("must be a user id"),
