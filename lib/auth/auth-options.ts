@@ -147,14 +147,6 @@ export function authOptions(): AuthOptions {
         return { expires: session.expires, ...(principal ? { principal, user: { name: principal.name, email: principal.email } } : {}) };
       },
     },
-    events: {
-      async signOut({ token }) {
-        const claims = token as SessionClaims & { email?: string };
-        if (!claims?.sub) return;
-        const db = await getDb();
-        await recordAudit(db, { userId: claims.sub, label: claims.email ?? claims.sub }, { action: "auth.sign_out", targetType: "user", targetId: claims.sub });
-      },
-    },
     logger: {
       // The default logger prints stack traces for expected sign-in refusals.
       error(code, metadata) {
