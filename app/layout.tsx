@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { SiteHeader } from "@/components/layout/site-header";
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { agencySettings } from "@/lib/agency/settings";
+import { getSessionPrincipal } from "@/lib/auth/session";
 
 export const metadata: Metadata = {
   title: { default: "Sightline camera registry", template: "%s · Sightline" },
@@ -10,12 +12,14 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const agency = agencySettings();
+  const principal = await getSessionPrincipal();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <SiteHeader agencyName={agency.name} role={null} />
+        <SiteHeader agencyName={agency.name} role={principal?.role ?? null} userName={principal?.name} />
+        {principal && <SessionKeepAlive />}
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

@@ -67,6 +67,21 @@ export const envSchema = z
     DEFAULT_SEARCH_RADIUS_M: number(250).pipe(z.number().positive()),
     MAX_SEARCH_RADIUS_M: number(2000).pipe(z.number().positive()),
     DEMO_MODE: flag(false),
+
+    // Staff sessions and sign-in (issue 3). Minutes unless the name says otherwise.
+    SESSION_IDLE_TIMEOUT_MIN: number(30).pipe(z.number().int().min(1).max(24 * 60)),
+    SESSION_MAX_AGE_HOURS: number(12).pipe(z.number().positive().max(24 * 7)),
+    LOCKOUT_MAX_FAILURES: number(5).pipe(z.number().int().min(1).max(100)),
+    LOCKOUT_WINDOW_MIN: number(15).pipe(z.number().int().min(1)),
+    LOCKOUT_DURATION_MIN: number(15).pipe(z.number().int().min(1)),
+    /** Unset: required on a server deployment (DATABASE_URL), optional on the embedded demo. */
+    MFA_REQUIRED: z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"]).optional()).transform((v) =>
+      v === undefined ? undefined : v === "true" || v === "1",
+    ),
+    OIDC_ISSUER: z.preprocess(emptyToUndefined, z.url().optional()),
+    OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+    OIDC_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+    OIDC_DISPLAY_NAME: z.preprocess(emptyToUndefined, z.string().default("Agency single sign-on")),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
@@ -75,6 +90,9 @@ export const envSchema = z
         path: ["NEXTAUTH_SECRET"],
         message: "is required when DATABASE_URL is set (the embedded mode generates one under DATA_DIR)",
       });
+    }
+    if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set" });
     }
     if (env.DEFAULT_SEARCH_RADIUS_M > env.MAX_SEARCH_RADIUS_M) {
       ctx.addIssue({ code: "custom", path: ["DEFAULT_SEARCH_RADIUS_M"], message: "must not exceed MAX_SEARCH_RADIUS_M" });

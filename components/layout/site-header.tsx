@@ -44,6 +44,13 @@ export function SiteHeader({ agencyName, role, userName }: { agencyName: string;
                 </Link>
               </li>
             ))}
+            {role && (
+              <li>
+                <Link className="hover:underline" href="/account">
+                  Account
+                </Link>
+              </li>
+            )}
             <li>
               {role ? (
                 <Link className="hover:underline" href="/signout">

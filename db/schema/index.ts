@@ -1,5 +1,6 @@
 export * from "./enums";
 export * from "./users";
+export * from "./recovery-codes";
 export * from "./registrations";
 export * from "./cameras";
 export * from "./incidents";

@@ -19,6 +19,8 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last accepted TOTP time step: a code is never accepted twice (replay). */
+    totpLastStep: integer("totp_last_step"),
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lastFailedSignInAt: timestamp("last_failed_sign_in_at", { withTimezone: true }),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),

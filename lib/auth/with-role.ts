@@ -5,15 +5,17 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 import { bearerTokenFrom, principalForApiToken } from "./api-token";
 import type { StaffPrincipal } from "./principal";
 import { roleAllows, type Role } from "./roles";
+import { getRequestSessionPrincipal } from "./session";
 
 /**
  * Resolve who is calling: an `Authorization: Bearer` API token, else the
- * browser session. (The session half is completed by the auth issue.)
+ * browser session. A bad token is not retried as a session: the caller asked
+ * to be that token.
  */
 export async function resolvePrincipal(db: Db, request: Request): Promise<StaffPrincipal | null> {
   const token = bearerTokenFrom(request);
   if (token) return principalForApiToken(db, token);
-  return null;
+  return getRequestSessionPrincipal(request);
 }
 
 export function clientIp(request: Request): string | null {

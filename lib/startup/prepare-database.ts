@@ -1,18 +1,28 @@
 import { getDbHandle } from "@/db/client";
 import { isDatabaseEmpty, seedFixture } from "@/lib/demo/seed-fixture";
+import { ensureDemoUsers, presentDemoCredentials } from "@/lib/demo/demo-users";
 import { env } from "@/lib/env.js";
 
 export async function prepareDatabaseOnStart(): Promise<void> {
   const started = Date.now();
   try {
     const handle = await getDbHandle();
+    // Only the embedded demo is ever seeded by itself; a server database never gets demo data or accounts.
     if (handle.kind === "embedded" && (await isDatabaseEmpty(handle.db))) {
       const added = await seedFixture(handle.db);
-      console.log(`[sightline] empty embedded database: seeded ${added.registrations} demo registration(s)`);
+      const demoUsers = await ensureDemoUsers(handle.db);
+      console.log(`[sightline] empty embedded database: seeded ${added.registrations} demo registration(s) and ${demoUsers} demo account(s)`);
     }
     console.log(
       `[sightline] ${handle.kind} database ready in ${Date.now() - started} ms — open http://localhost:${env.PORT}`,
     );
+    if (handle.kind === "embedded") {
+      const demo = await presentDemoCredentials(handle.db);
+      if (demo.length) {
+        console.log("[sightline] demo staff accounts (embedded demo only; sign in at /signin):");
+        for (const d of demo) console.log(`[sightline]   ${d.role.padEnd(10)} ${d.email}  ${d.password}`);
+      }
+    }
   } catch (err) {
     // Keep serving: /api/health answers 503 and the next request retries the open.
     console.error(`[sightline] database not ready: ${err instanceof Error ? err.message : String(err)}`);

@@ -27,3 +27,31 @@ describe("configuration", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });
 });
+
+describe("staff sign-in configuration", () => {
+  it("requires MFA on a server deployment by default and lets either be overridden", async () => {
+    const { authSettings } = await import("@/lib/auth/auth-settings");
+    expect(authSettings(parseEnv({})).mfaRequired).toBe(false);
+    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "x".repeat(32) })).mfaRequired).toBe(true);
+    expect(authSettings(parseEnv({ MFA_REQUIRED: "true" })).mfaRequired).toBe(true);
+    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "x".repeat(32), MFA_REQUIRED: "false" })).mfaRequired).toBe(false);
+  });
+
+  it("has the issue's session and lockout defaults, configurable", async () => {
+    const { authSettings } = await import("@/lib/auth/auth-settings");
+    const s = authSettings(parseEnv({}));
+    expect([s.idleTimeoutMs, s.absoluteTimeoutMs, s.lockoutMaxFailures, s.lockoutWindowMs, s.lockoutDurationMs]).toEqual([
+      30 * 60_000, 12 * 3_600_000, 5, 15 * 60_000, 15 * 60_000,
+    ]);
+    expect(authSettings(parseEnv({ SESSION_IDLE_TIMEOUT_MIN: "10" })).idleTimeoutMs).toBe(600_000);
+    expect(() => parseEnv({ LOCKOUT_MAX_FAILURES: "0" })).toThrow(/LOCKOUT_MAX_FAILURES/);
+  });
+
+  it("turns OpenID Connect on only when fully configured", async () => {
+    const { authSettings } = await import("@/lib/auth/auth-settings");
+    expect(authSettings(parseEnv({})).oidc).toBeNull();
+    expect(() => parseEnv({ OIDC_ISSUER: "https://login.example/tenant/v2.0" })).toThrow(/OIDC_CLIENT_ID/);
+    const oidc = authSettings(parseEnv({ OIDC_ISSUER: "https://login.example/t/v2.0", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s" })).oidc;
+    expect(oidc).toMatchObject({ issuer: "https://login.example/t/v2.0", clientId: "id", displayName: "Agency single sign-on" });
+  });
+});

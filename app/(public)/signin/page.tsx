@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { authSettings } from "@/lib/auth/auth-settings";
+import { getSessionPrincipal } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Staff sign-in" };
+
+/** Only same-site paths: a callbackUrl must not send a signed-in user to another site. */
+function safeCallback(value: string | string[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getSessionPrincipal()) redirect(callbackUrl);
+  const oidc = authSettings().oidc;
+  return (
+    <div className="mx-auto max-w-sm space-y-4">
+      <h1 className="text-2xl font-bold">Staff sign-in</h1>
+      {params.error && (
+        <p role="alert" className="text-sm text-red-700">
+          Sign-in was refused. Try again, or ask an admin.
+        </p>
+      )}
+      <SignInForm callbackUrl={callbackUrl} oidcName={oidc?.displayName ?? null} />
+      <p className="text-xs text-slate-600">For department staff. Residents do not need an account to register cameras.</p>
+    </div>
+  );
+}

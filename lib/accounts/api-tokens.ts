@@ -1,0 +1,82 @@
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { apiTokens, users } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
+import { fieldErrorsFrom, issueTokenSchema, type IssueTokenInput } from "./user-input";
+import type { AccountResult } from "./users";
+
+const DAY_MS = 86_400_000;
+
+export interface ApiTokenSummary {
+  id: string;
+  name: string;
+  userId: string;
+  userEmail: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+}
+
+export async function listApiTokens(db: Db): Promise<ApiTokenSummary[]> {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      userId: apiTokens.userId,
+      userEmail: users.email,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      createdAt: apiTokens.createdAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** A new token for a user; the clear token is returned here once and only its hash is kept. */
+export async function issueApiToken(
+  db: Db,
+  actor: AuditActor,
+  input: IssueTokenInput,
+  now = new Date(),
+): Promise<AccountResult<{ id: string; token: string; expiresAt: Date }>> {
+  const parsed = issueTokenSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
+  const { userId, name, days } = parsed.data;
+  const token = generateApiToken();
+  const expiresAt = new Date(now.getTime() + days * DAY_MS);
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id, email: users.email, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId));
+    if (!user) return { ok: false, errors: { userId: "no such user" } } as const;
+    if (user.disabledAt) return { ok: false, errors: { userId: "the account is disabled" } } as const;
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId, name, tokenHash: hashApiToken(token), expiresAt, createdBy: actor.userId })
+      .returning({ id: apiTokens.id });
+    await recordAudit(tx, actor, {
+      action: "api_token.issue",
+      targetType: "api_token",
+      targetId: row.id,
+      details: { userId, email: user.email, name, expiresAt: expiresAt.toISOString() },
+    });
+    return { ok: true, id: row.id, token, expiresAt } as const;
+  });
+}
+
+export async function revokeApiToken(db: Db, actor: AuditActor, tokenId: string): Promise<AccountResult<{ id: string }>> {
+  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) return { ok: false, errors: { tokenId: "no such token" } };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id, userId: apiTokens.userId, name: apiTokens.name });
+    if (!row) return { ok: false, errors: { tokenId: "no such live token" } } as const;
+    await recordAudit(tx, actor, { action: "api_token.revoke", targetType: "api_token", targetId: row.id, details: { userId: row.userId, name: row.name } });
+    return { ok: true, id: row.id } as const;
+  });
+}

@@ -1,0 +1,161 @@
+import "server-only";
+import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { recoveryCodes, users, type User } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import type { Role } from "@/lib/auth/roles";
+import { generatePassword } from "./generate-password";
+import { fieldErrorsFrom, newUserSchema, roleSchema, type FieldErrors, type NewUserInput } from "./user-input";
+
+export type AccountResult<T> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
+
+export interface StaffUserSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: Date | null;
+  lockedUntil: Date | null;
+  mfaEnabled: boolean;
+  isDemo: boolean;
+  createdAt: Date;
+}
+
+export async function listStaffUsers(db: Db): Promise<StaffUserSummary[]> {
+  const rows = await db.select().from(users).orderBy(asc(users.email));
+  return rows.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabledAt: u.disabledAt,
+    lockedUntil: u.lockedUntil,
+    mfaEnabled: Boolean(u.totpEnabledAt),
+    isDemo: u.isDemo,
+    createdAt: u.createdAt,
+  }));
+}
+
+/** Create a staff account; with no password given, one is generated and returned once. */
+export async function createStaffUser(
+  db: Db,
+  actor: AuditActor,
+  input: NewUserInput,
+  options: { isDemo?: boolean } = {},
+): Promise<AccountResult<{ user: User; generatedPassword: string | null }>> {
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
+  const { email, name, role } = parsed.data;
+  const generatedPassword = parsed.data.password ? null : generatePassword();
+  const passwordHash = await hashPassword(parsed.data.password || generatedPassword!);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    if (existing) return { ok: false, errors: { email: "an account with this e-mail already exists" } } as const;
+    const [user] = await tx.insert(users).values({ email, name, role, passwordHash, isDemo: options.isDemo ?? false }).returning();
+    await recordAudit(tx, actor, { action: "user.create", targetType: "user", targetId: user.id, details: { email, role, passwordGenerated: !!generatedPassword } });
+    return { ok: true, user, generatedPassword } as const;
+  });
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+type Change = { set: Partial<User> } | { errors: FieldErrors };
+
+/** Lock the row, apply the change with a bumped session version (ends the user's sessions), audit. */
+async function changeUser(
+  db: Db,
+  actor: AuditActor,
+  userId: string,
+  action: string,
+  change: (user: User, tx: Tx) => Promise<Change>,
+  details: (before: User, after: User) => Record<string, unknown> = () => ({}),
+  endSessions = true,
+): Promise<AccountResult<{ user: User }>> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return { ok: false, errors: { userId: "no such user" } };
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user) return { ok: false, errors: { userId: "no such user" } } as const;
+    const outcome = await change(user, tx);
+    if ("errors" in outcome) return { ok: false, errors: outcome.errors } as const;
+    const set: Partial<User> = { ...outcome.set, updatedAt: new Date() };
+    if (endSessions) set.sessionVersion = user.sessionVersion + 1;
+    const [updated] = await tx.update(users).set(set).where(eq(users.id, userId)).returning();
+    await recordAudit(tx, actor, { action, targetType: "user", targetId: userId, details: { email: user.email, ...details(user, updated) } });
+    return { ok: true, user: updated } as const;
+  });
+}
+
+/** True when this user is the last enabled admin: removing them would leave nobody to administer. */
+async function isLastEnabledAdmin(tx: Tx, user: User): Promise<boolean> {
+  if (user.role !== "admin" || user.disabledAt) return false;
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, user.id)));
+  return n === 0;
+}
+
+export function setUserDisabled(db: Db, actor: AuditActor, userId: string, disabled: boolean) {
+  return changeUser(db, actor, userId, disabled ? "user.disable" : "user.enable", async (user, tx) => {
+    if (disabled && (await isLastEnabledAdmin(tx, user))) return { errors: { disabled: "the last enabled admin cannot be disabled" } };
+    return { set: { disabledAt: disabled ? (user.disabledAt ?? new Date()) : null } };
+  });
+}
+
+export function changeUserRole(db: Db, actor: AuditActor, userId: string, role: string) {
+  const parsed = roleSchema.safeParse(role);
+  if (!parsed.success) return Promise.resolve({ ok: false, errors: { role: parsed.error.issues[0].message } } as const);
+  return changeUser(
+    db,
+    actor,
+    userId,
+    "user.role_change",
+    async (user, tx) => {
+      if (parsed.data !== "admin" && (await isLastEnabledAdmin(tx, user))) return { errors: { role: "the last enabled admin must stay an admin" } };
+      return { set: { role: parsed.data } };
+    },
+    (before, after) => ({ from: before.role, to: after.role }),
+  );
+}
+
+/** New password (given, or generated and returned once); also lifts a lockout. */
+export async function resetUserPassword(
+  db: Db,
+  actor: AuditActor,
+  userId: string,
+  password?: string,
+): Promise<AccountResult<{ user: User; generatedPassword: string | null }>> {
+  const generatedPassword = password ? null : generatePassword();
+  const chosen = password || generatedPassword!;
+  const result = await changeUser(
+    db,
+    actor,
+    userId,
+    "user.password_reset",
+    async (user) => {
+      const problem = password ? passwordProblem(password, { email: user.email, name: user.name }) : null;
+      if (problem) return { errors: { password: problem } };
+      return { set: { passwordHash: await hashPassword(chosen), failedSignIns: 0, lockedUntil: null, lastFailedSignInAt: null } };
+    },
+    () => ({ passwordGenerated: !!generatedPassword }),
+  );
+  return result.ok ? { ...result, generatedPassword } : result;
+}
+
+export function signOutEverywhere(db: Db, actor: AuditActor, userId: string) {
+  return changeUser(db, actor, userId, "user.sign_out_everywhere", async () => ({ set: {} }));
+}
+
+export function unlockUser(db: Db, actor: AuditActor, userId: string) {
+  return changeUser(db, actor, userId, "user.unlock", async () => ({ set: { failedSignIns: 0, lockedUntil: null, lastFailedSignInAt: null } }), () => ({}), false);
+}
+
+/** Remove the second factor (lost phone): the user enrols again at next sign-in. */
+export function resetUserMfa(db: Db, actor: AuditActor, userId: string) {
+  return changeUser(db, actor, userId, "user.mfa_reset", async (user, tx) => {
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    return { set: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } };
+  });
+}

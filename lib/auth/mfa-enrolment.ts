@@ -1,0 +1,102 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { recoveryCodes, users, type User } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { AuthSettings } from "./auth-settings";
+import { checkPasswordInTx, type RequestMeta } from "./sign-in";
+import { acceptTotp, generateRecoveryCodes, hashRecoveryCode, newTotpSecret, totpQrDataUrl, totpUri } from "./totp";
+
+export interface EnrolmentStart {
+  secret: string;
+  uri: string;
+  qrDataUrl: string;
+}
+
+export type EnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false; error: "invalid" | "wrong_code" | "not_started" };
+
+function actorOf(user: User, meta: RequestMeta): AuditActor {
+  return { userId: user.id, label: user.email, ip: meta.ip, userAgent: meta.userAgent };
+}
+
+/**
+ * A new pending TOTP secret for the user. It only counts once a code from it
+ * is confirmed (totp_enabled_at set); until then sign-in ignores it.
+ */
+async function beginFor(db: Db, user: User, issuer: string): Promise<EnrolmentStart> {
+  const secret = newTotpSecret();
+  await db.update(users).set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() }).where(eq(users.id, user.id));
+  const uri = totpUri(secret, user.email, issuer);
+  return { secret, uri, qrDataUrl: await totpQrDataUrl(uri) };
+}
+
+async function completeInTx(
+  tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+  user: User,
+  code: string,
+  meta: RequestMeta,
+  now: Date,
+): Promise<EnrolmentResult> {
+  if (!user.totpSecret) return { ok: false, error: "not_started" };
+  if (acceptTotp(user.totpSecret, code, now.getTime(), null) === null) return { ok: false, error: "wrong_code" };
+  const codes = generateRecoveryCodes();
+  await tx.update(users).set({ totpEnabledAt: now, updatedAt: now }).where(eq(users.id, user.id));
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+  await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })));
+  await recordAudit(tx, actorOf(user, meta), {
+    action: "auth.mfa_enrolled",
+    targetType: "user",
+    targetId: user.id,
+    details: { recoveryCodes: codes.length },
+  });
+  return { ok: true, recoveryCodes: codes };
+}
+
+/** During sign-in, for an account that must enrol first: e-mail + password prove who it is. */
+export async function beginEnrolmentWithPassword(
+  db: Db,
+  email: string,
+  password: string,
+  meta: RequestMeta,
+  settings: AuthSettings,
+  issuer: string,
+  now = new Date(),
+): Promise<EnrolmentStart | null> {
+  const user = await db.transaction((tx) => checkPasswordInTx(tx, email, password, meta, now, settings));
+  // An account that already has a second factor cannot be re-enrolled by its password alone.
+  if (!user || user.totpEnabledAt) return null;
+  return beginFor(db, user, issuer);
+}
+
+export async function completeEnrolmentWithPassword(
+  db: Db,
+  email: string,
+  password: string,
+  code: string,
+  meta: RequestMeta,
+  settings: AuthSettings,
+  now = new Date(),
+): Promise<EnrolmentResult> {
+  return db.transaction(async (tx) => {
+    const user = await checkPasswordInTx(tx, email, password, meta, now, settings);
+    if (!user || user.totpEnabledAt) return { ok: false, error: "invalid" } as const;
+    return completeInTx(tx, user, code, meta, now);
+  });
+}
+
+/**
+ * For a signed-in user without a second factor (the account page). An enrolled
+ * factor is only replaced after an admin resets it, so a stolen session cannot.
+ */
+export async function beginEnrolmentForUser(db: Db, userId: string, issuer: string): Promise<EnrolmentStart | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  return user && !user.disabledAt && !user.totpEnabledAt ? beginFor(db, user, issuer) : null;
+}
+
+export async function completeEnrolmentForUser(db: Db, userId: string, code: string, meta: RequestMeta, now = new Date()): Promise<EnrolmentResult> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user || user.disabledAt || user.totpEnabledAt) return { ok: false, error: "invalid" } as const;
+    return completeInTx(tx, user, code, meta, now);
+  });
+}

@@ -1,0 +1,29 @@
+/** npm run user:token -- --email E [--days N] [--name LABEL]: prints a new API token for that user, once. */
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { users } from "../db/schema";
+import { issueApiToken } from "../lib/accounts/api-tokens";
+import { systemActor } from "../lib/audit/record-audit";
+import { runCli } from "./run-cli";
+
+await runCli(async (handle, args) => {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: "string" }, days: { type: "string", default: "90" }, name: { type: "string", default: "cli" } },
+  });
+  const email = (values.email ?? "").trim().toLowerCase();
+  const [user] = email ? await handle.db.select().from(users).where(sql`lower(${users.email}) = ${email}`) : [];
+  if (!user) {
+    console.error(`error: --email ${email ? "has no account" : "is required"}`);
+    process.exitCode = 1;
+    return;
+  }
+  const result = await issueApiToken(handle.db, systemActor("cli"), { userId: user.id, name: values.name!, days: values.days! });
+  if (!result.ok) {
+    for (const [field, message] of Object.entries(result.errors)) console.error(`error: --${field === "userId" ? "email" : field} ${message}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.error(`token for ${user.email} (${user.role}), expires ${result.expiresAt.toISOString()}; it is shown only now:`);
+  console.log(result.token);
+});

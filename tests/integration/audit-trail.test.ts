@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { auditLog } from "@/db/schema";
+import { recordAudit, systemActor } from "@/lib/audit/record-audit";
+import { auditFilterSchema } from "@/lib/audit/audit-filter";
+import { countAudit, queryAudit } from "@/lib/audit/query-audit";
+import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createTestStaff, createTestToken } from "../support/staff-factory";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  (globalThis as { __sightlineDb?: Promise<unknown> }).__sightlineDb = Promise.resolve(t);
+});
+afterAll(async () => {
+  (globalThis as { __sightlineDb?: unknown }).__sightlineDb = undefined;
+  await t?.close();
+});
+
+const TZ = "America/Chicago";
+
+/** RFC 4180 parsing, written here so the check does not share code with the exporter. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") endCell();
+    else if (c === "\n") {
+      endCell();
+      rows.push(row);
+      row = [];
+    } else if (c !== "\r") cell += c;
+  }
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
+  return rows;
+}
+
+
+describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
+  it("filters by user, action family, target and days in the agency's zone", async () => {
+    // Back-dated rows are inserted with their time directly (the trail refuses UPDATE).
+    await t.db.insert(auditLog).values([
+      { at: new Date("2026-03-07T05:59:00Z"), actorLabel: "dana@pd.example", action: "registration.view_contact", targetType: "registration", targetId: "r1" },
+      { at: new Date("2026-03-07T06:00:00Z"), actorLabel: "dana@pd.example", action: "search.radius", targetType: "incident", targetId: "i1" },
+      { at: new Date("2026-03-08T05:59:59Z"), actorLabel: "sam@pd.example", action: "registration.view_contact", targetType: "registration", targetId: "r2" },
+      { at: new Date("2026-03-09T05:00:00Z"), actorLabel: "sam@pd.example", action: "export.canvass", targetType: "incident", targetId: "i1" },
+    ]);
+    const q = async (raw: Record<string, string>) => {
+      const filter = auditFilterSchema.parse(raw);
+      const rows = await queryAudit(t.db, filter, TZ, 100);
+      expect(await countAudit(t.db, filter, TZ)).toBe(rows.length);
+      return rows.map((r) => `${r.actorLabel}/${r.action}/${r.targetId}`).sort();
+    };
+    expect(await q({ user: "dana@" })).toEqual(["dana@pd.example/registration.view_contact/r1", "dana@pd.example/search.radius/i1"]);
+    expect(await q({ action: "registration.view_contact" })).toHaveLength(2);
+    expect(await q({ action: "export." })).toEqual(["sam@pd.example/export.canvass/i1"]);
+    expect(await q({ targetType: "incident", targetId: "i1" })).toHaveLength(2);
+    // 2026-03-07 in Chicago (CST, UTC-6) runs 06:00Z to 06:00Z the next day.
+    expect(await q({ from: "2026-03-07", to: "2026-03-07" })).toEqual(["dana@pd.example/search.radius/i1", "sam@pd.example/registration.view_contact/r2"]);
+    // 2026-03-08 is the spring-forward day: it ends at 05:00Z on the 9th.
+    expect(await q({ from: "2026-03-08", to: "2026-03-08" })).toEqual([]);
+    expect(await q({ from: "2026-03-09" })).toEqual(["sam@pd.example/export.canvass/i1"]);
+    expect(await q({ user: "%" })).toEqual([]);
+    expect(auditFilterSchema.safeParse({ from: "2026-03-09", to: "2026-03-01" }).success).toBe(false);
+    expect(auditFilterSchema.safeParse({ from: "yesterday" }).success).toBe(false);
+  });
+
+  it("exports the filtered rows as CSV to admins only, and audits the export", async () => {
+    await recordAudit(t.db, { userId: null, label: '=HYPERLINK("http://evil")' }, { action: "registration.update", targetType: "registration", targetId: "r9", details: { note: 'quote " and, comma' } });
+    const admin = await createTestStaff(t.db, "admin");
+    const detective = await createTestStaff(t.db, "detective");
+    const call = async (token: string, query: string) =>
+      exportAudit(new NextRequest(`http://127.0.0.1/api/admin/audit/export?${query}`, { headers: { authorization: `Bearer ${token}` } }), {
+        params: Promise.resolve({}),
+      });
+    expect((await call(await createTestToken(t.db, detective), "")).status).toBe(403);
+    const adminToken = await createTestToken(t.db, admin);
+    expect((await call(adminToken, "from=not-a-date")).status).toBe(422);
+    expect(await (await call(adminToken, "from=not-a-date")).json()).toEqual({ errors: { from: expect.any(String) } });
+
+    const response = await call(adminToken, "targetId=r9");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    const rows = parseCsv(await response.text());
+    expect(rows[0]).toEqual(["id", "at", "actor_user_id", "actor", "action", "target_type", "target_id", "details", "ip", "user_agent"]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1][3]).toBe("'=HYPERLINK(\"http://evil\")"); // neutralised for spreadsheets
+    expect(JSON.parse(rows[1][7])).toEqual({ note: 'quote " and, comma' });
+
+    const [exportRow] = await t.db.select().from(auditLog).where(eq(auditLog.action, "audit.export"));
+    expect(exportRow).toMatchObject({ actorUserId: admin.id, details: { rows: 1, filter: { targetId: "r9" } } });
+    const refusal = await t.db.delete(auditLog).where(eq(auditLog.id, exportRow.id)).then(
+      () => null,
+      (err: Error & { cause?: Error }) => err.cause?.message ?? err.message,
+    );
+    expect(refusal).toMatch(/append-only: DELETE is not allowed/);
+  });
+
+  it("records system actors too", async () => {
+    await recordAudit(t.db, systemActor("cli"), { action: "user.create" });
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.actorLabel, "cli"));
+    expect(rows).toHaveLength(1);
+  });
+});

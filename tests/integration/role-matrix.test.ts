@@ -1,0 +1,189 @@
+/**
+ * Every staff route × {anonymous, detective, supervisor, admin}, by API token
+ * and by browser session. The routes are found by walking app/ itself, so a
+ * route added without `withRole` (or a page without `requireStaffPage`) fails here.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import type { User } from "@/db/schema";
+import { setUserDisabled } from "@/lib/accounts/users";
+import { systemActor } from "@/lib/audit/record-audit";
+import { authSecret } from "@/lib/auth/auth-secret";
+import { isRole, roleAllows, ROLES, type Role } from "@/lib/auth/roles";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createTestStaff, createTestToken, sessionCookieFor } from "../support/staff-factory";
+
+const APP_DIR = path.resolve(__dirname, "../../app");
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+/** Routes anyone may call: health, next-auth itself, the public registration form and residents' management links. */
+const PUBLIC_ROUTES: { path: RegExp; methods: readonly string[] | "*" }[] = [
+  { path: /^\/api\/health$/, methods: "*" },
+  { path: /^\/api\/auth\//, methods: "*" },
+  { path: /^\/api\/registrations$/, methods: ["POST"] },
+  { path: /^\/api\/manage(\/|$)/, methods: "*" },
+];
+
+function walk(dir: string, fileName: RegExp): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => fileName.test(path.basename(f))).map((f) => path.join(dir, f));
+}
+
+/** app/(staff)/map/[id]/route.ts → /map/[id] */
+function urlPathOf(file: string): string {
+  const rel = path.relative(APP_DIR, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+  return "/" + rel.join("/");
+}
+
+function isPublic(routePath: string, method: string): boolean {
+  return PUBLIC_ROUTES.some((r) => r.path.test(routePath) && (r.methods === "*" || r.methods.includes(method)));
+}
+
+const DUMMY_ID = "00000000-0000-4000-8000-00000000abcd";
+function concrete(routePath: string): { url: string; params: Record<string, string | string[]> } {
+  const params: Record<string, string | string[]> = {};
+  const url = routePath.replace(/\[\[?(\.\.\.)?([^\]]+)\]\]?/g, (_, rest, name) => {
+    params[name] = rest ? ["x"] : DUMMY_ID;
+    return rest ? "x" : DUMMY_ID;
+  });
+  return { url: `http://127.0.0.1${url}`, params };
+}
+
+type Handler = ((req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & { minRole?: unknown };
+
+interface StaffRoute {
+  file: string;
+  routePath: string;
+  method: string;
+  handler: Handler;
+}
+
+const routeFiles = walk(APP_DIR, /^route\.(ts|tsx|js)$/);
+const staffPageFiles = [...walk(path.join(APP_DIR, "(staff)"), /^page\.(ts|tsx)$/), ...walk(path.join(APP_DIR, "(admin)"), /^page\.(ts|tsx)$/)];
+const staffActionFiles = [...walk(path.join(APP_DIR, "(staff)"), /\.(ts|tsx)$/), ...walk(path.join(APP_DIR, "(admin)"), /\.(ts|tsx)$/)].filter((f) =>
+  /^\s*["']use server["']/m.test(fs.readFileSync(f, "utf8")),
+);
+
+let t: TestDatabase;
+const staffRoutes: StaffRoute[] = [];
+const tokens = {} as Record<Role, string>;
+const cookies = {} as Record<Role, string>;
+const users = {} as Record<Role, User>;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // The route handlers open the database through the process-wide handle: make that this test's database.
+  (globalThis as { __sightlineDb?: Promise<unknown> }).__sightlineDb = Promise.resolve(t);
+  for (const role of ROLES) {
+    users[role] = await createTestStaff(t.db, role, { mfa: true });
+    tokens[role] = await createTestToken(t.db, users[role]);
+    cookies[role] = await sessionCookieFor(users[role], authSecret());
+  }
+  for (const file of routeFiles) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const method of HTTP_METHODS) {
+      if (typeof mod[method] !== "function") continue;
+      const routePath = urlPathOf(file);
+      if (isPublic(routePath, method)) continue;
+      staffRoutes.push({ file: path.relative(APP_DIR, file), routePath, method, handler: mod[method] as Handler });
+    }
+  }
+});
+afterAll(async () => {
+  (globalThis as { __sightlineDb?: unknown }).__sightlineDb = undefined;
+  await t?.close();
+});
+
+async function call(route: StaffRoute, headers: Record<string, string>): Promise<number> {
+  const { url, params } = concrete(route.routePath);
+  const hasBody = !["GET", "HEAD", "OPTIONS", "DELETE"].includes(route.method);
+  const request = new NextRequest(url, {
+    method: route.method,
+    headers: { ...headers, ...(hasBody ? { "content-type": "application/json" } : {}), "user-agent": "role-matrix" },
+    body: hasBody ? "{}" : undefined,
+  });
+  try {
+    const response = await route.handler(request, { params: Promise.resolve(params) });
+    return response.status;
+  } catch {
+    // The handler itself ran (it threw on the dummy input): the role gate let the caller through.
+    return 500;
+  }
+}
+
+describe(`role matrix (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
+  it("finds the routes and pages it checks", () => {
+    expect(routeFiles.length).toBeGreaterThan(0);
+    expect(staffRoutes.map((r) => `${r.method} ${r.routePath}`)).toContain("GET /api/admin/audit/export");
+    expect(staffPageFiles.length).toBeGreaterThan(0);
+  });
+
+  it("wraps every non-public route handler in withRole", () => {
+    const unwrapped = staffRoutes.filter((r) => !isRole(r.handler.minRole)).map((r) => `${r.method} ${r.file}`);
+    expect(unwrapped).toEqual([]);
+  });
+
+  it("answers 401 to anonymous callers and to bad or revoked credentials", async () => {
+    for (const route of staffRoutes) {
+      expect([route.method, route.routePath, await call(route, {})]).toEqual([route.method, route.routePath, 401]);
+      expect(await call(route, { authorization: "Bearer sl_not-a-real-token" })).toBe(401);
+      expect(await call(route, { cookie: "next-auth.session-token=forged" })).toBe(401);
+    }
+  });
+
+  for (const via of ["token", "session"] as const) {
+    it(`lets each role through exactly where its role allows (${via})`, async () => {
+      for (const route of staffRoutes) {
+        const minRole = route.handler.minRole as Role;
+        for (const role of ROLES) {
+          const headers: Record<string, string> = via === "token" ? { authorization: `Bearer ${tokens[role]}` } : { cookie: cookies[role] };
+          const status = await call(route, headers);
+          const label = `${route.method} ${route.routePath} as ${role} (${via}, needs ${minRole})`;
+          if (roleAllows(role, minRole)) expect([label, status === 401 || status === 403]).toEqual([label, false]);
+          else expect([label, status]).toEqual([label, 403]);
+        }
+      }
+    });
+  }
+
+  it("refuses a disabled user's session and token at the next request", async () => {
+    const route = staffRoutes.find((r) => r.routePath === "/api/admin/audit/export")!;
+    const admin = await createTestStaff(t.db, "admin", { mfa: true });
+    const token = await createTestToken(t.db, admin);
+    const cookie = await sessionCookieFor(admin, authSecret());
+    expect(await call(route, { cookie })).toBe(200);
+    expect(await call(route, { authorization: `Bearer ${token}` })).toBe(200);
+    expect((await setUserDisabled(t.db, systemActor("test"), admin.id, true)).ok).toBe(true);
+    expect(await call(route, { cookie })).toBe(401);
+    expect(await call(route, { authorization: `Bearer ${token}` })).toBe(401);
+  });
+
+  it("refuses an idle session cookie", async () => {
+    const route = staffRoutes.find((r) => r.routePath === "/api/admin/audit/export")!;
+    const now = Date.now();
+    const idle = await sessionCookieFor(users.admin, authSecret(), { lastSeenMs: now - 31 * 60_000, authTimeMs: now - 40 * 60_000 });
+    expect(await call(route, { cookie: idle })).toBe(401);
+    const old = await sessionCookieFor(users.admin, authSecret(), { lastSeenMs: now, authTimeMs: now - 13 * 3_600_000 });
+    expect(await call(route, { cookie: old })).toBe(401);
+  });
+
+  it("checks the role on every staff page", () => {
+    const missing = staffPageFiles.filter((f) => !/requireStaffPage\(\s*["'](detective|supervisor|admin)["']/.test(fs.readFileSync(f, "utf8")));
+    expect(missing.map((f) => path.relative(APP_DIR, f))).toEqual([]);
+  });
+
+  it("checks the role in every exported server action of the staff area", () => {
+    const unchecked: string[] = [];
+    for (const file of staffActionFiles) {
+      const source = fs.readFileSync(file, "utf8");
+      const parts = source.split(/\nexport async function /).slice(1);
+      for (const part of parts) {
+        const name = part.slice(0, part.indexOf("("));
+        if (!/requireStaffPage\(\s*["'](detective|supervisor|admin)["']|requireStaffAction\(\s*["'](detective|supervisor|admin)["']/.test(part)) unchecked.push(`${path.relative(APP_DIR, file)}: ${name}`);
+      }
+    }
+    expect(unchecked).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The command-line tools as an operator runs them (npm run user:create / user:token),
+ * against a database of their own: a server database, or an embedded data directory.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { openDatabase, type DbHandle } from "@/db/client";
+import { principalForApiToken } from "@/lib/auth/api-token";
+import { verifyPassword } from "@/lib/auth/password";
+import { createTestDatabase, TEMPLATE_DIR, type TestDatabase } from "../support/test-database";
+
+const ROOT = path.resolve(__dirname, "../..");
+const serverMode = Boolean(process.env.DATABASE_URL);
+let serverDb: TestDatabase | undefined;
+let dataDir = "";
+
+function cli(script: "user-create" | "user-token", args: string[], stdin = "") {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: serverMode ? serverDb!.location : "", DATA_DIR: dataDir };
+  const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", `scripts/${script}.ts`, ...args], {
+    cwd: ROOT,
+    env,
+    input: stdin,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
+}
+
+async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
+  if (serverDb) return fn(serverDb);
+  const handle = await openDatabase({ dataDir, migrate: false });
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+beforeAll(async () => {
+  if (serverMode) serverDb = await createTestDatabase();
+  else {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-cli-"));
+    fs.cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+    fs.rmSync(path.join(dataDir, "sightline.lock"), { force: true });
+  }
+});
+afterAll(async () => {
+  await serverDb?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe(`user CLI (${serverMode ? "server" : "embedded"})`, () => {
+  it("creates an account with the password from stdin, or a generated one printed once", async () => {
+    const piped = cli("user-create", ["--email", "First.Admin@agency.example", "--name", "First Admin", "--role", "admin"], "a long passphrase of my own\n");
+    expect(piped).toMatchObject({ code: 0, stdout: expect.stringMatching(/^created admin first\.admin@agency\.example /) });
+    expect(piped.stdout).not.toContain("password");
+
+    const generated = cli("user-create", ["--email", "det@agency.example", "--name", "Det", "--role", "detective"]);
+    expect(generated.code).toBe(0);
+    const password = generated.stdout.match(/password \(shown once\): (\S+)/)?.[1];
+    expect(password?.length).toBeGreaterThanOrEqual(20);
+
+    await withDb(async ({ db }) => {
+      const rows = (await db.execute(sql`select email, role, password_hash from users order by email`)).rows as { email: string; role: string; password_hash: string }[];
+      expect(rows.map((r) => [r.email, r.role])).toEqual([
+        ["det@agency.example", "detective"],
+        ["first.admin@agency.example", "admin"],
+      ]);
+      expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(rows[0].password_hash, password!)).toBe(true);
+      expect(await verifyPassword(rows[1].password_hash, "a long passphrase of my own")).toBe(true);
+      const audit = (await db.execute(sql`select actor_label, action from audit_log where action = 'user.create'`)).rows;
+      expect(audit).toEqual([
+        { actor_label: "cli", action: "user.create" },
+        { actor_label: "cli", action: "user.create" },
+      ]);
+    });
+  });
+
+  it("refuses bad input with one line per field and writes nothing", async () => {
+    const bad = cli("user-create", ["--email", "x@agency.example", "--name", "X", "--role", "detective"], "password1234\n");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe("error: --password is too common; choose a longer phrase of unrelated words");
+    const dup = cli("user-create", ["--email", "DET@agency.example", "--name", "D", "--role", "detective"]);
+    expect(dup.stderr).toBe("error: --email an account with this e-mail already exists");
+    await withDb(async ({ db }) => {
+      const [{ n }] = (await db.execute(sql`select count(*)::int as n from users`)).rows as { n: number }[];
+      expect(n).toBe(2);
+    });
+  });
+
+  it("prints a working API token for a user, with an expiry", async () => {
+    const out = cli("user-token", ["--email", "det@agency.example", "--days", "7"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^sl_[A-Za-z0-9_-]{43}$/);
+    expect(out.stderr).toMatch(/expires \d{4}-\d{2}-\d{2}T/);
+    await withDb(async ({ db }) => {
+      expect(await principalForApiToken(db, out.stdout)).toMatchObject({ email: "det@agency.example", role: "detective" });
+    });
+    expect(cli("user-token", ["--email", "nobody@agency.example"]).stderr).toBe("error: --email has no account");
+    expect(cli("user-token", ["--email", "det@agency.example", "--days", "0"]).stderr).toBe("error: --days must be at least 1");
+  });
+
+  it.skipIf(serverMode)("says in one line that the embedded database is in use by the running app", async () => {
+    const handle = await openDatabase({ dataDir, migrate: false });
+    try {
+      const out = cli("user-token", ["--email", "det@agency.example"]);
+      expect(out.code).toBe(1);
+      expect(out.stderr.split("\n")).toHaveLength(1);
+      expect(out.stderr).toMatch(/^error: The embedded database in .* is in use by another process \(pid \d+\)/);
+    } finally {
+      await handle.close();
+    }
+  });
+});
