@@ -1,5 +1,5 @@
 import { getDbHandle } from "@/db/client";
-import { isDatabaseEmpty, seedFixture } from "@/lib/demo/seed-fixture";
+import { isDatabaseEmpty, seedDemo } from "@/lib/demo/westchester/seed-demo";
 import { env } from "@/lib/env.js";
 
 export async function prepareDatabaseOnStart(): Promise<void> {
@@ -7,8 +7,11 @@ export async function prepareDatabaseOnStart(): Promise<void> {
   try {
     const handle = await getDbHandle();
     if (handle.kind === "embedded" && (await isDatabaseEmpty(handle.db))) {
-      const added = await seedFixture(handle.db);
-      console.log(`[sightline] empty embedded database: seeded ${added.registrations} demo registration(s)`);
+      const added = await seedDemo(handle.db);
+      console.log(
+        `[sightline] empty embedded database: seeded the synthetic Westchester demo (${added.registrations} registrations, ` +
+          `${added.addressPoints} address points, ${added.centerlines} centerline segments)`,
+      );
     }
     console.log(
       `[sightline] ${handle.kind} database ready in ${Date.now() - started} ms — open http://localhost:${env.PORT}`,
