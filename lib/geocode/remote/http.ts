@@ -43,7 +43,7 @@ export async function getJsonWithRetry(url: URL, options: HttpOptions): Promise<
       const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
       lastError = new RemoteGeocoderError(options.provider, timedOut ? `timed out after ${options.timeoutMs} ms` : "network error");
     }
-    console.warn(`[geocode] ${options.provider} attempt ${attempt + 1} failed: ${lastError.message}`);
+    console.warn(`[geocode] attempt ${attempt + 1} failed: ${lastError.message}`);
   }
   throw lastError ?? new RemoteGeocoderError(options.provider, "failed");
 }
