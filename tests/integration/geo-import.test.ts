@@ -92,6 +92,20 @@ describe(`geo:import (${process.env.DATABASE_URL ? "server" : "embedded"})`, () 
     expect(Number(row.lng)).toBeCloseTo(-87.881, 6);
   });
 
+  it("rolls back rows already written when the load fails halfway", async () => {
+    const before = await count("address_points");
+    const file = write("halfway.csv", addressPointsAsOpenAddressesCsv(generateDemoDataset()));
+    await expect(
+      importReferenceFile(t.db, {
+        file,
+        onProgress: (done) => {
+          if (done >= 500) throw new Error("disk full");
+        },
+      }),
+    ).rejects.toThrow("disk full");
+    expect(await count("address_points")).toBe(before);
+  });
+
   it("loads NG9-1-1 centerlines (GeoJSON) and OpenAddresses points (CSV) that the geocoder then uses", async () => {
     const dataset = generateDemoDataset();
     const lines = await importReferenceFile(t.db, { file: write("centerlines.geojson", centerlinesAsNenaGeoJson(dataset)) });
