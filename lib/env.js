@@ -82,6 +82,18 @@ export const envSchema = z
     OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
     OIDC_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
     OIDC_DISPLAY_NAME: z.preprocess(emptyToUndefined, z.string().default("Agency single sign-on")),
+    GEOCODER_PROVIDERS: z
+      .preprocess(emptyToUndefined, z.string().default("local"))
+      .transform((v) => v.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.enum(["local", "census", "nominatim"], "must list only local, census, nominatim")).min(1)),
+    GEOCODER_TIMEOUT_MS: number(4000).pipe(z.number().int().min(100).max(60000)),
+    GEOCODER_RETRIES: number(2).pipe(z.number().int().min(0).max(5)),
+    GEOCODER_BACKOFF_MS: number(300).pipe(z.number().int().min(0).max(10000)),
+    CENSUS_GEOCODER_URL: z.preprocess(emptyToUndefined, z.url().default("https://geocoding.geo.census.gov")),
+    CENSUS_GEOCODER_BENCHMARK: z.preprocess(emptyToUndefined, z.string().default("Public_AR_Current")),
+    NOMINATIM_URL: z.preprocess(emptyToUndefined, z.url().default("https://nominatim.openstreetmap.org")),
+    NOMINATIM_USER_AGENT: z.preprocess(emptyToUndefined, z.string().optional()),
+    NOMINATIM_COUNTRY_CODES: z.preprocess(emptyToUndefined, z.string().default("us")),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {

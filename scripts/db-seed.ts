@@ -1,13 +1,18 @@
 import { parseArgs } from "node:util";
-import { seedFixture } from "../lib/demo/seed-fixture";
+import { seedDemo } from "../lib/demo/westchester/seed-demo";
 import { ensureDemoUsers } from "../lib/demo/demo-users";
 import { runCli } from "./run-cli";
 
 await runCli(async (handle, args) => {
   const { values } = parseArgs({ args, options: { "demo-users": { type: "boolean", default: false } } });
-  const added = await seedFixture(handle.db);
+  const started = Date.now();
+  const added = await seedDemo(handle.db);
+  const methods = Object.entries(added.byMethod).map(([m, n]) => `${m} ${n}`).join(", ") || "none new";
   console.log(
-    `seeded the ${handle.kind} database: ${added.registrations} registration(s), ${added.streets} street(s) added (existing rows kept)`,
+    `seeded the synthetic Westchester demo into the ${handle.kind} database in ${Date.now() - started} ms: ` +
+      `${added.centerlines} centerline segment(s), ${added.addressPoints} address point(s), ` +
+      `${added.registrations} registration(s), ${added.cameras} camera(s) added (existing rows kept); ` +
+      `placed by the local geocoder: ${methods}${added.notPlaced ? `; not placed: ${added.notPlaced}` : ""}`,
   );
   // Demo accounts have public passwords: only on explicit request.
   if (values["demo-users"]) {

@@ -1,5 +1,5 @@
 import { getDbHandle } from "@/db/client";
-import { isDatabaseEmpty, seedFixture } from "@/lib/demo/seed-fixture";
+import { isDatabaseEmpty, seedDemo } from "@/lib/demo/westchester/seed-demo";
 import { ensureDemoUsers, presentDemoCredentials } from "@/lib/demo/demo-users";
 import { env } from "@/lib/env.js";
 
@@ -9,9 +9,12 @@ export async function prepareDatabaseOnStart(): Promise<void> {
     const handle = await getDbHandle();
     // Only the embedded demo is ever seeded by itself; a server database never gets demo data or accounts.
     if (handle.kind === "embedded" && (await isDatabaseEmpty(handle.db))) {
-      const added = await seedFixture(handle.db);
+      const added = await seedDemo(handle.db);
       const demoUsers = await ensureDemoUsers(handle.db);
-      console.log(`[sightline] empty embedded database: seeded ${added.registrations} demo registration(s) and ${demoUsers} demo account(s)`);
+      console.log(
+        `[sightline] empty embedded database: seeded the synthetic Westchester demo (${added.registrations} registrations, ` +
+          `${added.addressPoints} address points, ${added.centerlines} centerline segments) and ${demoUsers} demo account(s)`,
+      );
     }
     console.log(
       `[sightline] ${handle.kind} database ready in ${Date.now() - started} ms — open http://localhost:${env.PORT}`,

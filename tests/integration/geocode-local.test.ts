@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { point } from "@/db/postgis";
+import { addressPoints, streetCenterlines } from "@/db/schema";
+import { createGeocoder, createLocalGeocoder } from "@/lib/geocode";
+import type { GeocodeAnswer, GeocodeMatch } from "@/lib/geocode/types";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+// Expected positions from a local flat-earth frame, independent of turf and PostGIS.
+const LNG0 = -87.88;
+const LAT0 = 41.85;
+const M_PER_DEG_LAT = 111_320;
+const mPerDegLng = M_PER_DEG_LAT * Math.cos((LAT0 * Math.PI) / 180);
+const at = (eastM: number, northM: number): [number, number] => [LNG0 + eastM / mPerDegLng, LAT0 + northM / M_PER_DEG_LAT];
+const metresTo = (answer: GeocodeAnswer, expected: [number, number]) => {
+  if (!answer.found) throw new Error(`not found: ${answer.reason}`);
+  return Math.hypot((answer.lng - expected[0]) * mPerDegLng, (answer.lat - expected[1]) * M_PER_DEG_LAT);
+};
+const OFFSET_M = 10;
+
+const street = { stPreDir: "W", stName: "TESTING", stPosTyp: "RD", source: "test" };
+const hull = { stPreDir: "S", stName: "HULL", stPosTyp: "AVE", source: "test" };
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.db.insert(streetCenterlines).values([
+    // 10300 block, digitized westward (with the numbering): right = north = even.
+    { ...street, fromAddrL: 10301, toAddrL: 10399, parityL: "O", fromAddrR: 10300, toAddrR: 10398, parityR: "E", zipL: "60154", zipR: "60154",
+      geom: { type: "LineString", coordinates: [at(0, 0), at(-200, 0)] } },
+    // 10400 block, digitized eastward (against the numbering): left = north = even.
+    { ...street, fromAddrL: 10498, toAddrL: 10400, parityL: "E", fromAddrR: 10499, toAddrR: 10401, parityR: "O",
+      geom: { type: "LineString", coordinates: [at(-400, 0), at(-200, 0)] } },
+    // Hull Ave crosses at the origin.
+    { ...hull, fromAddrL: 2101, toAddrL: 2199, parityL: "O", fromAddrR: 2100, toAddrR: 2198, parityR: "E",
+      geom: { type: "LineString", coordinates: [at(0, 150), at(0, 0)] } },
+    { ...hull, fromAddrL: 2201, toAddrL: 2299, parityL: "O", fromAddrR: 2200, toAddrR: 2298, parityR: "E",
+      geom: { type: "LineString", coordinates: [at(0, 0), at(0, -150)] } },
+    // A differently named street nearby, for suggestions.
+    { stPreDir: "W", stName: "TRAFALGAR", stPosTyp: "ST", fromAddrL: 10301, toAddrL: 10399, fromAddrR: 10300, toAddrR: 10398,
+      geom: { type: "LineString", coordinates: [at(0, -150), at(-200, -150)] }, source: "test" },
+  ]);
+  await t.db.insert(addressPoints).values([
+    { ...street, addNumber: 10350, city: "WESTCHESTER", state: "IL", zip: "60154", location: point(...at(-95, 22)) },
+    { ...street, addNumber: 10350, unit: "APT 2", city: "WESTCHESTER", state: "IL", zip: "60154", location: point(...at(-97, 24)) },
+  ]);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe(`local geocoder (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
+  it("answers from an address point first", async () => {
+    const geocoder = createLocalGeocoder(t.db);
+    const answer = (await geocoder.geocode("10350 W Testing Rd, Westchester, IL 60154")) as GeocodeMatch;
+    expect(answer).toMatchObject({ found: true, method: "address_point", confidence: 1, matchedAddress: "10350 W TESTING RD, WESTCHESTER, IL 60154" });
+    expect(metresTo(answer, at(-95, 22))).toBeLessThan(0.05);
+    const unit = await geocoder.geocode({ line1: "10350 West Testing Road", unit: "Apt 2", city: "Westchester", state: "IL", zip: "60154" });
+    expect(metresTo(unit, at(-97, 24))).toBeLessThan(0.05);
+    // A contradicting suffix still finds the building, with less confidence.
+    const wrongType = (await geocoder.geocode("10350 W Testing Ave")) as GeocodeMatch;
+    expect(wrongType.method).toBe("address_point");
+    expect(wrongType.confidence).toBeLessThan(0.8);
+  });
+
+  it.each([
+    // number, expected east/north (m): ranges' ends, both parities, both digitizing directions
+    [10300, 0, OFFSET_M],
+    [10398, -200, OFFSET_M],
+    [10301, 0, -OFFSET_M],
+    [10399, -200, -OFFSET_M],
+    [10351, (-200 * 50) / 98, -OFFSET_M],
+    [10400, -200, OFFSET_M],
+    [10498, -400, OFFSET_M],
+    [10401, -200, -OFFSET_M],
+    [10499, -400, -OFFSET_M],
+    [10450, -200 - (200 * 50) / 98, OFFSET_M],
+  ])("interpolates %i W Testing Rd onto its side of the block", async (n, east, north) => {
+    const answer = (await createLocalGeocoder(t.db).geocode(`${n} W Testing Rd`)) as GeocodeMatch;
+    expect(answer.method).toBe("interpolated");
+    expect(answer.confidence).toBeGreaterThan(0.5);
+    expect(answer.confidence).toBeLessThan(1);
+    expect(metresTo(answer, at(east, north))).toBeLessThan(0.5);
+  });
+
+  it("interpolates a north–south street: even west, odd east", async () => {
+    const geocoder = createLocalGeocoder(t.db);
+    expect(metresTo(await geocoder.geocode("2150 S Hull Ave"), at(-OFFSET_M, 150 - (150 * 50) / 98))).toBeLessThan(0.5);
+    expect(metresTo(await geocoder.geocode("2201 S Hull Ave"), at(OFFSET_M, 0))).toBeLessThan(0.5);
+  });
+
+  it("skips address points when asked to (centerlines-only measurement)", async () => {
+    const answer = (await createLocalGeocoder(t.db, { useAddressPoints: false }).geocode("10350 W Testing Rd")) as GeocodeMatch;
+    expect(answer.method).toBe("interpolated");
+  });
+
+  it.each(["Testing & Hull", "corner of Testing Rd and Hull Ave", "W Testing Rd & S Hull Ave, Westchester, IL"])(
+    "finds the intersection %j",
+    async (query) => {
+      const answer = (await createLocalGeocoder(t.db).geocode(query)) as GeocodeMatch;
+      expect(answer.method).toBe("intersection");
+      expect(answer.matchedAddress).toMatch(/^W TESTING RD & S HULL AVE/);
+      expect(metresTo(answer, at(0, 0))).toBeLessThan(0.5);
+    },
+  );
+
+  it("says not found with the closest street names", async () => {
+    const geocoder = createLocalGeocoder(t.db);
+    const typo = await geocoder.geocode("10350 W Tseting Rd");
+    expect(typo.found).toBe(false);
+    if (!typo.found) expect(typo.suggestions).toContain("W TESTING RD");
+    const outOfRange = await geocoder.geocode("99999 W Testing Rd");
+    expect(outOfRange).toMatchObject({ found: false });
+    if (!outOfRange.found) expect(outOfRange.suggestions[0]).toBe("W TESTING RD");
+    expect(await geocoder.geocode("Testing & Trafalgar")).toMatchObject({ found: false });
+    expect(await geocoder.geocode("PO Box 12, Westchester IL")).toMatchObject({ found: false, suggestions: [] });
+    expect(await geocoder.geocode("")).toMatchObject({ found: false });
+    expect(await geocoder.geocode("x".repeat(10_240))).toMatchObject({ found: false });
+    expect(await geocoder.geocode("'; drop table address_points; --")).toMatchObject({ found: false });
+    expect(await geocoder.geocode("10350 W Testing Rd")).toMatchObject({ found: true });
+  });
+
+  it("is the default chain (local only) behind createGeocoder", async () => {
+    const answer = await createGeocoder(t.db, { config: { GEOCODER_PROVIDERS: ["local"] } }).geocode({ line1: "10300 W Testing Rd" });
+    expect(answer).toMatchObject({ found: true, method: "interpolated", source: "local:street_centerlines" });
+  });
+});
