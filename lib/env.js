@@ -67,6 +67,18 @@ export const envSchema = z
     DEFAULT_SEARCH_RADIUS_M: number(250).pipe(z.number().positive()),
     MAX_SEARCH_RADIUS_M: number(2000).pipe(z.number().positive()),
     DEMO_MODE: flag(false),
+
+    RATE_LIMIT_REGISTRATIONS_PER_HOUR: number(5).pipe(z.number().int().min(0)),
+    RATE_LIMIT_TRUSTED_NETWORKS: z.preprocess(emptyToUndefined, z.string().default("")),
+    RATE_LIMIT_STORE: z.preprocess(emptyToUndefined, z.enum(["memory", "postgres", "redis"]).default("memory")),
+    REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional()),
+    REGISTRATION_MIN_FILL_SECONDS: number(4).pipe(z.number().min(0)),
+    REGISTRATION_MAX_BODY_BYTES: number(65536).pipe(z.number().int().min(1024)),
+    REGISTRATION_GEOCODE_TIMEOUT_MS: number(4000).pipe(z.number().int().min(100)),
+    SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+    SMTP_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
+    CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL: number(90).pipe(z.number().int().min(0)),
+    RECONFIRM_AFTER_MONTHS: number(12).pipe(z.number().int().min(1)),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
@@ -75,6 +87,15 @@ export const envSchema = z
         path: ["NEXTAUTH_SECRET"],
         message: "is required when DATABASE_URL is set (the embedded mode generates one under DATA_DIR)",
       });
+    }
+    if (env.RATE_LIMIT_STORE === "redis" && !env.REDIS_URL) {
+      ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is required when RATE_LIMIT_STORE=redis" });
+    }
+    if (env.RATE_LIMIT_STORE === "postgres" && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_STORE"], message: "postgres needs DATABASE_URL (use memory in embedded mode)" });
+    }
+    if (env.SMTP_URL && !env.SMTP_FROM) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: "is required when SMTP_URL is set" });
     }
     if (env.DEFAULT_SEARCH_RADIUS_M > env.MAX_SEARCH_RADIUS_M) {
       ctx.addIssue({ code: "custom", path: ["DEFAULT_SEARCH_RADIUS_M"], message: "must not exceed MAX_SEARCH_RADIUS_M" });
