@@ -18,7 +18,7 @@ export async function replaceCameras(tx: Tx, registrationId: string, list: Camer
   await tx.delete(cameras).where(eq(cameras.registrationId, registrationId));
   if (list.length === 0) return;
   await tx.insert(cameras).values(
-    list.map((c) => ({
+    list.map((c, i) => ({
       registrationId,
       position: c.position,
       location: site,
@@ -30,7 +30,8 @@ export async function replaceCameras(tx: Tx, registrationId: string, list: Camer
       viewCone: site
         ? buildViewCone({ lat: site.coordinates[1], lng: site.coordinates[0], bearingDeg: c.bearingDeg, fovDeg: c.fovDeg, rangeM: c.rangeM })
         : null,
-      createdAt: now,
+      // The owner's order is kept by creation time (one millisecond apart), which the views sort by.
+      createdAt: new Date(now.getTime() + i),
       updatedAt: now,
     })),
   );
