@@ -33,7 +33,6 @@ export const US_STATES = [
 /** Anything that looks like an HTML/XML tag or a script URL. */
 const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|javascript:/i;
 // Control characters other than tab/newline never belong in a form answer.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function text(label: string, maxLength: number) {
