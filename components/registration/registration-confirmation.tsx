@@ -10,9 +10,9 @@ export function RegistrationConfirmation({ result, map, contactEmail }: { result
   const token = result.manageUrl.split("/manage/")[1] ?? "";
   return (
     <div className="space-y-4">
-      <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold">
+      <h2 ref={heading} tabIndex={-1} className="text-2xl font-bold">
         {result.updatedExisting ? "Your registration is updated" : "Thank you — your cameras are registered"}
-      </h1>
+      </h2>
       {result.message && <p className="rounded-md border-2 border-brand-700 bg-brand-50 p-3">{result.message}</p>}
       <p>
         {result.status === "active"

@@ -60,6 +60,14 @@ async function buildStoreLimiter(config: RateLimiterConfig, insurance: RateLimit
     const { Redis } = await import("ioredis");
     const client = new Redis(config.redisUrl!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     client.on("error", (err) => console.error("[rate-limit] redis:", err.message));
+    // Until the connection is ready every request would fall through to the per-instance insurance limiter.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("redis not ready after 5 s")), 5000);
+      client.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     return new RateLimiterRedis({ ...common, storeClient: client, rejectIfRedisNotReady: true });
   }
   if (config.store === "postgres") {

@@ -75,7 +75,7 @@ describe("public registration in a phone browser", () => {
     const waitMs = 4500 - (Date.now() - loadedAt);
     if (waitMs > 0) await page.waitForTimeout(waitMs);
     await page.getByRole("button", { name: "Register my cameras" }).click();
-    await page.getByRole("heading", { name: /your cameras are registered/ }).waitFor();
+    await page.getByRole("heading", { level: 2, name: /your cameras are registered/ }).waitFor();
     manageUrl = (await page.getByTestId("manage-link").getAttribute("href")) ?? "";
     expect(manageUrl).toMatch(/\/manage\/[A-Za-z0-9_-]{43}$/);
     await noHorizontalScroll(page);
