@@ -3,8 +3,8 @@ import { NextResponse } from "next/server";
 import { getDb, resetDbAfterFatalError } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { publicActor } from "@/lib/audit/record-audit";
-import { clientIp } from "@/lib/auth/with-role";
 import { env } from "@/lib/env.js";
+import { nearestClientAddress } from "@/lib/http/client-address";
 import { requestBaseUrl } from "@/lib/http/read-json-body";
 import { normalizeAddressKey } from "@/lib/registration/geocoder";
 import { postRegistration } from "@/lib/registration/post-registration";
@@ -24,7 +24,7 @@ export async function POST(request: NextRequest) {
       normalizeAddressKey,
       limiter: runtime.registrationLimiter,
       mailer: runtime.mailer,
-      actor: publicActor(clientIp(request), request.headers.get("user-agent")),
+      actor: publicActor(nearestClientAddress(request), request.headers.get("user-agent")),
       baseUrl: requestBaseUrl(request, env.NEXTAUTH_URL),
       agencyName: agency.name,
       termsVersion: agency.termsVersion,
