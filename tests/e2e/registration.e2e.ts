@@ -130,6 +130,8 @@ describe("public registration in a phone browser", () => {
   });
 });
 
+// Needs the auth merge: `npm run user:create` and the /signin page. With the embedded database the running app
+// holds the data directory, so user:create must be able to run alongside it (or the lead adapts this step).
 const hasUserCreate = Boolean(JSON.parse(fs.readFileSync("package.json", "utf8")).scripts?.["user:create"]);
 
 describe("supervisor review queue", () => {
