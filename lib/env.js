@@ -94,6 +94,17 @@ export const envSchema = z
     NOMINATIM_URL: z.preprocess(emptyToUndefined, z.url().default("https://nominatim.openstreetmap.org")),
     NOMINATIM_USER_AGENT: z.preprocess(emptyToUndefined, z.string().optional()),
     NOMINATIM_COUNTRY_CODES: z.preprocess(emptyToUndefined, z.string().default("us")),
+    RATE_LIMIT_REGISTRATIONS_PER_HOUR: number(5).pipe(z.number().int().min(0)),
+    RATE_LIMIT_TRUSTED_NETWORKS: z.preprocess(emptyToUndefined, z.string().default("")),
+    RATE_LIMIT_STORE: z.preprocess(emptyToUndefined, z.enum(["memory", "postgres", "redis"]).default("memory")),
+    REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional()),
+    REGISTRATION_MIN_FILL_SECONDS: number(4).pipe(z.number().min(0)),
+    REGISTRATION_MAX_BODY_BYTES: number(65536).pipe(z.number().int().min(1024)),
+    REGISTRATION_GEOCODE_TIMEOUT_MS: number(4000).pipe(z.number().int().min(100)),
+    SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+    SMTP_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
+    CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL: number(90).pipe(z.number().int().min(0)),
+    RECONFIRM_AFTER_MONTHS: number(12).pipe(z.number().int().min(1)),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
@@ -105,6 +116,15 @@ export const envSchema = z
     }
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set" });
+    }
+    if (env.RATE_LIMIT_STORE === "redis" && !env.REDIS_URL) {
+      ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is required when RATE_LIMIT_STORE=redis" });
+    }
+    if (env.RATE_LIMIT_STORE === "postgres" && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_STORE"], message: "postgres needs DATABASE_URL (use memory in embedded mode)" });
+    }
+    if (env.SMTP_URL && !env.SMTP_FROM) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: "is required when SMTP_URL is set" });
     }
     if (env.DEFAULT_SEARCH_RADIUS_M > env.MAX_SEARCH_RADIUS_M) {
       ctx.addIssue({ code: "custom", path: ["DEFAULT_SEARCH_RADIUS_M"], message: "must not exceed MAX_SEARCH_RADIUS_M" });

@@ -58,6 +58,10 @@ export const registrations = pgTable(
     manageTokenHash: text("manage_token_hash"),
     manageTokenRotatedAt: timestamp("manage_token_rotated_at", { withTimezone: true }),
     inactiveSince: timestamp("inactive_since", { withTimezone: true }),
+    /** Set when staff merged this registration into another (the duplicate keeps its history). */
+    mergedIntoId: uuid("merged_into_id"),
+    /** Last re-confirmation reminder e-mailed to the owner, so reminders are not repeated daily. */
+    reconfirmReminderSentAt: timestamp("reconfirm_reminder_sent_at", { withTimezone: true }),
 
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

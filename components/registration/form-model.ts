@@ -1,0 +1,87 @@
+/**
+ * The form's own state (strings and booleans as inputs hold them) and its
+ * conversion to the API shape, which the shared zod schema then checks.
+ */
+import type { CameraPosition, PlaybackFormat } from "@/lib/registration/schema";
+
+export interface CameraFormState {
+  key: string;
+  position: CameraPosition | "";
+  bearingDeg: number | null;
+  recordsStreet: "yes" | "no" | "";
+  note: string;
+}
+
+export interface RegistrationFormState {
+  eligibility: { exteriorFacing: boolean; recordsAndRetains: boolean };
+  owner: { name: string; businessName: string; phone: string; email: string };
+  address: { line1: string; unit: string; city: string; state: string; zip: string };
+  alternateContact: { name: string; phone: string; email: string };
+  cameraLocations: CameraPosition[];
+  cameras: CameraFormState[];
+  recordsStreetTraffic: "yes" | "no" | "";
+  streetView: string;
+  playback: PlaybackFormat | "";
+  retentionDays: string;
+  cameraCount: string;
+  notes: string;
+  consent: boolean;
+}
+
+let keySeq = 0;
+export const newCamera = (position: CameraPosition | "" = ""): CameraFormState => ({
+  key: `cam-${Date.now()}-${keySeq++}`,
+  position,
+  bearingDeg: null,
+  recordsStreet: "",
+  note: "",
+});
+
+export function emptyForm(defaults: { city?: string; state?: string } = {}): RegistrationFormState {
+  return {
+    eligibility: { exteriorFacing: false, recordsAndRetains: false },
+    owner: { name: "", businessName: "", phone: "", email: "" },
+    address: { line1: "", unit: "", city: defaults.city ?? "", state: defaults.state ?? "", zip: "" },
+    alternateContact: { name: "", phone: "", email: "" },
+    cameraLocations: [],
+    cameras: [newCamera()],
+    recordsStreetTraffic: "",
+    streetView: "",
+    playback: "",
+    retentionDays: "",
+    cameraCount: "1",
+    notes: "",
+    consent: false,
+  };
+}
+
+const yesNo = (v: "yes" | "no" | "") => (v === "yes" ? true : v === "no" ? false : undefined);
+const numberOrRaw = (v: string) => (v.trim() === "" ? undefined : Number.isFinite(Number(v)) ? Number(v) : v);
+
+/** Form state → the API shape (PRODUCT.md). Unanswered questions become undefined so the schema names them. */
+export function toPayload(state: RegistrationFormState, withConsent: boolean): Record<string, unknown> {
+  const alt = state.alternateContact;
+  const hasAlternate = Boolean(alt.name.trim() || alt.phone.trim() || alt.email.trim());
+  return {
+    ...(withConsent ? { eligibility: state.eligibility, consent: state.consent } : {}),
+    owner: state.owner,
+    address: state.address,
+    alternateContact: hasAlternate ? alt : undefined,
+    cameraLocations: state.cameraLocations,
+    cameras: state.cameras.map((c) => ({
+      position: c.position || undefined,
+      bearingDeg: c.bearingDeg ?? undefined,
+      recordsStreet: yesNo(c.recordsStreet),
+      note: c.note,
+    })),
+    recordsStreetTraffic: yesNo(state.recordsStreetTraffic),
+    streetView: state.streetView,
+    playback: state.playback || undefined,
+    retentionDays: numberOrRaw(state.retentionDays),
+    cameraCount: numberOrRaw(state.cameraCount),
+    notes: state.notes,
+  };
+}
+
+/** Field path ("owner.email") → the id of the control that answers it. */
+export const fieldId = (path: string) => `f-${path.replace(/\./g, "-")}`;

@@ -1,0 +1,225 @@
+import "server-only";
+/**
+ * Owner self-service through the private management link: view, edit, move
+ * the pin, confirm still current, report a change, rotate the link. The token
+ * is the only credential, so every lookup goes through its hash, and every
+ * change is one transaction with its audit entry.
+ */
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { Tx } from "./tx";
+import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { Geocoder } from "@/lib/geocode/types";
+import { relocateCameras, replaceCameras, sitePoint } from "./cameras";
+import { detailColumns, locationColumns, toLatLng } from "./create-registration";
+import { geocodeWithTimeout } from "./geocode-with-timeout";
+import { generateManageToken, hashManageToken, isWellFormedManageToken, manageUrlFor } from "./manage-token";
+import { STATUS_CHANGES, type RegistrationDetails, type StatusChange } from "./schema";
+
+export class ManageError extends Error {
+  constructor(
+    readonly code: "not_found" | "closed",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function findByManageToken(db: Pick<Db, "select">, token: string): Promise<Registration | null> {
+  if (!isWellFormedManageToken(token)) return null;
+  const [row] = await db.select().from(registrations).where(eq(registrations.manageTokenHash, hashManageToken(token))).limit(1);
+  return row ?? null;
+}
+
+/** What the owner sees: their own answers in the API's shape, plus the state of the registration. */
+export async function ownerView(db: Db, registration: Registration) {
+  const cams = await db.select().from(cameras).where(eq(cameras.registrationId, registration.id)).orderBy(asc(cameras.createdAt), asc(cameras.id));
+  const r = registration;
+  return {
+    id: r.id,
+    status: r.status,
+    verified: r.verifiedAt !== null,
+    lastConfirmedAt: r.lastConfirmedAt.toISOString(),
+    inactiveSince: r.inactiveSince?.toISOString() ?? null,
+    contactsErased: r.contactsErasedAt !== null,
+    mergedIntoAnother: r.mergedIntoId !== null,
+    location: toLatLng(r.location),
+    matchedAddress: r.matchedAddress,
+    pinConfirmed: r.pinConfirmedAt !== null,
+    details: {
+      owner: { name: r.ownerName ?? "", businessName: r.businessName ?? "", phone: r.ownerPhone ?? "", email: r.ownerEmail ?? "" },
+      address: { line1: r.addressLine1, unit: r.addressUnit ?? "", city: r.addressCity, state: r.addressState, zip: r.addressZip },
+      alternateContact: r.alternateName ? { name: r.alternateName, phone: r.alternatePhone ?? "", email: r.alternateEmail ?? "" } : undefined,
+      cameraLocations: r.cameraLocations,
+      cameras: cams.map((c) => ({
+        position: c.position,
+        bearingDeg: c.bearingDeg ?? undefined,
+        fovDeg: c.fovDeg ?? undefined,
+        rangeM: c.rangeM ?? undefined,
+        recordsStreet: c.recordsStreet,
+        note: c.note ?? undefined,
+      })),
+      recordsStreetTraffic: r.recordsStreetTraffic,
+      streetView: r.streetView ?? "",
+      playback: r.playback,
+      retentionDays: r.retentionDays ?? undefined,
+      cameraCount: r.cameraCount,
+      notes: r.notes ?? "",
+    },
+  };
+}
+export type OwnerView = Awaited<ReturnType<typeof ownerView>>;
+
+interface OwnerActionContext {
+  actor: AuditActor;
+  now?: Date;
+}
+
+/** Lock the row by token for the rest of the transaction; closed registrations cannot be changed. */
+async function lockOpen(tx: Tx, token: string): Promise<Registration> {
+  if (!isWellFormedManageToken(token)) throw new ManageError("not_found", "unknown link");
+  const [row] = await tx
+    .select()
+    .from(registrations)
+    .where(eq(registrations.manageTokenHash, hashManageToken(token)))
+    .for("update")
+    .limit(1);
+  if (!row) throw new ManageError("not_found", "unknown link");
+  if (row.status === "withdrawn" || row.status === "inactive" || row.mergedIntoId) {
+    throw new ManageError("closed", "this registration is closed; register again if you have cameras at this address");
+  }
+  return row;
+}
+
+export async function updateByOwner(
+  db: Db,
+  token: string,
+  details: RegistrationDetails,
+  ctx: OwnerActionContext & { geocoder: Geocoder; normalizeAddressKey: (a: RegistrationDetails["address"]) => string; geocodeTimeoutMs: number },
+) {
+  const now = ctx.now ?? new Date();
+  const current = await findByManageToken(db, token);
+  if (!current) throw new ManageError("not_found", "unknown link");
+  const addressKey = ctx.normalizeAddressKey(details.address);
+  const addressChanged = addressKey !== current.addressNormalized;
+  // Re-geocode only a changed address; otherwise keep the (possibly staff-fixed) pin unless the owner moved it.
+  const located = addressChanged
+    ? locationColumns(details.pin, await geocodeWithTimeout(ctx.geocoder, details.address, ctx.geocodeTimeoutMs), now, "owner")
+    : details.pin
+      ? locationColumns(details.pin, { found: false, suggestions: [] }, now, "owner")
+      : null;
+  return db.transaction(async (tx) => {
+    const row = await lockOpen(tx, token);
+    const location = located ? located.location : row.location;
+    const status = location ? (row.status === "pending_review" ? "active" : row.status) : "pending_review";
+    await tx
+      .update(registrations)
+      .set({
+        ...detailColumns(details, addressKey),
+        ...(located ? { ...located, matchedAddress: located.matchedAddress ?? (addressChanged ? null : row.matchedAddress) } : {}),
+        status,
+        needsReview: true,
+        reviewReason: addressChanged ? "owner changed the address" : "owner updated the registration",
+        verifiedAt: addressChanged ? null : row.verifiedAt,
+        lastConfirmedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(registrations.id, row.id));
+    await replaceCameras(tx, row.id, details.cameras, location, now);
+    if (status !== row.status) {
+      await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus: status, reason: "updated by owner", actor: ctx.actor.label, at: now });
+    }
+    await recordAudit(tx, ctx.actor, {
+      action: "registration.updated_by_owner",
+      targetType: "registration",
+      targetId: row.id,
+      details: { addressChanged, cameras: details.cameras.length, status },
+    });
+    return { id: row.id, status };
+  });
+}
+
+export async function setPinByOwner(db: Db, token: string, pin: { lat: number; lng: number }, ctx: OwnerActionContext) {
+  const now = ctx.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const row = await lockOpen(tx, token);
+    const site = sitePoint(pin.lat, pin.lng);
+    const status = row.status === "pending_review" ? "active" : row.status;
+    await tx
+      .update(registrations)
+      .set({
+        location: site,
+        locationMethod: "manual",
+        locationSource: "owner pin",
+        locationConfidence: 1,
+        pinConfirmedBy: "owner",
+        pinConfirmedAt: now,
+        status,
+        needsReview: true,
+        reviewReason: "owner placed the pin",
+        updatedAt: now,
+      })
+      .where(eq(registrations.id, row.id));
+    await relocateCameras(tx, row.id, site, now);
+    if (status !== row.status) {
+      await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus: status, reason: "owner placed the pin", actor: ctx.actor.label, at: now });
+    }
+    await recordAudit(tx, ctx.actor, { action: "registration.pin_set_by_owner", targetType: "registration", targetId: row.id, details: { lat: pin.lat, lng: pin.lng } });
+    return { id: row.id, status, location: pin };
+  });
+}
+
+export async function confirmStillCurrent(db: Db, token: string, ctx: OwnerActionContext) {
+  const now = ctx.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const row = await lockOpen(tx, token);
+    await tx.update(registrations).set({ lastConfirmedAt: now, updatedAt: now }).where(eq(registrations.id, row.id));
+    await recordAudit(tx, ctx.actor, { action: "registration.confirmed_by_owner", targetType: "registration", targetId: row.id });
+    return { id: row.id, lastConfirmedAt: now.toISOString() };
+  });
+}
+
+/**
+ * The three changes the reference form lists. Stopping or moving away closes
+ * the registration at once (it drops out of investigations immediately);
+ * contact details are erased later by eraseExpiredContacts. A change of camera
+ * locations keeps it active and flags it for staff while the owner edits.
+ */
+export async function reportChange(db: Db, token: string, change: StatusChange, ctx: OwnerActionContext) {
+  const now = ctx.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const row = await lockOpen(tx, token);
+    const reason = STATUS_CHANGES[change];
+    const toStatus = change === "no_longer_using" ? "withdrawn" : change === "moved_away" ? "inactive" : row.status;
+    await tx
+      .update(registrations)
+      .set({
+        status: toStatus,
+        needsReview: true,
+        reviewReason: `owner reported: ${reason}`,
+        inactiveSince: toStatus === row.status ? row.inactiveSince : now,
+        updatedAt: now,
+      })
+      .where(eq(registrations.id, row.id));
+    if (toStatus !== row.status) {
+      await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus, reason, actor: ctx.actor.label, at: now });
+    }
+    await recordAudit(tx, ctx.actor, { action: "registration.change_reported", targetType: "registration", targetId: row.id, details: { change, status: toStatus } });
+    return { id: row.id, status: toStatus };
+  });
+}
+
+/** A new link; the old one stops working in the same commit. */
+export async function rotateManageToken(db: Db, token: string, ctx: OwnerActionContext & { baseUrl: string }) {
+  const now = ctx.now ?? new Date();
+  const fresh = generateManageToken();
+  return db.transaction(async (tx) => {
+    if (!isWellFormedManageToken(token)) throw new ManageError("not_found", "unknown link");
+    const [row] = await tx.select().from(registrations).where(eq(registrations.manageTokenHash, hashManageToken(token))).for("update").limit(1);
+    if (!row) throw new ManageError("not_found", "unknown link");
+    await tx.update(registrations).set({ manageTokenHash: hashManageToken(fresh), manageTokenRotatedAt: now, updatedAt: now }).where(eq(registrations.id, row.id));
+    await recordAudit(tx, ctx.actor, { action: "registration.manage_link_rotated", targetType: "registration", targetId: row.id });
+    return { id: row.id, manageToken: fresh, manageUrl: manageUrlFor(ctx.baseUrl, fresh) };
+  });
+}

@@ -1,0 +1,30 @@
+import "server-only";
+/**
+ * Process-wide wiring for the registration routes: configuration, the
+ * geocoder (see geocoder.ts), the rate limiters and the mailer, built once.
+ */
+import type { Db } from "@/db/client";
+import { env } from "@/lib/env.js";
+import { registrationGeocoder } from "./geocoder";
+import { createMailer, type Mailer } from "./mailer";
+import { createIpRateLimiter, type IpRateLimiter } from "./rate-limit";
+
+type Runtime = { registrationLimiter: IpRateLimiter; mailer: Mailer | null };
+const globalForRegistration = globalThis as typeof globalThis & { __sightlineRegistration?: Runtime };
+
+export function registrationRuntime(): Runtime {
+  globalForRegistration.__sightlineRegistration ??= {
+    registrationLimiter: createIpRateLimiter({
+      pointsPerHour: env.RATE_LIMIT_REGISTRATIONS_PER_HOUR,
+      trustedNetworks: env.RATE_LIMIT_TRUSTED_NETWORKS,
+      store: env.RATE_LIMIT_STORE,
+      keyPrefix: "registrations",
+      redisUrl: env.REDIS_URL,
+      databaseUrl: env.DATABASE_URL,
+    }),
+    mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM }),
+  };
+  return globalForRegistration.__sightlineRegistration;
+}
+
+export const geocoderFor = (db: Db) => registrationGeocoder(db);

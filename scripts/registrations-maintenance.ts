@@ -1,0 +1,31 @@
+/**
+ * npm run registrations:maintenance — run daily (cron/systemd timer):
+ * erase contact details of registrations closed longer than
+ * CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL, and, with SMTP, e-mail
+ * re-confirmation reminders for registrations older than RECONFIRM_AFTER_MONTHS.
+ */
+import { systemActor } from "../lib/audit/record-audit";
+import { agencySettings } from "../lib/agency/settings";
+import { env } from "../lib/env.js";
+import { createMailer } from "../lib/registration/mailer";
+import { eraseExpiredContacts } from "../lib/registration/retention";
+import { sendReconfirmReminders } from "../lib/registration/review";
+import { runCli } from "./run-cli";
+
+await runCli(async (handle) => {
+  const actor = systemActor("cli:registrations-maintenance");
+  const { erased } = await eraseExpiredContacts(handle.db, { retentionDays: env.CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL, actor });
+  console.log(`erased contact details of ${erased.length} closed registration(s)`);
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM });
+  if (!mailer) {
+    console.log("SMTP is not configured: no re-confirmation reminders sent");
+    return;
+  }
+  const result = await sendReconfirmReminders(handle.db, mailer, {
+    actor,
+    reconfirmAfterMonths: env.RECONFIRM_AFTER_MONTHS,
+    baseUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    agencyName: agencySettings().name,
+  });
+  console.log(`re-confirmation reminders: ${result.sent} sent, ${result.skipped} not delivered`);
+});

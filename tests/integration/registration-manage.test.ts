@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { auditLog, cameras, registrations, registrationStatusHistory } from "@/db/schema";
+import { postRegistration } from "@/lib/registration/post-registration";
+import { generateManageToken } from "@/lib/registration/manage-token";
+import { rotateManageToken } from "@/lib/registration/manage";
+import { eraseExpiredContacts } from "@/lib/registration/retention";
+import { systemActor } from "@/lib/audit/record-audit";
+import * as manageRoute from "@/app/api/manage/[token]/route";
+import * as confirmRoute from "@/app/api/manage/[token]/confirm/route";
+import * as statusRoute from "@/app/api/manage/[token]/status/route";
+import * as pinRoute from "@/app/api/manage/[token]/pin/route";
+import * as rotateRoute from "@/app/api/manage/[token]/rotate/route";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { seedAddressPoint, validRegistration } from "../support/registration-factory";
+import { jsonRequest, registrationDeps } from "../support/registration-deps";
+import { useTestDbGlobally } from "../support/use-test-db-globally";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  useTestDbGlobally(t);
+  await seedAddressPoint(t.db);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function register(email: string, overrides: Record<string, unknown> = {}) {
+  const res = await postRegistration(
+    jsonRequest(validRegistration({ owner: { name: "Pat Doe", phone: "708-555-0134", email }, ...overrides })),
+    registrationDeps(t.db),
+  );
+  const body = (await res.json()) as { id: string; manageUrl: string };
+  return { id: body.id, token: body.manageUrl.split("/manage/")[1] };
+}
+
+const params = (token: string) => ({ params: Promise.resolve({ token }) });
+const call = async (handler: (r: Request, p: ReturnType<typeof params>) => Promise<Response>, token: string, method = "GET", body?: unknown) => {
+  const init: RequestInit = { method, headers: { "content-type": "application/json" } };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const res = await handler(new Request(`http://sightline.test/api/manage/${token}`, init), params(token));
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+describe(`owner self-service by private link (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
+  it("shows the owner's registration by link, and nothing for a guessed or malformed link", async () => {
+    const { id, token } = await register("view@example.com");
+    const view = await call(manageRoute.GET, token);
+    expect(view.status).toBe(200);
+    expect(view.body.id).toBe(id);
+    expect((view.body.details as { owner: { email: string } }).owner.email).toBe("view@example.com");
+    for (const guess of [generateManageToken(), "x", token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), "../../etc/passwd"]) {
+      expect((await call(manageRoute.GET, guess)).status).toBe(404);
+    }
+  });
+
+  it("edits the registration and moves a camera: new bearing, new view cone, audited, flagged for review", async () => {
+    const { id, token } = await register("edit@example.com");
+    const details = (await call(manageRoute.GET, token)).body.details as Record<string, unknown> & { cameras: { bearingDeg?: number }[] };
+    details.cameras[0].bearingDeg = 90;
+    details.cameras.push({ position: "side", bearingDeg: 270, recordsStreet: false } as never);
+    const put = await call(manageRoute.PUT, token, "PUT", { ...details, cameraCount: 3 });
+    expect(put.status).toBe(200);
+    const cams = await t.db.select().from(cameras).where(eq(cameras.registrationId, id));
+    expect(cams.map((c) => c.bearingDeg).sort()).toEqual([90, 270, null].sort());
+    const east = cams.find((c) => c.bearingDeg === 90)!;
+    // An eastward cone: every vertex other than the apex lies east of the camera.
+    const [apexLng] = east.location!.coordinates;
+    expect(east.viewCone!.coordinates[0].every(([lng]) => lng >= apexLng - 1e-9)).toBe(true);
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(reg.needsReview).toBe(true);
+    expect(reg.cameraCount).toBe(3);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.targetId, id));
+    expect(audits.map((a) => a.action)).toContain("registration.updated_by_owner");
+  });
+
+  it("rejects bad edits with field errors and writes nothing", async () => {
+    const { id, token } = await register("bad-edit@example.com");
+    const details = (await call(manageRoute.GET, token)).body.details as Record<string, unknown>;
+    const bad = await call(manageRoute.PUT, token, "PUT", { ...details, cameras: [{ position: "front", bearingDeg: 400, recordsStreet: true }] });
+    expect(bad.status).toBe(422);
+    expect((bad.body.errors as Record<string, string>)["cameras.0.bearingDeg"]).toBeTruthy();
+    expect(await t.db.select().from(cameras).where(eq(cameras.registrationId, id))).toHaveLength(2);
+  });
+
+  it("lets the owner place the pin, which moves the cameras", async () => {
+    const { id, token } = await register("pin@example.com", { address: { line1: "1 Nowhere Ln", city: "Westchester", state: "IL", zip: "60154" } });
+    const [before] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(before.status).toBe("pending_review");
+    const res = await call(pinRoute.PUT, token, "PUT", { lat: 41.85, lng: -87.88 });
+    expect(res.status).toBe(200);
+    const [after] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(after.status).toBe("active");
+    expect(after.location!.coordinates).toEqual([-87.88, 41.85]);
+    const cams = await t.db.select().from(cameras).where(eq(cameras.registrationId, id));
+    expect(cams.every((c) => c.location?.coordinates[1] === 41.85)).toBe(true);
+    expect(cams.find((c) => c.bearingDeg === 180)!.viewCone).not.toBeNull();
+    expect((await call(pinRoute.PUT, token, "PUT", { lat: 200, lng: 0 })).status).toBe(422);
+  });
+
+  it("confirms the registration is still current", async () => {
+    const { id, token } = await register("confirm@example.com");
+    await t.db.update(registrations).set({ lastConfirmedAt: new Date("2024-01-01T00:00:00Z") }).where(eq(registrations.id, id));
+    expect((await call(confirmRoute.POST, token, "POST")).status).toBe(200);
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(Date.now() - reg.lastConfirmedAt.getTime()).toBeLessThan(60_000);
+  });
+
+  it("reports each change the form lists; stopping or moving away closes the registration at once", async () => {
+    const stop = await register("stop@example.com");
+    const move = await register("move@example.com");
+    const change = await register("change@example.com");
+    expect((await call(statusRoute.POST, stop.token, "POST", { change: "no_longer_using" })).body.status).toBe("withdrawn");
+    expect((await call(statusRoute.POST, move.token, "POST", { change: "moved_away" })).body.status).toBe("inactive");
+    expect((await call(statusRoute.POST, change.token, "POST", { change: "cameras_changed" })).body.status).toBe("active");
+    expect((await call(statusRoute.POST, change.token, "POST", { change: "gone fishing" })).status).toBe(422);
+    const [s] = await t.db.select().from(registrations).where(eq(registrations.id, stop.id));
+    expect(s.inactiveSince).not.toBeNull();
+    const [c] = await t.db.select().from(registrations).where(eq(registrations.id, change.id));
+    expect(c.reviewReason).toMatch(/Change in exterior camera locations/);
+    const hist = await t.db.select().from(registrationStatusHistory).where(eq(registrationStatusHistory.registrationId, stop.id));
+    expect(hist.map((h) => h.toStatus)).toEqual(["active", "withdrawn"]);
+    // Closed: no more edits by link.
+    expect((await call(confirmRoute.POST, stop.token, "POST")).status).toBe(409);
+  });
+
+  it("rotates the link: the old token stops working, the new one works, and neither can be reused after another rotation", async () => {
+    const { id, token } = await register("rotate@example.com");
+    const first = await call(rotateRoute.POST, token, "POST");
+    const second = String(first.body.manageUrl).split("/manage/")[1];
+    expect(second).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await call(manageRoute.GET, token)).status).toBe(404);
+    expect((await call(confirmRoute.POST, token, "POST")).status).toBe(404);
+    expect((await call(manageRoute.GET, second)).body.id).toBe(id);
+    const third = await rotateManageToken(t.db, second, { actor: systemActor("t"), baseUrl: "http://x" });
+    expect((await call(manageRoute.GET, second)).status).toBe(404);
+    expect((await call(manageRoute.GET, third.manageToken)).body.id).toBe(id);
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(reg.manageTokenHash).not.toContain(third.manageToken);
+  });
+
+  it("erases contact details after the retention period, audited, and keeps the rest", async () => {
+    const { id, token } = await register("erase@example.com");
+    const recent = await register("recent@example.com");
+    await call(statusRoute.POST, token, "POST", { change: "moved_away" });
+    await call(statusRoute.POST, recent.token, "POST", { change: "no_longer_using" });
+    await t.db.update(registrations).set({ inactiveSince: new Date(Date.now() - 100 * 86_400_000) }).where(eq(registrations.id, id));
+    const { erased } = await eraseExpiredContacts(t.db, { retentionDays: 90, actor: systemActor("maintenance") });
+    expect(erased).toEqual([id]);
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect([reg.ownerName, reg.ownerEmail, reg.ownerPhone, reg.alternateName, reg.alternatePhone, reg.manageTokenHash]).toEqual([null, null, null, null, null, null]);
+    expect(reg.contactsErasedAt).not.toBeNull();
+    expect(reg.addressLine1).toBe("10300 W Roosevelt Rd");
+    const [kept] = await t.db.select().from(registrations).where(eq(registrations.id, recent.id));
+    expect(kept.ownerEmail).toBe("recent@example.com");
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, "registration.contacts_erased"));
+    expect(audit.map((a) => a.targetId)).toEqual([id]);
+    expect(JSON.stringify(audit[0].details)).not.toContain("erase@example.com");
+    expect((await call(manageRoute.GET, token)).status).toBe(404);
+    // Running again erases nothing more.
+    expect((await eraseExpiredContacts(t.db, { retentionDays: 90, actor: systemActor("maintenance") })).erased).toEqual([]);
+  });
+});
