@@ -122,15 +122,10 @@ export function sitesInAreaCondition(area: SearchArea): SQL {
 
 function cameraJsonSql(area: SearchArea): SQL {
   const target = searchTargetSql(area);
-  // The cone is at most a few hundred metres across, so intersecting it with the
-  // route in planar lng/lat differs from great-circle edges by well under a millimetre;
-  // the length is then measured on the spheroid.
   const routeParts =
     area.kind === "route"
-      ? sql`, 'seenRoute', case when c.view_cone is null then null else
-              nullif(ST_AsGeoJSON(ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${target}::geometry), 2))::json, 'null'::json) end,
-            'seenRouteM', case when c.view_cone is null then 0 else
-              ST_Length(ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${target}::geometry), 2)::geography) end`
+      ? sql`, 'seenRoute', case when seen.g is null or ST_IsEmpty(seen.g) then null else ST_AsGeoJSON(seen.g)::json end,
+            'seenRouteM', coalesce(ST_Length(seen.g::geography), 0)`
       : sql``;
   return sql`json_build_object(
       'id', c.id, 'position', c.position, 'bearingDeg', c.bearing_deg, 'fovDeg', c.fov_deg, 'rangeM', c.range_m,
@@ -140,6 +135,18 @@ function cameraJsonSql(area: SearchArea): SQL {
         select 1 from street_centerlines s where ${intersects(sql`s.geom`, sql`c.view_cone`)}),
       'seesPoint', c.view_cone is not null and ${intersects(sql`c.view_cone`, target)}
       ${routeParts})`;
+}
+
+/**
+ * Route searches: the stretch of the route inside each cone. The cone is at
+ * most a few hundred metres across, so intersecting in planar lng/lat differs
+ * from great-circle edges by well under a millimetre; the length is then
+ * measured on the spheroid.
+ */
+function seenRouteJoin(area: SearchArea): SQL {
+  if (area.kind !== "route") return sql``;
+  return sql`left join lateral (
+      select ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${searchTargetSql(area)}::geometry), 2) as g) seen on true`;
 }
 
 export async function findSites(db: Executor, input: FindSitesInput): Promise<SiteResult[]> {
@@ -153,7 +160,7 @@ export async function findSites(db: Executor, input: FindSitesInput): Promise<Si
       r.retention_days, r.playback, r.notes, r.street_view, r.records_street_traffic,
       r.camera_count, r.camera_locations, r.created_at,
       coalesce((select json_agg(${cameraJsonSql(area)} order by c.created_at, c.id)
-                from cameras c where c.registration_id = r.id), '[]'::json) as cameras
+                from cameras c ${seenRouteJoin(area)} where c.registration_id = r.id), '[]'::json) as cameras
     from registrations r
     where ${sitesInAreaCondition(area)}
     order by distance_m, r.id`);
