@@ -152,8 +152,15 @@ function seenRouteJoin(area: SearchArea): SQL {
 export async function findSites(db: Executor, input: FindSitesInput): Promise<SiteResult[]> {
   const { area, at, timeZone } = input;
   const now = input.now ?? new Date();
+  const result = await db.execute(findSitesQuery(area));
+  const sites = (result.rows as unknown as SiteRow[]).map((row) => toSiteResult(row, area, at, timeZone, now));
+  return rankSites(sites);
+}
+
+/** The statement findSites runs, exported so the plan test EXPLAINs exactly it. */
+export function findSitesQuery(area: SearchArea): SQL {
   const target = searchTargetSql(area);
-  const result = await db.execute(sql`
+  return sql`
     select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
       ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
       ${distanceMeters(sql`r.location`, target)} as distance_m,
@@ -163,9 +170,7 @@ export async function findSites(db: Executor, input: FindSitesInput): Promise<Si
                 from cameras c ${seenRouteJoin(area)} where c.registration_id = r.id), '[]'::json) as cameras
     from registrations r
     where ${sitesInAreaCondition(area)}
-    order by distance_m, r.id`);
-  const sites = (result.rows as unknown as SiteRow[]).map((row) => toSiteResult(row, area, at, timeZone, now));
-  return rankSites(sites);
+    order by distance_m, r.id`;
 }
 
 function toSiteResult(row: SiteRow, area: SearchArea, at: Date, timeZone: string, now: Date): SiteResult {

@@ -66,3 +66,18 @@ export function distanceToRouteM(p: LngLat, route: LngLat[]): number {
   for (let i = 0; i + 1 < route.length; i++) best = Math.min(best, geodesicM(p, closestOnArc(p, route[i], route[i + 1])));
   return best;
 }
+
+/** Initial great-circle bearing on the sphere (the model turf builds cones in), in [0, 360). */
+export function sphereBearingDeg(a: LngLat, b: LngLat): number {
+  const rad = Math.PI / 180;
+  const [l1, p1, l2, p2] = [a[0] * rad, a[1] * rad, b[0] * rad, b[1] * rad];
+  const y = Math.sin(l2 - l1) * Math.cos(p2);
+  const x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(l2 - l1);
+  return ((Math.atan2(y, x) / rad) % 360 + 360) % 360;
+}
+
+/** Smallest angle between two compass bearings, in [0, 180]. */
+export function angleBetweenDeg(a: number, b: number): number {
+  const d = Math.abs((((a - b) % 360) + 360) % 360);
+  return d > 180 ? 360 - d : d;
+}
