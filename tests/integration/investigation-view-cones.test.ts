@@ -14,7 +14,7 @@ import { findSites, type CameraResult } from "@/lib/investigation/find-sites";
 import { refreshViewCones } from "@/lib/investigation/refresh-view-cones";
 import { buildViewCone } from "@/lib/investigation/view-cone";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createSite, createSites, createStreet, type CameraSpec } from "../support/factories";
+import { createSite, createSites, createStreet } from "../support/factories";
 import { angleBetweenDeg, destination, haversineM, sphereBearingDeg } from "../support/geodesy";
 import { seededRandom, testSeed } from "../support/random";
 
