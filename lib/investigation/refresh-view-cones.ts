@@ -5,15 +5,21 @@ import "server-only";
  * written without one (imports, SQL fixes) or after a registration moved.
  * The cone's apex is the camera's own point when known, else the site's.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cameras, registrations } from "@/db/schema";
 import { buildViewCone } from "./view-cone";
 
 type Tx = Pick<Db, "select" | "update">;
 
-export async function refreshViewCones(db: Tx, cameraIds?: string[]): Promise<{ updated: number }> {
+/**
+ * Recompute the cones of `cameraIds` (all cameras when omitted; with
+ * `onlyMissing`, only cameras that have a bearing but no stored cone).
+ */
+export async function refreshViewCones(db: Tx, cameraIds?: string[], options: { onlyMissing?: boolean } = {}): Promise<{ updated: number }> {
   if (cameraIds && cameraIds.length === 0) return { updated: 0 };
+  const scope = cameraIds ? inArray(cameras.id, cameraIds) : sql`true`;
+  const where = options.onlyMissing ? and(scope, isNotNull(cameras.bearingDeg), isNull(cameras.viewCone)) : scope;
   const rows = await db
     .select({
       id: cameras.id,
@@ -25,7 +31,7 @@ export async function refreshViewCones(db: Tx, cameraIds?: string[]): Promise<{ 
     })
     .from(cameras)
     .innerJoin(registrations, eq(registrations.id, cameras.registrationId))
-    .where(cameraIds ? inArray(cameras.id, cameraIds) : sql`true`);
+    .where(where);
   let updated = 0;
   for (const row of rows) {
     const apex = row.cameraLocation ?? row.siteLocation;

@@ -200,5 +200,12 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
     expect(near(after.front.viewCone!.coordinates[0], buildViewCone({ lng: site[0], lat: site[1], bearingDeg: 45, fovDeg: 70, rangeM: 25 })!.coordinates[0])).toBe(true);
     expect(near(after.rear.viewCone!.coordinates[0], buildViewCone({ lng: ownPoint[0], lat: ownPoint[1], bearingDeg: 200, fovDeg: 90, rangeM: 20 })!.coordinates[0])).toBe(true);
     expect(after.side.viewCone).toBeNull();
+
+    // onlyMissing touches just the cameras with a bearing and no cone.
+    expect(await refreshViewCones(t.db, undefined, { onlyMissing: true })).toEqual({ updated: 0 });
+    await t.db.update(cameras).set({ viewCone: null }).where(eq(cameras.id, after.front.id));
+    expect(await refreshViewCones(t.db, undefined, { onlyMissing: true })).toEqual({ updated: 1 });
+    const [refilled] = await t.db.select().from(cameras).where(eq(cameras.id, after.front.id));
+    expect(refilled.viewCone?.type).toBe("Polygon");
   });
 });
