@@ -5,6 +5,14 @@
  * 3 cm inside and outside the edge. Only points within 1 cm of the edge,
  * where two correct spheroid implementations may round differently, are
  * left out of the comparison.
+ *
+ * Point-to-route distance on the spheroid has no closed form: PostGIS finds the
+ * closest point on the sphere and measures the spheroid distance to it, as
+ * tests/support/geodesy.ts does, and usually agrees to the millimetre; PostGIS
+ * 3.3 (the Debian server here) was seen once in ~14 000 points to answer 0.06 %
+ * long (953.33 m for 952.74 m). So the corridor comparison allows 0.1 % of the
+ * distance as well as 1 cm; every site found must still lie within the limit
+ * by the distance the database itself reports.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LngLat } from "@/lib/geo/ewkb";
@@ -21,6 +29,7 @@ const CENTER: LngLat = [-87.88, 41.85];
 const RADII_M = [0.5, 5, 30, 77.7, 100, 250, 333.3, 500, 1000, 1500, 2000];
 const EDGE_OFFSET_M = 0.03;
 const BAND_M = 0.01;
+const ROUTE_RELATIVE_TOLERANCE = 0.001;
 const ROUTE: LngLat[] = [destination(CENTER, 250, 900), destination(CENTER, 300, 150), destination(CENTER, 80, 300), destination(CENTER, 20, 1100)];
 const WIDTHS_M = [2, 20, 60, 100, 250, 500, 1000, 2000];
 const STATUSES = ["pending_review", "inactive", "withdrawn"] as const;
@@ -84,14 +93,19 @@ async function idsFound(area: SearchArea) {
   return sites;
 }
 
-function compare(found: { registrationId: string; distanceM: number }[], distanceOf: (p: LngLat) => number, limitM: number) {
+function compare(
+  found: { registrationId: string; distanceM: number }[],
+  distanceOf: (p: LngLat) => number,
+  limitM: number,
+  relativeTolerance = 0,
+) {
   const foundIds = new Set(found.map((s) => s.registrationId));
   const disagreements: string[] = [];
   let compared = 0;
   let expectedCount = 0;
   for (const p of placed) {
     const d = distanceOf(p.at);
-    if (Math.abs(d - limitM) < BAND_M) continue;
+    if (Math.abs(d - limitM) < Math.max(BAND_M, relativeTolerance * d)) continue;
     compared++;
     const expected = p.active && d <= limitM;
     if (expected) expectedCount++;
@@ -100,8 +114,11 @@ function compare(found: { registrationId: string; distanceM: number }[], distanc
   for (const s of found) {
     const p = placed.find((x) => x.id === s.registrationId)!;
     expect(p.active, "only active registrations").toBe(true);
-    // Distances agree with the independent geodesic to well under a centimetre.
-    expect(Math.abs(s.distanceM - distanceOf(p.at))).toBeLessThan(0.005);
+    // The search and the distance it reports agree with each other exactly.
+    expect(s.distanceM, `site ${s.registrationId}`).toBeLessThanOrEqual(limitM + 1e-6);
+    // Distances agree with the independent geodesic to well under a centimetre (radius), or 0.1 % (route).
+    const d = distanceOf(p.at);
+    expect(Math.abs(s.distanceM - d), `site at ${p.at}: JS ${d} m, PostGIS ${s.distanceM} m`).toBeLessThan(Math.max(0.005, relativeTolerance * d));
   }
   return { disagreements, compared, expectedCount };
 }
@@ -142,7 +159,7 @@ describe(`differential: PostGIS search vs brute force in JS (seed ${SEED}, ${pro
     let totalExpected = 0;
     for (const widthM of WIDTHS_M) {
       const found = await idsFound({ kind: "route", route: { type: "LineString", coordinates: ROUTE }, widthM });
-      const { disagreements, expectedCount } = compare(found, (p) => distanceToRouteM(p, ROUTE), widthM / 2);
+      const { disagreements, expectedCount } = compare(found, (p) => distanceToRouteM(p, ROUTE), widthM / 2, ROUTE_RELATIVE_TOLERANCE);
       expect(disagreements, `width ${widthM} m`).toEqual([]);
       totalExpected += expectedCount;
     }
