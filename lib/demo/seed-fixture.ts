@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { cameras, registrations, streetCenterlines } from "../../db/schema";
 import { point } from "../../db/postgis";
+import { buildViewCone } from "../investigation/view-cone";
 import { latForSouthNumber, lngForWestNumber } from "./chicago-grid";
 
 const FIXTURE_SOURCE = "synthetic-fixture";
@@ -95,12 +96,14 @@ export async function seedFixture(db: Db): Promise<{ registrations: number; stre
         .returning({ id: registrations.id });
       if (rows.length === 0) continue;
       addedRegistrations++;
+      const bearingDeg = r.n % 2 === 0 ? 0 : 180;
       await tx.insert(cameras).values({
         registrationId: id,
         position: "front",
-        bearingDeg: r.n % 2 === 0 ? 0 : 180,
+        bearingDeg,
         fovDeg: 90,
         rangeM: 30,
+        viewCone: buildViewCone({ lng, lat, bearingDeg, fovDeg: 90, rangeM: 30 }),
         recordsStreet: true,
         note: "synthetic fixture camera",
       });

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { InvestigationWorkspace } from "@/components/investigation/investigation-workspace";
+import { agencySettings } from "@/lib/agency/settings";
+import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { readIncident } from "@/lib/investigation/incidents";
+import { initialIncident, workspaceSettings } from "@/lib/investigation/workspace-props";
+
+export const metadata: Metadata = { title: "Incident" };
+export const dynamic = "force-dynamic";
+
+/** A saved incident reopened on the map, with its canvass list below. */
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireStaffPage("detective", `/incidents/${id}`);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const incident = await readIncident(await getDb(), id);
+  if (!incident) notFound();
+  const { timeZone } = agencySettings();
+  const area = incident.area;
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <p className="text-xs text-slate-600">
+            <Link href="/incidents" className="underline">
+              Incidents
+            </Link>{" "}
+            / {incident.caseNumber ?? "(no case number)"}
+          </p>
+          <p className="text-sm text-slate-700">
+            {formatAgencyTime(incident.occurredFrom, timeZone)}
+            {incident.occurredTo !== incident.occurredFrom && <> – {formatAgencyTime(incident.occurredTo, timeZone)}</>} ·{" "}
+            {area.kind === "point" ? `${area.radiusM} m around the pin` : `${area.widthM} m corridor along the route`} · {incident.canvassEntries} sites on the canvass ·{" "}
+            {incident.status}
+          </p>
+        </div>
+        <Link href={`/map?incident=${incident.id}`} className="text-sm underline">
+          Open on the full map
+        </Link>
+      </header>
+      <InvestigationWorkspace settings={workspaceSettings()} incident={initialIncident(incident)} />
+      <section>
+        <h2 className="mb-1 text-base font-semibold">Canvass</h2>
+        <table className="w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
+              <th className="p-2">#</th>
+              <th className="p-2">Address</th>
+              <th className="p-2 text-right">Distance</th>
+              <th className="p-2">Outcome</th>
+            </tr>
+          </thead>
+          <tbody>
+            {incident.canvass.map((e) => (
+              <tr key={e.id} className="border-b border-slate-100">
+                <td className="p-2 tabular-nums">{e.walkOrder}</td>
+                <td className="p-2">{e.address}</td>
+                <td className="p-2 text-right tabular-nums">{e.distanceM === null ? "–" : `${Math.round(e.distanceM)} m`}</td>
+                <td className="p-2">{e.outcome.replaceAll("_", " ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { MAX_FUTURE_MS, isoInstant, latitude, longitude, metres } from "@/lib/investigation/input-fields";
+
+/** GET /api/cameras/near?lat=&lng=&radius=&at=&include=contacts */
+export function nearQuerySchema(maxRadiusM: number, now: Date = new Date()) {
+  return z.object({
+    lat: latitude,
+    lng: longitude,
+    radius: metres(maxRadiusM),
+    at: isoInstant
+      .refine((d) => d.getTime() <= now.getTime() + MAX_FUTURE_MS, "must not be in the future")
+      .optional(),
+    include: z.enum(["contacts"], { error: 'the only value is "contacts"' }).optional(),
+  });
+}
+
+export const NEAR_QUERY_KEYS = ["lat", "lng", "radius", "at", "include"] as const;

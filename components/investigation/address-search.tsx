@@ -1,0 +1,73 @@
+"use client";
+import { useState } from "react";
+import type { LngLat } from "./types";
+
+/**
+ * Type an address → the agency's geocoder (GET /api/geocode?q=) → the pin.
+ * Until a geocoder is configured the endpoint may answer 404/501; say so plainly.
+ */
+export function AddressSearch({ onFound }: { onFound: (at: LngLat, label: string) => void }) {
+  const [q, setQ] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function find() {
+    if (!q.trim()) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const res = await fetch(`/api/geocode?q=${encodeURIComponent(q.trim())}`);
+      if (res.status === 404 || res.status === 501) {
+        setMessage("Address search is not available on this server yet; click the map to drop the pin.");
+        return;
+      }
+      const body = await res.json().catch(() => null);
+      if (!res.ok || !body) {
+        setMessage(body?.error ?? `Address search failed (${res.status}).`);
+        return;
+      }
+      if (body.found && Number.isFinite(body.lat) && Number.isFinite(body.lng)) {
+        onFound([body.lng, body.lat], body.matchedAddress ?? q);
+        setMessage(`Found: ${body.matchedAddress ?? q}`);
+      } else {
+        const hints: string[] = body.suggestions ?? [];
+        setMessage(`No match for that address.${hints.length ? ` Did you mean ${hints.slice(0, 3).join(", ")}?` : ""}`);
+      }
+    } catch {
+      setMessage("Address search could not reach the server.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div>
+      <label htmlFor="address-q" className="block text-xs font-medium text-slate-700">
+        Address
+      </label>
+      <div className="mt-1 flex gap-1">
+        <input
+          id="address-q"
+          className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
+          placeholder="10300 W Roosevelt Rd"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              void find();
+            }
+          }}
+        />
+        <button type="button" onClick={() => void find()} disabled={busy} className="rounded border border-slate-300 bg-white px-2 text-sm hover:bg-slate-100">
+          Find
+        </button>
+      </div>
+      {message && (
+        <p className="mt-1 text-xs text-slate-700" role="status">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

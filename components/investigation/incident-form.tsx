@@ -1,0 +1,165 @@
+"use client";
+import { AddressSearch } from "./address-search";
+import type { SearchDraft } from "./use-investigation";
+
+const RADIUS_PRESETS_M = [100, 250, 500];
+
+interface Props {
+  draft: SearchDraft;
+  timeZone: string;
+  maxSearchRadiusM: number;
+  problems: Record<string, string>;
+  busy: boolean;
+  onChange: (patch: Partial<SearchDraft>) => void;
+  onSearch: () => void;
+  onSave: () => void;
+}
+
+const input = "rounded border border-slate-300 px-2 py-1 text-sm";
+const label = "block text-xs font-medium text-slate-700";
+
+function Problem({ text }: { text?: string }) {
+  return text ? <p className="mt-1 text-xs font-medium text-red-700">{text}</p> : null;
+}
+
+/** Where and when: pin or route, time or window in the agency's zone, radius or corridor width, case number. */
+export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy, onChange, onSearch, onSave }: Props) {
+  return (
+    <form
+      aria-label="Incident"
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch();
+      }}
+    >
+      <fieldset className="flex overflow-hidden rounded border border-slate-300 text-sm" aria-label="Search by">
+        {(["pin", "route"] as const).map((mode) => (
+          <label key={mode} className={`flex-1 cursor-pointer px-2 py-1 text-center ${draft.mode === mode ? "bg-brand-700 text-white" : "bg-white"}`}>
+            <input type="radio" name="mode" value={mode} checked={draft.mode === mode} onChange={() => onChange({ mode })} className="sr-only" />
+            {mode === "pin" ? "Incident pin" : "Route of travel"}
+          </label>
+        ))}
+      </fieldset>
+
+      {draft.mode === "pin" ? (
+        <div className="space-y-2">
+          <AddressSearch onFound={(pin) => onChange({ pin })} />
+          <p className="text-xs text-slate-600">
+            {draft.pin ? `Pin at ${draft.pin[1].toFixed(5)}, ${draft.pin[0].toFixed(5)} — click the map to move it.` : "Or click the map to drop the pin."}
+          </p>
+          <Problem text={problems.pin} />
+          <div>
+            <span className={label}>Radius</span>
+            <div className="mt-1 flex flex-wrap items-center gap-1">
+              {RADIUS_PRESETS_M.map((r) => (
+                <button
+                  key={r}
+                  type="button"
+                  aria-pressed={draft.radiusM === r}
+                  onClick={() => onChange({ radiusM: r })}
+                  className={`rounded border px-2 py-1 text-sm ${draft.radiusM === r ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white"}`}
+                >
+                  {r} m
+                </button>
+              ))}
+              <label className="ml-1 flex items-center gap-1 text-xs text-slate-700">
+                custom
+                <input
+                  type="number"
+                  aria-label="Custom radius in metres"
+                  min={1}
+                  max={maxSearchRadiusM}
+                  className={`${input} w-20`}
+                  value={draft.radiusM}
+                  onChange={(e) => onChange({ radiusM: Math.min(Number(e.target.value) || 0, maxSearchRadiusM) })}
+                />
+                m
+              </label>
+            </div>
+          </div>
+        </div>
+      ) : (
+        <div className="space-y-2">
+          <p className="text-xs text-slate-600">
+            Click the map to add points along the route ({draft.route.length} so far).{" "}
+            {draft.route.length > 0 && (
+              <>
+                <button type="button" className="underline" onClick={() => onChange({ route: draft.route.slice(0, -1) })}>
+                  Undo point
+                </button>{" "}
+                ·{" "}
+                <button type="button" className="underline" onClick={() => onChange({ route: [] })}>
+                  Clear
+                </button>
+              </>
+            )}
+          </p>
+          <Problem text={problems.route} />
+          <label className={label}>
+            Corridor width (m, both sides together)
+            <input
+              type="number"
+              min={1}
+              max={maxSearchRadiusM}
+              className={`${input} mt-1 block w-24`}
+              value={draft.widthM}
+              onChange={(e) => onChange({ widthM: Math.min(Number(e.target.value) || 0, maxSearchRadiusM) })}
+            />
+          </label>
+        </div>
+      )}
+
+      <div>
+        <div className="grid grid-cols-2 gap-2">
+          <label className={label}>
+            {draft.useWindow ? "From date" : "Date"}
+            <input type="date" className={`${input} mt-1 block w-full`} value={draft.date} onChange={(e) => onChange({ date: e.target.value })} />
+          </label>
+          <label className={label}>
+            Time ({shortZone(timeZone)})
+            <input type="time" className={`${input} mt-1 block w-full`} value={draft.time} onChange={(e) => onChange({ time: e.target.value })} />
+          </label>
+        </div>
+        <Problem text={problems.time} />
+        <label className="mt-1 flex items-center gap-1 text-xs text-slate-700">
+          <input type="checkbox" checked={draft.useWindow} onChange={(e) => onChange({ useWindow: e.target.checked })} />
+          A time window
+        </label>
+        {draft.useWindow && (
+          <div className="mt-1 grid grid-cols-2 gap-2">
+            <label className={label}>
+              To date
+              <input type="date" className={`${input} mt-1 block w-full`} value={draft.endDate} onChange={(e) => onChange({ endDate: e.target.value })} />
+            </label>
+            <label className={label}>
+              To time
+              <input type="time" className={`${input} mt-1 block w-full`} value={draft.endTime} onChange={(e) => onChange({ endTime: e.target.value })} />
+            </label>
+          </div>
+        )}
+        <Problem text={problems.endTime} />
+        <p className="mt-1 text-xs text-slate-500">Times are in the agency&apos;s time zone, {timeZone}.</p>
+      </div>
+
+      <label className={label}>
+        Case number (optional)
+        <input className={`${input} mt-1 block w-full`} value={draft.caseNumber} maxLength={64} onChange={(e) => onChange({ caseNumber: e.target.value })} />
+      </label>
+
+      <div className="flex gap-2">
+        <button type="submit" disabled={busy} className="flex-1 rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+          Find cameras
+        </button>
+        <button type="button" disabled={busy} onClick={onSave} className="rounded border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+          Save incident
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function shortZone(timeZone: string): string {
+  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName");
+  return part?.value ?? timeZone;
+}

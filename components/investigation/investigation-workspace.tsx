@@ -1,0 +1,71 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { InvestigationMapLoader } from "@/components/map/investigation-map-loader";
+import { IncidentForm } from "./incident-form";
+import { ResultsList } from "./results-list";
+import { useInvestigation } from "./use-investigation";
+import type { InitialIncident, WorkspaceSettings } from "./types";
+import { useEffect, useRef } from "react";
+
+/** The detective's workspace: the incident form and ranked results beside the map. */
+export function InvestigationWorkspace({ settings, incident }: { settings: WorkspaceSettings; incident: InitialIncident | null }) {
+  const router = useRouter();
+  const inv = useInvestigation(settings, incident);
+  const { search } = inv;
+  const searchedSaved = useRef(false);
+
+  // A reopened incident shows its results straight away.
+  useEffect(() => {
+    if (incident && !searchedSaved.current) {
+      searchedSaved.current = true;
+      void search();
+    }
+  }, [incident, search]);
+
+  return (
+    <div className="grid gap-3 lg:h-[calc(100vh-9rem)] lg:grid-cols-[22rem_1fr]">
+      <aside className="flex min-h-0 flex-col gap-3 overflow-hidden" aria-label="Incident and results">
+        <section className="rounded border border-slate-200 bg-white p-3">
+          <h1 className="mb-2 text-base font-semibold">{incident ? `Incident ${incident.caseNumber ?? ""}`.trim() : "New search"}</h1>
+          <IncidentForm
+            draft={inv.draft}
+            timeZone={settings.timeZone}
+            maxSearchRadiusM={settings.maxSearchRadiusM}
+            problems={inv.status.problems}
+            busy={inv.status.busy}
+            onChange={inv.update}
+            onSearch={() => void inv.search()}
+            onSave={async () => {
+              const id = await inv.save();
+              if (id) router.push(`/incidents/${id}`);
+            }}
+          />
+          {inv.status.message && (
+            <p className="mt-2 text-sm text-slate-700" role="status" aria-live="polite">
+              {inv.status.message}
+            </p>
+          )}
+        </section>
+        {inv.results && (
+          <section className="min-h-0 flex-1 overflow-y-auto pr-1" aria-label="Results">
+            <ResultsList results={inv.results} selectedId={inv.selectedId} onSelect={inv.setSelectedId} timeZone={settings.timeZone} incidentId={incident?.id} />
+          </section>
+        )}
+      </aside>
+      <div className="h-[60vh] min-h-[24rem] overflow-hidden rounded border border-slate-200 lg:h-auto" data-testid="investigation-map">
+        <InvestigationMapLoader
+          settings={settings.map}
+          mode={inv.draft.mode}
+          pin={inv.draft.pin}
+          route={inv.draft.route}
+          radiusM={inv.draft.radiusM}
+          widthM={inv.draft.widthM}
+          results={inv.results ?? []}
+          selectedId={inv.selectedId}
+          onSelect={inv.setSelectedId}
+          onMapClick={inv.onMapClick}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import "leaflet/dist/leaflet.css";
+import { MapContainer, TileLayer } from "react-leaflet";
+import type { LngLat, MapSettings, SearchMode, SiteFeature } from "@/components/investigation/types";
+import { StreetsLayer } from "./streets-layer";
+import { SiteClusters } from "./site-clusters";
+import { RadiusCircle } from "./radius-circle";
+import { RouteDraw } from "./route-draw";
+import { ViewCones } from "./view-cones";
+import { ResultMarkers } from "./result-markers";
+import { FitToResults } from "./fit-to-results";
+import { MapClicks } from "./map-clicks";
+import { IncidentPin } from "./incident-pin";
+
+export interface InvestigationMapProps {
+  settings: MapSettings;
+  mode: SearchMode;
+  pin: LngLat | null;
+  route: LngLat[];
+  radiusM: number;
+  widthM: number;
+  results: SiteFeature[];
+  selectedId: string | null;
+  onSelect: (registrationId: string) => void;
+  onMapClick: (at: LngLat) => void;
+}
+
+/** The investigation map: vector streets under optional tiles, all sites clustered, the search and its results on top. */
+export default function InvestigationMap(props: InvestigationMapProps) {
+  const { settings } = props;
+  return (
+    <MapContainer
+      center={[settings.centerLat, settings.centerLng]}
+      zoom={settings.zoom}
+      preferCanvas
+      className="h-full w-full"
+      aria-label="Investigation map"
+    >
+      <TileLayer url={settings.tileUrl} attribution={settings.tileAttribution} maxZoom={20} />
+      <StreetsLayer />
+      <SiteClusters />
+      <MapClicks onClick={props.onMapClick} />
+      {props.mode === "pin" && props.pin && <RadiusCircle center={props.pin} radiusM={props.radiusM} />}
+      {props.mode === "pin" && props.pin && <IncidentPin at={props.pin} />}
+      {props.mode === "route" && <RouteDraw route={props.route} widthM={props.widthM} />}
+      <ViewCones results={props.results} selectedId={props.selectedId} />
+      <ResultMarkers results={props.results} selectedId={props.selectedId} onSelect={props.onSelect} />
+      <FitToResults results={props.results} pin={props.mode === "pin" ? props.pin : null} route={props.mode === "route" ? props.route : []} />
+    </MapContainer>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+import { useEffect } from "react";
+import L from "leaflet";
+import { useMap } from "react-leaflet";
+import { useViewportFetch } from "./use-viewport-fetch";
+
+interface StreetCollection {
+  type: "FeatureCollection";
+  features: GeoJSON.Feature<GeoJSON.LineString, { id: string; name: string }>[];
+}
+
+/** The agency's street centerlines as vectors, so the map reads without any tile server. */
+export function StreetsLayer() {
+  const map = useMap();
+  const { data } = useViewportFetch<StreetCollection>("/api/map/streets", 0.5);
+  useEffect(() => {
+    if (!data) return;
+    const layer = L.geoJSON(data, {
+      style: { color: "#64748b", weight: 3, opacity: 0.8 },
+      interactive: false,
+    });
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, data]);
+  return null;
+}

@@ -1,0 +1,39 @@
+/**
+ * Whether a site's recorder still holds footage of the incident. A recorder
+ * that keeps N days overwrites the incident's footage at the same local
+ * wall-clock time N calendar days later, so the arithmetic runs in the
+ * agency's time zone (a day across a daylight-saving change is 23 or 25 h).
+ */
+import { addDays } from "date-fns";
+import { TZDate } from "@date-fns/tz";
+
+export type FootageStatus = "available" | "urgent" | "likely_overwritten" | "unknown";
+
+export interface Footage {
+  status: FootageStatus;
+  /** ISO-8601 instant, or null when retention is unknown. */
+  expiresAt: string | null;
+}
+
+/** Footage expiring within this window is urgent: the canvass has to happen today or tomorrow. */
+export const URGENT_WITHIN_MS = 48 * 60 * 60 * 1000;
+
+export function footageExpiresAt(incidentAt: Date, retentionDays: number, timeZone: string): Date {
+  const local = new TZDate(incidentAt.getTime(), timeZone);
+  return new Date(addDays(local, retentionDays).getTime());
+}
+
+export function footageStatus(
+  incidentAt: Date,
+  retentionDays: number | null | undefined,
+  timeZone: string,
+  now: Date = new Date(),
+): Footage {
+  if (retentionDays === null || retentionDays === undefined || !Number.isFinite(retentionDays) || retentionDays < 0) {
+    return { status: "unknown", expiresAt: null };
+  }
+  const expiresAt = footageExpiresAt(incidentAt, retentionDays, timeZone);
+  const remainingMs = expiresAt.getTime() - now.getTime();
+  const status: FootageStatus = remainingMs <= 0 ? "likely_overwritten" : remainingMs <= URGENT_WITHIN_MS ? "urgent" : "available";
+  return { status, expiresAt: expiresAt.toISOString() };
+}

@@ -1,0 +1,151 @@
+import "server-only";
+/**
+ * Saved incidents and their initial canvass: one entry per active site in
+ * range, with its distance, written in the same transaction as the incident
+ * and its audit entry (a failure leaves nothing behind).
+ */
+import { count, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { canvassEntries, incidents, registrations } from "@/db/schema";
+import { point } from "@/db/postgis";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { LineStringGeometry } from "../geo/ewkb";
+import { findSites } from "./find-sites";
+import type { SearchArea } from "./search-area";
+
+export interface NewIncident {
+  caseNumber: string | null;
+  area: SearchArea;
+  from: Date;
+  to: Date;
+}
+
+export async function createIncident(
+  db: Db,
+  actor: AuditActor,
+  input: NewIncident,
+  options: { timeZone: string },
+): Promise<{ id: string; canvassEntries: number }> {
+  return db.transaction(async (tx) => {
+    const [incident] = await tx
+      .insert(incidents)
+      .values({
+        caseNumber: input.caseNumber,
+        point: input.area.kind === "point" ? point(input.area.lng, input.area.lat) : null,
+        route: input.area.kind === "route" ? input.area.route : null,
+        radiusM: input.area.kind === "point" ? input.area.radiusM : null,
+        widthM: input.area.kind === "route" ? input.area.widthM : null,
+        occurredFrom: input.from,
+        occurredTo: input.to,
+        createdBy: actor.userId,
+      })
+      .returning({ id: incidents.id });
+    const sites = await findSites(tx, { area: input.area, at: input.from, timeZone: options.timeZone });
+    if (sites.length > 0) {
+      await tx.insert(canvassEntries).values(
+        sites.map((site, i) => ({
+          incidentId: incident.id,
+          registrationId: site.registrationId,
+          distanceM: site.distanceM,
+          // The ranked order is the suggested order until the canvass plans a walk.
+          walkOrder: i + 1,
+        })),
+      );
+    }
+    await recordAudit(tx, actor, {
+      action: "incident.created",
+      targetType: "incident",
+      targetId: incident.id,
+      details: { caseNumber: input.caseNumber, area: areaForAudit(input.area), from: input.from.toISOString(), to: input.to.toISOString(), canvassEntries: sites.length },
+    });
+    return { id: incident.id, canvassEntries: sites.length };
+  });
+}
+
+export function areaForAudit(area: SearchArea): Record<string, unknown> {
+  return area.kind === "point"
+    ? { kind: "point", lat: area.lat, lng: area.lng, radiusM: area.radiusM }
+    : { kind: "route", route: area.route.coordinates, widthM: area.widthM };
+}
+
+export interface IncidentSummary {
+  id: string;
+  caseNumber: string | null;
+  status: string;
+  kind: "point" | "route";
+  occurredFrom: string;
+  occurredTo: string;
+  createdAt: string;
+  canvassEntries: number;
+}
+
+export async function listIncidents(db: Db, limit = 200): Promise<IncidentSummary[]> {
+  const rows = await db
+    .select({
+      id: incidents.id,
+      caseNumber: incidents.caseNumber,
+      status: incidents.status,
+      hasRoute: sql<boolean>`${incidents.route} is not null`,
+      occurredFrom: incidents.occurredFrom,
+      occurredTo: incidents.occurredTo,
+      createdAt: incidents.createdAt,
+      entries: count(canvassEntries.id),
+    })
+    .from(incidents)
+    .leftJoin(canvassEntries, eq(canvassEntries.incidentId, incidents.id))
+    .groupBy(incidents.id)
+    .orderBy(desc(incidents.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    caseNumber: r.caseNumber,
+    status: r.status,
+    kind: r.hasRoute ? "route" : "point",
+    occurredFrom: r.occurredFrom.toISOString(),
+    occurredTo: r.occurredTo.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    canvassEntries: Number(r.entries),
+  }));
+}
+
+export interface IncidentDetail extends IncidentSummary {
+  area: SearchArea;
+  canvass: { id: string; registrationId: string; address: string; distanceM: number | null; outcome: string; walkOrder: number | null }[];
+}
+
+export async function readIncident(db: Db, id: string): Promise<IncidentDetail | null> {
+  const [row] = await db.select().from(incidents).where(eq(incidents.id, id)).limit(1);
+  if (!row) return null;
+  const area: SearchArea | null =
+    row.point && row.radiusM !== null
+      ? { kind: "point", lng: row.point.coordinates[0], lat: row.point.coordinates[1], radiusM: row.radiusM }
+      : row.route && row.widthM !== null
+        ? { kind: "route", route: row.route as LineStringGeometry, widthM: row.widthM }
+        : null;
+  if (!area) return null;
+  const entries = await db
+    .select({
+      id: canvassEntries.id,
+      registrationId: canvassEntries.registrationId,
+      address: registrations.addressLine1,
+      distanceM: canvassEntries.distanceM,
+      outcome: canvassEntries.outcome,
+      walkOrder: canvassEntries.walkOrder,
+    })
+    .from(canvassEntries)
+    .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
+    .where(eq(canvassEntries.incidentId, id))
+    .orderBy(canvassEntries.walkOrder);
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    status: row.status,
+    kind: area.kind,
+    occurredFrom: row.occurredFrom.toISOString(),
+    occurredTo: row.occurredTo.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    canvassEntries: entries.length,
+    area,
+    canvass: entries,
+  };
+}

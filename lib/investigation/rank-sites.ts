@@ -1,0 +1,32 @@
+/**
+ * The order a detective works the results in: a camera that could see the spot
+ * first, then street-facing ones, then footage that disappears soonest, then
+ * the nearest. Footage already overwritten is worth least, so it sorts after
+ * sites whose retention is unknown.
+ */
+import type { Footage, FootageStatus } from "./footage-status";
+
+export interface RankableSite {
+  seesPoint: boolean;
+  facesStreet: boolean;
+  footage: Footage;
+  distanceM: number;
+}
+
+const FOOTAGE_GROUP: Record<FootageStatus, number> = { urgent: 0, available: 0, unknown: 1, likely_overwritten: 2 };
+
+export function compareSites(a: RankableSite, b: RankableSite): number {
+  if (a.seesPoint !== b.seesPoint) return a.seesPoint ? -1 : 1;
+  if (a.facesStreet !== b.facesStreet) return a.facesStreet ? -1 : 1;
+  const group = FOOTAGE_GROUP[a.footage.status] - FOOTAGE_GROUP[b.footage.status];
+  if (group !== 0) return group;
+  const bothRetained = FOOTAGE_GROUP[a.footage.status] === 0;
+  if (bothRetained && a.footage.expiresAt && b.footage.expiresAt && a.footage.expiresAt !== b.footage.expiresAt) {
+    return Date.parse(a.footage.expiresAt) - Date.parse(b.footage.expiresAt);
+  }
+  return a.distanceM - b.distanceM;
+}
+
+export function rankSites<T extends RankableSite>(sites: readonly T[]): T[] {
+  return [...sites].sort(compareSites);
+}

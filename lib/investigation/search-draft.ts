@@ -1,0 +1,59 @@
+/**
+ * The map form's draft search and its translation into the API's request:
+ * wall-clock times in the agency's zone become instants, and what is missing
+ * becomes a message beside the field. Pure, shared with the unit tests.
+ */
+import type { InitialIncident, LngLat, SearchMode, WorkspaceSettings } from "@/components/investigation/types";
+import { agencyLocalToIso, isoToAgencyLocal } from "./agency-time";
+
+export interface SearchDraft {
+  mode: SearchMode;
+  pin: LngLat | null;
+  route: LngLat[];
+  radiusM: number;
+  widthM: number;
+  date: string;
+  time: string;
+  useWindow: boolean;
+  endDate: string;
+  endTime: string;
+  caseNumber: string;
+}
+
+export const DEFAULT_CORRIDOR_WIDTH_M = 60;
+
+export function initialDraft(settings: WorkspaceSettings, incident: InitialIncident | null, now = new Date()): SearchDraft {
+  const start = isoToAgencyLocal(incident?.occurredFrom ?? now.toISOString(), settings.timeZone);
+  const end = isoToAgencyLocal(incident?.occurredTo ?? now.toISOString(), settings.timeZone);
+  return {
+    mode: incident?.mode ?? "pin",
+    pin: incident?.pin ?? null,
+    route: incident?.route ?? [],
+    radiusM: incident?.radiusM ?? settings.defaultSearchRadiusM,
+    widthM: incident?.widthM ?? DEFAULT_CORRIDOR_WIDTH_M,
+    date: start.date,
+    time: start.time,
+    useWindow: Boolean(incident && incident.occurredFrom !== incident.occurredTo),
+    endDate: end.date,
+    endTime: end.time,
+    caseNumber: incident?.caseNumber ?? "",
+  };
+}
+
+export type Problems = Record<string, string>;
+
+/** The draft as the API's request bodies, or the problems to show beside the fields. */
+export function draftToRequest(draft: SearchDraft, timeZone: string) {
+  const problems: Problems = {};
+  const from = agencyLocalToIso(draft.date, draft.time, timeZone);
+  if (!from) problems.time = "Enter the date and time of the incident.";
+  const to = draft.useWindow ? agencyLocalToIso(draft.endDate, draft.endTime, timeZone) : from;
+  if (draft.useWindow && !to) problems.endTime = "Enter when the window ends.";
+  if (from && to && to < from) problems.endTime = "The window must end after it starts.";
+  if (draft.mode === "pin" && !draft.pin) problems.pin = "Click the map to drop the incident pin, or find an address.";
+  if (draft.mode === "route" && draft.route.length < 2) problems.route = "Click the map at least twice to draw the route.";
+  if (Object.keys(problems).length > 0 || !from || !to) return { problems };
+  const area = draft.mode === "pin" ? { lat: draft.pin![1], lng: draft.pin![0], radiusM: draft.radiusM } : { route: { type: "LineString", coordinates: draft.route }, widthM: draft.widthM };
+  return { problems, from, to, area };
+}
+

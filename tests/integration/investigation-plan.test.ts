@@ -1,0 +1,65 @@
+/**
+ * The searches must use the GiST indexes (ST_DWithin on registrations.location,
+ * ST_Intersects on street_centerlines.geom), not scan the registry: EXPLAIN
+ * the exact statement findSites runs over enough rows for the planner to care.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { findSitesQuery } from "@/lib/investigation/find-sites";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // 20 000 active sites over ~12 x 11 km, each with a camera, and 3 000 street segments.
+  await t.db.execute(sql`
+    insert into registrations (status, needs_review, address_line1, address_city, address_state, address_zip,
+                               camera_count, consent_at, terms_version, location)
+    select 'active', false, 'plan ' || g, 'Westchester', 'IL', '60154', 1, now(), 'test',
+           ST_SetSRID(ST_MakePoint(-87.95 + random() * 0.15, 41.80 + random() * 0.10), 4326)::geography
+    from generate_series(1, 20000) g`);
+  await t.db.execute(sql`
+    insert into cameras (registration_id, position, bearing_deg, fov_deg, range_m, view_cone)
+    select r.id, 'front', 90, 90, 30, ST_Expand(r.location::geometry, 0.0002)::geography
+    from registrations r`);
+  await t.db.execute(sql`
+    insert into street_centerlines (st_name, source, geom)
+    select 'PLAN ' || g, 'test', ST_MakeLine(p, ST_Project(p, 120, radians(90))::geometry)::geography
+    from (select g, ST_SetSRID(ST_MakePoint(-87.95 + random() * 0.15, 41.80 + random() * 0.10), 4326) as p
+          from generate_series(1, 3000) g) s`);
+  await t.db.execute(sql`analyze registrations`);
+  await t.db.execute(sql`analyze cameras`);
+  await t.db.execute(sql`analyze street_centerlines`);
+}, 180_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+async function plan(statement: ReturnType<typeof findSitesQuery>): Promise<string> {
+  const result = await t.db.execute(sql`explain ${statement}`);
+  return (result.rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join("\n");
+}
+
+describe(`query plans (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
+  it("the radius search uses the registrations GiST index and the street GiST index", async () => {
+    const text = await plan(findSitesQuery({ kind: "point", lng: -87.88, lat: 41.85, radiusM: 250 }));
+    expect(text, text).toContain("registrations_location_gist");
+    expect(text, text).toContain("street_centerlines_geom_gist");
+    expect(text, text).not.toMatch(/Seq Scan on registrations/);
+  });
+
+  it("the corridor search uses the registrations GiST index", async () => {
+    const text = await plan(
+      findSitesQuery({
+        kind: "route",
+        route: { type: "LineString", coordinates: [[-87.885, 41.848], [-87.88, 41.85], [-87.874, 41.853]] },
+        widthM: 100,
+      }),
+    );
+    expect(text, text).toContain("registrations_location_gist");
+    expect(text, text).toContain("street_centerlines_geom_gist");
+    expect(text, text).not.toMatch(/Seq Scan on registrations/);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * Calls the app's route handlers in-process against a test database: the
+ * handlers' own getDb() is pointed at it, and requests carry a real API token,
+ * so authentication, validation, queries and audit all run as in the app.
+ */
+import { NextRequest } from "next/server";
+import type { DbHandle } from "@/db/client";
+
+export function useDatabaseForRoutes(handle: DbHandle) {
+  (globalThis as { __sightlineDb?: Promise<DbHandle> }).__sightlineDb = Promise.resolve(handle);
+}
+
+export function request(path: string, init: { authorization?: string; method?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = { "user-agent": "vitest" };
+  if (init.authorization) headers.authorization = init.authorization;
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  return new NextRequest(new URL(path, "http://localhost"), {
+    method: init.method ?? (init.body !== undefined ? "POST" : "GET"),
+    headers,
+    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+  });
+}
+
+export const noParams = { params: Promise.resolve({}) };
+export const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });

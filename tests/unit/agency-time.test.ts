@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { agencyLocalToIso, formatAgencyTime, isoToAgencyLocal } from "@/lib/investigation/agency-time";
+
+const TZ = "America/Chicago";
+
+describe("agency-local times", () => {
+  it("reads wall-clock input in the agency's zone on both sides of the DST changes", () => {
+    expect(agencyLocalToIso("2026-03-07", "12:00", TZ)).toBe("2026-03-07T18:00:00.000Z");
+    expect(agencyLocalToIso("2026-03-08", "12:00", TZ)).toBe("2026-03-08T17:00:00.000Z");
+    expect(agencyLocalToIso("2026-11-01", "12:00", TZ)).toBe("2026-11-01T18:00:00.000Z");
+    // 02:30 on 8 March does not exist in Chicago: it is read as 03:30 CDT.
+    expect(agencyLocalToIso("2026-03-08", "02:30", TZ)).toBe("2026-03-08T08:30:00.000Z");
+  });
+
+  it("rejects malformed input", () => {
+    expect(agencyLocalToIso("2026-02-30", "12:00", TZ)).toBeNull();
+    expect(agencyLocalToIso("2026-3-7", "12:00", TZ)).toBeNull();
+    expect(agencyLocalToIso("2026-03-07", "25:00", TZ)).toBeNull();
+  });
+
+  it("round-trips and formats in the agency's zone", () => {
+    expect(isoToAgencyLocal("2026-03-08T17:00:00.000Z", TZ)).toEqual({ date: "2026-03-08", time: "12:00" });
+    expect(formatAgencyTime("2026-03-07T18:00:00.000Z", TZ)).toContain("12:00");
+    expect(formatAgencyTime("2026-03-07T18:00:00.000Z", TZ)).toContain("CST");
+    expect(formatAgencyTime("2026-04-06T17:00:00.000Z", TZ)).toContain("CDT");
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { rankSites, type RankableSite } from "@/lib/investigation/rank-sites";
+import { compassPoint, summarizeCameras } from "@/lib/investigation/camera-summary";
+
+const site = (name: string, s: Partial<RankableSite>): RankableSite & { name: string } => ({
+  name,
+  seesPoint: false,
+  facesStreet: false,
+  footage: { status: "unknown", expiresAt: null },
+  distanceM: 100,
+  ...s,
+});
+
+describe("ranking", () => {
+  it("orders by sees-the-point, then faces-street, then soonest expiry, then distance", () => {
+    const sites = [
+      site("far, nothing", { distanceM: 400 }),
+      site("near, nothing", { distanceM: 10 }),
+      site("street, expires late", { facesStreet: true, footage: { status: "available", expiresAt: "2026-04-01T00:00:00Z" } }),
+      site("street, expires soon", { facesStreet: true, footage: { status: "urgent", expiresAt: "2026-03-02T00:00:00Z" } }),
+      site("sees, far", { seesPoint: true, facesStreet: false, distanceM: 300 }),
+      site("sees, near", { seesPoint: true, distanceM: 200 }),
+      site("street, overwritten", { facesStreet: true, footage: { status: "likely_overwritten", expiresAt: "2026-02-01T00:00:00Z" } }),
+      site("street, unknown retention", { facesStreet: true, distanceM: 5 }),
+    ];
+    expect(rankSites(sites).map((s) => s.name)).toEqual([
+      "sees, near",
+      "sees, far",
+      "street, expires soon",
+      "street, expires late",
+      "street, unknown retention",
+      "street, overwritten",
+      "near, nothing",
+      "far, nothing",
+    ]);
+  });
+
+  it("uses distance when the expiry is the same", () => {
+    const f = { status: "available" as const, expiresAt: "2026-04-01T00:00:00.000Z" };
+    const ranked = rankSites([site("b", { footage: f, distanceM: 50 }), site("a", { footage: f, distanceM: 20 })]);
+    expect(ranked.map((s) => s.name)).toEqual(["a", "b"]);
+  });
+});
+
+describe("camera summary", () => {
+  it("names compass points across 0/360 and says when the direction is unknown", () => {
+    expect(compassPoint(359)).toBe("N");
+    expect(compassPoint(-90)).toBe("W");
+    expect(compassPoint(135)).toBe("SE");
+    expect(summarizeCameras(3, [{ position: "front", bearingDeg: 180 }, { position: "garage_alley", bearingDeg: null }])).toBe(
+      "3 cameras: front (S), garage/alley (direction unknown)",
+    );
+    expect(summarizeCameras(1, [])).toBe("1 camera");
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { draftToRequest, initialDraft } from "@/lib/investigation/search-draft";
+import type { WorkspaceSettings } from "@/components/investigation/types";
+
+const settings: WorkspaceSettings = {
+  timeZone: "America/Chicago",
+  map: { centerLat: 41.85, centerLng: -87.88, zoom: 15, tileUrl: "", tileAttribution: "" },
+  defaultSearchRadiusM: 250,
+  maxSearchRadiusM: 2000,
+};
+
+describe("the map form's draft", () => {
+  it("starts at now in the agency's zone with the default radius", () => {
+    const draft = initialDraft(settings, null, new Date("2026-03-08T17:05:00Z"));
+    expect(draft).toMatchObject({ mode: "pin", pin: null, radiusM: 250, date: "2026-03-08", time: "12:05", useWindow: false });
+  });
+
+  it("reopens a saved route incident with its window", () => {
+    const draft = initialDraft(settings, {
+      id: "x",
+      caseNumber: "26-1",
+      mode: "route",
+      pin: null,
+      route: [[-87.88, 41.85], [-87.87, 41.86]],
+      radiusM: null,
+      widthM: 80,
+      occurredFrom: "2026-11-01T06:30:00.000Z",
+      occurredTo: "2026-11-01T07:30:00.000Z",
+    });
+    // 06:30Z is 01:30 CDT and 07:30Z is 01:30 CST on the fall-back night.
+    expect(draft).toMatchObject({ mode: "route", widthM: 80, useWindow: true, date: "2026-11-01", time: "01:30", endTime: "01:30", caseNumber: "26-1" });
+  });
+
+  it("asks for what is missing beside the field", () => {
+    const draft = { ...initialDraft(settings, null), date: "", pin: null };
+    expect(draftToRequest(draft, settings.timeZone).problems).toEqual({
+      time: "Enter the date and time of the incident.",
+      pin: "Click the map to drop the incident pin, or find an address.",
+    });
+    const route = { ...initialDraft(settings, null), mode: "route" as const, route: [[-87.88, 41.85] as [number, number]] };
+    expect(draftToRequest(route, settings.timeZone).problems.route).toContain("at least twice");
+    const backwards = { ...initialDraft(settings, null), pin: [-87.88, 41.85] as [number, number], date: "2026-03-07", time: "12:00", useWindow: true, endDate: "2026-03-07", endTime: "11:00" };
+    expect(draftToRequest(backwards, settings.timeZone).problems.endTime).toContain("after it starts");
+  });
+
+  it("turns a pin and a window into the API's instants", () => {
+    const draft = { ...initialDraft(settings, null), pin: [-87.88, 41.85] as [number, number], radiusM: 100, date: "2026-03-07", time: "23:30", useWindow: true, endDate: "2026-03-08", endTime: "03:30" };
+    const req = draftToRequest(draft, settings.timeZone);
+    expect(req).toMatchObject({ from: "2026-03-08T05:30:00.000Z", to: "2026-03-08T08:30:00.000Z", area: { lat: 41.85, lng: -87.88, radiusM: 100 } });
+  });
+});
