@@ -13,7 +13,12 @@ export function coverageGrid(
   area: [number, number, number, number],
   cellSideM: number,
 ): FeatureCollection<Polygon, { sites: number }> {
-  const grid = turf.hexGrid(area, Math.max(cellSideM, cellSideForLimit(area)), { units: "meters" });
+  const sideM = Math.max(cellSideM, cellSideForLimit(area));
+  // turf only keeps hexagons wholly inside the box: widen it so edge sites still land in a cell.
+  const [minLng, minLat, maxLng, maxLat] = area;
+  const padLat = (2 * sideM) / 110_540;
+  const padLng = (2 * sideM) / (111_320 * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180));
+  const grid = turf.hexGrid([minLng - padLng, minLat - padLat, maxLng + padLng, maxLat + padLat], sideM, { units: "meters" });
   const features: CoverageCell[] = grid.features.map((cell) => ({
     type: "Feature",
     geometry: cell.geometry,

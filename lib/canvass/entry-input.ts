@@ -15,7 +15,15 @@ export const canvassEntryPatchSchema = z
   .object({
     outcome: z.enum(CANVASS_OUTCOMES, { error: `must be one of ${CANVASS_OUTCOMES.join(", ")}` }).optional(),
     /** As typed: "+3 min 12 s", "−45 s", "+1:02:03"; empty or null clears it. */
-    clockOffset: z.string().max(40, "is too long").nullable().optional(),
+    clockOffset: z
+      .string()
+      .max(40, "is too long")
+      .superRefine((text, ctx) => {
+        const parsed = text.trim() === "" ? null : parseClockOffset(text);
+        if (parsed && !parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+      })
+      .nullable()
+      .optional(),
     clockOffsetS: z.number().int("must be whole seconds").min(-MAX_CLOCK_OFFSET_S).max(MAX_CLOCK_OFFSET_S).nullable().optional(),
     notes: optionalText(4000),
     footageNotes: optionalText(4000),
@@ -25,10 +33,6 @@ export const canvassEntryPatchSchema = z
   .superRefine((value, ctx) => {
     if (value.clockOffset !== undefined && value.clockOffsetS !== undefined) {
       ctx.addIssue({ code: "custom", path: ["clockOffset"], message: "give clockOffset or clockOffsetS, not both" });
-    }
-    if (value.clockOffset) {
-      const parsed = parseClockOffset(value.clockOffset);
-      if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["clockOffset"], message: parsed.message });
     }
     if (Object.keys(value).length === 0) ctx.addIssue({ code: "custom", path: [], message: "nothing to change" });
   })
