@@ -52,7 +52,7 @@ export interface Dashboard {
   deadlinesNext48h: UpcomingDeadline[];
   registrations: { byStatus: Record<string, number>; awaitingReview: number; stale: number; staleAfterDays: number };
   outcomesByMonth: OutcomeMonth[];
-  coverage: { cellSideM: number; grid: FeatureCollection<Polygon, { sites: number }>; sites: number; emptyCells: number };
+  coverage: { cellSideM: number; grid: FeatureCollection<Polygon, { sites: number }>; sites: number; emptyCells: number; centerlines: LngLat[][] };
 }
 
 const label = (i: { title: string | null; caseNumber: string | null; id: string }) => i.title || i.caseNumber || `Incident ${i.id.slice(0, 8)}`;
@@ -163,6 +163,7 @@ export async function loadDashboard(db: Pick<Db, "select">, options: DashboardOp
       grid,
       sites: sites.length,
       emptyCells: grid.features.filter((f) => f.properties.sites === 0).length,
+      centerlines: streetRows.map((s) => s.geom.coordinates),
     },
   };
 }

@@ -50,7 +50,7 @@ const COLUMNS: Column[] = [
   { title: "Address / block face", width: 124, text: (r) => `${fullAddress(r)}\n${r.blockFaceLabel}` },
   {
     title: "Contacts (owner, alternate)",
-    width: 150,
+    width: 144,
     text: (r) =>
       [
         [r.owner.name, r.owner.businessName].filter(Boolean).join(", "),
@@ -76,7 +76,7 @@ const COLUMNS: Column[] = [
   { title: "Playback", width: 60, text: (r) => PLAYBACK_LABELS[r.playback] ?? r.playback },
   { title: "Outcome", width: 70, box: true },
   { title: "Clock offset", width: 52, box: true },
-  { title: "Initials", width: 30, box: true },
+  { title: "Initials", width: 36, box: true },
 ];
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -193,7 +193,10 @@ function drawMap(doc: PDFKit.PDFDocument, sheet: CanvassSheet, box: Box) {
   const by = box.y + box.height - 12;
   doc.lineWidth(1.5).strokeColor(INK).moveTo(bx, by).lineTo(bx + barM * scale, by).stroke();
   doc.fillColor(INK).font("Helvetica").fontSize(7).text(`${barM} m`, bx, by - 10, { lineBreak: false });
-  doc.fillColor(MUTED).fontSize(7).text("N ↑".replace("↑", "^"), box.x + box.width - 24, box.y + 6, { lineBreak: false });
+  doc
+    .fillColor(MUTED)
+    .fontSize(7)
+    .text("North is up. X = incident, dashed circle = search radius, dotted line = walk order.", box.x + 10, box.y + 6, { lineBreak: false });
 }
 
 function drawTable(doc: PDFKit.PDFDocument, sheet: CanvassSheet) {
