@@ -26,7 +26,9 @@ function FitGrid({ grid }: { grid: CoverageMapProps["grid"] }) {
   const map = useMap();
   useEffect(() => {
     const layer = L.geoJSON(grid);
-    if (grid.features.length) map.fitBounds(layer.getBounds());
+    // The container may have been sized after the map was created (dynamic import).
+    map.invalidateSize();
+    if (grid.features.length) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
   }, [map, grid]);
   return null;
 }
