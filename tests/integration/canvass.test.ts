@@ -17,7 +17,7 @@ import { GET as getMine } from "@/app/api/canvass/mine/route";
 import { GET as getDashboard } from "@/app/api/dashboard/route";
 import { blockFaceFor } from "@/lib/canvass/block-face";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createStaff, seedCanvassScenario, type StaffFixture } from "../support/canvass-factories";
+import { createCanvassEntry, createIncident, createStaff, offsetM, seedCanvassScenario, type StaffFixture } from "../support/canvass-factories";
 
 let t: TestDatabase;
 let scenario: Awaited<ReturnType<typeof seedCanvassScenario>>;
@@ -285,5 +285,20 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
       expect(cells.some((c: GeoJSON.Feature<GeoJSON.Polygon>) => turf.booleanPointInPolygon(site.spec.location!, c))).toBe(true);
     }
     expect(d.coverage.emptyCells).toBe(cells.filter((c: { properties: { sites: number } }) => c.properties.sites === 0).length);
+  });
+
+  it("plans and exports the canvass of a route-of-travel incident, starting where the route starts", async () => {
+    const routeOfTravel = [offsetM(scenario.origin, -300, 0), offsetM(scenario.origin, 300, 0)];
+    const incident = await createIncident(t.db, { point: routeOfTravel[0], route: routeOfTravel, caseNumber: "26-ROUTE" });
+    for (const site of scenario.sites.slice(0, 5)) await createCanvassEntry(t.db, incident.id, site.registration, routeOfTravel[0]);
+    const res = await getCanvass(call("GET", `/api/incidents/${incident.id}/canvass?format=csv`, supervisor), route(incident.id));
+    expect(res.status).toBe(200);
+    const records: Record<string, string>[] = parse(await res.text(), { bom: true, columns: true });
+    expect(records).toHaveLength(5);
+    // From the west end of the route, the westernmost site (10340, 250 m west) comes first.
+    expect(records[0].address).toBe("10340 W Roosevelt Rd");
+    const pdf = await getCanvass(call("GET", `/api/incidents/${incident.id}/canvass?format=pdf`, supervisor), route(incident.id));
+    expect(pdf.status).toBe(200);
+    expect(res.headers.get("x-canvass-rows")).toBe("5");
   });
 });

@@ -98,7 +98,7 @@ export async function createRegistration(db: Db, spec: RegistrationSpec) {
 
 export async function createIncident(
   db: Db,
-  spec: { point: LngLat; radiusM?: number; occurredFrom?: Date; caseNumber?: string; title?: string; status?: "open" | "closed"; createdBy?: string },
+  spec: { point: LngLat; route?: LngLat[]; radiusM?: number; occurredFrom?: Date; caseNumber?: string; title?: string; status?: "open" | "closed"; createdBy?: string },
 ) {
   const occurredFrom = spec.occurredFrom ?? new Date(Date.now() - 3600_000);
   const [incident] = await db
@@ -107,8 +107,11 @@ export async function createIncident(
       caseNumber: spec.caseNumber ?? `26-${crypto.randomInt(10000, 99999)}`,
       title: spec.title ?? null,
       status: spec.status ?? "open",
-      point: point(spec.point[0], spec.point[1]),
-      radiusM: spec.radiusM ?? 250,
+      // A route of travel replaces the point, as the map saves it.
+      point: spec.route ? null : point(spec.point[0], spec.point[1]),
+      route: spec.route ? { type: "LineString", coordinates: spec.route } : null,
+      radiusM: spec.route ? null : (spec.radiusM ?? 250),
+      widthM: spec.route ? 60 : null,
       occurredFrom,
       occurredTo: new Date(occurredFrom.getTime() + 15 * 60_000),
       createdBy: spec.createdBy ?? null,

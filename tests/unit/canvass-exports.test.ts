@@ -99,3 +99,12 @@ describe("footage deadline", () => {
     expect(deadlineStatus(new Date("2026-11-23T12:00:00Z"), now)).toBe("ok");
   });
 });
+
+describe("CANVASS_EXPORT_MIN_ROLE", () => {
+  it("defaults to supervisor, accepts a role and rejects anything else by name", async () => {
+    const { parseEnv } = await import("@/lib/env.js");
+    expect(parseEnv({}).CANVASS_EXPORT_MIN_ROLE).toBe("supervisor");
+    expect(parseEnv({ CANVASS_EXPORT_MIN_ROLE: "detective" }).CANVASS_EXPORT_MIN_ROLE).toBe("detective");
+    expect(() => parseEnv({ CANVASS_EXPORT_MIN_ROLE: "everyone" })).toThrow(/CANVASS_EXPORT_MIN_ROLE/);
+  });
+});
