@@ -27,7 +27,8 @@ afterAll(async () => {
 async function signedIn(who: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${inject("baseUrl")}/signin`);
+  const response = await page.goto(`${inject("baseUrl")}/signin`);
+  if (response?.status() !== 200) throw new Error(`/signin answered ${response?.status()}: this test needs the staff sign-in and demo users (auth work)`);
   await page.locator('input[name="email"]').fill(who.email);
   await page.locator('input[name="password"]').fill(who.password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/signin"), { timeout: 30_000 }), page.locator('button[type="submit"]').first().click()]);
