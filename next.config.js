@@ -4,9 +4,9 @@ import { env } from "./lib/env.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite and its PostGIS extension load WASM and data files from their own
-  // package directories at run time; bundling them breaks those paths.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "pg"],
+  // PGlite and its PostGIS extension load WASM and data files (pdfkit its font
+  // metrics) from their own package directories at run time; bundling breaks those paths.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "pg", "pdfkit"],
   poweredByHeader: false,
   // forbidden()/unauthorized() in staff pages (lib/auth/require-staff-page.ts).
   experimental: { authInterrupts: true },

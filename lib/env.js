@@ -105,6 +105,12 @@ export const envSchema = z
     SMTP_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
     CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL: number(90).pipe(z.number().int().min(0)),
     RECONFIRM_AFTER_MONTHS: number(12).pipe(z.number().int().min(1)),
+    /** Lowest staff role allowed to export canvass lists (CSV, PDF, GeoJSON). */
+    CANVASS_EXPORT_MIN_ROLE: z.preprocess(emptyToUndefined, z.enum(["detective", "supervisor", "admin"]).default("supervisor")),
+    /** An active registration not confirmed for this many days counts as stale on the dashboard. */
+    REGISTRATION_STALE_AFTER_DAYS: number(365).pipe(z.number().int().positive()),
+    /** Cell size of the dashboard's coverage grid (hexagon side), metres. */
+    COVERAGE_CELL_M: number(200).pipe(z.number().min(25).max(5000)),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {

@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withRole } from "@/lib/auth/with-role";
+import { CANVASS_FORMATS, renderCanvass } from "@/lib/canvass/canvass-export";
+
+type Params = { params: Promise<{ id: string }> };
+
+/**
+ * GET /api/incidents/{id}/canvass?format=json|csv|pdf|geojson
+ * JSON for any detective (audited as a read of contact details); the file
+ * formats need CANVASS_EXPORT_MIN_ROLE (default supervisor) and are audited as exports.
+ */
+export const GET = withRole<Params>("detective", async (request, { db, principal, actor }, { params }) => {
+  const { id } = await params;
+  const format = request.nextUrl.searchParams.get("format") ?? "json";
+  if (!(CANVASS_FORMATS as readonly string[]).includes(format)) {
+    return NextResponse.json({ errors: { format: `must be one of ${CANVASS_FORMATS.join(", ")}` } }, { status: 422 });
+  }
+  if (!z.uuid().safeParse(id).success) return NextResponse.json({ error: "incident not found" }, { status: 404 });
+  const result = await renderCanvass(db, principal, actor, id, format as (typeof CANVASS_FORMATS)[number]);
+  if (!result.ok) return NextResponse.json({ error: result.error }, { status: result.status });
+  const headers: Record<string, string> = { "content-type": result.contentType, "cache-control": "no-store", "x-canvass-rows": String(result.rows) };
+  if (result.fileName) headers["content-disposition"] = `attachment; filename="${result.fileName}"`;
+  const body = typeof result.body === "string" ? result.body : new Uint8Array(result.body);
+  return new Response(body, { status: 200, headers });
+});

@@ -1,0 +1,199 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { formatClockOffset, parseClockOffset, recorderTimeFor } from "@/lib/canvass/clock-offset";
+import {
+  CANVASS_OUTCOMES,
+  describeCamera,
+  fullAddress,
+  OUTCOME_LABELS,
+  PLAYBACK_LABELS,
+  relevantCameras,
+  type CanvassRow,
+} from "@/lib/canvass/canvass-types";
+import { formatAgencyTime } from "@/lib/canvass/footage-deadline";
+import { ContactAttempts } from "./contact-attempts";
+import { DeadlineBadge } from "./deadline-badge";
+import { FieldError } from "./field-error";
+import { sendJson } from "./send-json";
+
+export interface StaffChoice {
+  id: string;
+  name: string;
+}
+
+interface Props {
+  row: CanvassRow;
+  incidentStart: Date;
+  timeZone: string;
+  staff: StaffChoice[];
+  canAssign: boolean;
+  canEdit: boolean;
+}
+
+/** One stop of the canvass: who to reach, what to look at, and the outcome form. */
+export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssign, canEdit }: Props) {
+  const router = useRouter();
+  const [outcome, setOutcome] = useState(row.outcome);
+  const [clockOffset, setClockOffset] = useState(formatClockOffset(row.clockOffsetS));
+  const [notes, setNotes] = useState(row.notes ?? "");
+  const [footageNotes, setFootageNotes] = useState(row.footageNotes ?? "");
+  const [assignee, setAssignee] = useState(row.assignedToId ?? "");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const parsedOffset = clockOffset.trim() === "" ? null : parseClockOffset(clockOffset);
+  const previewOffsetS = parsedOffset && parsedOffset.ok ? parsedOffset.seconds : null;
+  const idBase = `entry-${row.entryId}`;
+
+  function save(patch: Record<string, unknown>) {
+    setSaved(false);
+    startTransition(async () => {
+      const result = await sendJson("PATCH", `/api/canvass-entries/${row.entryId}`, patch);
+      if (!result.ok) return setErrors(result.errors);
+      setErrors({});
+      setSaved(true);
+      router.refresh();
+    });
+  }
+
+  return (
+    <li className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="canvass-entry" data-entry-id={row.entryId}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="flex items-start gap-3">
+          <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand-700 text-xs font-semibold text-white">{row.walkOrder ?? "–"}</span>
+          <div>
+            <p className="font-semibold">{fullAddress(row)}</p>
+            <p className="text-xs text-slate-600">
+              {row.distanceM !== null ? `${Math.round(row.distanceM)} m from the incident · ` : ""}
+              {PLAYBACK_LABELS[row.playback] ?? row.playback} · retention {row.retentionDays ?? "?"} days
+            </p>
+          </div>
+        </div>
+        <DeadlineBadge deadline={row.footageDeadline} status={row.deadlineStatus} timeZone={timeZone} />
+      </div>
+
+      <div className="mt-2 grid gap-2 sm:grid-cols-3">
+        <div>
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Owner</p>
+          <p>{[row.owner.name, row.owner.businessName].filter(Boolean).join(", ") || "(erased)"}</p>
+          <p className="text-slate-700">{[row.owner.phone, row.owner.email].filter(Boolean).join(" · ")}</p>
+        </div>
+        <div>
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Alternate</p>
+          <p>{row.alternate.name ?? "none"}</p>
+          <p className="text-slate-700">{[row.alternate.phone, row.alternate.email].filter(Boolean).join(" · ")}</p>
+        </div>
+        <div>
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Cameras on the street or the spot</p>
+          <ul>
+            {relevantCameras(row).map((c, i) => (
+              <li key={i}>{describeCamera(c)}</li>
+            ))}
+            {relevantCameras(row).length === 0 ? <li className="text-slate-500">none of {row.cameras.length}</li> : null}
+          </ul>
+        </div>
+      </div>
+
+      <form
+        className="mt-3 grid gap-2 border-t border-slate-100 pt-3 sm:grid-cols-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save({ outcome, clockOffset, notes, footageNotes });
+        }}
+      >
+        <label className="block">
+          <span className="text-xs font-medium text-slate-700">Outcome</span>
+          <select
+            name="outcome"
+            className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1"
+            value={outcome}
+            disabled={!canEdit}
+            onChange={(e) => setOutcome(e.target.value as typeof outcome)}
+          >
+            {CANVASS_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {OUTCOME_LABELS[o]}
+              </option>
+            ))}
+          </select>
+          <FieldError message={errors.outcome} />
+        </label>
+        <label className="block">
+          <span className="text-xs font-medium text-slate-700">Recorder clock offset</span>
+          <input
+            name="clockOffset"
+            className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1"
+            placeholder="+3 min 12 s"
+            value={clockOffset}
+            disabled={!canEdit}
+            aria-describedby={`${idBase}-offset-help`}
+            onChange={(e) => setClockOffset(e.target.value)}
+          />
+          <span id={`${idBase}-offset-help`} className="block text-xs text-slate-600" data-testid="recorder-time">
+            {parsedOffset && !parsedOffset.ok
+              ? "e.g. +3 min 12 s, −45 s, +1:02:03"
+              : `Look at ${formatAgencyTime(recorderTimeFor(new Date(incidentStart), previewOffsetS), timeZone)} on the recorder`}
+          </span>
+          <FieldError message={errors.clockOffset ?? errors.clockOffsetS} />
+        </label>
+        <label className="block">
+          <span className="text-xs font-medium text-slate-700">Notes</span>
+          <textarea name="notes" rows={2} className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1" value={notes} disabled={!canEdit} onChange={(e) => setNotes(e.target.value)} />
+          <FieldError message={errors.notes} />
+        </label>
+        <label className="block">
+          <span className="text-xs font-medium text-slate-700">Footage notes (files, what it shows)</span>
+          <textarea
+            name="footageNotes"
+            rows={2}
+            className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1"
+            value={footageNotes}
+            disabled={!canEdit}
+            onChange={(e) => setFootageNotes(e.target.value)}
+          />
+          <FieldError message={errors.footageNotes} />
+        </label>
+        <div className="flex items-center gap-3 sm:col-span-4">
+          {canEdit ? (
+            <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-900 disabled:opacity-50">
+              {pending ? "Saving…" : "Save"}
+            </button>
+          ) : (
+            <span className="text-xs text-slate-600">Assigned to {row.assignedToName}; only they or a supervisor can record here.</span>
+          )}
+          {saved ? <span role="status" className="text-xs text-green-700">Saved</span> : null}
+          <FieldError message={errors["(request)"] ?? errors["(body)"]} />
+          <span className="ml-auto text-xs text-slate-600">
+            {canAssign ? (
+              <label>
+                Assigned to{" "}
+                <select
+                  name="assignedTo"
+                  className="rounded border border-slate-300 px-1 py-0.5"
+                  value={assignee}
+                  onChange={(e) => {
+                    setAssignee(e.target.value);
+                    save({ assignedTo: e.target.value || null });
+                  }}
+                >
+                  <option value="">nobody</option>
+                  {staff.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+                <FieldError message={errors.assignedTo} />
+              </label>
+            ) : (
+              <>Assigned to {row.assignedToName ?? "nobody"}</>
+            )}
+          </span>
+        </div>
+      </form>
+      <ContactAttempts entryId={row.entryId} attempts={row.attempts} timeZone={timeZone} canAdd={canEdit} />
+    </li>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { sendJson } from "./send-json";
+
+export function RecomputeWalkButton({ incidentId }: { incidentId: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        disabled={pending}
+        className="rounded border border-slate-400 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+        onClick={() =>
+          startTransition(async () => {
+            const result = await sendJson("POST", `/api/incidents/${incidentId}/canvass/walk-order`, {});
+            setMessage(result.ok ? "Walk order recomputed" : Object.values(result.errors)[0]);
+            if (result.ok) router.refresh();
+          })
+        }
+      >
+        Recompute walk order
+      </button>
+      {message ? <span role="status" className="text-xs text-slate-600">{message}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { agencySettings } from "@/lib/agency/settings";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { StaffPrincipal } from "@/lib/auth/principal";
+import { roleAllows, type Role } from "@/lib/auth/roles";
+import { env } from "@/lib/env.js";
+import type { CanvassSheet } from "./canvass-types";
+import { canvassToCsv } from "./export-csv";
+import { canvassToGeoJson } from "./export-geojson";
+import { canvassToPdf } from "./export-pdf";
+import { loadCanvassSheet } from "./load-canvass";
+import { recomputeWalkOrder } from "./walk-order-store";
+
+export const CANVASS_FORMATS = ["json", "csv", "pdf", "geojson"] as const;
+export type CanvassFormat = (typeof CANVASS_FORMATS)[number];
+
+/** Who may take the canvass out of the system as a file (CANVASS_EXPORT_MIN_ROLE, default supervisor). */
+export function canvassExportMinRole(): Role {
+  return env.CANVASS_EXPORT_MIN_ROLE;
+}
+
+export type CanvassResponse =
+  | { ok: true; body: Buffer | string; contentType: string; fileName: string | null; rows: number }
+  | { ok: false; status: 403 | 404; error: string };
+
+/** The canvass in walk order, with the walk planned first if any stop has no number yet. */
+export async function readCanvassSheet(db: Db, incidentId: string, actor: AuditActor, now = new Date()): Promise<CanvassSheet | null> {
+  const agency = agencySettings();
+  await recomputeWalkOrder(db, incidentId, actor, { onlyIfMissing: true });
+  return loadCanvassSheet(db, incidentId, { timeZone: agency.timeZone, agencyName: agency.name, now });
+}
+
+function jsonSheet(sheet: CanvassSheet) {
+  return { ...sheet, exportedAt: sheet.generatedAt };
+}
+
+/**
+ * Read or export an incident's canvass. Every read of the contact details is
+ * audited (action `canvass.view` for JSON, `canvass.export` with the format and
+ * row count for files) before anything leaves the server.
+ */
+export async function renderCanvass(
+  db: Db,
+  principal: StaffPrincipal,
+  actor: AuditActor,
+  incidentId: string,
+  format: CanvassFormat,
+): Promise<CanvassResponse> {
+  const isFile = format !== "json";
+  if (isFile && !roleAllows(principal.role, canvassExportMinRole())) {
+    return { ok: false, status: 403, error: `exporting a canvass needs the ${canvassExportMinRole()} role` };
+  }
+  const sheet = await readCanvassSheet(db, incidentId, actor);
+  if (!sheet) return { ok: false, status: 404, error: "incident not found" };
+  const stem = `canvass-${(sheet.incident.caseNumber ?? sheet.incident.id.slice(0, 8)).replace(/[^A-Za-z0-9_-]+/g, "_")}`;
+  let result: Extract<CanvassResponse, { ok: true }>;
+  switch (format) {
+    case "csv":
+      result = { ok: true, body: canvassToCsv(sheet), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv`, rows: sheet.rows.length };
+      break;
+    case "geojson":
+      result = { ok: true, body: JSON.stringify(canvassToGeoJson(sheet)), contentType: "application/geo+json", fileName: `${stem}.geojson`, rows: sheet.rows.length };
+      break;
+    case "pdf":
+      result = { ok: true, body: await canvassToPdf(sheet), contentType: "application/pdf", fileName: `${stem}.pdf`, rows: sheet.rows.length };
+      break;
+    default:
+      result = { ok: true, body: JSON.stringify(jsonSheet(sheet)), contentType: "application/json", fileName: null, rows: sheet.rows.length };
+  }
+  await recordAudit(db, actor, {
+    action: isFile ? "canvass.export" : "canvass.view",
+    targetType: "incident",
+    targetId: incidentId,
+    details: { format, rows: sheet.rows.length, entryIds: sheet.rows.map((r) => r.entryId) },
+  });
+  return result;
+}

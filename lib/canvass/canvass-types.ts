@@ -1,0 +1,126 @@
+/**
+ * The canvass of one incident as the exports and pages see it: plain data,
+ * loaded once by lib/canvass/load-canvass.ts and rendered by pure code.
+ */
+import type { LngLat } from "../geo/ewkb";
+import type { DeadlineStatus } from "./footage-deadline";
+
+export const CANVASS_OUTCOMES = [
+  "not_contacted",
+  "no_answer",
+  "notice_left",
+  "footage_requested",
+  "footage_collected",
+  "no_relevant_footage",
+  "overwritten",
+  "declined",
+] as const;
+export type CanvassOutcome = (typeof CANVASS_OUTCOMES)[number];
+
+export const OUTCOME_LABELS: Record<CanvassOutcome, string> = {
+  not_contacted: "Not contacted",
+  no_answer: "No answer",
+  notice_left: "Notice left",
+  footage_requested: "Footage requested",
+  footage_collected: "Footage collected",
+  no_relevant_footage: "No relevant footage",
+  overwritten: "Overwritten",
+  declined: "Declined",
+};
+
+/** Outcomes after which nobody needs to go back. */
+export const FINAL_OUTCOMES: readonly CanvassOutcome[] = ["footage_collected", "no_relevant_footage", "overwritten", "declined"];
+
+export const PLAYBACK_LABELS: Record<string, string> = {
+  standard: "Standard file (MP4/AVI)",
+  proprietary: "Recorder's own player",
+  unknown: "Unknown",
+};
+
+export interface CanvassCamera {
+  position: string;
+  bearingDeg: number | null;
+  recordsStreet: boolean;
+  /** The camera's view cone contains the incident point. */
+  coversIncident: boolean;
+  note: string | null;
+}
+
+export interface CanvassAttempt {
+  id: string;
+  contact: "primary" | "alternate";
+  method: "visit" | "phone" | "email";
+  note: string | null;
+  byName: string | null;
+  at: Date;
+}
+
+export interface CanvassRow {
+  entryId: string;
+  registrationId: string;
+  walkOrder: number | null;
+  blockFaceKey: string;
+  blockFaceLabel: string;
+  distanceM: number | null;
+  outcome: CanvassOutcome;
+  clockOffsetS: number | null;
+  notes: string | null;
+  footageNotes: string | null;
+  assignedToId: string | null;
+  assignedToName: string | null;
+  updatedAt: Date;
+  addressLine1: string;
+  addressUnit: string | null;
+  addressCity: string;
+  location: LngLat | null;
+  owner: { name: string | null; businessName: string | null; phone: string | null; email: string | null };
+  alternate: { name: string | null; phone: string | null; email: string | null };
+  playback: string;
+  retentionDays: number | null;
+  footageDeadline: Date | null;
+  deadlineStatus: DeadlineStatus;
+  cameras: CanvassCamera[];
+  attempts: CanvassAttempt[];
+}
+
+export interface CanvassIncident {
+  id: string;
+  caseNumber: string | null;
+  title: string | null;
+  status: "open" | "closed";
+  point: LngLat | null;
+  route: LngLat[] | null;
+  radiusM: number | null;
+  widthM: number | null;
+  occurredFrom: Date;
+  occurredTo: Date;
+}
+
+export interface CanvassSheet {
+  agencyName: string;
+  timeZone: string;
+  incident: CanvassIncident;
+  /** In walk order. */
+  rows: CanvassRow[];
+  centerlines: LngLat[][];
+  generatedAt: Date;
+}
+
+export function fullAddress(row: Pick<CanvassRow, "addressLine1" | "addressUnit">): string {
+  return row.addressUnit ? `${row.addressLine1} ${row.addressUnit.startsWith("#") ? "" : "Unit "}${row.addressUnit}` : row.addressLine1;
+}
+
+/** Cameras that matter to a canvass: they record the street or their cone covers the spot. */
+export function relevantCameras(row: Pick<CanvassRow, "cameras">): CanvassCamera[] {
+  return row.cameras.filter((c) => c.recordsStreet || c.coversIncident);
+}
+
+export function describeCamera(c: CanvassCamera): string {
+  const facing = c.bearingDeg === null ? "direction unknown" : `faces ${Math.round(c.bearingDeg)}°`;
+  const what = [c.coversIncident ? "sees the spot" : null, c.recordsStreet ? "records street" : null].filter(Boolean).join(", ");
+  return `${c.position.replace("_", "/")} (${facing}${what ? `; ${what}` : ""})`;
+}
+
+export function incidentLabel(incident: CanvassIncident): string {
+  return incident.title || incident.caseNumber || `Incident ${incident.id.slice(0, 8)}`;
+}

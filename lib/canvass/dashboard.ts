@@ -1,0 +1,170 @@
+import "server-only";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import type { FeatureCollection, Polygon } from "geojson";
+import type { Db } from "@/db/client";
+import { canvassEntries, incidents, registrations, streetCenterlines } from "@/db/schema";
+import type { LngLat } from "../geo/ewkb";
+import { CANVASS_OUTCOMES, FINAL_OUTCOMES, type CanvassOutcome } from "./canvass-types";
+import { coverageArea, coverageGrid } from "./coverage-grid";
+import { DUE_SOON_MS, footageDeadline } from "./footage-deadline";
+
+export interface DashboardOptions {
+  timeZone: string;
+  staleAfterDays: number;
+  coverageCellM: number;
+  mapCenter: LngLat;
+  now?: Date;
+}
+
+export interface OpenIncidentProgress {
+  id: string;
+  label: string;
+  caseNumber: string | null;
+  occurredFrom: Date;
+  entries: number;
+  /** Entries with any outcome other than "not contacted". */
+  contacted: number;
+  /** Entries with a final outcome (collected, nothing relevant, overwritten, declined). */
+  done: number;
+  byOutcome: Record<CanvassOutcome, number>;
+}
+
+export interface UpcomingDeadline {
+  entryId: string;
+  incidentId: string;
+  incidentLabel: string;
+  address: string;
+  outcome: CanvassOutcome;
+  footageDeadline: Date;
+}
+
+export interface OutcomeMonth {
+  /** "2026-11" in the agency's zone. */
+  month: string;
+  incidents: number;
+  incidentsWithFootage: number;
+  entries: number;
+  entriesWithFootage: number;
+}
+
+export interface Dashboard {
+  openIncidents: OpenIncidentProgress[];
+  deadlinesNext48h: UpcomingDeadline[];
+  registrations: { byStatus: Record<string, number>; awaitingReview: number; stale: number; staleAfterDays: number };
+  outcomesByMonth: OutcomeMonth[];
+  coverage: { cellSideM: number; grid: FeatureCollection<Polygon, { sites: number }>; sites: number; emptyCells: number; centerlines: LngLat[][] };
+}
+
+const label = (i: { title: string | null; caseNumber: string | null; id: string }) => i.title || i.caseNumber || `Incident ${i.id.slice(0, 8)}`;
+
+function monthIn(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(date);
+  return `${parts.find((p) => p.type === "year")!.value}-${parts.find((p) => p.type === "month")!.value}`;
+}
+
+/** The supervisor's view of the program: read-only aggregates, no contact details. */
+export async function loadDashboard(db: Pick<Db, "select">, options: DashboardOptions): Promise<Dashboard> {
+  const now = options.now ?? new Date();
+  const tz = options.timeZone;
+
+  const entryRows = await db
+    .select({
+      entryId: canvassEntries.id,
+      outcome: canvassEntries.outcome,
+      incidentId: incidents.id,
+      title: incidents.title,
+      caseNumber: incidents.caseNumber,
+      status: incidents.status,
+      occurredFrom: incidents.occurredFrom,
+      addressLine1: registrations.addressLine1,
+      retentionDays: registrations.retentionDays,
+    })
+    .from(canvassEntries)
+    .innerJoin(incidents, eq(incidents.id, canvassEntries.incidentId))
+    .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId));
+  const openIncidentRows = await db.select().from(incidents).where(eq(incidents.status, "open")).orderBy(sql`${incidents.occurredFrom} desc`);
+
+  const progress = new Map<string, OpenIncidentProgress>();
+  for (const i of openIncidentRows) {
+    progress.set(i.id, {
+      id: i.id,
+      label: label(i),
+      caseNumber: i.caseNumber,
+      occurredFrom: i.occurredFrom,
+      entries: 0,
+      contacted: 0,
+      done: 0,
+      byOutcome: Object.fromEntries(CANVASS_OUTCOMES.map((o) => [o, 0])) as Record<CanvassOutcome, number>,
+    });
+  }
+  const deadlines: UpcomingDeadline[] = [];
+  const months = new Map<string, OutcomeMonth & { incidentIds: Set<string>; footageIncidentIds: Set<string> }>();
+  for (const e of entryRows) {
+    const p = progress.get(e.incidentId);
+    if (p) {
+      p.entries++;
+      p.byOutcome[e.outcome]++;
+      if (e.outcome !== "not_contacted") p.contacted++;
+      if (FINAL_OUTCOMES.includes(e.outcome)) p.done++;
+      const deadline = footageDeadline(e.occurredFrom, e.retentionDays, tz);
+      const left = deadline ? deadline.getTime() - now.getTime() : -1;
+      if (deadline && left > 0 && left <= DUE_SOON_MS && !FINAL_OUTCOMES.includes(e.outcome)) {
+        deadlines.push({ entryId: e.entryId, incidentId: e.incidentId, incidentLabel: p.label, address: e.addressLine1, outcome: e.outcome, footageDeadline: deadline });
+      }
+    }
+    const key = monthIn(e.occurredFrom, tz);
+    const m = months.get(key) ?? { month: key, incidents: 0, incidentsWithFootage: 0, entries: 0, entriesWithFootage: 0, incidentIds: new Set(), footageIncidentIds: new Set() };
+    m.entries++;
+    m.incidentIds.add(e.incidentId);
+    if (e.outcome === "footage_collected") {
+      m.entriesWithFootage++;
+      m.footageIncidentIds.add(e.incidentId);
+    }
+    months.set(key, m);
+  }
+  deadlines.sort((a, b) => a.footageDeadline.getTime() - b.footageDeadline.getTime());
+  const outcomesByMonth = [...months.values()]
+    .map(({ incidentIds, footageIncidentIds, ...m }) => ({ ...m, incidents: incidentIds.size, incidentsWithFootage: footageIncidentIds.size }))
+    .sort((a, b) => a.month.localeCompare(b.month));
+
+  const statusRows = await db
+    .select({ status: registrations.status, n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .groupBy(registrations.status);
+  const byStatus: Record<string, number> = { pending_review: 0, active: 0, inactive: 0, withdrawn: 0 };
+  for (const r of statusRows) byStatus[r.status] = Number(r.n);
+  const staleBefore = new Date(now.getTime() - options.staleAfterDays * 86_400_000);
+  const [{ awaiting }] = await db
+    .select({ awaiting: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(sql`${registrations.status} = 'pending_review' or (${registrations.needsReview} and ${registrations.status} <> 'withdrawn')`);
+  const [{ stale }] = await db
+    .select({ stale: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(and(eq(registrations.status, "active"), sql`${registrations.lastConfirmedAt} < ${staleBefore.toISOString()}`));
+
+  const siteRows = await db
+    .select({ location: registrations.location })
+    .from(registrations)
+    .where(and(eq(registrations.status, "active"), isNotNull(registrations.location)));
+  const sites = siteRows.map((r) => r.location!.coordinates);
+  const streetRows = await db.select({ geom: streetCenterlines.geom }).from(streetCenterlines);
+  const areaPoints: LngLat[] = [...sites, ...streetRows.flatMap((s) => s.geom.coordinates)];
+  const area = coverageArea(areaPoints, options.mapCenter);
+  const grid = coverageGrid(sites, area, options.coverageCellM);
+
+  return {
+    openIncidents: [...progress.values()],
+    deadlinesNext48h: deadlines,
+    registrations: { byStatus, awaitingReview: Number(awaiting), stale: Number(stale), staleAfterDays: options.staleAfterDays },
+    outcomesByMonth,
+    coverage: {
+      cellSideM: options.coverageCellM,
+      grid,
+      sites: sites.length,
+      emptyCells: grid.features.filter((f) => f.properties.sites === 0).length,
+      centerlines: streetRows.map((s) => s.geom.coordinates),
+    },
+  };
+}
+

@@ -1,0 +1,140 @@
+import "server-only";
+import * as turf from "@turf/turf";
+import { asc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { cameras, canvassEntries, contactAttempts, incidents, registrations, users } from "@/db/schema";
+import type { LngLat } from "../geo/ewkb";
+import { blockFaceFor } from "./block-face";
+import type { CanvassAttempt, CanvassCamera, CanvassIncident, CanvassRow, CanvassSheet } from "./canvass-types";
+import { centerlinesNear } from "./centerlines-near";
+import { deadlineStatus, footageDeadline } from "./footage-deadline";
+
+type Reader = Pick<Db, "select">;
+
+export async function loadIncident(db: Reader, incidentId: string): Promise<CanvassIncident | null> {
+  const [row] = await db.select().from(incidents).where(eq(incidents.id, incidentId)).limit(1);
+  if (!row) return null;
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    title: row.title,
+    status: row.status,
+    point: row.point?.coordinates ?? null,
+    route: row.route?.coordinates ?? null,
+    radiusM: row.radiusM,
+    widthM: row.widthM,
+    occurredFrom: row.occurredFrom,
+    occurredTo: row.occurredTo,
+  };
+}
+
+/** Where a walk starts: the incident point, else the start of the route of travel. */
+export function walkStartOf(incident: Pick<CanvassIncident, "point" | "route">): LngLat | null {
+  return incident.point ?? incident.route?.[0] ?? null;
+}
+
+function coversIncident(incident: CanvassIncident, cone: { type: "Polygon"; coordinates: LngLat[][] } | null): boolean {
+  if (!cone) return false;
+  if (incident.point) return turf.booleanPointInPolygon(incident.point, cone);
+  if (incident.route && incident.route.length > 1) return turf.booleanIntersects(turf.lineString(incident.route), turf.polygon(cone.coordinates));
+  return false;
+}
+
+/**
+ * An incident's whole canvass: entries in walk order with their site's
+ * address, contacts, cameras and retention, the footage deadline and the
+ * street centerlines around it. Contacts are PII: callers audit the read.
+ */
+export async function loadCanvassSheet(
+  db: Reader,
+  incidentId: string,
+  options: { timeZone: string; agencyName: string; now?: Date },
+): Promise<CanvassSheet | null> {
+  const incident = await loadIncident(db, incidentId);
+  if (!incident) return null;
+  const now = options.now ?? new Date();
+  const assignee = alias(users, "assignee");
+  const entries = await db
+    .select({ entry: canvassEntries, registration: registrations, assigneeName: assignee.name })
+    .from(canvassEntries)
+    .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
+    .leftJoin(assignee, eq(assignee.id, canvassEntries.assignedTo))
+    .where(eq(canvassEntries.incidentId, incidentId));
+
+  const registrationIds = entries.map((e) => e.registration.id);
+  const entryIds = entries.map((e) => e.entry.id);
+  const cameraRows = registrationIds.length
+    ? await db.select().from(cameras).where(inArray(cameras.registrationId, registrationIds)).orderBy(asc(cameras.createdAt), asc(cameras.id))
+    : [];
+  const attemptRows = entryIds.length
+    ? await db
+        .select({ attempt: contactAttempts, byName: users.name })
+        .from(contactAttempts)
+        .leftJoin(users, eq(users.id, contactAttempts.by))
+        .where(inArray(contactAttempts.canvassEntryId, entryIds))
+        .orderBy(asc(contactAttempts.at))
+    : [];
+
+  const camerasBySite = new Map<string, CanvassCamera[]>();
+  for (const c of cameraRows) {
+    const list = camerasBySite.get(c.registrationId) ?? [];
+    list.push({
+      position: c.position,
+      bearingDeg: c.bearingDeg,
+      recordsStreet: c.recordsStreet,
+      coversIncident: coversIncident(incident, c.viewCone),
+      note: c.note,
+    });
+    camerasBySite.set(c.registrationId, list);
+  }
+  const attemptsByEntry = new Map<string, CanvassAttempt[]>();
+  for (const { attempt, byName } of attemptRows) {
+    const list = attemptsByEntry.get(attempt.canvassEntryId) ?? [];
+    list.push({ id: attempt.id, contact: attempt.contact, method: attempt.method, note: attempt.note, byName, at: attempt.at });
+    attemptsByEntry.set(attempt.canvassEntryId, list);
+  }
+
+  const rows: CanvassRow[] = entries.map(({ entry, registration: r, assigneeName }) => {
+    const face = blockFaceFor(r.addressLine1);
+    const deadline = footageDeadline(incident.occurredFrom, r.retentionDays, options.timeZone);
+    return {
+      entryId: entry.id,
+      registrationId: r.id,
+      walkOrder: entry.walkOrder,
+      blockFaceKey: face.key,
+      blockFaceLabel: face.label,
+      distanceM: entry.distanceM,
+      outcome: entry.outcome,
+      clockOffsetS: entry.clockOffsetS,
+      notes: entry.notes,
+      footageNotes: entry.footageNotes,
+      assignedToId: entry.assignedTo,
+      assignedToName: assigneeName,
+      updatedAt: entry.updatedAt,
+      addressLine1: r.addressLine1,
+      addressUnit: r.addressUnit,
+      addressCity: r.addressCity,
+      location: r.location?.coordinates ?? null,
+      owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail },
+      alternate: { name: r.alternateName, phone: r.alternatePhone, email: r.alternateEmail },
+      playback: r.playback,
+      retentionDays: r.retentionDays,
+      footageDeadline: deadline,
+      deadlineStatus: deadlineStatus(deadline, now),
+      cameras: camerasBySite.get(r.id) ?? [],
+      attempts: attemptsByEntry.get(entry.id) ?? [],
+    };
+  });
+  rows.sort(
+    (a, b) =>
+      (a.walkOrder ?? Number.MAX_SAFE_INTEGER) - (b.walkOrder ?? Number.MAX_SAFE_INTEGER) ||
+      (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity) ||
+      a.addressLine1.localeCompare(b.addressLine1),
+  );
+
+  const start = walkStartOf(incident);
+  const mapPoints: LngLat[] = [...(start ? [start] : []), ...(incident.route ?? []), ...rows.flatMap((r) => (r.location ? [r.location] : []))];
+  const centerlines = await centerlinesNear(db, mapPoints, Math.max(150, incident.radiusM ?? 0));
+  return { agencyName: options.agencyName, timeZone: options.timeZone, incident, rows, centerlines, generatedAt: now };
+}

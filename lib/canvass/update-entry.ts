@@ -1,0 +1,107 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { canvassEntries, contactAttempts, users } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { StaffPrincipal } from "@/lib/auth/principal";
+import { roleAllows } from "@/lib/auth/roles";
+import {
+  canvassEntryPatchSchema,
+  contactAttemptSchema,
+  type CanvassEntryPatch,
+} from "./entry-input";
+import { fieldErrors, type MutationResult } from "./field-errors";
+
+type Entry = typeof canvassEntries.$inferSelect;
+
+/** Detectives work entries that are theirs or nobody's; supervisors any. */
+export function mayWorkEntry(principal: StaffPrincipal, entry: Pick<Entry, "assignedTo">): boolean {
+  return roleAllows(principal.role, "supervisor") || entry.assignedTo === null || entry.assignedTo === principal.userId;
+}
+
+/** An enabled staff account that can be handed canvass work. */
+export async function isAssignableUser(db: Pick<Db, "select">, userId: string): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt))).limit(1);
+  return rows.length === 1;
+}
+
+/** Audit details without free text: which fields changed, and the coded values. */
+function describeChanges(before: Entry, patch: CanvassEntryPatch): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  if (patch.outcome !== undefined && patch.outcome !== before.outcome) changes.outcome = { from: before.outcome, to: patch.outcome };
+  if (patch.clockOffsetS !== undefined && patch.clockOffsetS !== before.clockOffsetS)
+    changes.clockOffsetS = { from: before.clockOffsetS, to: patch.clockOffsetS };
+  if (patch.assignedTo !== undefined && patch.assignedTo !== before.assignedTo) changes.assignedTo = { from: before.assignedTo, to: patch.assignedTo };
+  if (patch.notes !== undefined && patch.notes !== before.notes) changes.notes = { changed: true, length: patch.notes?.length ?? 0 };
+  if (patch.footageNotes !== undefined && patch.footageNotes !== before.footageNotes)
+    changes.footageNotes = { changed: true, length: patch.footageNotes?.length ?? 0 };
+  return changes;
+}
+
+/** Record an outcome, clock offset, notes or assignee on one canvass entry. */
+export async function updateCanvassEntry(
+  db: Db,
+  principal: StaffPrincipal,
+  actor: AuditActor,
+  entryId: string,
+  input: unknown,
+): Promise<MutationResult<Entry>> {
+  const parsed = canvassEntryPatchSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 422, errors: fieldErrors(parsed.error) };
+  const patch = parsed.data;
+  if (patch.assignedTo !== undefined && !roleAllows(principal.role, "supervisor")) {
+    return { ok: false, status: 403, error: "only a supervisor can assign canvass entries" };
+  }
+  return db.transaction(async (tx): Promise<MutationResult<Entry>> => {
+    const [before] = await tx.select().from(canvassEntries).where(eq(canvassEntries.id, entryId)).for("update").limit(1);
+    if (!before) return { ok: false, status: 404, error: "canvass entry not found" };
+    if (!mayWorkEntry(principal, before)) return { ok: false, status: 403, error: "this entry is assigned to another detective" };
+    if (patch.assignedTo && !(await isAssignableUser(tx, patch.assignedTo))) {
+      return { ok: false, status: 422, errors: { assignedTo: "no active staff account with this id" } };
+    }
+    const changes = describeChanges(before, patch);
+    if (Object.keys(changes).length === 0) return { ok: true, value: before };
+    const [after] = await tx
+      .update(canvassEntries)
+      .set({ ...patch, updatedBy: principal.userId, updatedAt: new Date() })
+      .where(eq(canvassEntries.id, entryId))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "canvass_entry.update",
+      targetType: "canvass_entry",
+      targetId: entryId,
+      details: { incidentId: before.incidentId, changes },
+    });
+    return { ok: true, value: after };
+  });
+}
+
+/** Log one attempt to reach the owner or the alternate contact. */
+export async function addContactAttempt(
+  db: Db,
+  principal: StaffPrincipal,
+  actor: AuditActor,
+  entryId: string,
+  input: unknown,
+): Promise<MutationResult<typeof contactAttempts.$inferSelect>> {
+  const parsed = contactAttemptSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 422, errors: fieldErrors(parsed.error) };
+  const attempt = parsed.data;
+  return db.transaction(async (tx): Promise<MutationResult<typeof contactAttempts.$inferSelect>> => {
+    const [entry] = await tx.select().from(canvassEntries).where(eq(canvassEntries.id, entryId)).for("update").limit(1);
+    if (!entry) return { ok: false, status: 404, error: "canvass entry not found" };
+    if (!mayWorkEntry(principal, entry)) return { ok: false, status: 403, error: "this entry is assigned to another detective" };
+    const [row] = await tx
+      .insert(contactAttempts)
+      .values({ canvassEntryId: entryId, contact: attempt.contact, method: attempt.method, note: attempt.note ?? null, by: principal.userId, at: attempt.at ?? new Date() })
+      .returning();
+    await tx.update(canvassEntries).set({ updatedBy: principal.userId, updatedAt: new Date() }).where(eq(canvassEntries.id, entryId));
+    await recordAudit(tx, actor, {
+      action: "canvass_entry.attempt",
+      targetType: "canvass_entry",
+      targetId: entryId,
+      details: { incidentId: entry.incidentId, attemptId: row.id, contact: row.contact, method: row.method },
+    });
+    return { ok: true, value: row };
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The canvass end to end in Chromium: a supervisor saves an incident and
+ * assigns a stop, a detective records an outcome with a clock offset, and the
+ * supervisor exports the PDF canvass sheet (rendered to PNG with pdftoppm).
+ * Needs the staff sign-in (/signin) and the demo users of the auth work, and
+ * POST /api/incidents of the investigation map.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { DESKTOP, SCREENSHOT_DIR, launchBrowser, screenshot } from "./support/browser";
+
+const SUPERVISOR = { email: "supervisor@demo.example", password: "copper-meadow-signal" };
+const DETECTIVE = { email: "detective@demo.example", password: "amber-lantern-river", name: /Dana Detective/ };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedIn(who: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
+  const page = await context.newPage();
+  const response = await page.goto(`${inject("baseUrl")}/signin`);
+  if (response?.status() !== 200) throw new Error(`/signin answered ${response?.status()}: this test needs the staff sign-in and demo users (auth work)`);
+  await page.locator('input[name="email"]').fill(who.email);
+  await page.locator('input[name="password"]').fill(who.password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/signin"), { timeout: 30_000 }), page.locator('button[type="submit"]').first().click()]);
+  return { context, page };
+}
+
+describe("canvass", () => {
+  let incidentId: string;
+
+  it("a supervisor saves an incident and assigns a stop to a detective", async () => {
+    const { context, page } = await signedIn(SUPERVISOR);
+    const res = await page.request.post(`${inject("baseUrl")}/api/incidents`, {
+      data: { caseNumber: "E2E-7", lat: 41.8674, lng: -87.878, radiusM: 500, occurredAt: new Date(Date.now() - 3600_000).toISOString() },
+    });
+    expect(res.status()).toBe(201);
+    incidentId = (await res.json()).id;
+    await page.goto(`${inject("baseUrl")}/incidents/${incidentId}/canvass`);
+    const first = page.getByTestId("canvass-entry").first();
+    await first.waitFor();
+    expect(await page.getByTestId("canvass-entry").count()).toBeGreaterThan(0);
+    await first.locator('select[name="assignedTo"]').selectOption({ label: (await first.locator('select[name="assignedTo"] option').allTextContents()).find((t) => DETECTIVE.name.test(t))! });
+    await page.waitForResponse((r) => r.url().includes("/api/canvass-entries/") && r.request().method() === "PATCH");
+    await expect.poll(async () => (await page.getByTestId("canvass-entry").first().locator('select[name="assignedTo"] option:checked').textContent()) ?? "").toMatch(DETECTIVE.name);
+    await screenshot(page, "canvass-supervisor");
+    await context.close();
+  });
+
+  it("the detective sees it in My canvass and records an outcome with a clock offset", async () => {
+    const { context, page } = await signedIn(DETECTIVE);
+    await page.goto(`${inject("baseUrl")}/my-canvass`);
+    const item = page.getByTestId("my-canvass-item").first();
+    await item.waitFor();
+    await item.getByRole("link").click();
+    await page.waitForURL(`**/incidents/${incidentId}/canvass`);
+    const entry = page.getByTestId("canvass-entry").first();
+    await entry.locator('select[name="outcome"]').selectOption("footage_collected");
+    await entry.locator('input[name="clockOffset"]').fill("+3 min 12 s");
+    await expect.poll(async () => entry.getByTestId("recorder-time").textContent()).toMatch(/^Look at /);
+    await entry.getByRole("button", { name: "Save" }).click();
+    await entry.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+    await page.reload();
+    const saved = page.getByTestId("canvass-entry").first();
+    expect(await saved.locator('input[name="clockOffset"]').inputValue()).toBe("+3 min 12 s");
+    expect(await saved.locator('select[name="outcome"]').inputValue()).toBe("footage_collected");
+    // Detectives cannot export by default.
+    const denied = await page.request.get(`${inject("baseUrl")}/api/incidents/${incidentId}/canvass?format=pdf`);
+    expect(denied.status()).toBe(403);
+    await screenshot(page, "canvass-detective");
+    await context.close();
+  });
+
+  it("the supervisor exports the PDF canvass sheet", async () => {
+    const { context, page } = await signedIn(SUPERVISOR);
+    await page.goto(`${inject("baseUrl")}/incidents/${incidentId}/canvass`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF canvass sheet" }).click()]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "canvass-e2e-"));
+    const file = path.join(dir, "sheet.pdf");
+    await download.saveAs(file);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+    expect(text).toContain("E2E-7");
+    const addresses = await page.getByTestId("canvass-entry").locator("p.font-semibold").allTextContents();
+    for (const address of addresses) expect(text).toContain(address);
+    execFileSync("pdftoppm", ["-png", "-r", "100", file, path.join(dir, "page")]);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pages = fs.readdirSync(dir).filter((f) => f.endsWith(".png")).sort();
+    pages.forEach((p, i) => fs.copyFileSync(path.join(dir, p), path.join(SCREENSHOT_DIR, `canvass-sheet-pdf-page-${i + 1}.png`)));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    fs.rmSync(dir, { recursive: true, force: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,304 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as turf from "@turf/turf";
+import { parse } from "csv-parse/sync";
+import { and, asc, eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { auditLog, canvassEntries, contactAttempts } from "@/db/schema";
+import type { DbHandle } from "@/db/client";
+import { GET as getCanvass } from "@/app/api/incidents/[id]/canvass/route";
+import { POST as assign } from "@/app/api/incidents/[id]/canvass/assign/route";
+import { PATCH as patchEntry } from "@/app/api/canvass-entries/[id]/route";
+import { POST as postAttempt } from "@/app/api/canvass-entries/[id]/attempts/route";
+import { GET as getMine } from "@/app/api/canvass/mine/route";
+import { GET as getDashboard } from "@/app/api/dashboard/route";
+import { blockFaceFor } from "@/lib/canvass/block-face";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createCanvassEntry, createIncident, createStaff, offsetM, seedCanvassScenario, type StaffFixture } from "../support/canvass-factories";
+
+let t: TestDatabase;
+let scenario: Awaited<ReturnType<typeof seedCanvassScenario>>;
+let detective: StaffFixture;
+let otherDetective: StaffFixture;
+let supervisor: StaffFixture;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // The route handlers open the app's database through getDb(); point it at this test database.
+  (globalThis as { __sightlineDb?: Promise<DbHandle> }).__sightlineDb = Promise.resolve(t);
+  detective = await createStaff(t.db, "detective", "Dana Detective");
+  otherDetective = await createStaff(t.db, "detective", "Otto Other");
+  supervisor = await createStaff(t.db, "supervisor", "Sue Supervisor");
+  scenario = await seedCanvassScenario(t.db, { occurredFrom: new Date(Date.now() - 2 * 86_400_000) });
+});
+afterAll(async () => {
+  (globalThis as { __sightlineDb?: Promise<DbHandle> }).__sightlineDb = undefined;
+  await t?.close();
+});
+
+const BASE = "http://127.0.0.1:3107";
+function call(method: string, url: string, who: StaffFixture | null, body?: unknown) {
+  const headers: Record<string, string> = { "user-agent": "vitest" };
+  if (who) headers.authorization = `Bearer ${who.token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return new NextRequest(`${BASE}${url}`, { method, headers, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+}
+const route = (id: string) => ({ params: Promise.resolve({ id }) });
+
+async function exportAudits(format: string) {
+  const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.export"), eq(auditLog.targetId, scenario.incident.id)));
+  return rows.filter((r) => r.details.format === format);
+}
+
+async function storedWalkOrder() {
+  return t.db
+    .select({ id: canvassEntries.id, walkOrder: canvassEntries.walkOrder })
+    .from(canvassEntries)
+    .where(eq(canvassEntries.incidentId, scenario.incident.id))
+    .orderBy(asc(canvassEntries.walkOrder));
+}
+
+describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
+  it("refuses anonymous callers and answers JSON to a detective, audited as a read", async () => {
+    expect((await getCanvass(call("GET", `/api/incidents/${scenario.incident.id}/canvass`, null), route(scenario.incident.id))).status).toBe(401);
+    const res = await getCanvass(call("GET", `/api/incidents/${scenario.incident.id}/canvass`, detective), route(scenario.incident.id));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.rows).toHaveLength(scenario.sites.length);
+    const views = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass.view"));
+    expect(views).toHaveLength(1);
+    expect(views[0].actorUserId).toBe(detective.id);
+    expect(views[0].details.rows).toBe(scenario.sites.length);
+    expect((await getCanvass(call("GET", `/api/incidents/not-a-uuid/canvass`, detective), route("not-a-uuid"))).status).toBe(404);
+    const badFormat = await getCanvass(call("GET", `/api/incidents/${scenario.incident.id}/canvass?format=xlsx`, supervisor), route(scenario.incident.id));
+    expect(badFormat.status).toBe(422);
+    expect((await badFormat.json()).errors.format).toMatch(/csv/);
+  });
+
+  it("stores a walk order over every located site that is no longer than nearest-first, unlocated last", async () => {
+    const stored = await storedWalkOrder();
+    expect(stored.map((s) => s.walkOrder)).toEqual(scenario.sites.map((_, i) => i + 1));
+    const byEntry = new Map(scenario.sites.map((s) => [s.entry.id, s]));
+    const ordered = stored.map((s) => byEntry.get(s.id)!);
+    expect(ordered.at(-1)!.spec.location).toBeNull();
+    // Independently: straight-line length of the stored order vs nearest-first, both from the incident.
+    // (The plan used street distances; on this grid the walk must still not be absurd.)
+    const located = ordered.filter((s) => s.spec.location).map((s) => s.spec.location!);
+    const walkAudit = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass.walk_order"));
+    expect(walkAudit).toHaveLength(1);
+    expect(walkAudit[0].details.distanceBasis).toBe("streets");
+    expect(walkAudit[0].details.totalM as number).toBeLessThanOrEqual(walkAudit[0].details.distanceSortedM as number);
+    expect(located).toHaveLength(scenario.sites.length - 1);
+  });
+
+  it("lets a detective record an outcome and a clock offset, audited, and rejects bad input with field errors", async () => {
+    const target = scenario.sites[0].entry;
+    const res = await patchEntry(call("PATCH", `/api/canvass-entries/${target.id}`, detective, { outcome: "footage_collected", clockOffset: "\u22123 min 12 s", footageNotes: "ch2_2215.mp4" }), route(target.id));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.clockOffsetS).toBe(-192);
+    expect(body.outcome).toBe("footage_collected");
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass_entry.update"), eq(auditLog.targetId, target.id)));
+    expect(audit.details.changes).toMatchObject({ outcome: { from: "not_contacted", to: "footage_collected" }, clockOffsetS: { from: null, to: -192 } });
+
+    const bad = await patchEntry(call("PATCH", `/api/canvass-entries/${target.id}`, detective, { outcome: "lost", clockOffset: "soon" }), route(target.id));
+    expect(bad.status).toBe(422);
+    const { errors } = await bad.json();
+    expect(Object.keys(errors).sort()).toEqual(["clockOffset", "outcome"]);
+    expect((await patchEntry(call("PATCH", `/api/canvass-entries/${target.id}`, detective, "{not json"), route(target.id))).status).toBe(422);
+    // A detective cannot assign; a nonexistent assignee is a field error, and nothing changes.
+    expect((await patchEntry(call("PATCH", `/api/canvass-entries/${target.id}`, detective, { assignedTo: otherDetective.id }), route(target.id))).status).toBe(403);
+    const ghost = await patchEntry(call("PATCH", `/api/canvass-entries/${target.id}`, supervisor, { assignedTo: "00000000-0000-4000-8000-00000000dead", outcome: "declined" }), route(target.id));
+    expect(ghost.status).toBe(422);
+    const [after] = await t.db.select().from(canvassEntries).where(eq(canvassEntries.id, target.id));
+    expect(after.outcome).toBe("footage_collected");
+    expect(after.assignedTo).toBeNull();
+  });
+
+  it("logs contact attempts with who, when, which contact and how", async () => {
+    const target = scenario.sites[1].entry;
+    const res = await postAttempt(call("POST", `/api/canvass-entries/${target.id}/attempts`, detective, { contact: "alternate", method: "phone", note: "left voicemail" }), route(target.id));
+    expect(res.status).toBe(201);
+    const rows = await t.db.select().from(contactAttempts).where(eq(contactAttempts.canvassEntryId, target.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ contact: "alternate", method: "phone", by: detective.id });
+    const bad = await postAttempt(call("POST", `/api/canvass-entries/${target.id}/attempts`, detective, { contact: "neighbour", method: "fax" }), route(target.id));
+    expect(bad.status).toBe(422);
+    expect(Object.keys((await bad.json()).errors).sort()).toEqual(["contact", "method"]);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass_entry.attempt"));
+    expect(audits).toHaveLength(1);
+  });
+
+  it("lets only a supervisor assign entries or a whole block face; others' entries are then closed to a detective", async () => {
+    const id = scenario.incident.id;
+    const faceSites = scenario.sites.filter((s) => s.spec.addressLine1.startsWith("103") && s.spec.addressLine1.endsWith("W Roosevelt Rd"));
+    const face = blockFaceFor("10300 W Roosevelt Rd").key; // 10300 block, even side
+    const expected = scenario.sites.filter((s) => blockFaceFor(s.spec.addressLine1).key === face).map((s) => s.entry.id).sort();
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    expect(faceSites.length).toBeGreaterThan(expected.length);
+
+    expect((await assign(call("POST", `/api/incidents/${id}/canvass/assign`, detective, { assigneeId: detective.id, blockFaceKey: face }), route(id))).status).toBe(403);
+    const res = await assign(call("POST", `/api/incidents/${id}/canvass/assign`, supervisor, { assigneeId: otherDetective.id, blockFaceKey: face }), route(id));
+    expect(res.status).toBe(200);
+    expect((await res.json()).assigned).toBe(expected.length);
+    const assigned = await t.db.select({ id: canvassEntries.id }).from(canvassEntries).where(eq(canvassEntries.assignedTo, otherDetective.id));
+    expect(assigned.map((a) => a.id).sort()).toEqual(expected);
+
+    const single = scenario.sites[5].entry.id;
+    expect((await assign(call("POST", `/api/incidents/${id}/canvass/assign`, supervisor, { assigneeId: detective.id, entryIds: [single] }), route(id))).status).toBe(200);
+    const foreign = await assign(call("POST", `/api/incidents/${id}/canvass/assign`, supervisor, { assigneeId: detective.id, entryIds: ["00000000-0000-4000-8000-00000000beef"] }), route(id));
+    expect(foreign.status).toBe(422);
+    const neither = await assign(call("POST", `/api/incidents/${id}/canvass/assign`, supervisor, { assigneeId: detective.id }), route(id));
+    expect(neither.status).toBe(422);
+
+    // The block face now belongs to the other detective.
+    const closed = await patchEntry(call("PATCH", `/api/canvass-entries/${expected[0]}`, detective, { outcome: "no_answer" }), route(expected[0]));
+    expect(closed.status).toBe(403);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass.assign"));
+    expect(audits.map((a) => a.details.count)).toEqual([expected.length, 1]);
+  });
+
+  it("shows a detective their canvass across incidents, deadlines first", async () => {
+    const res = await getMine(call("GET", "/api/canvass/mine", otherDetective), route(""));
+    const { items } = await res.json();
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const deadlines = items.map((i: { footageDeadline: string | null }) => (i.footageDeadline ? Date.parse(i.footageDeadline) : Infinity));
+    expect([...deadlines].sort((a, b) => a - b)).toEqual(deadlines);
+    // retentionDays: 1 on 10312 W Roosevelt, 2 days after the incident: passed.
+    const passed = items.find((i: { address: string }) => i.address === "10312 W Roosevelt Rd");
+    expect(passed.deadlineStatus).toBe("passed");
+  });
+
+  it("lets only CANVASS_EXPORT_MIN_ROLE (supervisor) export, and audits every export with format and rows", async () => {
+    const id = scenario.incident.id;
+    for (const format of ["csv", "pdf", "geojson"]) {
+      const denied = await getCanvass(call("GET", `/api/incidents/${id}/canvass?format=${format}`, detective), route(id));
+      expect(denied.status).toBe(403);
+      expect(await exportAudits(format)).toHaveLength(0);
+      const ok = await getCanvass(call("GET", `/api/incidents/${id}/canvass?format=${format}`, supervisor), route(id));
+      expect(ok.status).toBe(200);
+      await ok.arrayBuffer();
+      const audits = await exportAudits(format);
+      expect(audits).toHaveLength(1);
+      expect(audits[0]).toMatchObject({ actorUserId: supervisor.id, actorLabel: supervisor.email, userAgent: "vitest" });
+      expect(audits[0].details.rows).toBe(scenario.sites.length);
+    }
+  });
+
+  it("exports exactly the canvass as CSV: rows, walk order, fields, inert formulas", async () => {
+    const id = scenario.incident.id;
+    const res = await getCanvass(call("GET", `/api/incidents/${id}/canvass?format=csv`, supervisor), route(id));
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("content-disposition")).toContain("canvass-26-01234.csv");
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records: Record<string, string>[] = parse(bytes.toString("utf8"), { bom: true, columns: true });
+    const stored = await storedWalkOrder();
+    expect(records.map((r) => r.entry_id)).toEqual(stored.map((s) => s.id));
+    expect(records.map((r) => Number(r.stop))).toEqual(stored.map((s) => s.walkOrder));
+    for (const record of records) {
+      const site = scenario.sites.find((s) => s.entry.id === record.entry_id)!;
+      expect(record.address).toBe(site.spec.addressLine1);
+      const name = site.spec.ownerName!;
+      expect(record.owner_name).toBe(/^[=+\-@]/.test(name) ? `'${name}` : name);
+      expect(record.distance_m).toBe(site.spec.location ? String(Math.round(turf.distance(scenario.origin, site.spec.location, { units: "meters" }))) : "");
+      if (site.spec.location) {
+        expect(Number(record.lng)).toBeCloseTo(site.spec.location[0], 9);
+        expect(Number(record.lat)).toBeCloseTo(site.spec.location[1], 9);
+      }
+    }
+    const injected = records.find((r) => r.address === "10312 W Roosevelt Rd")!;
+    expect(injected.owner_name).toBe(`'=HYPERLINK("http://x","y")`);
+    const collected = records.find((r) => r.entry_id === scenario.sites[0].entry.id)!;
+    expect(collected.outcome).toBe("Footage collected");
+    expect(collected.clock_offset).toBe("\u22123 min 12 s");
+    expect(collected.alternate_name).toBe("Sam Example");
+    expect(collected.cameras_street_or_spot).toMatch(/sees the spot/);
+    expect(records.find((r) => r.address === "10340 W Roosevelt Rd")!.deadline_status).toBe("unknown");
+  });
+
+  it("exports GeoJSON with one feature per entry in walk order", async () => {
+    const id = scenario.incident.id;
+    const res = await getCanvass(call("GET", `/api/incidents/${id}/canvass?format=geojson`, supervisor), route(id));
+    expect(res.headers.get("content-type")).toBe("application/geo+json");
+    const fc = await res.json();
+    expect(fc.type).toBe("FeatureCollection");
+    const stored = await storedWalkOrder();
+    expect(fc.features.map((f: { id: string }) => f.id)).toEqual(stored.map((s) => s.id));
+    for (const f of fc.features) {
+      const site = scenario.sites.find((s) => s.entry.id === f.id)!;
+      expect(f.properties.address).toBe(site.spec.addressLine1);
+      if (site.spec.location) {
+        expect(f.geometry.type).toBe("Point");
+        expect(f.geometry.coordinates[0]).toBeCloseTo(site.spec.location[0], 9);
+        expect(f.geometry.coordinates[1]).toBeCloseTo(site.spec.location[1], 9);
+      } else expect(f.geometry).toBeNull();
+    }
+  });
+
+  it("exports a PDF that holds every address, rendered with pdftoppm", async () => {
+    const id = scenario.incident.id;
+    const res = await getCanvass(call("GET", `/api/incidents/${id}/canvass?format=pdf`, supervisor), route(id));
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "canvass-pdf-"));
+    const file = path.join(dir, "sheet.pdf");
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+    expect(text).toContain("26-01234");
+    expect(text).toContain("radius 300 m");
+    for (const site of scenario.sites) expect(text).toContain(site.spec.addressLine1);
+    // Walk order on paper: each address appears after the previous stop's.
+    const stored = await storedWalkOrder();
+    const positions = stored.map((s) => text.indexOf(scenario.sites.find((x) => x.entry.id === s.id)!.spec.addressLine1, text.indexOf("Stops in walk order")));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    execFileSync("pdftoppm", ["-png", "-r", "60", file, path.join(dir, "page")]);
+    const pages = fs.readdirSync(dir).filter((f) => f.endsWith(".png"));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const out = path.resolve("test-results/canvass-pdf");
+    fs.mkdirSync(out, { recursive: true });
+    for (const p of pages) fs.copyFileSync(path.join(dir, p), path.join(out, `${process.env.DATABASE_URL ? "server" : "embedded"}-${p}`));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("gives a supervisor the dashboard, and nobody below", async () => {
+    expect((await getDashboard(call("GET", "/api/dashboard", detective), route(""))).status).toBe(403);
+    const res = await getDashboard(call("GET", "/api/dashboard", supervisor), route(""));
+    expect(res.status).toBe(200);
+    const d = await res.json();
+    const progress = d.openIncidents.find((i: { id: string }) => i.id === scenario.incident.id);
+    expect(progress.entries).toBe(scenario.sites.length);
+    expect(progress.byOutcome.footage_collected).toBe(1);
+    expect(progress.done).toBe(1);
+    expect(d.registrations.byStatus.active).toBe(scenario.sites.length);
+    const month = d.outcomesByMonth.at(-1);
+    expect(month).toMatchObject({ incidents: 1, incidentsWithFootage: 1, entriesWithFootage: 1 });
+    // Every active located site lands in exactly one hexagon (brute force with turf).
+    const cells = d.coverage.grid.features;
+    const total = cells.reduce((s: number, c: { properties: { sites: number } }) => s + c.properties.sites, 0);
+    expect(total).toBe(scenario.sites.filter((s) => s.spec.location).length);
+    for (const site of scenario.sites.filter((s) => s.spec.location)) {
+      expect(cells.some((c: GeoJSON.Feature<GeoJSON.Polygon>) => turf.booleanPointInPolygon(site.spec.location!, c))).toBe(true);
+    }
+    expect(d.coverage.emptyCells).toBe(cells.filter((c: { properties: { sites: number } }) => c.properties.sites === 0).length);
+  });
+
+  it("plans and exports the canvass of a route-of-travel incident, starting where the route starts", async () => {
+    const routeOfTravel = [offsetM(scenario.origin, -300, 0), offsetM(scenario.origin, 300, 0)];
+    const incident = await createIncident(t.db, { point: routeOfTravel[0], route: routeOfTravel, caseNumber: "26-ROUTE" });
+    for (const site of scenario.sites.slice(0, 5)) await createCanvassEntry(t.db, incident.id, site.registration, routeOfTravel[0]);
+    const res = await getCanvass(call("GET", `/api/incidents/${incident.id}/canvass?format=csv`, supervisor), route(incident.id));
+    expect(res.status).toBe(200);
+    const records: Record<string, string>[] = parse(await res.text(), { bom: true, columns: true });
+    expect(records).toHaveLength(5);
+    // From the west end of the route, the westernmost site (10340, 250 m west) comes first.
+    expect(records[0].address).toBe("10340 W Roosevelt Rd");
+    const pdf = await getCanvass(call("GET", `/api/incidents/${incident.id}/canvass?format=pdf`, supervisor), route(incident.id));
+    expect(pdf.status).toBe(200);
+    expect(res.headers.get("x-canvass-rows")).toBe("5");
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * Test data for the canvass, inserted directly with drizzle: staff users with
+ * API tokens, registrations with cameras, incidents and canvass entries.
+ */
+import crypto from "node:crypto";
+import * as turf from "@turf/turf";
+import type { Db } from "@/db/client";
+import { apiTokens, cameras, canvassEntries, incidents, registrations, streetCenterlines, users } from "@/db/schema";
+import { point } from "@/db/postgis";
+import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
+import type { Role } from "@/lib/auth/roles";
+import type { LngLat } from "@/lib/geo/ewkb";
+import { buildViewCone } from "@/lib/investigation/view-cone";
+
+export interface StaffFixture {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  token: string;
+}
+
+export async function createStaff(db: Db, role: Role, name = `${role} ${crypto.randomBytes(3).toString("hex")}`): Promise<StaffFixture> {
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@pd.example`;
+  const [user] = await db.insert(users).values({ email, name, role }).returning();
+  const token = generateApiToken();
+  await db.insert(apiTokens).values({ userId: user.id, name: "test", tokenHash: hashApiToken(token) });
+  return { id: user.id, name, email, role, token };
+}
+
+export interface CameraSpec {
+  position?: "front" | "rear" | "side" | "garage_alley" | "parking_lot" | "other";
+  bearingDeg?: number | null;
+  recordsStreet?: boolean;
+}
+
+export interface RegistrationSpec {
+  addressLine1: string;
+  location: LngLat | null;
+  ownerName?: string;
+  businessName?: string | null;
+  ownerPhone?: string;
+  alternateName?: string | null;
+  retentionDays?: number | null;
+  playback?: "standard" | "proprietary" | "unknown";
+  status?: "pending_review" | "active" | "inactive" | "withdrawn";
+  needsReview?: boolean;
+  lastConfirmedAt?: Date;
+  cameras?: CameraSpec[];
+}
+
+export async function createRegistration(db: Db, spec: RegistrationSpec) {
+  const [reg] = await db
+    .insert(registrations)
+    .values({
+      status: spec.status ?? "active",
+      needsReview: spec.needsReview ?? false,
+      source: "test",
+      ownerName: spec.ownerName ?? `Owner of ${spec.addressLine1}`,
+      businessName: spec.businessName ?? null,
+      ownerPhone: spec.ownerPhone ?? "708-555-0100",
+      ownerEmail: "owner@example.com",
+      alternateName: spec.alternateName ?? null,
+      alternatePhone: spec.alternateName ? "708-555-0199" : null,
+      addressLine1: spec.addressLine1,
+      addressCity: "Westchester",
+      addressState: "IL",
+      addressZip: "60154",
+      location: spec.location ? point(spec.location[0], spec.location[1]) : null,
+      locationMethod: spec.location ? "manual" : null,
+      cameraLocations: ["front"],
+      cameraCount: Math.max(1, spec.cameras?.length ?? 1),
+      retentionDays: spec.retentionDays === undefined ? 14 : spec.retentionDays,
+      playback: spec.playback ?? "standard",
+      consentAt: new Date(),
+      termsVersion: "test",
+      lastConfirmedAt: spec.lastConfirmedAt ?? new Date(),
+    })
+    .returning();
+  for (const c of spec.cameras ?? [{ position: "front", bearingDeg: null, recordsStreet: true }]) {
+    const cone =
+      spec.location && c.bearingDeg !== undefined && c.bearingDeg !== null
+        ? buildViewCone({ lng: spec.location[0], lat: spec.location[1], bearingDeg: c.bearingDeg, fovDeg: 90, rangeM: 40 })
+        : null;
+    await db.insert(cameras).values({
+      registrationId: reg.id,
+      position: c.position ?? "front",
+      location: spec.location ? point(spec.location[0], spec.location[1]) : null,
+      bearingDeg: c.bearingDeg ?? null,
+      fovDeg: c.bearingDeg === undefined || c.bearingDeg === null ? null : 90,
+      rangeM: c.bearingDeg === undefined || c.bearingDeg === null ? null : 40,
+      recordsStreet: c.recordsStreet ?? false,
+      viewCone: cone,
+    });
+  }
+  return reg;
+}
+
+export async function createIncident(
+  db: Db,
+  spec: { point: LngLat; route?: LngLat[]; radiusM?: number; occurredFrom?: Date; caseNumber?: string; title?: string; status?: "open" | "closed"; createdBy?: string },
+) {
+  const occurredFrom = spec.occurredFrom ?? new Date(Date.now() - 3600_000);
+  const [incident] = await db
+    .insert(incidents)
+    .values({
+      caseNumber: spec.caseNumber ?? `26-${crypto.randomInt(10000, 99999)}`,
+      title: spec.title ?? null,
+      status: spec.status ?? "open",
+      // A route of travel replaces the point, as the map saves it.
+      point: spec.route ? null : point(spec.point[0], spec.point[1]),
+      route: spec.route ? { type: "LineString", coordinates: spec.route } : null,
+      radiusM: spec.route ? null : (spec.radiusM ?? 250),
+      widthM: spec.route ? 60 : null,
+      occurredFrom,
+      occurredTo: new Date(occurredFrom.getTime() + 15 * 60_000),
+      createdBy: spec.createdBy ?? null,
+    })
+    .returning();
+  return incident;
+}
+
+export async function createCanvassEntry(db: Db, incidentId: string, registration: { id: string; location: { coordinates: LngLat } | null }, incidentPoint: LngLat) {
+  const [entry] = await db
+    .insert(canvassEntries)
+    .values({
+      incidentId,
+      registrationId: registration.id,
+      distanceM: registration.location ? turf.distance(incidentPoint, registration.location.coordinates, { units: "meters" }) : null,
+    })
+    .returning();
+  return entry;
+}
+
+export async function createStreet(db: Db, name: string, coordinates: LngLat[]) {
+  await db.insert(streetCenterlines).values({ stName: name, geom: { type: "LineString", coordinates }, source: "test" });
+}
+
+/** Metres east/north of an origin as lng/lat. */
+export function offsetM(origin: LngLat, eastM: number, northM: number): LngLat {
+  return [origin[0] + eastM / (111_320 * Math.cos((origin[1] * Math.PI) / 180)), origin[1] + northM / 110_540];
+}
+
+/**
+ * A canvass on a small street grid around 10300 W Roosevelt Rd: two east-west
+ * streets and three north-south ones, sites on both sides, one site without a
+ * location, and one registrant whose name is a spreadsheet formula.
+ */
+export async function seedCanvassScenario(db: Db, options: { occurredFrom?: Date } = {}) {
+  const origin: LngLat = [-87.878, 41.8674];
+  // Streets split at intersections, as NG9-1-1 centerlines are.
+  const xs = [-300, 0, 300];
+  const ys = [0, 200];
+  for (const y of ys) for (let i = 1; i < xs.length; i++) await createStreet(db, `EW${y}`, [offsetM(origin, xs[i - 1], y), offsetM(origin, xs[i], y)]);
+  for (const x of xs) await createStreet(db, `NS${x}`, [offsetM(origin, x, 0), offsetM(origin, x, 200)]);
+
+  const specs: RegistrationSpec[] = [
+    { addressLine1: "10300 W Roosevelt Rd", location: offsetM(origin, 10, -15), ownerName: "Pat Example", alternateName: "Sam Example", cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] },
+    { addressLine1: "10312 W Roosevelt Rd", location: offsetM(origin, -60, -15), ownerName: '=HYPERLINK("http://x","y")', retentionDays: 1 },
+    { addressLine1: "10301 W Roosevelt Rd", location: offsetM(origin, 20, 15), ownerName: "Robin Sample", retentionDays: 30, playback: "proprietary" },
+    { addressLine1: "10340 W Roosevelt Rd", location: offsetM(origin, -250, -15), ownerName: "Casey Fixture", retentionDays: null },
+    { addressLine1: "10251 W Roosevelt Rd", location: offsetM(origin, 240, 15), ownerName: "Jordan Test" },
+    { addressLine1: "1112 S Mannheim Rd", location: offsetM(origin, 15, 120), ownerName: "Avery North", cameras: [{ position: "side", bearingDeg: 180, recordsStreet: false }] },
+    { addressLine1: "10310 W 11th St", location: offsetM(origin, -40, 215), ownerName: "Quinn Block" },
+    { addressLine1: "10311 W 11th St", location: offsetM(origin, -45, 185), ownerName: "Riley Pérez" },
+    { addressLine1: "1 Unlocated Ct", location: null, ownerName: "Morgan Nowhere" },
+  ];
+  const incident = await createIncident(db, { point: origin, radiusM: 300, occurredFrom: options.occurredFrom, caseNumber: "26-01234", title: "Burglary at 10300 W Roosevelt" });
+  const sites = [];
+  for (const spec of specs) {
+    const reg = await createRegistration(db, spec);
+    const entry = await createCanvassEntry(db, incident.id, reg, origin);
+    sites.push({ registration: reg, entry, spec });
+  }
+  return { origin, incident, sites };
+}
