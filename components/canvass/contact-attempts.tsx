@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { CanvassAttempt } from "@/lib/canvass/canvass-types";
-import { formatAgencyTime } from "@/lib/canvass/footage-deadline";
+import { formatAgencyTime } from "@/lib/investigation/agency-time";
 import { FieldError } from "./field-error";
 import { sendJson } from "./send-json";
 

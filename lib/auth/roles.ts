@@ -1,5 +1,7 @@
 /** Staff roles nest: an admin can do all a supervisor can, a supervisor all a detective can. */
-export const ROLES = ["detective", "supervisor", "admin"] as const;
+import { STAFF_ROLES } from "@/db/schema/enum-values";
+
+export const ROLES = STAFF_ROLES;
 export type Role = (typeof ROLES)[number];
 
 const RANK: Record<Role, number> = { detective: 1, supervisor: 2, admin: 3 };

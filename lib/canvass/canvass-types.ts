@@ -3,18 +3,10 @@
  * loaded once by lib/canvass/load-canvass.ts and rendered by pure code.
  */
 import type { LngLat } from "../geo/ewkb";
-import type { DeadlineStatus } from "./footage-deadline";
+import { CANVASS_OUTCOMES, CONTACT_METHODS, CONTACT_WHICH } from "@/db/schema/enum-values";
+import type { FootageStatus } from "../investigation/footage-status";
 
-export const CANVASS_OUTCOMES = [
-  "not_contacted",
-  "no_answer",
-  "notice_left",
-  "footage_requested",
-  "footage_collected",
-  "no_relevant_footage",
-  "overwritten",
-  "declined",
-] as const;
+export { CANVASS_OUTCOMES };
 export type CanvassOutcome = (typeof CANVASS_OUTCOMES)[number];
 
 export const OUTCOME_LABELS: Record<CanvassOutcome, string> = {
@@ -48,8 +40,8 @@ export interface CanvassCamera {
 
 export interface CanvassAttempt {
   id: string;
-  contact: "primary" | "alternate";
-  method: "visit" | "phone" | "email";
+  contact: (typeof CONTACT_WHICH)[number];
+  method: (typeof CONTACT_METHODS)[number];
   note: string | null;
   byName: string | null;
   at: Date;
@@ -78,7 +70,7 @@ export interface CanvassRow {
   playback: string;
   retentionDays: number | null;
   footageDeadline: Date | null;
-  deadlineStatus: DeadlineStatus;
+  deadlineStatus: FootageStatus;
   cameras: CanvassCamera[];
   attempts: CanvassAttempt[];
 }

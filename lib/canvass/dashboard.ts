@@ -6,7 +6,7 @@ import { canvassEntries, incidents, registrations, streetCenterlines } from "@/d
 import type { LngLat } from "../geo/ewkb";
 import { CANVASS_OUTCOMES, FINAL_OUTCOMES, type CanvassOutcome } from "./canvass-types";
 import { coverageArea, coverageGrid } from "./coverage-grid";
-import { DUE_SOON_MS, footageDeadline } from "./footage-deadline";
+import { footageStatus } from "../investigation/footage-status";
 
 export interface DashboardOptions {
   timeZone: string;
@@ -106,10 +106,9 @@ export async function loadDashboard(db: Pick<Db, "select">, options: DashboardOp
       p.byOutcome[e.outcome]++;
       if (e.outcome !== "not_contacted") p.contacted++;
       if (FINAL_OUTCOMES.includes(e.outcome)) p.done++;
-      const deadline = footageDeadline(e.occurredFrom, e.retentionDays, tz);
-      const left = deadline ? deadline.getTime() - now.getTime() : -1;
-      if (deadline && left > 0 && left <= DUE_SOON_MS && !FINAL_OUTCOMES.includes(e.outcome)) {
-        deadlines.push({ entryId: e.entryId, incidentId: e.incidentId, incidentLabel: p.label, address: e.addressLine1, outcome: e.outcome, footageDeadline: deadline });
+      const footage = footageStatus(e.occurredFrom, e.retentionDays, tz, now);
+      if (footage.status === "urgent" && footage.expiresAt && !FINAL_OUTCOMES.includes(e.outcome)) {
+        deadlines.push({ entryId: e.entryId, incidentId: e.incidentId, incidentLabel: p.label, address: e.addressLine1, outcome: e.outcome, footageDeadline: new Date(footage.expiresAt) });
       }
     }
     const key = monthIn(e.occurredFrom, tz);

@@ -1,5 +1,6 @@
 /** Input schemas for canvass mutations, shared by the API routes and server actions. */
 import { z } from "zod";
+import { CONTACT_METHODS, CONTACT_WHICH } from "@/db/schema/enum-values";
 import { CANVASS_OUTCOMES } from "./canvass-types";
 import { MAX_CLOCK_OFFSET_S, parseClockOffset } from "./clock-offset";
 
@@ -46,8 +47,8 @@ export type CanvassEntryPatch = z.output<typeof canvassEntryPatchSchema>;
 
 export const contactAttemptSchema = z
   .object({
-    contact: z.enum(["primary", "alternate"], { error: "must be primary or alternate" }),
-    method: z.enum(["visit", "phone", "email"], { error: "must be visit, phone or email" }),
+    contact: z.enum(CONTACT_WHICH, { error: "must be primary or alternate" }),
+    method: z.enum(CONTACT_METHODS, { error: "must be visit, phone or email" }),
     note: optionalText(2000),
     at: z.iso
       .datetime({ offset: true, error: "must be an ISO 8601 time with a zone" })

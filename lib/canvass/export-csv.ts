@@ -14,7 +14,7 @@ import {
   relevantCameras,
   type CanvassSheet,
 } from "./canvass-types";
-import { formatAgencyTime } from "./footage-deadline";
+import { formatAgencyTime } from "../investigation/agency-time";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

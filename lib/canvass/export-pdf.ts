@@ -17,25 +17,16 @@ import {
   type CanvassRow,
   type CanvassSheet,
 } from "./canvass-types";
-import { formatAgencyTime } from "./footage-deadline";
+import { formatAgencyTime } from "../investigation/agency-time";
+import { PDF_FONT, PDF_FONT_BOLD, registerPdfFonts, toPdfText } from "./pdf-fonts";
+
+export { toPdfText };
 
 const MARGIN = 36;
 const PAGE: [number, number] = [792, 612]; // US Letter, landscape
 const INK = "#0f172a";
 const MUTED = "#475569";
 const ALERT = "#b91c1c";
-
-/**
- * The built-in PDF fonts only know Windows-1252: fold accents and swap the
- * characters we print ourselves (Unicode minus) rather than print garbage.
- */
-export function toPdfText(value: string): string {
-  return value
-    .replace(/\u2212/g, "-")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e\xa0-\xff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\n]/g, "?");
-}
 
 interface Column {
   title: string;
@@ -70,13 +61,13 @@ const COLUMNS: Column[] = [
     width: 82,
     text: (r, s) =>
       r.footageDeadline
-        ? `${formatAgencyTime(r.footageDeadline, s.timeZone)}${r.deadlineStatus === "passed" ? "\nPASSED" : r.deadlineStatus === "due_soon" ? "\nwithin 48 h" : ""}`
+        ? `${formatAgencyTime(r.footageDeadline, s.timeZone)}${r.deadlineStatus === "likely_overwritten" ? "\nPASSED" : r.deadlineStatus === "urgent" ? "\nwithin 48 h" : ""}`
         : "unknown retention",
   },
   { title: "Playback", width: 60, text: (r) => PLAYBACK_LABELS[r.playback] ?? r.playback },
-  { title: "Outcome", width: 70, box: true },
+  { title: "Outcome", width: 62, box: true },
   { title: "Clock offset", width: 52, box: true },
-  { title: "Initials", width: 36, box: true },
+  { title: "Initials", width: 44, box: true },
 ];
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -95,6 +86,8 @@ export async function canvassToPdf(sheet: CanvassSheet): Promise<Buffer> {
     margin: MARGIN,
     info: { Title: toPdfText(`Canvass sheet: ${incidentLabel(sheet.incident)}`), Author: toPdfText(sheet.agencyName), Creator: "Sightline" },
   });
+  registerPdfFonts(doc);
+  doc.font(PDF_FONT);
   const done = collect(doc);
   drawHeader(doc, sheet);
   const mapTop = doc.y + 6;
@@ -107,15 +100,15 @@ export async function canvassToPdf(sheet: CanvassSheet): Promise<Buffer> {
 
 function drawHeader(doc: PDFKit.PDFDocument, sheet: CanvassSheet) {
   const { incident, timeZone } = sheet;
-  doc.fillColor(MUTED).font("Helvetica").fontSize(9).text(toPdfText(`${sheet.agencyName} · video canvass sheet · official use only`));
-  doc.fillColor(INK).font("Helvetica-Bold").fontSize(16).text(toPdfText(incidentLabel(incident)));
+  doc.fillColor(MUTED).font(PDF_FONT).fontSize(9).text(toPdfText(`${sheet.agencyName} · video canvass sheet · official use only`));
+  doc.fillColor(INK).font(PDF_FONT_BOLD).fontSize(16).text(toPdfText(incidentLabel(incident)));
   const when =
     incident.occurredTo.getTime() === incident.occurredFrom.getTime()
       ? formatAgencyTime(incident.occurredFrom, timeZone)
       : `${formatAgencyTime(incident.occurredFrom, timeZone)} to ${formatAgencyTime(incident.occurredTo, timeZone)}`;
   const area = incident.radiusM !== null ? `radius ${Math.round(incident.radiusM)} m` : incident.widthM !== null ? `route corridor ${Math.round(incident.widthM)} m` : "";
   doc
-    .font("Helvetica")
+    .font(PDF_FONT)
     .fontSize(10)
     .text(toPdfText([`Case ${incident.caseNumber ?? "(none)"}`, `Time ${when}`, area, `${sheet.rows.length} stops`].filter(Boolean).join("   ·   ")));
   doc.fillColor(MUTED).fontSize(8).text(toPdfText(`Generated ${formatAgencyTime(sheet.generatedAt, timeZone)}. Stops are numbered in walk order.`));
@@ -184,7 +177,7 @@ function drawMap(doc: PDFKit.PDFDocument, sheet: CanvassSheet, box: Box) {
   for (const r of located) {
     const [x, y] = toPage(r.location!);
     doc.lineWidth(1).fillColor("#ffffff").strokeColor(INK).circle(x, y, 8).fillAndStroke();
-    doc.fillColor(INK).font("Helvetica-Bold").fontSize(7).text(String(r.walkOrder ?? ""), x - 8, y - 3, { width: 16, align: "center", lineBreak: false });
+    doc.fillColor(INK).font(PDF_FONT_BOLD).fontSize(7).text(String(r.walkOrder ?? ""), x - 8, y - 3, { width: 16, align: "center", lineBreak: false });
   }
   doc.restore();
   // Scale bar: 100 m
@@ -192,7 +185,7 @@ function drawMap(doc: PDFKit.PDFDocument, sheet: CanvassSheet, box: Box) {
   const bx = box.x + 10;
   const by = box.y + box.height - 12;
   doc.lineWidth(1.5).strokeColor(INK).moveTo(bx, by).lineTo(bx + barM * scale, by).stroke();
-  doc.fillColor(INK).font("Helvetica").fontSize(7).text(`${barM} m`, bx, by - 10, { lineBreak: false });
+  doc.fillColor(INK).font(PDF_FONT).fontSize(7).text(`${barM} m`, bx, by - 10, { lineBreak: false });
   doc
     .fillColor(MUTED)
     .fontSize(7)
@@ -205,18 +198,21 @@ function drawTable(doc: PDFKit.PDFDocument, sheet: CanvassSheet) {
   const drawHeaderRow = () => {
     let x = MARGIN;
     const y = doc.y;
-    doc.rect(MARGIN, y, PAGE[0] - 2 * MARGIN, 16).fill("#e2e8f0");
-    doc.fillColor(INK).font("Helvetica-Bold").fontSize(8);
+    // Titles may wrap in narrow columns ("Clock offset"): the row grows to fit them.
+    doc.font(PDF_FONT_BOLD).fontSize(8);
+    const height = Math.max(16, ...COLUMNS.map((c) => doc.heightOfString(c.title, { width: c.width - 2 * padding }) + 2 * padding));
+    doc.rect(MARGIN, y, PAGE[0] - 2 * MARGIN, height).fill("#e2e8f0");
+    doc.fillColor(INK);
     for (const c of COLUMNS) {
-      doc.text(c.title, x + padding, y + 4, { width: c.width - 2 * padding, lineBreak: false });
+      doc.text(c.title, x + padding, y + padding, { width: c.width - 2 * padding });
       x += c.width;
     }
-    doc.y = y + 16;
+    doc.y = y + height;
   };
-  doc.fillColor(INK).font("Helvetica-Bold").fontSize(11).text(toPdfText(`Stops in walk order: ${incidentLabel(sheet.incident)}`), MARGIN, MARGIN);
+  doc.fillColor(INK).font(PDF_FONT_BOLD).fontSize(11).text(toPdfText(`Stops in walk order: ${incidentLabel(sheet.incident)}`), MARGIN, MARGIN);
   doc.moveDown(0.3);
   drawHeaderRow();
-  doc.font("Helvetica").fontSize(8);
+  doc.font(PDF_FONT).fontSize(8);
   for (const row of sheet.rows) {
     const texts = COLUMNS.map((c) => (c.text ? toPdfText(c.text(row, sheet)) : ""));
     const height = Math.max(
@@ -227,7 +223,7 @@ function drawTable(doc: PDFKit.PDFDocument, sheet: CanvassSheet) {
       doc.addPage();
       doc.y = MARGIN;
       drawHeaderRow();
-      doc.font("Helvetica").fontSize(8);
+      doc.font(PDF_FONT).fontSize(8);
     }
     const y = doc.y;
     let x = MARGIN;
@@ -236,15 +232,15 @@ function drawTable(doc: PDFKit.PDFDocument, sheet: CanvassSheet) {
       if (c.box) {
         doc.lineWidth(0.8).strokeColor(INK).rect(x + 4, y + 4, c.width - 8, height - 8).stroke();
       } else {
-        const flagged = c.title === "Footage deadline" && row.deadlineStatus === "passed";
-        doc.fillColor(flagged ? ALERT : INK).font(i === 0 ? "Helvetica-Bold" : "Helvetica").fontSize(i === 0 ? 10 : 8);
+        const flagged = c.title === "Footage deadline" && row.deadlineStatus === "likely_overwritten";
+        doc.fillColor(flagged ? ALERT : INK).font(i === 0 ? PDF_FONT_BOLD : PDF_FONT).fontSize(i === 0 ? 10 : 8);
         doc.text(texts[i], x + padding, y + padding, { width: c.width - 2 * padding });
       }
       x += c.width;
     }
     doc.y = y + height;
   }
-  doc.font("Helvetica").fontSize(7).fillColor(MUTED);
+  doc.font(PDF_FONT).fontSize(7).fillColor(MUTED);
   if (doc.y + 30 > bottom) doc.addPage();
   doc.text(
     toPdfText(

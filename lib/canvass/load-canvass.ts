@@ -8,7 +8,7 @@ import type { LngLat } from "../geo/ewkb";
 import { blockFaceFor } from "./block-face";
 import type { CanvassAttempt, CanvassCamera, CanvassIncident, CanvassRow, CanvassSheet } from "./canvass-types";
 import { centerlinesNear } from "./centerlines-near";
-import { deadlineStatus, footageDeadline } from "./footage-deadline";
+import { footageStatus } from "../investigation/footage-status";
 
 type Reader = Pick<Db, "select">;
 
@@ -97,7 +97,7 @@ export async function loadCanvassSheet(
 
   const rows: CanvassRow[] = entries.map(({ entry, registration: r, assigneeName }) => {
     const face = blockFaceFor(r.addressLine1);
-    const deadline = footageDeadline(incident.occurredFrom, r.retentionDays, options.timeZone);
+    const footage = footageStatus(incident.occurredFrom, r.retentionDays, options.timeZone, now);
     return {
       entryId: entry.id,
       registrationId: r.id,
@@ -120,8 +120,8 @@ export async function loadCanvassSheet(
       alternate: { name: r.alternateName, phone: r.alternatePhone, email: r.alternateEmail },
       playback: r.playback,
       retentionDays: r.retentionDays,
-      footageDeadline: deadline,
-      deadlineStatus: deadlineStatus(deadline, now),
+      footageDeadline: footage.expiresAt ? new Date(footage.expiresAt) : null,
+      deadlineStatus: footage.status,
       cameras: camerasBySite.get(r.id) ?? [],
       attempts: attemptsByEntry.get(entry.id) ?? [],
     };

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { canvassEntries, incidents, registrations } from "@/db/schema";
 import { blockFaceFor } from "./block-face";
 import type { CanvassOutcome } from "./canvass-types";
-import { deadlineStatus, footageDeadline, type DeadlineStatus } from "./footage-deadline";
+import { footageStatus, type FootageStatus } from "../investigation/footage-status";
 
 export interface MyCanvassItem {
   entryId: string;
@@ -17,7 +17,7 @@ export interface MyCanvassItem {
   outcome: CanvassOutcome;
   clockOffsetS: number | null;
   footageDeadline: Date | null;
-  deadlineStatus: DeadlineStatus;
+  deadlineStatus: FootageStatus;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function loadMyCanvass(db: Pick<Db, "select">, userId: string, time
     .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
     .where(and(eq(canvassEntries.assignedTo, userId), eq(incidents.status, "open")));
   const items = rows.map(({ entry, incident, addressLine1, addressUnit, retentionDays }) => {
-    const deadline = footageDeadline(incident.occurredFrom, retentionDays, timeZone);
+    const footage = footageStatus(incident.occurredFrom, retentionDays, timeZone, now);
     return {
       entryId: entry.id,
       incidentId: incident.id,
@@ -44,8 +44,8 @@ export async function loadMyCanvass(db: Pick<Db, "select">, userId: string, time
       blockFaceLabel: blockFaceFor(addressLine1).label,
       outcome: entry.outcome,
       clockOffsetS: entry.clockOffsetS,
-      footageDeadline: deadline,
-      deadlineStatus: deadlineStatus(deadline, now),
+      footageDeadline: footage.expiresAt ? new Date(footage.expiresAt) : null,
+      deadlineStatus: footage.status,
     };
   });
   return items.sort(

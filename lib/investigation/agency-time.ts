@@ -23,8 +23,9 @@ export function isoToAgencyLocal(iso: string, timeZone: string): { date: string;
   return { date: format(local, "yyyy-MM-dd"), time: format(local, "HH:mm") };
 }
 
-/** "Sat 7 Mar 2026, 12:00 CST" in the agency's zone. */
-export function formatAgencyTime(iso: string, timeZone: string): string {
+/** "Sat 7 Mar 2026, 12:00 CST" in the agency's zone; "" for no time (an unknown deadline, say). */
+export function formatAgencyTime(instant: string | Date | null | undefined, timeZone: string): string {
+  if (instant === null || instant === undefined) return "";
   return new Intl.DateTimeFormat("en-US", {
     timeZone,
     weekday: "short",
@@ -35,5 +36,5 @@ export function formatAgencyTime(iso: string, timeZone: string): string {
     minute: "2-digit",
     hour12: false,
     timeZoneName: "short",
-  }).format(new Date(iso));
+  }).format(new Date(instant));
 }

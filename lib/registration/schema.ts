@@ -10,8 +10,9 @@
  */
 import { z } from "zod";
 
-export const CAMERA_POSITIONS = ["front", "rear", "side", "garage_alley", "parking_lot", "other"] as const;
-export const PLAYBACK_FORMATS = ["standard", "proprietary", "unknown"] as const;
+import { CAMERA_POSITIONS, PLAYBACK_FORMATS } from "@/db/schema/enum-values";
+
+export { CAMERA_POSITIONS, PLAYBACK_FORMATS };
 export type CameraPosition = (typeof CAMERA_POSITIONS)[number];
 export type PlaybackFormat = (typeof PLAYBACK_FORMATS)[number];
 

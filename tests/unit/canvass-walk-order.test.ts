@@ -3,19 +3,8 @@ import * as turf from "@turf/turf";
 import type { LngLat } from "@/lib/geo/ewkb";
 import { blockFaceFor } from "@/lib/canvass/block-face";
 import { StreetGraph } from "@/lib/canvass/street-graph";
+import { seededRandom as rng } from "../support/random";
 import { bestOpenPath, distanceSortedOrder, pathLength, planWalk } from "@/lib/canvass/walk-order";
-
-/** Deterministic PRNG (mulberry32) so a failing seed can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ORIGIN: LngLat = [-87.878, 41.8674];
 const offset = ([lng, lat]: LngLat, e: number, n: number): LngLat => [lng + e / (111_320 * Math.cos((lat * Math.PI) / 180)), lat + n / 110_540];

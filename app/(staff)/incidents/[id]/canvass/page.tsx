@@ -10,7 +10,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { loadAssignableStaff } from "@/lib/canvass/assignable-staff";
 import { canvassExportMinRole, readCanvassSheet } from "@/lib/canvass/canvass-export";
 import { FINAL_OUTCOMES, incidentLabel, type CanvassRow } from "@/lib/canvass/canvass-types";
-import { formatAgencyTime } from "@/lib/canvass/footage-deadline";
+import { formatAgencyTime } from "@/lib/investigation/agency-time";
 import { pageAuditActor } from "@/lib/canvass/page-actor";
 import { BlockAssign } from "@/components/canvass/block-assign";
 import { CanvassEntryCard } from "@/components/canvass/canvass-entry-card";
@@ -101,7 +101,7 @@ export default async function CanvassPage({ params }: { params: Promise<{ id: st
               walkOrder: r.walkOrder!,
               address: r.addressLine1,
               location: r.location!,
-              flagged: r.deadlineStatus === "passed" || r.deadlineStatus === "due_soon",
+              flagged: r.deadlineStatus === "likely_overwritten" || r.deadlineStatus === "urgent",
               done: FINAL_OUTCOMES.includes(r.outcome),
             }))}
         />

@@ -1,0 +1,24 @@
+/**
+ * The value lists of every database enum, as plain tuples with no imports, so
+ * the zod schemas and client components can share them without pulling
+ * drizzle into the browser bundle. db/schema/enums.ts builds the pgEnums from
+ * these; a value added here needs a migration (`npm run db:generate`).
+ */
+export const REGISTRATION_STATUSES = ["pending_review", "active", "inactive", "withdrawn"] as const;
+export const PLAYBACK_FORMATS = ["standard", "proprietary", "unknown"] as const;
+export const CAMERA_POSITIONS = ["front", "rear", "side", "garage_alley", "parking_lot", "other"] as const;
+export const LOCATION_METHODS = ["address_point", "interpolated", "intersection", "manual", "remote"] as const;
+export const STAFF_ROLES = ["detective", "supervisor", "admin"] as const;
+export const CANVASS_OUTCOMES = [
+  "not_contacted",
+  "no_answer",
+  "notice_left",
+  "footage_requested",
+  "footage_collected",
+  "no_relevant_footage",
+  "overwritten",
+  "declined",
+] as const;
+export const CONTACT_WHICH = ["primary", "alternate"] as const;
+export const CONTACT_METHODS = ["visit", "phone", "email"] as const;
+export const INCIDENT_STATUSES = ["open", "closed"] as const;
