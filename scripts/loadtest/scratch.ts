@@ -46,7 +46,9 @@ export async function prepareLoadTestDatabase(kind: DbKind): Promise<LoadTestDat
   if (kind === "server") {
     const baseUrl = process.env.DATABASE_URL;
     if (!baseUrl) throw new Error("DATABASE_URL is not set");
-    const name = `sightline_loadtest_${crypto.randomBytes(5).toString("hex")}`;
+    // Named after the configured database, so it sorts (and is cleaned up) with it.
+    const base = new URL(baseUrl).pathname.slice(1).replace(/[^a-z0-9_]/gi, "").slice(0, 30) || "sightline";
+    const name = `${base}_loadtest_${crypto.randomBytes(5).toString("hex")}`.toLowerCase();
     await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
