@@ -6,6 +6,7 @@
  * the same app process serves again without a restart, and every 201 is in
  * the database. Runs in the server stage (DATABASE_URL set) with a build.
  */
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,6 +30,7 @@ let n = 0;
 
 beforeAll(async () => {
   if (!runnable) return;
+  fs.rmSync(logFile, { force: true });
   cluster = await startThrowawayCluster();
   cluster.createDatabase("sightline");
   const handle = await openDatabase({ databaseUrl: cluster.url("sightline") });
@@ -109,6 +111,9 @@ describe.skipIf(!runnable)("the database server stopped mid-request, then starte
     expect(app!.child.exitCode).toBeNull(); // the same process, not restarted
     expect((await keep(await register())).status).toBe(201);
     expect((await near()).status).toBe(200);
+
+    // A connection cut mid-transaction must be an error for that request, not an uncaught exception in the app.
+    expect(fs.readFileSync(logFile, "utf8")).not.toMatch(/uncaughtException|unhandledRejection/);
 
     const handle = await openDatabase({ databaseUrl: cluster!.url("sightline"), migrate: false });
     try {
