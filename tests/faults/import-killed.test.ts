@@ -16,8 +16,8 @@ import { halfWritten, traceRegistrations } from "../../scripts/support/registrat
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { GEOCODABLE, appEnvFor, prepareRegistrationData } from "./support";
 
-const ROWS = 80;
-const KILL_AFTER = 20;
+const ROWS = 40;
+const KILL_AFTER = 12;
 const ROOT = path.resolve(__dirname, "../..");
 let t: TestDatabase;
 let csvFile: string;
