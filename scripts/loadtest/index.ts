@@ -63,6 +63,8 @@ try {
     },
   });
   let traffic;
+  // Latency on a shared machine says as much about its other jobs as about the app: record the load around the run.
+  const loadAverageBefore = os.loadavg()[0];
   const runStartedAt = new Date();
   try {
     console.log(`app up at ${app.baseUrl} (log: ${logFile}); ${connections} connections for ${seconds} s…`);
@@ -71,6 +73,7 @@ try {
     // Stopped before counting: its last in-flight writes must have finished (and the embedded lock be free).
     await app.stop(15_000);
   }
+  const loadAverageAfter = os.loadavg()[0];
 
   const handle = await database.open();
   let accounting;
@@ -122,7 +125,7 @@ try {
     },
     checks,
     passed,
-    machine: { cpus: os.cpus().length, node: process.version },
+    machine: { cpus: os.cpus().length, node: process.version, loadAverage1m: { before: round2(loadAverageBefore), after: round2(loadAverageAfter) } },
   };
 
   console.log("");
@@ -131,7 +134,7 @@ try {
     "POST /api/registrations": pick(registration),
     "GET /api/cameras/near": pick(near),
   });
-  console.log(`server errors (5xx): ${fiveXx}`);
+  console.log(`server errors (5xx): ${fiveXx}; machine load average (1 min) ${round2(loadAverageBefore)} before, ${round2(loadAverageAfter)} after, ${os.cpus().length} CPUs`);
   console.log(
     `registrations: ${accounting.answered201} answered 201 (${accounting.active} active, ${accounting.pendingReview} pending review); ` +
       `${accounting.rowsCreatedDuringRun} rows created during the run; missing: ${accounting.missing201.length}; ` +
@@ -154,6 +157,10 @@ try {
   await database.drop().catch((err) => console.error(`could not remove the scratch database: ${err}`));
 }
 process.exit(exitCode);
+
+function round2(v: number) {
+  return Math.round(v * 100) / 100;
+}
 
 function pick(f: ReturnType<typeof kindFigures>) {
   return { requests: f.requests, "p50 ms": f.p50Ms, "p95 ms": f.p95Ms, "p99 ms": f.p99Ms, "max ms": f.maxMs, "no answer": f.noAnswer, statuses: JSON.stringify(f.statuses) };
