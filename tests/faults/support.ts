@@ -61,9 +61,10 @@ export function streamRegistrations(baseUrl: string, tag: string, writers = 6): 
       stream.cameras.set(email, cameras);
       try {
         const res = await fetch(`${baseUrl}/api/registrations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-        const json = (await res.json()) as { id?: string };
+        // Answered only once the whole body arrived: a 201 cut off mid-body never reached the client.
+        const text = await res.text();
         stream.answered.set(email, res.status);
-        if (res.status === 201 && json.id) stream.created.set(email, json.id);
+        if (res.status === 201) stream.created.set(email, (JSON.parse(text) as { id: string }).id);
         for (const w of waiters.filter((w) => stream.created.size >= w.n)) w.resolve();
       } catch {
         // The app went away mid-request: this one stays "sent, never answered".
