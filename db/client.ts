@@ -38,6 +38,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
     // A dropped server connection must not crash the process: the pool replaces it.
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+    // pg-pool listens for errors only on idle clients; a checked-out one (mid-
+    // transaction) whose server goes away would otherwise raise an uncaught
+    // exception. Its query still fails (→ 503) and the pool discards it on release.
+    pool.on("connect", (client) => client.on("error", (err) => console.error("[db] connection lost:", err.message)));
     const db = drizzlePg(pool, { schema });
     if (migrate) await runMigrations(db, "server");
     let ended = false;

@@ -23,6 +23,9 @@ await runCli(async (handle, args) => {
     baseUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     geocodeTimeoutMs: env.REGISTRATION_GEOCODE_TIMEOUT_MS,
     termsVersion: `imported (${env.AGENCY_TERMS_VERSION})`,
+    // One line per committed row: if the import is interrupted, the output says exactly what landed,
+    // and running it again skips those rows.
+    onInserted: (r) => console.log(`imported line ${r.line}: ${r.id} (${r.status})`),
   });
   for (const r of report.rejected) {
     console.log(`rejected line ${r.line}: ${Object.entries(r.errors).map(([f, m]) => `${f}: ${m}`).join("; ")}`);

@@ -2,6 +2,8 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb, resetDbAfterFatalError, type Db } from "@/db/client";
 import type { AuditActor } from "@/lib/audit/record-audit";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { serviceUnavailable } from "@/lib/http/service-unavailable";
 import { bearerTokenFrom, principalForApiToken } from "./api-token";
 import type { StaffPrincipal } from "./principal";
 import { roleAllows, type Role } from "./roles";
@@ -54,12 +56,21 @@ export function withRole<P extends RouteParams = RouteParams>(
       db = await getDb();
     } catch (err) {
       await resetDbAfterFatalError(err);
-      return NextResponse.json({ error: "database unavailable" }, { status: 503 });
+      return serviceUnavailable("database unavailable");
     }
-    const principal = await resolvePrincipal(db, request);
-    if (!principal) return NextResponse.json({ error: "authentication required" }, { status: 401 });
-    if (!roleAllows(principal.role, minRole)) return NextResponse.json({ error: "forbidden" }, { status: 403 });
-    return handler(request, { principal, db, actor: auditActorFor(principal, request) }, route);
+    try {
+      const principal = await resolvePrincipal(db, request);
+      if (!principal) return NextResponse.json({ error: "authentication required" }, { status: 401 });
+      if (!roleAllows(principal.role, minRole)) return NextResponse.json({ error: "forbidden" }, { status: 403 });
+      return await handler(request, { principal, db, actor: auditActorFor(principal, request) }, route);
+    } catch (err) {
+      // A server that went away after the pool was opened fails here (the
+      // principal lookup is the first query): that is a 503, not a bug. Anything else stays a 500.
+      if (!isDatabaseUnavailable(err)) throw err;
+      console.error("[api] database unavailable:", err instanceof Error ? err.message : err);
+      await resetDbAfterFatalError(err);
+      return serviceUnavailable("database unavailable");
+    }
   };
   // Recorded so the role-matrix test can prove every staff route is wrapped.
   return Object.assign(wrapped, { minRole });

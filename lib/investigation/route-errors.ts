@@ -1,11 +1,12 @@
 import "server-only";
 import { resetDbAfterFatalError } from "@/db/client";
+import { serviceUnavailable } from "@/lib/http/service-unavailable";
 
 /** Database failures are logged with their detail; the caller gets a clear message without internals. */
 export async function databaseFailure(what: string, err: unknown): Promise<Response> {
   console.error(`[investigation] ${what} failed:`, err);
   await resetDbAfterFatalError(err);
-  return Response.json({ error: `${what} failed; try again` }, { status: 503 });
+  return serviceUnavailable(`${what} failed; try again`);
 }
 
 /** URLSearchParams → plain object, with absent or empty parameters as undefined (so zod says "required"). */

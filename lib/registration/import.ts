@@ -32,6 +32,8 @@ export async function importRegistrationsCsv(
     baseUrl: string;
     geocodeTimeoutMs: number;
     termsVersion: string;
+    /** Called after each row is committed (each row is its own transaction), e.g. to print progress. */
+    onInserted?: (row: { line: number; id: string; status: string }) => void;
   },
 ): Promise<ImportReport> {
   const report: ImportReport = { inserted: [], skipped: [], rejected: [] };
@@ -69,6 +71,7 @@ export async function importRegistrationsCsv(
       source: "import",
     });
     report.inserted.push({ line, id: outcome.id, status: outcome.status });
+    options.onInserted?.({ line, id: outcome.id, status: outcome.status });
   }
   return report;
 }

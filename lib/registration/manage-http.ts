@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { getDb, resetDbAfterFatalError, type Db } from "@/db/client";
 import { publicActor, type AuditActor } from "@/lib/audit/record-audit";
 import { clientIp } from "@/lib/auth/with-role";
+import { serviceUnavailable } from "@/lib/http/service-unavailable";
 import { ManageError } from "./manage";
 
 export type ManageRoute = { params: Promise<{ token: string }> };
@@ -21,7 +22,7 @@ export function manageRoute(handler: (request: Request, ctx: { db: Db; token: st
       }
       console.error("[manage] failed:", err);
       await resetDbAfterFatalError(err);
-      return NextResponse.json({ error: "the change could not be saved; please try again" }, { status: 503 });
+      return serviceUnavailable("the change could not be saved; please try again");
     }
   };
 }

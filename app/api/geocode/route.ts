@@ -3,6 +3,7 @@ import { resetDbAfterFatalError, type Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { withRole } from "@/lib/auth/with-role";
 import { createGeocoder } from "@/lib/geocode";
+import { serviceUnavailable } from "@/lib/http/service-unavailable";
 import { geocodeQuery } from "./schema";
 
 /** The map's address box: staff only; every search is in the audit trail (never in the console). */
@@ -26,6 +27,6 @@ export const GET = withRole("detective", async (request, { db, actor }) => {
     // The message may quote the query; log only what kind of failure it was.
     console.error(`[geocode] search failed: ${err instanceof Error ? err.name : "error"}`);
     await resetDbAfterFatalError(err);
-    return NextResponse.json({ error: "geocoding is unavailable right now" }, { status: 503 });
+    return serviceUnavailable("geocoding is unavailable right now");
   }
 });

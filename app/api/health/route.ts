@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDbHandle, resetDbAfterFatalError } from "@/db/client";
 import { readDatabaseHealth } from "@/lib/db/health";
+import { serviceUnavailable } from "@/lib/http/service-unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,6 @@ export async function GET() {
   } catch (err) {
     await resetDbAfterFatalError(err);
     console.error("[health] database unavailable:", err instanceof Error ? err.message : err);
-    return NextResponse.json({ status: "unavailable", error: "database unavailable" }, { status: 503 });
+    return serviceUnavailable("database unavailable", { status: "unavailable" });
   }
 }

@@ -1,11 +1,11 @@
 import type { NextRequest } from "next/server";
-import { NextResponse } from "next/server";
 import { getDb, resetDbAfterFatalError } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { publicActor } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env.js";
 import { nearestClientAddress } from "@/lib/http/client-address";
 import { requestBaseUrl } from "@/lib/http/read-json-body";
+import { serviceUnavailable } from "@/lib/http/service-unavailable";
 import { normalizeAddressKey } from "@/lib/registration/geocoder";
 import { postRegistration } from "@/lib/registration/post-registration";
 import { geocoderFor, registrationRuntime } from "@/lib/registration/runtime";
@@ -35,6 +35,6 @@ export async function POST(request: NextRequest) {
   } catch (err) {
     console.error("[registrations] failed:", err);
     await resetDbAfterFatalError(err);
-    return NextResponse.json({ error: "the registration could not be saved; please try again" }, { status: 503 });
+    return serviceUnavailable("the registration could not be saved; please try again");
   }
 }

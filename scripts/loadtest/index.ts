@@ -1,0 +1,167 @@
+/**
+ * npm run loadtest -- [--seconds 60] [--connections 50] [--max-requests 200000] [--out loadtest-results.json]
+ *
+ * Starts the built app (`next start`, building first if needed) on a scratch
+ * database — embedded, or a fresh database on DATABASE_URL's server — runs
+ * C concurrent clients for S seconds (public registrations mixed with staff
+ * radius queries), stops the app, then proves from the database that every
+ * registration answered 201 is there, whole, and nothing else was created.
+ * Exit code 1 when any server error, unanswered request other than the
+ * time-limit cut-off, unexpected status, lost or half-written row is found.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { ensureBuild, startBuiltApp } from "../support/next-app";
+import { traceRegistrations } from "../support/registration-integrity";
+import { accountRegistrations, kindFigures, serverErrors } from "./report";
+import { prepareLoadTestDatabase } from "./scratch";
+import { runTraffic } from "./traffic";
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    seconds: { type: "string", default: "60" },
+    connections: { type: "string", default: "50" },
+    "max-requests": { type: "string", default: "200000" },
+    out: { type: "string", default: "loadtest-results.json" },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const maxRequests = Number(values["max-requests"]);
+for (const [name, v, max] of [["seconds", seconds, 3600], ["connections", connections, 1000], ["max-requests", maxRequests, 10_000_000]] as const) {
+  if (!Number.isInteger(v) || v < (name === "connections" ? 2 : 1) || v > max) {
+    console.error(`error: --${name} must be a whole number from ${name === "connections" ? 2 : 1} to ${max}`);
+    process.exit(1);
+  }
+}
+
+const kind = process.env.DATABASE_URL ? "server" : "embedded";
+const tag = `loadtest-${crypto.randomBytes(4).toString("hex")}`;
+const logFile = path.join(os.tmpdir(), `sightline-${tag}-app.log`);
+
+ensureBuild();
+console.log(`preparing a scratch ${kind} database (demo data, a detective and an API token)…`);
+const database = await prepareLoadTestDatabase(kind);
+let exitCode = 0;
+try {
+  const app = await startBuiltApp({
+    logFile,
+    env: {
+      ...database.appEnv,
+      // The load comes from loopback: make it the trusted network so the
+      // per-IP registration limit still runs but never refuses the test.
+      RATE_LIMIT_TRUSTED_NETWORKS: "127.0.0.1/32,::1/128",
+      RATE_LIMIT_STORE: "memory",
+      // Local geocoder only: nothing may leave the machine, and no e-mail is sent.
+      GEOCODER_PROVIDERS: "local",
+      SMTP_URL: "",
+    },
+  });
+  let traffic;
+  // Latency on a shared machine says as much about its other jobs as about the app: record the load around the run.
+  const loadAverageBefore = os.loadavg()[0];
+  const runStartedAt = new Date();
+  try {
+    console.log(`app up at ${app.baseUrl} (log: ${logFile}); ${connections} connections for ${seconds} s…`);
+    traffic = await runTraffic(app.baseUrl, database, { seconds, connections, maxRequests, tag });
+  } finally {
+    // Stopped before counting: its last in-flight writes must have finished (and the embedded lock be free).
+    await app.stop(15_000);
+  }
+  const loadAverageAfter = os.loadavg()[0];
+
+  const handle = await database.open();
+  let accounting;
+  try {
+    const tagged = await traceRegistrations(handle.db, `${tag}-%`);
+    const during = await handle.db.execute(sql`select id from registrations where created_at >= ${runStartedAt.toISOString()}::timestamptz`);
+    accounting = accountRegistrations(traffic, tagged, (during.rows as { id: string }[]).map((r) => r.id));
+  } finally {
+    await handle.close();
+  }
+
+  const registration = kindFigures(traffic.registrations);
+  const near = kindFigures(traffic.near);
+  const total = registration.requests + near.requests;
+  const fiveXx = serverErrors(traffic.registrations) + serverErrors(traffic.near);
+  const unexpected = {
+    registration: Object.entries(registration.statuses).filter(([code]) => code !== "201"),
+    near: Object.entries(near.statuses).filter(([code]) => code !== "200"),
+  };
+  // Unanswered beyond the one in-flight request per connection cut off at the time limit = timeouts / dropped connections.
+  const unanswered = registration.noAnswer + near.noAnswer;
+  const checks = {
+    noServerErrors: fiveXx === 0,
+    onlyExpectedStatuses: unexpected.registration.length === 0 && unexpected.near.length === 0,
+    every201Present: accounting.missing201.length === 0,
+    nothingExtra: accounting.rowsWithoutA201.length === 0 && accounting.unexplainedRows.length === 0,
+    rowsEqual201s: accounting.rowsCreatedDuringRun === accounting.answered201 + accounting.cutOffCommitted,
+    noHalfWrittenRows: accounting.halfWritten.length === 0,
+    noTimeouts: unanswered === 0,
+  };
+  const passed = Object.values(checks).every(Boolean);
+  const figures = {
+    database: kind,
+    at: runStartedAt.toISOString(),
+    seconds,
+    connections,
+    durationS: Math.round(traffic.durationS * 10) / 10,
+    totalRequests: total,
+    requestsPerSec: Math.round(total / traffic.durationS),
+    serverErrors: fiveXx,
+    registration,
+    near,
+    registrations: {
+      ...accounting,
+      missing201: accounting.missing201.length,
+      rowsWithoutA201: accounting.rowsWithoutA201.length,
+      unexplainedRows: accounting.unexplainedRows.length,
+      halfWritten: accounting.halfWritten.length,
+    },
+    checks,
+    passed,
+    machine: { cpus: os.cpus().length, node: process.version, loadAverage1m: { before: round2(loadAverageBefore), after: round2(loadAverageAfter) } },
+  };
+
+  console.log("");
+  console.log(`load test on the ${kind} database: ${figures.durationS} s, ${connections} connections, ${total} requests (${figures.requestsPerSec}/s)`);
+  console.table({
+    "POST /api/registrations": pick(registration),
+    "GET /api/cameras/near": pick(near),
+  });
+  console.log(`server errors (5xx): ${fiveXx}; machine load average (1 min) ${round2(loadAverageBefore)} before, ${round2(loadAverageAfter)} after, ${os.cpus().length} CPUs`);
+  console.log(
+    `registrations: ${accounting.answered201} answered 201 (${accounting.active} active, ${accounting.pendingReview} pending review); ` +
+      `${accounting.rowsCreatedDuringRun} rows created during the run; missing: ${accounting.missing201.length}; ` +
+      `half-written: ${accounting.halfWritten.length}; rows without a 201: ${accounting.rowsWithoutA201.length + accounting.unexplainedRows.length}`,
+  );
+  console.log(
+    `cut off by the time limit (in flight when the clients closed): ${accounting.cutOffAtTimeLimit}, of which the server had committed ${accounting.cutOffCommitted}`,
+  );
+  for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? "ok  " : "FAIL"} ${name}`);
+
+  const out = path.resolve(values.out!);
+  const previous = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, "utf8")) as Record<string, unknown>) : {};
+  fs.writeFileSync(out, JSON.stringify({ ...previous, [kind]: figures }, null, 2) + "\n");
+  console.log(`figures written to ${out} (under "${kind}")`);
+  if (!passed) exitCode = 1;
+} catch (err) {
+  console.error(err);
+  exitCode = 1;
+} finally {
+  await database.drop().catch((err) => console.error(`could not remove the scratch database: ${err}`));
+}
+process.exit(exitCode);
+
+function round2(v: number) {
+  return Math.round(v * 100) / 100;
+}
+
+function pick(f: ReturnType<typeof kindFigures>) {
+  return { requests: f.requests, "p50 ms": f.p50Ms, "p95 ms": f.p95Ms, "p99 ms": f.p99Ms, "max ms": f.maxMs, "no answer": f.noAnswer, statuses: JSON.stringify(f.statuses) };
+}
