@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Role } from "../../lib/auth/roles";
-import { DESKTOP, SCREENSHOT_DIR, launchBrowser, screenshot } from "./support/browser";
+import { DESKTOP, PHONE, SCREENSHOT_DIR, horizontalOverflow, launchBrowser, screenshot } from "./support/browser";
 import { demoUser, signIn } from "./support/sign-in";
 
 const DETECTIVE_NAME = demoUser("detective").name;
@@ -78,6 +78,22 @@ describe("canvass", () => {
     const denied = await page.request.get(`${inject("baseUrl")}/api/incidents/${incidentId}/canvass?format=pdf`);
     expect(denied.status()).toBe(403);
     await screenshot(page, "canvass-detective");
+    await context.close();
+  });
+
+  it("fits the detective's canvass pages on a phone without sideways scrolling", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, "detective", "/my-canvass");
+    await page.getByTestId("my-canvass-item").first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, "my-canvass-phone");
+    for (const path of ["/incidents", `/incidents/${incidentId}`, `/incidents/${incidentId}/canvass`]) {
+      await page.goto(`${inject("baseUrl")}${path}`);
+      await page.locator("main h1").first().waitFor();
+      expect([path, await horizontalOverflow(page)]).toEqual([path, 0]);
+    }
+    await screenshot(page, "canvass-detective-phone");
     await context.close();
   });
 

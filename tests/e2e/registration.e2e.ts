@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { DESKTOP, PHONE, launchBrowser, screenshot } from "./support/browser";
+import { DESKTOP, PHONE, horizontalOverflow, launchBrowser, screenshot } from "./support/browser";
 import { signIn } from "./support/sign-in";
 
 /** WCAG 2.1 A/AA rules axe can check automatically; the rest was reviewed by hand. */
@@ -21,8 +21,7 @@ afterAll(async () => {
 });
 
 async function noHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 }
 
 describe("public registration in a phone browser", () => {

@@ -31,3 +31,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * How many CSS pixels the page is wider than the screen. Measured against the layout viewport
+ * (clientWidth): in a mobile context Chromium widens window.innerWidth to fit overflowing content,
+ * so `scrollWidth - innerWidth` stays 0 on a page that does scroll sideways.
+ */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
