@@ -86,6 +86,15 @@ describe("investigation map", () => {
     expect(await canvassRows.count()).toBe(count);
     await page.locator('ol[aria-label="Ranked results"] > li').first().waitFor({ timeout: 60_000 });
     await screenshot(page, "investigation-incident");
+    // Saving again from a saved incident makes another one, and the button says so.
+    expect(await page.getByRole("button", { name: "Save incident", exact: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Save as a new incident" }).count()).toBe(1);
+    // The canvass is worked on its own page, one link away, with a stop per site found.
+    const incidentPath = new URL(page.url()).pathname;
+    await page.getByRole("link", { name: /Work the canvass/ }).click();
+    await page.waitForURL((url) => url.pathname === `${incidentPath}/canvass`);
+    await page.getByTestId("canvass-entry").first().waitFor();
+    expect(await page.getByTestId("canvass-entry").count()).toBe(count);
     await page.goto(`${inject("baseUrl")}/incidents`);
     await expect(page.locator("main").textContent()).resolves.toContain("E2E-0001");
     await context.close();

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { DESKTOP, PHONE, horizontalOverflow, launchBrowser, screenshot } from "./support/browser";
+import { DESKTOP, PHONE, horizontalOverflow, launchBrowser, screenshot, screenshotElement } from "./support/browser";
 import { signIn } from "./support/sign-in";
 
 /** WCAG 2.1 A/AA rules axe can check automatically; the rest was reviewed by hand. */
@@ -170,7 +170,7 @@ describe("supervisor review queue", () => {
     expect(details).toContain("Riley Unplaced");
     expect(details).toContain("riley.unplaced.e2e@example.com");
     expect(await wcagViolations(page)).toEqual([]);
-    await screenshot(page, "review-queue-desktop");
+    await screenshotElement(item, "review-queue-desktop");
 
     // It cannot be verified before it has a place on the map.
     await item.getByRole("button", { name: "Verify" }).click();
@@ -186,7 +186,7 @@ describe("supervisor review queue", () => {
     const [, pinLat, pinLng] = ((await save.textContent()) ?? "").match(/(-?\d+\.\d+), (-?\d+\.\d+)/)!.map(Number);
     await save.click();
     await expect.poll(async () => item.textContent()).toContain("located (manual)");
-    await screenshot(page, "review-queue-pinned-desktop");
+    await screenshotElement(item, "review-queue-pinned-desktop");
     await item.getByRole("button", { name: "Verify" }).click();
     // Verified and placed, it leaves the queue.
     await expect.poll(async () => item.count()).toBe(0);
