@@ -180,6 +180,8 @@ describe("supervisor review queue", () => {
     await item.getByRole("button", { name: "Fix pin" }).click();
     const map = item.locator(".leaflet-container");
     await map.waitFor();
+    // No tiles load here: the street centerlines drawn as vectors are what a supervisor places the pin by.
+    await expect.poll(async () => map.locator(".leaflet-overlay-pane path:visible").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const box = (await map.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.4);
     const save = item.getByRole("button", { name: /^Save pin at / });
