@@ -37,7 +37,7 @@ export function InvestigationWorkspace({ settings, incident }: { settings: Works
             busy={inv.status.busy}
             onChange={inv.update}
             onSearch={() => void inv.search()}
-            saveLabel={incident ? "Save as a new incident" : "Save incident"}
+            saveLabel={incident ? "Save as new incident" : "Save incident"}
             onSave={async () => {
               const id = await inv.save();
               if (id) router.push(`/incidents/${id}`);

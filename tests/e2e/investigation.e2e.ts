@@ -88,7 +88,7 @@ describe("investigation map", () => {
     await screenshot(page, "investigation-incident");
     // Saving again from a saved incident makes another one, and the button says so.
     expect(await page.getByRole("button", { name: "Save incident", exact: true }).count()).toBe(0);
-    expect(await page.getByRole("button", { name: "Save as a new incident" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Save as new incident" }).count()).toBe(1);
     // The canvass is worked on its own page, one link away, with a stop per site found.
     const incidentPath = new URL(page.url()).pathname;
     await page.getByRole("link", { name: /Work the canvass/ }).click();

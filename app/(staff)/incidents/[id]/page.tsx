@@ -56,7 +56,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <table className="w-full border-collapse bg-white text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-                <th className="p-2">#</th>
+                {/* The walk's stop number; the map and results above are numbered by rank. */}
+                <th className="p-2">Stop</th>
                 <th className="p-2">Address</th>
                 <th className="p-2 text-right">Distance</th>
                 <th className="p-2">Outcome</th>
