@@ -13,6 +13,8 @@ interface Props {
   onChange: (patch: Partial<SearchDraft>) => void;
   onSearch: () => void;
   onSave: () => void;
+  /** On a saved incident the button makes another incident (with its own canvass); it must say so. */
+  saveLabel?: string;
 }
 
 const input = "rounded border border-slate-300 px-2 py-1 text-sm";
@@ -23,7 +25,7 @@ function Problem({ text }: { text?: string }) {
 }
 
 /** Where and when: pin or route, time or window in the agency's zone, radius or corridor width, case number. */
-export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy, onChange, onSearch, onSave }: Props) {
+export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy, onChange, onSearch, onSave, saveLabel = "Save incident" }: Props) {
   return (
     <form
       aria-label="Incident"
@@ -152,7 +154,7 @@ export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy
           Find cameras
         </button>
         <button type="button" disabled={busy} onClick={onSave} className="rounded border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60">
-          Save incident
+          {saveLabel}
         </button>
       </div>
     </form>

@@ -24,7 +24,9 @@ export function InvestigationWorkspace({ settings, incident }: { settings: Works
 
   return (
     <div className="grid gap-3 lg:h-[calc(100vh-9rem)] lg:grid-cols-[22rem_1fr]">
-      <aside className="flex min-h-0 flex-col gap-3 overflow-hidden" aria-label="Incident and results">
+      {/* One scroll area beside the map for the form and the results: with the results in a box of their own under
+          the form, a 800 px high laptop screen showed a single result at a time. */}
+      <aside className="flex min-h-0 flex-col gap-3 lg:overflow-y-auto lg:pr-1" aria-label="Incident and results">
         <section className="rounded border border-slate-200 bg-white p-3">
           <h1 className="mb-2 text-base font-semibold">{incident ? `Incident ${incident.caseNumber ?? ""}`.trim() : "New search"}</h1>
           <IncidentForm
@@ -35,6 +37,7 @@ export function InvestigationWorkspace({ settings, incident }: { settings: Works
             busy={inv.status.busy}
             onChange={inv.update}
             onSearch={() => void inv.search()}
+            saveLabel={incident ? "Save as new incident" : "Save incident"}
             onSave={async () => {
               const id = await inv.save();
               if (id) router.push(`/incidents/${id}`);
@@ -47,7 +50,7 @@ export function InvestigationWorkspace({ settings, incident }: { settings: Works
           )}
         </section>
         {inv.results && (
-          <section className="min-h-0 flex-1 overflow-y-auto pr-1" aria-label="Results">
+          <section aria-label="Results">
             <ResultsList results={inv.results} selectedId={inv.selectedId} onSelect={inv.setSelectedId} timeZone={settings.timeZone} incidentId={incident?.id} />
           </section>
         )}

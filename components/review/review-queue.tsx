@@ -60,7 +60,7 @@ function Item({ item, map }: { item: ReviewQueueItem; map: Map }) {
       </div>
       {showMap && (
         <div className="mt-2">
-          <PinMapLoader pin={pin} original={item.location} onChange={(v) => setPin({ lat: v.lat, lng: v.lng })} map={map} />
+          <PinMapLoader pin={pin} original={item.location} onChange={(v) => setPin({ lat: v.lat, lng: v.lng })} map={map} showStreets />
           <button type="button" onClick={() => act({ action: "set_pin", pin })} className="mt-2 min-h-11 rounded-md bg-brand-700 px-3 text-white">
             Save pin at {pin.lat.toFixed(5)}, {pin.lng.toFixed(5)}
           </button>

@@ -43,12 +43,13 @@ export async function createIncident(
     const sites = await findSites(tx, { area: input.area, at: input.from, timeZone: options.timeZone });
     if (sites.length > 0) {
       await tx.insert(canvassEntries).values(
-        sites.map((site, i) => ({
+        sites.map((site) => ({
           incidentId: incident.id,
           registrationId: site.registrationId,
           distanceM: site.distanceM,
-          // The ranked order is the suggested order until the canvass plans a walk.
-          walkOrder: i + 1,
+          // No stop numbers here: the canvass plans the walk (lib/canvass/walk-order-store.ts) when no entry has
+          // one. Pre-filling the search rank made that planner skip every saved incident.
+          walkOrder: null,
         })),
       );
     }

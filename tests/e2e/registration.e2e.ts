@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { DESKTOP, PHONE, launchBrowser, screenshot } from "./support/browser";
+import { DESKTOP, PHONE, horizontalOverflow, launchBrowser, screenshot, screenshotElement } from "./support/browser";
+import { signIn } from "./support/sign-in";
 
 /** WCAG 2.1 A/AA rules axe can check automatically; the rest was reviewed by hand. */
 async function wcagViolations(page: Page) {
@@ -21,8 +21,7 @@ afterAll(async () => {
 });
 
 async function noHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 }
 
 describe("public registration in a phone browser", () => {
@@ -130,35 +129,75 @@ describe("public registration in a phone browser", () => {
   });
 });
 
-// Needs the auth merge: `npm run user:create` and the /signin page. With the embedded database the running app
-// holds the data directory, so user:create must be able to run alongside it (or the lead adapts this step).
-const hasUserCreate = Boolean(JSON.parse(fs.readFileSync("package.json", "utf8")).scripts?.["user:create"]);
+describe("supervisor review queue", () => {
+  it("shows a supervisor an address the geocoder could not place, who pins it on the map and verifies it", async () => {
+    // A resident registers (public API contract) an address the reference data does not know.
+    const address = { line1: "4321 Nowhere Crescent", city: "Westchester", state: "IL", zip: "60154" };
+    const submitted = await fetch(`${inject("baseUrl")}/api/registrations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        eligibility: { exteriorFacing: true, recordsAndRetains: true },
+        owner: { name: "Riley Unplaced", phone: "708-555-0177", email: "riley.unplaced.e2e@example.com" },
+        address,
+        cameraLocations: ["front"],
+        cameras: [{ position: "front", bearingDeg: 90, recordsStreet: true }],
+        recordsStreetTraffic: true,
+        playback: "standard",
+        retentionDays: 14,
+        cameraCount: 1,
+        consent: true,
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    const created = await submitted.json();
+    expect(created.status).toBe("pending_review");
+    expect(created.location).toBeNull();
+    const token = String(created.manageUrl).split("/manage/")[1];
 
-// KNOWN FAILING after the auth merge: it runs user:create while the app holds the embedded DATA_DIR.
-// Skipped so CI stays green, tracked as open work on issue 5 (sign in as the demo supervisor instead).
-describe.skip("supervisor review queue", () => {
-  it.skipIf(!hasUserCreate)(
-    "shows new registrations to a signed-in supervisor (skipped until the auth merge adds `npm run user:create` and /signin)",
-    async () => {
-      const dataDir = inject("dataDir");
-      const email = "supervisor.e2e@agency.test";
-      const password = "e2e-Supervisor-password-1";
-      const created = spawnSync("npm", ["run", "-s", "user:create", "--", "--email", email, "--name", "E2E Supervisor", "--role", "supervisor", "--password", password], {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
-        encoding: "utf8",
-      });
-      expect(created.status, created.stderr).toBe(0);
-      const context = await browser.newContext(DESKTOP);
-      const page = await context.newPage();
-      await page.goto(`${inject("baseUrl")}/signin?callbackUrl=%2Freview`);
-      await page.getByLabel(/e-?mail/i).fill(email);
-      await page.getByLabel(/password/i).fill(password);
-      await page.getByRole("button", { name: /sign in/i }).click();
-      await page.waitForURL(/\/review/);
-      await page.getByRole("heading", { name: "Review queue" }).waitFor();
-      expect(await page.getByTestId("review-item").count()).toBeGreaterThan(0);
-      await screenshot(page, "review-queue-desktop");
-      await context.close();
-    },
-  );
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, "supervisor", "/review");
+    await page.getByRole("heading", { name: "Review queue" }).waitFor();
+    // Not on the map means detectives cannot find it: it comes first, with why and who to call.
+    const first = page.getByTestId("review-item").first();
+    await expect(first.getByRole("heading").textContent()).resolves.toContain(address.line1);
+    const item = page.getByTestId("review-item").filter({ has: page.getByRole("heading", { name: address.line1 }) });
+    const details = (await item.textContent()) ?? "";
+    expect(details).toContain("pending_review");
+    expect(details).toContain("address could not be geocoded");
+    expect(details).toContain("NOT on the map");
+    expect(details).toContain("Riley Unplaced");
+    expect(details).toContain("riley.unplaced.e2e@example.com");
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshotElement(item, "review-queue-desktop");
+
+    // It cannot be verified before it has a place on the map.
+    await item.getByRole("button", { name: "Verify" }).click();
+    await expect.poll(async () => item.getByRole("status").textContent()).toContain("place the pin on the map first");
+
+    // Place the pin by clicking the map, save it, then verify.
+    await item.getByRole("button", { name: "Fix pin" }).click();
+    const map = item.locator(".leaflet-container");
+    await map.waitFor();
+    // No tiles load here: the street centerlines drawn as vectors are what a supervisor places the pin by.
+    await expect.poll(async () => map.locator(".leaflet-overlay-pane path:visible").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.4);
+    const save = item.getByRole("button", { name: /^Save pin at / });
+    const [, pinLat, pinLng] = ((await save.textContent()) ?? "").match(/(-?\d+\.\d+), (-?\d+\.\d+)/)!.map(Number);
+    await save.click();
+    await expect.poll(async () => item.textContent()).toContain("located (manual)");
+    await screenshotElement(item, "review-queue-pinned-desktop");
+    await item.getByRole("button", { name: "Verify" }).click();
+    // Verified and placed, it leaves the queue.
+    await expect.poll(async () => item.count()).toBe(0);
+    await context.close();
+
+    // The owner's management link shows the outcome: active, at the pin the supervisor placed.
+    const view = await (await fetch(`${inject("baseUrl")}/api/manage/${token}`)).json();
+    expect(view.status).toBe("active");
+    expect(view.location.lat).toBeCloseTo(pinLat, 4);
+    expect(view.location.lng).toBeCloseTo(pinLng, 4);
+  });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { DESKTOP, PHONE, launchBrowser, screenshot } from "./support/browser";
+import { DESKTOP, PHONE, horizontalOverflow, launchBrowser, screenshot } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,8 +28,7 @@ describe("smoke", () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(inject("baseUrl"));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, "home-phone");
     await context.close();
   });

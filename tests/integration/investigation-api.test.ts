@@ -181,6 +181,13 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     expect(entries.find((e) => e.registrationId === ids.sees)!.distanceM).toBeCloseTo(20, 0);
     const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.created"), eq(auditLog.targetId, id)));
     expect(audit).toHaveLength(1);
+    // The stops are numbered as a walk, not by rank: from the pin, the two sites south of it (20 m, 60 m) come
+    // before the one 150 m east, though the east one ranks second for facing the street.
+    const byStop = [...entries].sort((a, b) => (a.walkOrder ?? 0) - (b.walkOrder ?? 0));
+    expect(byStop.map((e) => e.walkOrder)).toEqual([1, 2, 3]);
+    expect(byStop.map((e) => e.registrationId)).toEqual([ids.sees, ids.near, ids.street]);
+    const walkAudit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.walk_order"), eq(auditLog.targetId, id)));
+    expect(walkAudit).toHaveLength(1);
 
     const detail = await (await readIncidentRoute(request(`/api/incidents/${id}`, { authorization: auth }), params({ id }))).json();
     expect(detail).toMatchObject({ caseNumber: "26-001234", kind: "point", occurredFrom: "2026-03-07T18:00:00.000Z", canvassEntries: 3 });

@@ -24,37 +24,40 @@ export default async function IncidentsPage() {
       {incidents.length === 0 ? (
         <p className="text-sm text-slate-600">No incidents saved yet. Search on the map and choose “Save incident”.</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-              <th className="p-2">Case</th>
-              <th className="p-2">When ({timeZone})</th>
-              <th className="p-2">Search</th>
-              <th className="p-2 text-right">Sites</th>
-              <th className="p-2">Status</th>
-              <th className="p-2">Saved</th>
-            </tr>
-          </thead>
-          <tbody>
-            {incidents.map((i) => (
-              <tr key={i.id} className="border-b border-slate-100 hover:bg-slate-50">
-                <td className="p-2">
-                  <Link className="font-medium underline" href={`/incidents/${i.id}`}>
-                    {i.caseNumber ?? "(no case number)"}
-                  </Link>
-                </td>
-                <td className="p-2">
-                  {formatAgencyTime(i.occurredFrom, timeZone)}
-                  {i.occurredTo !== i.occurredFrom && <> – {formatAgencyTime(i.occurredTo, timeZone)}</>}
-                </td>
-                <td className="p-2">{i.kind === "point" ? "Pin and radius" : "Route corridor"}</td>
-                <td className="p-2 text-right tabular-nums">{i.canvassEntries}</td>
-                <td className="p-2">{i.status}</td>
-                <td className="p-2 text-xs text-slate-600">{formatAgencyTime(i.createdAt, timeZone)}</td>
+        // On a phone the kind of search and the save time give way, so the rest fits without sideways scrolling.
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
+                <th className="p-2">Case</th>
+                <th className="p-2">When ({timeZone})</th>
+                <th className="p-2 max-sm:hidden">Search</th>
+                <th className="p-2 text-right">Sites</th>
+                <th className="p-2">Status</th>
+                <th className="p-2 max-sm:hidden">Saved</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {incidents.map((i) => (
+                <tr key={i.id} className="border-b border-slate-100 hover:bg-slate-50">
+                  <td className="p-2">
+                    <Link className="font-medium underline" href={`/incidents/${i.id}`}>
+                      {i.caseNumber ?? "(no case number)"}
+                    </Link>
+                  </td>
+                  <td className="p-2">
+                    {formatAgencyTime(i.occurredFrom, timeZone)}
+                    {i.occurredTo !== i.occurredFrom && <> – {formatAgencyTime(i.occurredTo, timeZone)}</>}
+                  </td>
+                  <td className="p-2 max-sm:hidden">{i.kind === "point" ? "Pin and radius" : "Route corridor"}</td>
+                  <td className="p-2 text-right tabular-nums">{i.canvassEntries}</td>
+                  <td className="p-2">{i.status}</td>
+                  <td className="p-2 text-xs text-slate-600 max-sm:hidden">{formatAgencyTime(i.createdAt, timeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { withRole } from "@/lib/auth/with-role";
 import { agencySettings } from "@/lib/agency/settings";
+import { recomputeWalkOrder } from "@/lib/canvass/walk-order-store";
 import { createIncident, listIncidents } from "@/lib/investigation/incidents";
 import { badRequest, fieldErrors } from "@/lib/investigation/input-fields";
 import { databaseFailure, readJsonBody } from "@/lib/investigation/route-errors";
@@ -16,6 +17,11 @@ export const POST = withRole("detective", async (request, { db, actor }) => {
   if (!parsed.success) return badRequest(fieldErrors(parsed.error));
   try {
     const created = await createIncident(db, actor, parsed.data, { timeZone: settings.timeZone });
+    // Number the stops now so the incident page lists them in walking order. The incident is saved either way:
+    // a failure here must not invite a retry that saves it twice, and the canvass plans the walk on first read.
+    await recomputeWalkOrder(db, created.id, actor, { onlyIfMissing: true }).catch((err: unknown) => {
+      console.error(`[incidents] planning the walk for ${created.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
     return Response.json(created, { status: 201, headers: { location: `/api/incidents/${created.id}` } });
   } catch (err) {
     return databaseFailure("saving the incident", err);

@@ -45,6 +45,9 @@ export function createPrng(seed: number): Prng {
   return prng;
 }
 
+/** Id kinds, so each table's demo rows have their own stable id space. */
+export const DEMO_ID_KIND = { centerline: 1, addressPoint: 2, registration: 3, camera: 4 } as const;
+
 /** Stable ids for demo rows, so re-seeding skips what is there: kind 1..f, index up to 2^48. */
 export function demoUuid(kind: number, index: number): string {
   return `de000000-0000-4000-800${kind.toString(16)}-${index.toString(16).padStart(12, "0")}`;

@@ -9,10 +9,9 @@ import { normalizeAddressKey } from "@/lib/geocode/normalize";
 import { buildViewCone } from "@/lib/investigation/view-cone";
 import { DEMO_SOURCE, generateDemoDataset, type DemoDataset } from "./generate";
 import { DEMO_CITY, DEMO_STATE, DEMO_ZIP } from "./network";
-import { demoUuid } from "./prng";
+import { DEMO_ID_KIND, demoUuid } from "./prng";
 
-/** Id kinds, so each table's demo rows have their own stable id space. */
-const KIND = { centerline: 1, addressPoint: 2, registration: 3, camera: 4 } as const;
+const KIND = DEMO_ID_KIND;
 const BATCH = 500;
 
 export interface DemoSeedResult {

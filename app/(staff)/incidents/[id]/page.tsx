@@ -45,27 +45,36 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       </header>
       <InvestigationWorkspace settings={workspaceSettings()} incident={initialIncident(incident)} />
       <section>
-        <h2 className="mb-1 text-base font-semibold">Canvass</h2>
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
-              <th className="p-2">#</th>
-              <th className="p-2">Address</th>
-              <th className="p-2 text-right">Distance</th>
-              <th className="p-2">Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {incident.canvass.map((e) => (
-              <tr key={e.id} className="border-b border-slate-100">
-                <td className="p-2 tabular-nums">{e.walkOrder}</td>
-                <td className="p-2">{e.address}</td>
-                <td className="p-2 text-right tabular-nums">{e.distanceM === null ? "–" : `${Math.round(e.distanceM)} m`}</td>
-                <td className="p-2">{e.outcome.replaceAll("_", " ")}</td>
+        <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-base font-semibold">Canvass</h2>
+          {/* The canvass itself (outcomes, assignments, exports) is worked on its own page. */}
+          <Link href={`/incidents/${incident.id}/canvass`} className="text-sm underline">
+            Work the canvass: walk order, outcomes, exports
+          </Link>
+        </div>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
+                {/* The walk's stop number; the map and results above are numbered by rank. */}
+                <th className="p-2">Stop</th>
+                <th className="p-2">Address</th>
+                <th className="p-2 text-right">Distance</th>
+                <th className="p-2">Outcome</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {incident.canvass.map((e) => (
+                <tr key={e.id} className="border-b border-slate-100">
+                  <td className="p-2 tabular-nums">{e.walkOrder}</td>
+                  <td className="p-2">{e.address}</td>
+                  <td className="p-2 text-right tabular-nums">{e.distanceM === null ? "–" : `${Math.round(e.distanceM)} m`}</td>
+                  <td className="p-2">{e.outcome.replaceAll("_", " ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );
