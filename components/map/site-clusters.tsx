@@ -10,6 +10,8 @@ interface SitePoints {
   truncated: boolean;
 }
 
+const isCompleteAnswer = (d: { truncated: boolean }) => !d.truncated;
+
 /**
  * Every active registered site, clustered with supercluster so tens of
  * thousands stay smooth: the server sends bare points for the viewport,
@@ -18,7 +20,7 @@ interface SitePoints {
  */
 export function SiteClusters() {
   const map = useMap();
-  const { data } = useViewportFetch<SitePoints>("/api/map/sites", 0.5);
+  const { data } = useViewportFetch<SitePoints>("/api/map/sites", 0.5, isCompleteAnswer);
   const [view, setView] = useState(() => ({ zoom: map.getZoom(), bounds: map.getBounds() }));
 
   const index = useMemo(() => {

@@ -39,3 +39,12 @@ export function compareGoals(figures: { databases: Record<string, Record<string,
     return { goal: g.label, value: raw, status: `${met ? "met" : "NOT MET"}${suffix}` };
   });
 }
+
+/** The keys bench-results.json always carries per database (null when not measured, e.g. --no-app). */
+export const DATABASE_FIGURE_KEYS = [
+  "radiusDbP50Ms", "radiusDbP95Ms", "radiusApiP50Ms", "radiusApiP95Ms", "fullScanRatio", "corridorDbP50Ms",
+  "geocodePerSec", "importRowsPerSec", "canvassPdfMs", "canvassCsvMs",
+] as const;
+
+/** The keys at the top level of bench-results.json (null when not measured). */
+export const TOP_FIGURE_KEYS = ["embeddedVsServerRatio", "mapFirstRenderMs", "mapPanP95FrameMs", "peakRssMb"] as const;

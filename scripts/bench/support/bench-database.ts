@@ -38,7 +38,10 @@ export async function createBenchDatabase(kind: BenchKind, label: string): Promi
   if (kind === "server") {
     const baseUrl = process.env.DATABASE_URL;
     if (!baseUrl) throw new Error("DATABASE_URL is not set");
-    const name = `sightline_bench_${label}_${crypto.randomBytes(4).toString("hex")}`;
+    // Named after DATABASE_URL's database (e.g. postgres_bench_main_1a2b3c4d), so runs sharing a
+    // server keep their scratch databases apart by the base name they were given.
+    const base = decodeURIComponent(new URL(baseUrl).pathname.slice(1)) || "sightline";
+    const name = `${base.replace(/[^a-z0-9_]/gi, "_").toLowerCase()}_bench_${label}_${crypto.randomBytes(4).toString("hex")}`;
     const admin = new pg.Client({ connectionString: baseUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`).finally(() => admin.end());
