@@ -55,7 +55,8 @@ if (args.only && !["databases", "map"].includes(args.only)) {
   console.error(`error: --only must be "databases" or "map" (got "${args.only}")`);
   process.exit(1);
 }
-const kinds: BenchKind[] = args.only === "map" ? [] : process.env.DATABASE_URL ? ["embedded", "server"] : ["embedded"];
+// The server first: a 1M run on embedded can run out of memory, and the server figures should be in by then.
+const kinds: BenchKind[] = args.only === "map" ? [] : process.env.DATABASE_URL ? ["server", "embedded"] : ["embedded"];
 const runMap = mapSites > 0 && args.only !== "databases";
 
 const withoutDetail = <T extends { detail: string }>(r: T) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== "detail")) as Omit<T, "detail">;
@@ -151,34 +152,46 @@ async function benchMap(): Promise<Record<string, number>> {
 }
 
 const databases: Record<string, Record<string, number | boolean | null>> = {};
+const top: Record<string, number | null> = Object.fromEntries(TOP_FIGURE_KEYS.map((k) => [k, null]));
+const machine = () => ({ cpus: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverage1m: round(os.loadavg()[0], 2) });
+const snapshot = () => ({ at: new Date().toISOString(), sites, mapSites, iterations, machine: machine(), ...top, databases, details });
+/** Written after each phase too, so a run that dies later (e.g. embedded out of memory at 1M) keeps what it measured. */
+const save = (extra: Record<string, unknown> = {}) => fs.writeFileSync(args.out!, JSON.stringify({ ...snapshot(), ...extra }, null, 2) + "\n");
+
 for (const kind of kinds) {
   log(`${kind}: ${sites.toLocaleString("en-US")} sites`);
-  databases[kind] = await benchDatabase(kind);
+  try {
+    databases[kind] = await benchDatabase(kind);
+  } catch (err) {
+    // One database failing (memory, a stopped server) should not lose the other's figures.
+    details[`${kind}.error`] = err instanceof Error ? err.message : String(err);
+    log(`${kind}: FAILED: ${details[`${kind}.error`]}`);
+    process.exitCode = 1;
+  }
+  save();
 }
-const top: Record<string, number | null> = Object.fromEntries(TOP_FIGURE_KEYS.map((k) => [k, null]));
 if (databases.embedded && databases.server) {
   top.embeddedVsServerRatio = round(Number(databases.embedded.radiusDbP50Ms) / Number(databases.server.radiusDbP50Ms), 2);
 }
-if (runMap) Object.assign(top, await benchMap());
+if (runMap) {
+  try {
+    Object.assign(top, await benchMap());
+  } catch (err) {
+    details["map.error"] = err instanceof Error ? err.message : String(err);
+    log(`map: FAILED: ${details["map.error"]}`);
+    process.exitCode = 1;
+  }
+}
 top.peakRssMb = ownPeakRssMb();
-
-const results = {
-  at: new Date().toISOString(),
-  sites,
-  mapSites,
-  iterations,
-  machine: { cpus: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverage1m: round(os.loadavg()[0], 2) },
-  ...top,
-  databases,
-  details,
-};
+const results = snapshot();
 const goals = compareGoals(results as never, sites);
 
+const ran = kinds.filter((k) => databases[k]);
 const keys = [...new Set(Object.values(databases).flatMap((d) => Object.keys(d)))];
 console.log(`\nSightline bench: ${sites.toLocaleString("en-US")} sites (map: ${mapSites.toLocaleString("en-US")}), load average ${results.machine.loadAverage1m} on ${results.machine.cpus} CPUs`);
-console.table(Object.fromEntries(keys.map((k) => [k, Object.fromEntries(kinds.map((kind) => [kind, databases[kind][k]]))])));
+console.table(Object.fromEntries(keys.map((k) => [k, Object.fromEntries(ran.map((kind) => [kind, databases[kind][k]]))])));
 console.table(top);
 console.table(goals);
 for (const [k, v] of Object.entries(details)) console.log(`  ${k}: ${v}`);
-fs.writeFileSync(args.out!, JSON.stringify({ ...results, goals }, null, 2) + "\n");
+save({ goals });
 console.log(`wrote ${args.out}`);
