@@ -10,7 +10,8 @@
  *   script drags the map (mouse) and zooms it (wheel) like a user, including
  *   the re-fetch and re-clustering that follow each move; p95 of the deltas.
  */
-import type { Browser, Page } from "playwright-core";
+import fs from "node:fs";
+import type { Browser, CDPSession, Page } from "playwright-core";
 import { DESKTOP, launchBrowser } from "../../tests/e2e/support/browser";
 import { BENCH_AREA } from "./generate-sites";
 import { percentile, round } from "./support/stats";
@@ -95,7 +96,37 @@ async function panAndZoom(page: Page) {
   }
 }
 
-export async function measureMap(options: { baseUrl: string; email: string; password: string; loads: number; browser?: Browser }): Promise<MapFigures> {
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function of a V8 CPU profile, largest first: where the main thread went. */
+export function topSelfTime(profile: CpuProfile, limit = 12): { fn: string; ms: number }[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byNode.get(id)!;
+    const file = f.url.split("/").pop() || "";
+    const key = `${f.functionName || "(anonymous)"} ${file}${file ? `:${f.lineNumber + 1}` : ""}`;
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([fn, ms]) => ({ fn, ms: round(ms, 1) }));
+}
+
+export async function measureMap(options: {
+  baseUrl: string;
+  email: string;
+  password: string;
+  loads: number;
+  browser?: Browser;
+  /** Write a CPU profile of the pan/zoom phase here (open it in Chrome DevTools) and print its top functions. */
+  profilePath?: string;
+}): Promise<MapFigures> {
   const browser = options.browser ?? (await launchBrowser());
   try {
     const context = await browser.newContext(DESKTOP);
@@ -111,7 +142,19 @@ export async function measureMap(options: { baseUrl: string; email: string; pass
       window.__bench!.frames = [];
       window.__bench!.recording = true;
     });
+    let cdp: CDPSession | null = null;
+    if (options.profilePath) {
+      cdp = await context.newCDPSession(page);
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.start");
+    }
     await panAndZoom(page);
+    if (cdp && options.profilePath) {
+      const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+      fs.writeFileSync(options.profilePath, JSON.stringify(profile));
+      console.error(`[bench] map pan/zoom CPU profile: ${options.profilePath}; self time, top functions:`);
+      console.table(topSelfTime(profile));
+    }
     const frames = await page.evaluate(() => {
       window.__bench!.recording = false;
       return window.__bench!.frames;

@@ -1,5 +1,6 @@
 /**
- * npm run bench -- [--sites N] [--map-sites M] [--iterations I] [--no-app] [--only databases|map] [--port P]
+ * npm run bench -- [--sites N] [--map-sites M] [--iterations I] [--no-app] [--only databases|map]
+ *                   [--map-profile FILE.cpuprofile] [--port P] [--out FILE]
  *
  * On a scratch embedded database, and a scratch server database when
  * DATABASE_URL is set: geocoding throughput, N synthetic sites, the radius and
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     iterations: { type: "string", default: "100" },
     "no-app": { type: "boolean", default: false },
     only: { type: "string" },
+    "map-profile": { type: "string" },
     port: { type: "string" },
     out: { type: "string", default: "bench-results.json" },
   },
@@ -139,7 +141,7 @@ async function benchMap(): Promise<Record<string, number>> {
     // Tiles cannot load offline; point them at a closed loopback port so nothing leaves the machine.
     const app = await startApp({ env: { ...database.appEnv, MAP_TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png" }, port });
     try {
-      const map = await measureMap({ baseUrl: app.baseUrl, email: staff.email, password: staff.password, loads: 3 });
+      const map = await measureMap({ baseUrl: app.baseUrl, email: staff.email, password: staff.password, loads: 3, profilePath: args["map-profile"] });
       details.map = `${mapSites} sites: ${map.detail}`;
       log(`map: ${details.map}`);
       return { mapFirstRenderMs: map.mapFirstRenderMs, mapPanP95FrameMs: map.mapPanP95FrameMs, mapSitesFetchMs: map.mapSitesFetchMs, mapAppPeakRssMb: app.peakRssMb() ?? Number.NaN };
