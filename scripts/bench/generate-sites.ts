@@ -70,7 +70,8 @@ async function insertBatch(db: Executor, seed: number, lo: number, hi: number): 
       ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326)::geography, 'manual', '${BENCH_SOURCE}', 1,
       case when s.ncam = 1 then '{front}'::text[] else '{front,rear}'::text[] end,
       s.ncam, s.retention,
-      (case when ${u("s.h", 4)} < 0.5 then 'standard' when ${u("s.h", 4)} < 0.8 then 'proprietary' else 'unknown' end)::playback_format,
+      -- u4 already dates the registration; the playback format takes the site number, so the two are not linked.
+      (case when s.i % 10 < 5 then 'standard' when s.i % 10 < 8 then 'proprietary' else 'unknown' end)::playback_format,
       get_byte(s.h, 15) < 90, s.created, 'bench', s.created, s.created, s.created
     from (${siteSeries(seed, lo, hi)}) s`));
   await db.execute(sql.raw(`
