@@ -1,5 +1,6 @@
 /**
  * npm run bench -- [--sites N] [--map-sites M] [--iterations I] [--no-app] [--only databases|map]
+ *                   [--databases server,embedded]
  *                   [--map-profile FILE.cpuprofile] [--port P] [--out FILE]
  *
  * On a scratch embedded database, and a scratch server database when
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     iterations: { type: "string", default: "100" },
     "no-app": { type: "boolean", default: false },
     only: { type: "string" },
+    databases: { type: "string" },
     "map-profile": { type: "string" },
     port: { type: "string" },
     out: { type: "string", default: "bench-results.json" },
@@ -58,7 +60,15 @@ if (args.only && !["databases", "map"].includes(args.only)) {
   process.exit(1);
 }
 // The server first: a 1M run on embedded can run out of memory, and the server figures should be in by then.
-const kinds: BenchKind[] = args.only === "map" ? [] : process.env.DATABASE_URL ? ["server", "embedded"] : ["embedded"];
+const available: BenchKind[] = process.env.DATABASE_URL ? ["server", "embedded"] : ["embedded"];
+const chosen = args.databases ? args.databases.split(",").map((k) => k.trim()) : available;
+for (const k of chosen) {
+  if (!available.includes(k as BenchKind)) {
+    console.error(`error: --databases ${args.databases}: "${k}" is not available (${k === "server" ? "set DATABASE_URL" : "use embedded or server"})`);
+    process.exit(1);
+  }
+}
+const kinds: BenchKind[] = args.only === "map" ? [] : available.filter((k) => chosen.includes(k));
 const runMap = mapSites > 0 && args.only !== "databases";
 
 const withoutDetail = <T extends { detail: string }>(r: T) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== "detail")) as Omit<T, "detail">;
