@@ -12,7 +12,7 @@
  */
 import fs from "node:fs";
 import type { Browser, CDPSession, Page } from "playwright-core";
-import { DESKTOP, launchBrowser } from "../../tests/e2e/support/browser";
+import { DESKTOP, launchBrowser, screenshot } from "../../tests/e2e/support/browser";
 import { BENCH_AREA } from "./generate-sites";
 import { percentile, round } from "./support/stats";
 
@@ -138,6 +138,8 @@ export async function measureMap(options: {
     for (let i = 0; i < options.loads; i++) loads.push(await loadMap(page, mapUrl));
     // Frames while panning and zooming, after the last load settled.
     await page.waitForTimeout(1000);
+    // What was measured, to look at: test-results/screenshots/bench-map.png
+    await screenshot(page, "bench-map");
     await page.evaluate(() => {
       window.__bench!.frames = [];
       window.__bench!.recording = true;
