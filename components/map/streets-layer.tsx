@@ -4,15 +4,18 @@ import L from "leaflet";
 import { useMap } from "react-leaflet";
 import { useViewportFetch } from "./use-viewport-fetch";
 
+const isCompleteAnswer = (d: StreetCollection) => !d.truncated;
+
 interface StreetCollection {
   type: "FeatureCollection";
+  truncated?: boolean;
   features: GeoJSON.Feature<GeoJSON.LineString, { id: string; name: string }>[];
 }
 
 /** The agency's street centerlines as vectors, so the map reads without any tile server. */
 export function StreetsLayer() {
   const map = useMap();
-  const { data } = useViewportFetch<StreetCollection>("/api/map/streets", 0.5);
+  const { data } = useViewportFetch<StreetCollection>("/api/map/streets", 0.5, isCompleteAnswer);
   useEffect(() => {
     if (!data) return;
     const layer = L.geoJSON(data, {

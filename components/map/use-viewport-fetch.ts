@@ -1,17 +1,30 @@
 "use client";
 import { useEffect, useState } from "react";
+import type { LatLngBounds } from "leaflet";
 import { useMap } from "react-leaflet";
 
 /**
  * Loads `path?bbox=…` for the visible map (padded, so small pans need no new
  * request) after the map stops moving; aborts stale requests.
+ *
+ * `isComplete(data)` says an answer holds everything in its box (not cut at a
+ * row limit). While the view stays inside the box of a complete answer, a move
+ * loads nothing: the data could not change, and at 50 000 sites a reload
+ * (request, JSON parse, re-clustering) costs hundreds of milliseconds of
+ * blocked frames after every pan or zoom-in. Pass a stable function (module
+ * level): it is an effect dependency.
  */
-export function useViewportFetch<T>(path: string, padRatio = 0.25): { data: T | null; zoom: number; error: string | null } {
+export function useViewportFetch<T>(
+  path: string,
+  padRatio = 0.25,
+  isComplete?: (data: T) => boolean,
+): { data: T | null; zoom: number; error: string | null } {
   const map = useMap();
   const [state, setState] = useState<{ data: T | null; zoom: number; error: string | null }>({ data: null, zoom: map.getZoom(), error: null });
   useEffect(() => {
     let controller: AbortController | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let completeBox: LatLngBounds | null = null;
     const load = () => {
       controller?.abort();
       controller = new AbortController();
@@ -23,7 +36,9 @@ export function useViewportFetch<T>(path: string, padRatio = 0.25): { data: T | 
       fetch(`${path}?bbox=${bbox}`, { signal: controller.signal })
         .then(async (res) => {
           if (!res.ok) throw new Error(`${res.status}`);
-          setState({ data: (await res.json()) as T, zoom, error: null });
+          const data = (await res.json()) as T;
+          completeBox = isComplete?.(data) ? b : null;
+          setState({ data, zoom, error: null });
         })
         .catch((err: Error) => {
           if (err.name !== "AbortError") setState((s) => ({ ...s, error: `could not load (${err.message})` }));
@@ -31,6 +46,11 @@ export function useViewportFetch<T>(path: string, padRatio = 0.25): { data: T | 
     };
     const schedule = () => {
       clearTimeout(timer);
+      if (completeBox?.contains(map.getBounds())) {
+        // Still inside everything already loaded; drop a reload a previous move may have started.
+        controller?.abort();
+        return;
+      }
       timer = setTimeout(load, 150);
     };
     load();
@@ -40,6 +60,6 @@ export function useViewportFetch<T>(path: string, padRatio = 0.25): { data: T | 
       clearTimeout(timer);
       controller?.abort();
     };
-  }, [map, path, padRatio]);
+  }, [map, path, padRatio, isComplete]);
   return state;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withRole } from "@/lib/auth/with-role";
 import { badRequest, fieldErrors } from "@/lib/investigation/input-fields";
-import { sitePointsInBox } from "@/lib/investigation/map-layers";
+import { sitePointsJsonInBox } from "@/lib/investigation/map-layers";
 import { databaseFailure, queryObject } from "@/lib/investigation/route-errors";
 import { bboxSchema } from "../box";
 
@@ -16,7 +16,10 @@ export const GET = withRole("detective", async (request, { db }) => {
   const parsed = z.object({ bbox: bboxSchema }).safeParse(queryObject(request.url, ["bbox"]));
   if (!parsed.success) return badRequest(fieldErrors(parsed.error));
   try {
-    return Response.json(await sitePointsInBox(db, parsed.data.bbox), { headers: { "cache-control": "no-store" } });
+    // The database writes the JSON (see sitePointsJsonInBox): sent as is, not parsed and re-serialized.
+    return new Response(await sitePointsJsonInBox(db, parsed.data.bbox), {
+      headers: { "content-type": "application/json", "cache-control": "no-store" },
+    });
   } catch (err) {
     return databaseFailure("loading sites", err);
   }

@@ -1,0 +1,159 @@
+/**
+ * N synthetic registered, active sites with cameras, spread over a
+ * county-sized box, generated inside the database with generate_series (one
+ * INSERT … SELECT per batch of sites, another for their cameras) so 1M sites
+ * take minutes, not hours.
+ *
+ * Deterministic: every random choice comes from md5(seed:i) of the site (and
+ * md5(seed:i:k) of its k-th camera), not from random(), so the same seed gives
+ * the same rows on either database, in any batch size, over any connection.
+ * Each md5 gives five 24-bit uniform numbers u0…u4 in [0, 1).
+ *
+ * View cones are stored as the app stores them (lib/investigation/view-cone.ts:
+ * a 32-step sector from the camera, as a geography polygon). To avoid 33
+ * trigonometric points per camera in SQL, one unit sector per field of view is
+ * built once and placed with ST_Affine (rotate to the bearing, scale metres to
+ * degrees at the site's latitude, move to the site). The metres-to-degrees step
+ * is planar; over a ≤ 45 m cone that differs from turf's spherical sector by
+ * well under a centimetre.
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+
+type Executor = Pick<Db, "execute">;
+type Transactor = Pick<Db, "execute" | "transaction">;
+
+export const BENCH_SOURCE = "bench-synthetic";
+export const DEFAULT_SEED = 20261126;
+
+/** About 50 × 50 km (a large county) around the demo's map centre. */
+export const BENCH_AREA = { centerLat: 41.85, centerLng: -87.88, halfLatDeg: 0.225, halfLngDeg: 0.3 } as const;
+const METERS_PER_DEG_LAT = 111_320;
+
+/** Shares chosen to look like a registry: some doorbells, a minority without a bearing. */
+export const NO_BEARING_SHARE = 0.12;
+export const FIELDS_OF_VIEW = [60, 90, 110, 160] as const;
+
+/** u_n of the bytea md5 digest in column `h`: three of its bytes as a fraction of 2^24. */
+function u(h: string, n: number): string {
+  return `((get_byte(${h}, ${3 * n}) * 65536 + get_byte(${h}, ${3 * n + 1}) * 256 + get_byte(${h}, ${3 * n + 2}))::float8 / 16777216)`;
+}
+
+/**
+ * The per-site columns both INSERTs derive from (sites lo…hi-1). Every value
+ * in these statements is a number or a constant of this file, so they are
+ * assembled as text (no user input reaches them).
+ */
+function siteSeries(seed: number, lo: number, hi: number): string {
+  const { centerLat, centerLng, halfLatDeg, halfLngDeg } = BENCH_AREA;
+  return `
+    select s.i, s.h,
+      ${centerLng - halfLngDeg} + ${u("s.h", 0)} * ${2 * halfLngDeg} as lng,
+      ${centerLat - halfLatDeg} + ${u("s.h", 1)} * ${2 * halfLatDeg} as lat,
+      case when ${u("s.h", 2)} < 0.30 then 1 when ${u("s.h", 2)} < 0.65 then 2 when ${u("s.h", 2)} < 0.85 then 3 else 4 end as ncam,
+      case when ${u("s.h", 3)} < 0.12 then null else (array[3, 7, 14, 30, 30, 60, 90])[1 + floor(${u("s.h", 3)} * 7)::int % 7] end as retention,
+      timestamptz '2024-06-01 00:00:00+00' + make_interval(secs => floor(${u("s.h", 4)} * 63072000)) as created
+    from (select i, decode(md5('${seed}:' || i), 'hex') as h from generate_series(${lo}, ${hi - 1}) i offset 0) s`;
+}
+
+/** Insert sites lo…hi-1: their registrations, then their cameras. */
+async function insertBatch(db: Executor, seed: number, lo: number, hi: number): Promise<void> {
+  await db.execute(sql.raw(`
+    insert into registrations (id, status, needs_review, source, owner_name, owner_phone, owner_email,
+      address_line1, address_city, address_state, address_zip, address_normalized, location, location_method,
+      location_source, location_confidence, camera_locations, camera_count, retention_days, playback,
+      records_street_traffic, consent_at, terms_version, last_confirmed_at, created_at, updated_at)
+    select md5('site:${seed}:' || s.i)::uuid, 'active', false, '${BENCH_SOURCE}',
+      'Bench Owner ' || s.i, '708-555-01' || lpad((s.i % 100)::text, 2, '0'), 'owner' || s.i || '@example.com',
+      (1 + (s.i * 7) % 9999) || ' W BENCH ' || (s.i % 997) || ' ST', 'WESTCHESTER', 'IL', '60154',
+      (1 + (s.i * 7) % 9999) || ' W BENCH ' || (s.i % 997) || ' ST, WESTCHESTER, IL 60154',
+      ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326)::geography, 'manual', '${BENCH_SOURCE}', 1,
+      case when s.ncam = 1 then '{front}'::text[] else '{front,rear}'::text[] end,
+      s.ncam, s.retention,
+      -- u4 already dates the registration; the playback format takes the site number, so the two are not linked.
+      (case when s.i % 10 < 5 then 'standard' when s.i % 10 < 8 then 'proprietary' else 'unknown' end)::playback_format,
+      get_byte(s.h, 15) < 90, s.created, 'bench', s.created, s.created, s.created
+    from (${siteSeries(seed, lo, hi)}) s`));
+  await db.execute(sql.raw(`
+    with templates as materialized (
+      -- One unit sector per field of view, pointing north: the camera, 33 arc points, the camera again.
+      select f as fov, ST_MakePolygon(ST_MakeLine(
+        array[ST_MakePoint(0, 0)]
+        || array(select ST_MakePoint(sin(radians(-f / 2.0 + f * k / 32.0)), cos(radians(-f / 2.0 + f * k / 32.0)))
+                 from generate_series(0, 32) k order by k)
+        || array[ST_MakePoint(0, 0)])) as g
+      from unnest(array[${FIELDS_OF_VIEW.join(", ")}]) f
+    ),
+    cams as materialized (
+      select s.i, s.lng, s.lat, s.created, k, c.h,
+        case when ${u("c.h", 0)} < ${NO_BEARING_SHARE} then null else floor(${u("c.h", 1)} * 360) end as bearing,
+        case when ${u("c.h", 2)} < 0.20 then 160 when ${u("c.h", 2)} < 0.45 then 110 when ${u("c.h", 2)} < 0.80 then 90 else 60 end as fov
+      from (${siteSeries(seed, lo, hi)}) s
+      cross join lateral generate_series(1, s.ncam) k
+      cross join lateral (select decode(md5('${seed}:' || s.i || ':' || k), 'hex') as h offset 0) c
+    ),
+    sized as (
+      -- Doorbells (160°) see 6–10 m; other cameras 15–45 m.
+      select cams.*, case when fov = 160 then 6 + floor(${u("cams.h", 3)} * 5) else 15 + floor(${u("cams.h", 3)} * 31) end as range_m
+      from cams
+    )
+    insert into cameras (id, registration_id, position, location, bearing_deg, fov_deg, range_m, records_street, view_cone,
+                         created_at, updated_at)
+    select md5('cam:${seed}:' || z.i || ':' || z.k)::uuid, md5('site:${seed}:' || z.i)::uuid,
+      (case when z.k = 1 then 'front' when z.k = 2 then 'rear' when z.k = 3 then 'side' else 'garage_alley' end)::camera_position,
+      ST_SetSRID(ST_MakePoint(z.lng, z.lat), 4326)::geography, z.bearing, z.fov, z.range_m,
+      z.k = 1 and ${u("z.h", 4)} < 0.6,
+      -- Rotate the unit sector clockwise to the bearing, scale metres to degrees, move it to the site.
+      case when z.bearing is null then null else ST_SetSRID(ST_Affine(t.g,
+        cos(radians(z.bearing)) * z.range_m / (${METERS_PER_DEG_LAT} * cos(radians(z.lat))),
+        sin(radians(z.bearing)) * z.range_m / (${METERS_PER_DEG_LAT} * cos(radians(z.lat))),
+        -sin(radians(z.bearing)) * z.range_m / ${METERS_PER_DEG_LAT},
+        cos(radians(z.bearing)) * z.range_m / ${METERS_PER_DEG_LAT},
+        z.lng, z.lat), 4326)::geography end,
+      z.created + make_interval(secs => z.k / 1000.0), z.created
+    from sized z join templates t on t.fov = z.fov`));
+}
+
+export interface GenerateOptions {
+  sites: number;
+  seed?: number;
+  /** Sites per INSERT: big enough to be set-based, small enough for PGlite's memory. */
+  batchSize?: number;
+  onProgress?: (done: number) => void;
+}
+
+/** Generate the sites, then ANALYZE so the planner sees the real table sizes. */
+export async function generateSites(db: Transactor, options: GenerateOptions): Promise<{ sites: number; cameras: number; ms: number }> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const batch = options.batchSize ?? 25_000;
+  const started = performance.now();
+  for (let lo = 1; lo <= options.sites; lo += batch) {
+    const hi = Math.min(lo + batch, options.sites + 1);
+    await db.transaction(async (tx) => {
+      // These statements are long expressions over cheap rows: on a server, JIT compiling them
+      // costs seconds per batch and saves nothing. (PGlite has no JIT; the setting is harmless there.)
+      await tx.execute(sql`set local jit = off`);
+      await insertBatch(tx, seed, lo, hi);
+    });
+    options.onProgress?.(hi - 1);
+  }
+  await db.execute(sql`analyze registrations`);
+  await db.execute(sql`analyze cameras`);
+  const ms = performance.now() - started;
+  const counted = await db.execute(sql`select count(*)::int as n from cameras c join registrations r on r.id = c.registration_id where r.source = ${BENCH_SOURCE}`);
+  return { sites: options.sites, cameras: Number((counted.rows[0] as { n: number }).n), ms };
+}
+
+/** A deterministic point inside the bench area, away from its edge (for query targets). */
+export function benchPoint(seed: number, i: number): { lat: number; lng: number } {
+  // A small integer hash (mulberry32 step) is enough for picking query points.
+  let t = (seed + i * 0x6d2b79f5) >>> 0;
+  const next = () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+  const { centerLat, centerLng, halfLatDeg, halfLngDeg } = BENCH_AREA;
+  return { lat: centerLat + (next() * 2 - 1) * halfLatDeg * 0.9, lng: centerLng + (next() * 2 - 1) * halfLngDeg * 0.9 };
+}

@@ -1,0 +1,50 @@
+/**
+ * Issue 8's goals, compared with a run's figures. The database goals are
+ * stated at 1M sites; on a smaller run they are still compared, but marked
+ * as measured at that size.
+ */
+export interface Goal {
+  label: string;
+  key: string;
+  database?: "server" | "embedded";
+  op: "<=" | ">=";
+  target: number;
+  at1M: boolean;
+}
+
+export const GOALS: Goal[] = [
+  { label: "server radius 500 m DB p50 ≤ 3 ms", key: "radiusDbP50Ms", database: "server", op: "<=", target: 3, at1M: true },
+  { label: "server radius 500 m API p95 ≤ 25 ms", key: "radiusApiP95Ms", database: "server", op: "<=", target: 25, at1M: true },
+  { label: "server fullScanRatio ≥ 300", key: "fullScanRatio", database: "server", op: ">=", target: 300, at1M: true },
+  { label: "embedded fullScanRatio ≥ 300", key: "fullScanRatio", database: "embedded", op: ">=", target: 300, at1M: true },
+  { label: "embedded within 1.5× of server", key: "embeddedVsServerRatio", op: "<=", target: 1.5, at1M: true },
+  { label: "server geocodePerSec ≥ 2000", key: "geocodePerSec", database: "server", op: ">=", target: 2000, at1M: false },
+  { label: "embedded geocodePerSec ≥ 2000", key: "geocodePerSec", database: "embedded", op: ">=", target: 2000, at1M: false },
+  { label: "map first render ≤ 1000 ms", key: "mapFirstRenderMs", op: "<=", target: 1000, at1M: false },
+  { label: "map pan/zoom p95 frame ≤ 33 ms", key: "mapPanP95FrameMs", op: "<=", target: 33, at1M: false },
+];
+
+export interface GoalRow {
+  goal: string;
+  value: number | string;
+  status: string;
+}
+
+export function compareGoals(figures: { databases: Record<string, Record<string, unknown>> } & Record<string, unknown>, sites: number): GoalRow[] {
+  return GOALS.map((g) => {
+    const raw = g.database ? figures.databases[g.database]?.[g.key] : figures[g.key];
+    if (typeof raw !== "number" || !Number.isFinite(raw)) return { goal: g.label, value: "-", status: "not measured" };
+    const met = g.op === "<=" ? raw <= g.target : raw >= g.target;
+    const suffix = g.at1M && sites < 1_000_000 ? ` (at ${sites.toLocaleString("en-US")} sites; goal is at 1M)` : "";
+    return { goal: g.label, value: raw, status: `${met ? "met" : "NOT MET"}${suffix}` };
+  });
+}
+
+/** The keys bench-results.json always carries per database (null when not measured, e.g. --no-app). */
+export const DATABASE_FIGURE_KEYS = [
+  "radiusDbP50Ms", "radiusDbP95Ms", "radiusApiP50Ms", "radiusApiP95Ms", "fullScanRatio", "corridorDbP50Ms",
+  "geocodePerSec", "importRowsPerSec", "canvassPdfMs", "canvassCsvMs",
+] as const;
+
+/** The keys at the top level of bench-results.json (null when not measured). */
+export const TOP_FIGURE_KEYS = ["embeddedVsServerRatio", "mapFirstRenderMs", "mapPanP95FrameMs", "peakRssMb"] as const;

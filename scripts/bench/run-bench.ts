@@ -1,0 +1,232 @@
+/**
+ * npm run bench -- [--sites N] [--map-sites M] [--iterations I] [--no-app] [--only databases|map]
+ *                   [--databases server,embedded]
+ *                   [--map-profile FILE.cpuprofile] [--port P] [--out FILE]
+ *
+ * On a scratch embedded database, and a scratch server database when
+ * DATABASE_URL is set: geocoding throughput, N synthetic sites, the radius and
+ * corridor searches timed in the database (indexed and forced full scan), the
+ * bulk import, canvass exports, then the radius API on the running app. Then
+ * the map with M sites in headless Chromium. Prints a table with the goals of
+ * issue 8 and writes bench-results.json. Every database it makes is deleted.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { measureCanvassExport } from "./canvass-export";
+import { measureCorridor } from "./corridor-query";
+import * as geocodeThroughput from "./geocode-throughput";
+import { compareGoals, DATABASE_FIGURE_KEYS, TOP_FIGURE_KEYS } from "./goals";
+import { BENCH_AREA, generateSites } from "./generate-sites";
+import { measureImport } from "./import-throughput";
+import { measureMap } from "./map-at-scale";
+import { measureRadiusApi } from "./radius-api";
+import { measureRadius } from "./radius-query";
+import { startApp } from "./support/app-server";
+import { createBenchDatabase, type BenchKind } from "./support/bench-database";
+import { createBenchStaff } from "./support/staff";
+import { ownPeakRssMb, percentile, round } from "./support/stats";
+import { loadDemoReferenceData } from "../../lib/demo/westchester/seed-demo";
+
+const { values: args } = parseArgs({
+  options: {
+    sites: { type: "string", default: "10000" },
+    "map-sites": { type: "string", default: "50000" },
+    iterations: { type: "string", default: "100" },
+    "no-app": { type: "boolean", default: false },
+    only: { type: "string" },
+    databases: { type: "string" },
+    "map-profile": { type: "string" },
+    port: { type: "string" },
+    out: { type: "string", default: "bench-results.json" },
+  },
+});
+
+function positiveInt(name: string, raw: string, allowZero = false): number {
+  const n = Number(raw.replace(/_/g, "").replace(/k$/i, "000").replace(/m$/i, "000000"));
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
+    console.error(`error: --${name} must be a whole number${allowZero ? " (0 skips it)" : " above 0"}, e.g. 10000, 100k or 1m (got "${raw}")`);
+    process.exit(1);
+  }
+  return n;
+}
+
+const sites = positiveInt("sites", args.sites!);
+const mapSites = positiveInt("map-sites", args["map-sites"]!, true);
+const iterations = positiveInt("iterations", args.iterations!);
+const port = args.port ? positiveInt("port", args.port) : undefined;
+if (args.only && !["databases", "map"].includes(args.only)) {
+  console.error(`error: --only must be "databases" or "map" (got "${args.only}")`);
+  process.exit(1);
+}
+// The server first: a 1M run on embedded can run out of memory, and the server figures should be in by then.
+const available: BenchKind[] = process.env.DATABASE_URL ? ["server", "embedded"] : ["embedded"];
+const chosen = args.databases ? args.databases.split(",").map((k) => k.trim()) : available;
+for (const k of chosen) {
+  if (!available.includes(k as BenchKind)) {
+    console.error(`error: --databases ${args.databases}: "${k}" is not available (${k === "server" ? "set DATABASE_URL" : "use embedded or server"})`);
+    process.exit(1);
+  }
+}
+const kinds: BenchKind[] = args.only === "map" ? [] : available.filter((k) => chosen.includes(k));
+const runMap = mapSites > 0 && args.only !== "databases";
+
+const withoutDetail = <T extends { detail: string }>(r: T) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== "detail")) as Omit<T, "detail">;
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const details: Record<string, string> = {};
+
+async function benchDatabase(kind: BenchKind): Promise<Record<string, number | boolean | null>> {
+  // Every documented key is present; what a run does not measure stays null.
+  const figures: Record<string, number | boolean | null> = Object.fromEntries(DATABASE_FIGURE_KEYS.map((k) => [k, null]));
+  const database = await createBenchDatabase(kind, "main");
+  try {
+    let handle = await database.open();
+    await geocodeThroughput.prepare(handle.db);
+    const geocode = await geocodeThroughput.measure(handle.db);
+    figures.geocodePerSec = geocode.value;
+    details[`${kind}.geocodePerSec`] = geocode.detail;
+    log(`${kind}: geocodePerSec ${geocode.value}`);
+
+    const generated = await generateSites(handle.db, {
+      sites,
+      onProgress: (done) => done % 100_000 === 0 && log(`${kind}: ${done.toLocaleString("en-US")} sites`),
+    });
+    figures.sitesGeneratedPerSec = round(generated.sites / (generated.ms / 1000), 0);
+    details[`${kind}.generate`] = `${generated.sites} sites with ${generated.cameras} cameras in ${round(generated.ms / 1000, 1)} s`;
+    log(`${kind}: ${details[`${kind}.generate`]}`);
+
+    const radius = await measureRadius(handle.db, { iterations, fullScanIterations: 5, fullScanBudgetMs: 30_000 });
+    details[`${kind}.radius`] = radius.detail;
+    Object.assign(figures, withoutDetail(radius));
+    log(`${kind}: ${radius.detail}`);
+
+    const corridor = await measureCorridor(handle.db, { iterations: Math.max(10, Math.round(iterations / 2)) });
+    details[`${kind}.corridor`] = corridor.detail;
+    Object.assign(figures, withoutDetail(corridor));
+
+    const imported = await measureImport(handle.db, { rows: 200 });
+    figures.importRowsPerSec = imported.importRowsPerSec;
+    details[`${kind}.import`] = imported.detail;
+    log(`${kind}: import ${imported.importRowsPerSec} rows/s (${imported.detail})`);
+
+    const staff = await createBenchStaff(handle.db, "supervisor");
+    const canvass = await measureCanvassExport(handle.db, staff, { repeats: 3 });
+    figures.canvassCsvMs = canvass.canvassCsvMs;
+    figures.canvassPdfMs = canvass.canvassPdfMs;
+    details[`${kind}.canvass`] = canvass.detail;
+    log(`${kind}: canvass CSV ${canvass.canvassCsvMs} ms, PDF ${canvass.canvassPdfMs} ms (${canvass.detail})`);
+
+    if (!args["no-app"]) {
+      // The embedded data directory admits one process: hand it to the app.
+      await handle.close();
+      const app = await startApp({ env: database.appEnv, port });
+      try {
+        const api = await measureRadiusApi(app.baseUrl, staff.token, { iterations });
+        figures.radiusApiP50Ms = api.radiusApiP50Ms;
+        figures.radiusApiP95Ms = api.radiusApiP95Ms;
+        figures.appPeakRssMb = app.peakRssMb();
+        details[`${kind}.radiusApi`] = api.detail;
+        log(`${kind}: API p50 ${api.radiusApiP50Ms} ms, p95 ${api.radiusApiP95Ms} ms (${api.detail})`);
+      } finally {
+        await app.stop();
+      }
+      handle = await database.open();
+    }
+    await handle.close();
+  } finally {
+    await database.destroy();
+  }
+  return figures;
+}
+
+async function timeSitesAnswer(baseUrl: string, token: string): Promise<{ ms: number; detail: string }> {
+  const { centerLat: lat, centerLng: lng, halfLatDeg: dLat, halfLngDeg: dLng } = BENCH_AREA;
+  const url = `${baseUrl}/api/map/sites?bbox=${lng - 2 * dLng},${lat - 2 * dLat},${lng + 2 * dLng},${lat + 2 * dLat}`;
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 4; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    bytes = (await res.arrayBuffer()).byteLength;
+    if (i > 0) times.push(performance.now() - started); // the first request compiles the route
+  }
+  const ms = round(percentile(times, 50), 0);
+  return { ms, detail: `median ${ms} ms, ${round(bytes / 2 ** 20, 1)} MB` };
+}
+
+async function benchMap(): Promise<Record<string, number>> {
+  const database = await createBenchDatabase("embedded", "map");
+  try {
+    const handle = await database.open();
+    await loadDemoReferenceData(handle.db); // the map draws these streets as vectors
+    await generateSites(handle.db, { sites: mapSites });
+    const staff = await createBenchStaff(handle.db, "detective");
+    await handle.close();
+    log(`map: ${mapSites} sites ready, starting the app`);
+    // Tiles cannot load offline; point them at a closed loopback port so nothing leaves the machine.
+    const app = await startApp({ env: { ...database.appEnv, MAP_TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png" }, port });
+    try {
+      const map = await measureMap({ baseUrl: app.baseUrl, email: staff.email, password: staff.password, loads: 3, profilePath: args["map-profile"] });
+      // The same answer fetched from here with the API token: the server's share of the browser's fetch.
+      const server = await timeSitesAnswer(app.baseUrl, staff.token);
+      details.map = `${mapSites} sites: ${map.detail}; /api/map/sites for the whole area from Node: ${server.detail}`;
+      log(`map: ${details.map}`);
+      return {
+        mapFirstRenderMs: map.mapFirstRenderMs,
+        mapPanP95FrameMs: map.mapPanP95FrameMs,
+        mapSitesFetchMs: map.mapSitesFetchMs,
+        mapSitesServerMs: server.ms,
+        mapAppPeakRssMb: app.peakRssMb() ?? Number.NaN,
+      };
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await database.destroy();
+  }
+}
+
+const databases: Record<string, Record<string, number | boolean | null>> = {};
+const top: Record<string, number | null> = Object.fromEntries(TOP_FIGURE_KEYS.map((k) => [k, null]));
+const machine = () => ({ cpus: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverage1m: round(os.loadavg()[0], 2) });
+const snapshot = () => ({ at: new Date().toISOString(), sites, mapSites, iterations, machine: machine(), ...top, databases, details });
+/** Written after each phase too, so a run that dies later (e.g. embedded out of memory at 1M) keeps what it measured. */
+const save = (extra: Record<string, unknown> = {}) => fs.writeFileSync(args.out!, JSON.stringify({ ...snapshot(), ...extra }, null, 2) + "\n");
+
+for (const kind of kinds) {
+  log(`${kind}: ${sites.toLocaleString("en-US")} sites`);
+  try {
+    databases[kind] = await benchDatabase(kind);
+  } catch (err) {
+    // One database failing (memory, a stopped server) should not lose the other's figures.
+    details[`${kind}.error`] = err instanceof Error ? err.message : String(err);
+    log(`${kind}: FAILED: ${details[`${kind}.error`]}`);
+    process.exitCode = 1;
+  }
+  save();
+}
+if (databases.embedded && databases.server) {
+  top.embeddedVsServerRatio = round(Number(databases.embedded.radiusDbP50Ms) / Number(databases.server.radiusDbP50Ms), 2);
+}
+if (runMap) {
+  try {
+    Object.assign(top, await benchMap());
+  } catch (err) {
+    details["map.error"] = err instanceof Error ? err.message : String(err);
+    log(`map: FAILED: ${details["map.error"]}`);
+    process.exitCode = 1;
+  }
+}
+top.peakRssMb = ownPeakRssMb();
+const results = snapshot();
+const goals = compareGoals(results as never, sites);
+
+const ran = kinds.filter((k) => databases[k]);
+const keys = [...new Set(Object.values(databases).flatMap((d) => Object.keys(d)))];
+console.log(`\nSightline bench: ${sites.toLocaleString("en-US")} sites (map: ${mapSites.toLocaleString("en-US")}), load average ${results.machine.loadAverage1m} on ${results.machine.cpus} CPUs`);
+console.table(Object.fromEntries(keys.map((k) => [k, Object.fromEntries(ran.map((kind) => [kind, databases[kind][k]]))])));
+console.table(top);
+console.table(goals);
+for (const [k, v] of Object.entries(details)) console.log(`  ${k}: ${v}`);
+save({ goals });
+console.log(`wrote ${args.out}`);

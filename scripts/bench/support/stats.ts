@@ -1,0 +1,61 @@
+/** Small numeric helpers for the bench: percentiles and resident memory. */
+import fs from "node:fs";
+
+/** Nearest-rank percentile (p in 0…100) of unsorted samples. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** This process's peak resident set (maxRSS), in MB. */
+export function ownPeakRssMb(): number {
+  // process.resourceUsage().maxRSS is in kilobytes.
+  return round(process.resourceUsage().maxRSS / 1024, 1);
+}
+
+/**
+ * Peak resident set of a process and its descendants (next start runs the
+ * server in a child), from /proc/<pid>/status VmHWM, in MB. Linux only;
+ * null elsewhere. Summing peaks over-states a little if they peaked at
+ * different times.
+ */
+export function processTreePeakRssMb(rootPid: number): number | null {
+  if (!fs.existsSync("/proc")) return null;
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The command name is in parentheses and may hold spaces: the ppid is the 2nd field after it.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const tree = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) kb += Number(match[1]);
+    } catch {
+      // ended
+    }
+  }
+  return round(kb / 1024, 1);
+}

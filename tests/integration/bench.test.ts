@@ -1,0 +1,118 @@
+/**
+ * `npm run bench` pieces on a small N: the generator makes what it promises
+ * (deterministic positions, active sites, cameras, view cones pointing along
+ * their bearing, a share without a bearing), and the figure collection works:
+ * the timed radius search uses the GiST index, the forced full scan really
+ * scans, and every documented figure comes back as a number. No timing
+ * assertions: speed is what the bench itself reports.
+ */
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { loadDemoReferenceData } from "@/lib/demo/westchester/seed-demo";
+import { measureCanvassExport } from "../../scripts/bench/canvass-export";
+import { measureCorridor } from "../../scripts/bench/corridor-query";
+import { BENCH_AREA, DEFAULT_SEED, generateSites, NO_BEARING_SHARE } from "../../scripts/bench/generate-sites";
+import { compareGoals, DATABASE_FIGURE_KEYS } from "../../scripts/bench/goals";
+import { measureImport } from "../../scripts/bench/import-throughput";
+import { measureRadius } from "../../scripts/bench/radius-query";
+import { createBenchStaff } from "../../scripts/bench/support/staff";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+const SITES = 3000;
+let t: TestDatabase;
+let generated: { sites: number; cameras: number };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await loadDemoReferenceData(t.db); // the import geocodes against it
+  // Small batches, so the batching itself is exercised.
+  generated = await generateSites(t.db, { sites: SITES, batchSize: 700 });
+}, 180_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const one = async <T>(query: ReturnType<typeof sql>) => (await t.db.execute(query)).rows[0] as T;
+
+describe(`bench generator and figures (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
+  it("generates N active sites with 1–4 cameras each, inside the county-sized area", async () => {
+    const r = await one<{ n: number; active: number; outside: number }>(sql`
+      select count(*)::int as n, count(*) filter (where status = 'active')::int as active,
+        count(*) filter (where abs(ST_Y(location::geometry) - ${BENCH_AREA.centerLat}) > ${BENCH_AREA.halfLatDeg}
+                            or abs(ST_X(location::geometry) - ${BENCH_AREA.centerLng}) > ${BENCH_AREA.halfLngDeg})::int as outside
+      from registrations where source = 'bench-synthetic'`);
+    expect(r).toEqual({ n: SITES, active: SITES, outside: 0 });
+    const c = await one<{ bad: number }>(sql`
+      select count(*)::int as bad from registrations r
+      where source = 'bench-synthetic' and camera_count <> (select count(*) from cameras c where c.registration_id = r.id)
+         or camera_count not between 1 and 4`);
+    expect(c.bad).toBe(0);
+    expect(generated.cameras).toBeGreaterThan(SITES);
+  });
+
+  it("places site i where md5(seed:i) says, whatever the batch size (deterministic)", async () => {
+    const digest = crypto.createHash("md5").update(`${DEFAULT_SEED}:1234`).digest();
+    const u = (n: number) => (digest[3 * n] * 65536 + digest[3 * n + 1] * 256 + digest[3 * n + 2]) / 16777216;
+    const lng = BENCH_AREA.centerLng - BENCH_AREA.halfLngDeg + u(0) * 2 * BENCH_AREA.halfLngDeg;
+    const lat = BENCH_AREA.centerLat - BENCH_AREA.halfLatDeg + u(1) * 2 * BENCH_AREA.halfLatDeg;
+    const id = crypto.createHash("md5").update(`site:${DEFAULT_SEED}:1234`).digest("hex");
+    const r = await one<{ lng: number; lat: number }>(sql`
+      select ST_X(location::geometry) as lng, ST_Y(location::geometry) as lat from registrations where id = ${id}::uuid`);
+    expect(Number(r.lng)).toBeCloseTo(lng, 9);
+    expect(Number(r.lat)).toBeCloseTo(lat, 9);
+  });
+
+  it("stores view cones that point along the bearing, and none without a bearing", async () => {
+    const r = await one<{ cams: number; no_bearing: number; cone_without_bearing: number; coned: number; ahead: number; behind: number; invalid: number }>(sql`
+      select count(*)::int as cams,
+        count(*) filter (where bearing_deg is null)::int as no_bearing,
+        count(*) filter (where bearing_deg is null and view_cone is not null)::int as cone_without_bearing,
+        count(*) filter (where view_cone is not null)::int as coned,
+        count(*) filter (where ST_Intersects(view_cone, ST_Project(location, range_m / 2, radians(bearing_deg))))::int as ahead,
+        count(*) filter (where ST_Intersects(view_cone, ST_Project(location, range_m / 2, radians(bearing_deg + 180))))::int as behind,
+        count(*) filter (where view_cone is not null and not ST_IsValid(view_cone::geometry))::int as invalid
+      from cameras`);
+    expect(r.cone_without_bearing).toBe(0);
+    expect(r.no_bearing / r.cams).toBeGreaterThan(NO_BEARING_SHARE / 2);
+    expect(r.no_bearing / r.cams).toBeLessThan(NO_BEARING_SHARE * 2);
+    expect(r.coned).toBe(r.cams - r.no_bearing);
+    expect(r.ahead).toBe(r.coned);
+    expect(r.behind).toBe(0);
+    expect(r.invalid).toBe(0);
+  });
+
+  it("times the radius search on the GiST index, the forced full scan on a sequential scan, and the corridor", async () => {
+    const radius = await measureRadius(t.db, { iterations: 5, fullScanIterations: 1, fullScanBudgetMs: 5_000 });
+    expect(radius.radiusUsesIndex, radius.detail).toBe(true);
+    expect(radius.fullScanUsedSeqScan, radius.detail).toBe(true);
+    for (const key of ["radiusDbP50Ms", "radiusDbP95Ms", "radiusFilterDbP50Ms", "fullScanRatio"] as const) {
+      expect(Number.isFinite(radius[key]) && radius[key] > 0, key).toBe(true);
+    }
+    const corridor = await measureCorridor(t.db, { iterations: 3 });
+    expect(corridor.corridorUsesIndex).toBe(true);
+    expect(Number.isFinite(corridor.corridorDbP50Ms)).toBe(true);
+  }, 60_000);
+
+  it("measures the import through the real code path and a 500-stop canvass export", async () => {
+    const imported = await measureImport(t.db, { rows: 5 });
+    expect(imported.detail).toContain("5 inserted (5 geocoded, active)");
+    expect(imported.importRowsPerSec).toBeGreaterThan(0);
+    const staff = await createBenchStaff(t.db, "supervisor");
+    const canvass = await measureCanvassExport(t.db, staff, { repeats: 1 });
+    expect(canvass.detail).toMatch(/^500 stops/);
+    expect(canvass.canvassCsvMs).toBeGreaterThan(0);
+    expect(canvass.canvassPdfMs).toBeGreaterThan(0);
+    const exports = await one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'canvass.export'`);
+    expect(exports.n).toBe(4); // csv and pdf, each a warm-up and a timed run: every export is audited
+  }, 120_000);
+
+  it("compares every goal against the documented keys", () => {
+    const figures = Object.fromEntries(DATABASE_FIGURE_KEYS.map((k) => [k, 1]));
+    const rows = compareGoals({ databases: { server: figures, embedded: figures }, embeddedVsServerRatio: 1, mapFirstRenderMs: 2000, mapPanP95FrameMs: 16 }, 1_000_000);
+    expect(rows.every((r) => r.status !== "not measured")).toBe(true);
+    expect(rows.find((r) => r.goal.startsWith("map first render"))?.status).toBe("NOT MET");
+    expect(rows.find((r) => r.goal.startsWith("server radius 500 m DB"))?.status).toBe("met");
+  });
+});
