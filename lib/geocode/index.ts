@@ -13,6 +13,7 @@ import type { Geocoder } from "./types";
 export { createLocalGeocoder, type LocalGeocoderOptions } from "./local";
 export { parseAddress, parseAddressInput, formatStreet, type ParsedAddress, type StreetName } from "./parse";
 export { normalizeAddressKey, formatParsedAddress } from "./normalize";
+export { chainGeocoders, geocodeAll } from "./chain";
 export type * from "./types";
 
 type GeocoderConfig = Pick<
