@@ -5,7 +5,7 @@ import { point } from "@/db/postgis";
 import { addressPoints, cameras, registrations, streetCenterlines, type NewCamera, type NewRegistration } from "@/db/schema";
 import { recordAudit, systemActor } from "@/lib/audit/record-audit";
 import { createLocalGeocoder } from "@/lib/geocode/local";
-import { normalizeAddressKey } from "@/lib/geocode/normalize";
+import { normalizeAddressKey } from "@/lib/geocode/address-key";
 import { buildViewCone } from "@/lib/investigation/view-cone";
 import { DEMO_SOURCE, generateDemoDataset, type DemoDataset } from "./generate";
 import { DEMO_CITY, DEMO_STATE, DEMO_ZIP } from "./network";
