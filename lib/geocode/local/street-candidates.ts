@@ -6,6 +6,8 @@ import { queryRows } from "./rows";
 
 /** More rows than this for one street and number means the reference data is broken, not the query. */
 const MAX_ROWS_PER_LAYER = 200;
+/** A literal, not a parameter: the planner then knows it when planning each one-address statement. */
+const ROW_LIMIT = sql.raw(String(MAX_ROWS_PER_LAYER));
 
 export interface AddressPointRow {
   add_number: number;
@@ -93,14 +95,14 @@ async function fetchOne(db: Db, address: ParsedStreetAddress, options: { useAddr
     ? await queryRows<AddressPointRow>(
         db,
         sql`select ${POINT_COLUMNS} from address_points
-            where st_name = ${name} and add_number = ${n} limit ${MAX_ROWS_PER_LAYER}`,
+            where st_name = ${name} and add_number = ${n} limit ${ROW_LIMIT}`,
       )
     : [];
   if (points.length > 0) return { points, centerlines: [] };
   const centerlines = await queryRows<CenterlineData>(
     db,
     sql`select ${CENTERLINE_COLUMNS} from street_centerlines
-        where st_name = ${name} and ${rangeHolds(sql`${n}::int`)} limit ${MAX_ROWS_PER_LAYER}`,
+        where st_name = ${name} and ${rangeHolds(sql`${n}::int`)} limit ${ROW_LIMIT}`,
   );
   return { points: [], centerlines: centerlines.map(toCenterlineRow) };
 }
@@ -119,14 +121,14 @@ async function fetchMany(db: Db, addresses: ParsedStreetAddress[], options: { us
           select q.i, p.* from q cross join lateral (
             select ${POINT_COLUMNS} from address_points
             where ${pointsFilter} and st_name = q.name and add_number = q.n
-            limit ${MAX_ROWS_PER_LAYER}
+            limit ${ROW_LIMIT}
           ) p
         ),
         lines as (
           select q.i, c.* from q cross join lateral (
             select ${CENTERLINE_COLUMNS} from street_centerlines
             where st_name = q.name and ${rangeHolds(sql`q.n`)}
-            limit ${MAX_ROWS_PER_LAYER}
+            limit ${ROW_LIMIT}
           ) c
           where not exists (select 1 from points where points.i = q.i)
         )
