@@ -24,8 +24,9 @@ export const GEOCODE_BATCH_SIZE = 250;
 
 /**
  * The geocoder that never leaves the building: address points, then
- * centerline interpolation (both in one statement), then intersections, else
- * suggestions. geocodeMany does the first two for a whole batch at once.
+ * centerline interpolation, then intersections, else suggestions.
+ * geocodeMany does the first two for a whole batch in one statement (see
+ * street-candidates.ts for why one address does not).
  */
 export function createLocalGeocoder(db: Db, options: LocalGeocoderOptions = {}): BatchGeocoder {
   const useAddressPoints = options.useAddressPoints ?? true;
