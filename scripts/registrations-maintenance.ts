@@ -2,18 +2,22 @@
  * npm run registrations:maintenance — run daily (cron/systemd timer):
  * erase contact details of registrations closed longer than
  * CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL, and, with SMTP, e-mail
- * re-confirmation reminders for registrations older than RECONFIRM_AFTER_MONTHS.
+ * re-confirmation reminders for registrations older than RECONFIRM_AFTER_MONTHS;
+ * and bring stored address keys up to the current key function.
  */
 import { systemActor } from "../lib/audit/record-audit";
 import { agencySettings } from "../lib/agency/settings";
 import { env } from "../lib/env.js";
 import { createMailer } from "../lib/registration/mailer";
+import { rekeyRegistrationAddresses } from "../lib/registration/rekey-addresses";
 import { eraseExpiredContacts } from "../lib/registration/retention";
 import { sendReconfirmReminders } from "../lib/registration/review";
 import { runCli } from "./run-cli";
 
 await runCli(async (handle) => {
   const actor = systemActor("cli:registrations-maintenance");
+  const { rekeyed } = await rekeyRegistrationAddresses(handle.db);
+  console.log(`recomputed the address key of ${rekeyed} registration(s)`);
   const { erased } = await eraseExpiredContacts(handle.db, { retentionDays: env.CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL, actor });
   console.log(`erased contact details of ${erased.length} closed registration(s)`);
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM });

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { cameras, registrations, streetCenterlines } from "../../db/schema";
 import { point } from "../../db/postgis";
+import { normalizeAddressKey } from "../geocode/address-key";
 import { buildViewCone } from "../investigation/view-cone";
 import { latForSouthNumber, lngForWestNumber } from "./chicago-grid";
 
@@ -78,7 +79,7 @@ export async function seedFixture(db: Db): Promise<{ registrations: number; stre
           addressCity: "Westchester",
           addressState: "IL",
           addressZip: "60154",
-          addressNormalized: `${r.n} ${r.street.toUpperCase()} WESTCHESTER IL 60154`,
+          addressNormalized: normalizeAddressKey({ line1: `${r.n} ${r.street}`, city: "Westchester", state: "IL", zip: "60154" }),
           location: point(lng, lat),
           locationMethod: "manual",
           locationSource: FIXTURE_SOURCE,

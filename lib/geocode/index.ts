@@ -12,7 +12,9 @@ import type { Geocoder } from "./types";
 
 export { createLocalGeocoder, type LocalGeocoderOptions } from "./local";
 export { parseAddress, parseAddressInput, formatStreet, type ParsedAddress, type StreetName } from "./parse";
-export { normalizeAddressKey, formatParsedAddress } from "./normalize";
+export { formatAddressLine, formatParsedAddress } from "./normalize";
+export { normalizeAddressKey, unitKey } from "./address-key";
+export { chainGeocoders, geocodeAll } from "./chain";
 export type * from "./types";
 
 type GeocoderConfig = Pick<

@@ -1,7 +1,7 @@
 /**
- * The normalized one-line address: a stable key (USPS abbreviations, upper
- * case, unit included) used to de-duplicate resubmissions and shown as the
- * matched address. Pure: no database.
+ * The normalized one-line address (USPS abbreviations, upper case, unit and
+ * locality included): what a remote geocoder is asked. Not the
+ * de-duplication key (that is address-key.ts). Pure: no database.
  */
 import { formatStreet, parseQuery, type ParsedAddress } from "./parse";
 import type { AddressInput } from "./types";
@@ -33,9 +33,9 @@ export function formatParsedAddress(parsed: ParsedAddress): string {
 /**
  * "10300 west Roosevelt Road, Apt 4, Westchester, Illinois 60154-1234, USA"
  * → "10300 W ROOSEVELT RD APT 4, WESTCHESTER, IL 60154". Input the parser
- * cannot read still gets a deterministic key (cleaned upper-case text).
+ * cannot read is sent as its cleaned upper-case text.
  */
-export function normalizeAddressKey(input: AddressInput | string): string {
+export function formatAddressLine(input: AddressInput | string): string {
   const parsed = parseQuery(input);
   if (parsed.kind !== "unparsed") return formatParsedAddress(parsed);
   if (typeof input === "string") return cleanText(input);

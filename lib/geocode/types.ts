@@ -37,4 +37,15 @@ export type GeocodeAnswer = GeocodeMatch | GeocodeMiss;
 export interface Geocoder {
   name: string;
   geocode(query: string | AddressInput): Promise<GeocodeAnswer>;
+  /**
+   * Many addresses at once, answers in the same order: for bulk paths (imports,
+   * the demo seed, accuracy runs). Providers that can batch (local: one SQL
+   * statement for a whole batch) implement it; use geocodeAll to call either.
+   */
+  geocodeMany?(queries: (string | AddressInput)[]): Promise<GeocodeAnswer[]>;
+}
+
+/** A geocoder that always has the batch call (local; the provider chain). */
+export interface BatchGeocoder extends Geocoder {
+  geocodeMany(queries: (string | AddressInput)[]): Promise<GeocodeAnswer[]>;
 }

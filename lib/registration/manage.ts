@@ -10,7 +10,7 @@ import type { Db } from "@/db/client";
 import type { Tx } from "./tx";
 import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { Geocoder } from "@/lib/geocode/types";
+import type { AddressInput, Geocoder } from "@/lib/geocode/types";
 import { relocateCameras, replaceCameras, sitePoint } from "./cameras";
 import { detailColumns, locationColumns, toLatLng } from "./create-registration";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
@@ -96,13 +96,22 @@ export async function updateByOwner(
   db: Db,
   token: string,
   details: RegistrationDetails,
-  ctx: OwnerActionContext & { geocoder: Geocoder; normalizeAddressKey: (a: RegistrationDetails["address"]) => string; geocodeTimeoutMs: number },
+  ctx: OwnerActionContext & { geocoder: Geocoder; normalizeAddressKey: (a: AddressInput) => string; geocodeTimeoutMs: number },
 ) {
   const now = ctx.now ?? new Date();
   const current = await findByManageToken(db, token);
   if (!current) throw new ManageError("not_found", "unknown link");
   const addressKey = ctx.normalizeAddressKey(details.address);
-  const addressChanged = addressKey !== current.addressNormalized;
+  // Compare with the stored address under today's key, not the stored key: a key written by an older key
+  // function (before registrations:maintenance recomputes it) must not make every edit look like a move.
+  const storedAddress = {
+    line1: current.addressLine1,
+    unit: current.addressUnit,
+    city: current.addressCity,
+    state: current.addressState,
+    zip: current.addressZip,
+  };
+  const addressChanged = addressKey !== ctx.normalizeAddressKey(storedAddress);
   // Re-geocode only a changed address; otherwise keep the (possibly staff-fixed) pin unless the owner moved it.
   const located = addressChanged
     ? locationColumns(details.pin, await geocodeWithTimeout(ctx.geocoder, details.address, ctx.geocodeTimeoutMs), now, "owner")

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { point } from "@/db/postgis";
 import { addressPoints, streetCenterlines } from "@/db/schema";
 import { createGeocoder, createLocalGeocoder } from "@/lib/geocode";
-import type { GeocodeAnswer, GeocodeMatch } from "@/lib/geocode/types";
+import { GEOCODE_BATCH_SIZE } from "@/lib/geocode/local";
+import type { AddressInput, GeocodeAnswer, GeocodeMatch } from "@/lib/geocode/types";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // Expected positions from a local flat-earth frame, independent of turf and PostGIS.
@@ -117,6 +118,44 @@ describe(`local geocoder (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     expect(await geocoder.geocode("x".repeat(10_240))).toMatchObject({ found: false });
     expect(await geocoder.geocode("'; drop table address_points; --")).toMatchObject({ found: false });
     expect(await geocoder.geocode("10350 W Testing Rd")).toMatchObject({ found: true });
+  });
+
+  it("answers a batch (geocodeMany) exactly as one address at a time, in order", async () => {
+    const queries: (string | AddressInput)[] = [
+      "10350 W Testing Rd, Westchester, IL 60154", // address point
+      { line1: "10350 West Testing Road", unit: "Apt 2", city: "Westchester", state: "IL", zip: "60154" }, // the unit's point
+      "10351 W Testing Rd", // no point for this number: interpolated
+      "10450 W Testing Rd", // the other segment, digitized the other way
+      "2150 S Hull Ave",
+      "Testing & Hull", // intersection
+      "10350 W Tseting Rd", // miss with suggestions
+      "99999 W Testing Rd", // street known, number out of range
+      "PO Box 12, Westchester IL",
+      "",
+      "10350 W Testing Rd", // the first one again
+    ];
+    for (const useAddressPoints of [true, false]) {
+      const geocoder = createLocalGeocoder(t.db, { useAddressPoints });
+      const one: GeocodeAnswer[] = [];
+      for (const q of queries) one.push(await geocoder.geocode(q));
+      expect(await geocoder.geocodeMany(queries)).toEqual(one);
+    }
+    const methods = (await createLocalGeocoder(t.db).geocodeMany(queries)).map((a) => (a.found ? a.method : "miss"));
+    expect(methods).toEqual([
+      "address_point", "address_point", "interpolated", "interpolated", "interpolated", "intersection", "miss", "miss", "miss", "miss", "address_point",
+    ]);
+    expect(await createLocalGeocoder(t.db).geocodeMany([])).toEqual([]);
+  });
+
+  it("splits a batch larger than one statement takes, keeping the order", async () => {
+    const numbers = Array.from({ length: GEOCODE_BATCH_SIZE + 7 }, (_, i) => 10300 + (i % 198));
+    const queries = numbers.map((n) => `${n} W Testing Rd`);
+    const answers = await createLocalGeocoder(t.db, { useAddressPoints: false }).geocodeMany(queries);
+    expect(answers).toHaveLength(queries.length);
+    for (const [i, answer] of answers.entries()) {
+      expect(answer).toMatchObject({ found: true, method: "interpolated" });
+      if (answer.found) expect(answer.matchedAddress.startsWith(`${numbers[i]} W TESTING RD`)).toBe(true);
+    }
   });
 
   it("is the default chain (local only) behind createGeocoder", async () => {

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { chainGeocoders } from "@/lib/geocode/chain";
 import { createCensusGeocoder } from "@/lib/geocode/remote/census";
 import { createNominatimGeocoder } from "@/lib/geocode/remote/nominatim";
+import type { AddressInput } from "@/lib/geocode/types";
 
 // Each provider's real response shape (trimmed), served on loopback: never the internet.
 const CENSUS_MATCH = {
@@ -136,5 +137,32 @@ describe("remote geocoders against a loopback server", () => {
     if (!answer.found) expect(answer.reason).toContain("census: HTTP 503");
     behaviour = "ok";
     expect(await chainGeocoders([local, nominatim()]).geocode(ADDRESS)).toMatchObject({ found: true, source: "nominatim" });
+  });
+
+  it("sends only the local misses of a batch on down the chain, answers in order", async () => {
+    const asked: string[] = [];
+    const local = {
+      name: "local",
+      geocode: async () => ({ found: false as const, suggestions: [] }),
+      geocodeMany: async (queries: (string | AddressInput)[]) =>
+        queries.map((q) =>
+          String(q).startsWith("1 ")
+            ? { found: true as const, lat: 1, lng: 2, matchedAddress: String(q), method: "address_point" as const, confidence: 1, source: "local" }
+            : { found: false as const, suggestions: ["W ROOSEVELT RD"], reason: "no match" },
+        ),
+    };
+    const remote = {
+      name: "remote",
+      geocode: async (q: string | AddressInput) => {
+        asked.push(String(q));
+        if (String(q).startsWith("3 ")) throw new Error("remote: HTTP 503");
+        return { found: false as const, suggestions: ["IGNORED"], reason: "remote miss" };
+      },
+    };
+    const answers = await chainGeocoders([local, remote]).geocodeMany(["1 A St", "2 B St", "3 C St"]);
+    expect(asked).toEqual(["2 B St", "3 C St"]);
+    expect(answers[0]).toMatchObject({ found: true, matchedAddress: "1 A St" });
+    expect(answers[1]).toEqual({ found: false, suggestions: ["W ROOSEVELT RD"], reason: "no match; remote miss" });
+    expect(answers[2]).toEqual({ found: false, suggestions: ["W ROOSEVELT RD"], reason: "no match; remote: HTTP 503" });
   });
 });

@@ -4,6 +4,7 @@ import { cameras, registrations } from "@/db/schema";
 import { systemActor } from "@/lib/audit/record-audit";
 import { normalizeAddressKey, registrationGeocoder } from "@/lib/registration/geocoder";
 import { importRegistrationsCsv } from "@/lib/registration/import";
+import { rekeyRegistrationAddresses } from "@/lib/registration/rekey-addresses";
 import { DEFAULT_COLUMNS, parseColumnMap } from "@/lib/registration/import-rows";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { seedAddressPoint } from "../support/registration-factory";
@@ -69,6 +70,37 @@ describe(`bulk import (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
     expect(again.inserted).toEqual([]);
     expect(again.skipped.map((s) => s.line)).toEqual([2, 3, 7]);
     expect((await t.db.select().from(registrations)).length).toBe(before);
+  });
+
+  it("finds rows stored under an older address key once the keys are recomputed", async () => {
+    const unitCsv = (unit: string) =>
+      [
+        "Owner,Phone,E-mail,Street,Unit,City,State,Zip,Locations,Cameras,Street traffic",
+        `Kim Lee,708-555-0150,kim@example.com,10300 W Roosevelt Rd,${unit},Westchester,IL,60154,front,1,no`,
+      ].join("\n");
+    const importUnit = (unit: string) =>
+      importRegistrationsCsv(t.db, unitCsv(unit), {
+        columns: parseColumnMap(["unit=Unit", "ownerName=Owner", "phone=Phone", "email=E-mail", "address=Street", "city=City", "state=State", "zip=Zip", "cameraLocations=Locations", "cameraCount=Cameras", "recordsStreetTraffic=Street traffic"]),
+        geocoder: registrationGeocoder(t.db),
+        normalizeAddressKey,
+        actor: systemActor("cli:test"),
+        baseUrl: "http://sightline.test",
+        geocodeTimeoutMs: 1000,
+        termsVersion: "imported",
+      });
+    const first = await importUnit("Apt 2");
+    expect(first.inserted).toHaveLength(1);
+    const id = first.inserted[0].id;
+    // "#2" is the same door: skipped.
+    expect((await importUnit("#2")).skipped.map((s) => s.id)).toEqual([id]);
+    // A row written with registration's former key is invisible to the current key …
+    await t.db.update(registrations).set({ addressNormalized: "10300 W ROOSEVELT RD|2|60154" }).where(eq(registrations.id, id));
+    expect((await rekeyRegistrationAddresses(t.db)).rekeyed).toBe(1);
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(row.addressNormalized).toBe("10300 W ROOSEVELT RD #2, 60154");
+    // … and found again once recomputed; a second run changes nothing.
+    expect((await importUnit("Unit 2")).skipped.map((s) => s.id)).toEqual([id]);
+    expect((await rekeyRegistrationAddresses(t.db)).rekeyed).toBe(0);
   });
 
   it("refuses an unknown --map field and reports an unreadable file", async () => {

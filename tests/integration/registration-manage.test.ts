@@ -75,6 +75,22 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
     expect(audits.map((a) => a.action)).toContain("registration.updated_by_owner");
   });
 
+  it("does not take an edit for a move when the stored address key was written by an older key function", async () => {
+    const { id, token } = await register("old-key@example.com");
+    // A staff-fixed pin and verification, under registration's former key format.
+    await t.db
+      .update(registrations)
+      .set({ addressNormalized: "10300 W ROOSEVELT RD||60154", location: { type: "Point", coordinates: [-87.9, 41.86] }, verifiedAt: new Date() })
+      .where(eq(registrations.id, id));
+    const details = (await call(manageRoute.GET, token)).body.details as Record<string, unknown>;
+    expect((await call(manageRoute.PUT, token, "PUT", { ...details, notes: "new notes" })).status).toBe(200);
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(reg.reviewReason).toBe("owner updated the registration");
+    expect(reg.location!.coordinates).toEqual([-87.9, 41.86]);
+    expect(reg.verifiedAt).not.toBeNull();
+    expect(reg.addressNormalized).toBe("10300 W ROOSEVELT RD, 60154");
+  });
+
   it("rejects bad edits with field errors and writes nothing", async () => {
     const { id, token } = await register("bad-edit@example.com");
     const details = (await call(manageRoute.GET, token)).body.details as Record<string, unknown>;

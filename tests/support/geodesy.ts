@@ -1,8 +1,9 @@
 /**
  * Independent reference geometry for the spatial tests: WGS 84 geodesics
- * (GeographicLib, Karney's algorithm) and point-to-route distance done the
- * way a geodesist would by hand (closest point on the great-circle arc, then
- * the spheroid distance to it). Nothing here touches the database.
+ * (GeographicLib, Karney's algorithm, which PostGIS also uses through PROJ's
+ * geod_inverse) and point-to-route distance computed the way PostGIS
+ * documents and implements it for geography (see routeDistance). Nothing here
+ * touches the database.
  */
 import { Geodesic } from "geographiclib-geodesic";
 import type { LngLat } from "@/lib/geo/ewkb";
@@ -60,11 +61,51 @@ function closestOnArc(p: LngLat, a: LngLat, b: LngLat): LngLat {
   return dot(vp, va) >= dot(vp, vb) ? a : b;
 }
 
-/** Distance in metres from p to the nearest point of the route. */
+/** Angle at the centre of the unit sphere between two points, in radians (atan2: exact at small angles too). */
+function sphereAngle(p: LngLat, q: LngLat): number {
+  const [vp, vq] = [toVec(p), toVec(q)];
+  return Math.atan2(Math.hypot(...cross(vp, vq)), dot(vp, vq));
+}
+
+export interface RouteDistance {
+  /**
+   * What PostGIS computes for ST_Distance(geography point, geography line)
+   * with use_spheroid (the default): it picks the edge nearest ON THE SPHERE
+   * (ptarray_distance_spheroid / circ_tree_distance_tree in liblwgeom), takes
+   * the closest point of that great-circle arc, and returns the spheroid
+   * geodesic to that point.
+   */
+  postgisM: number;
+  /**
+   * The smallest spheroid geodesic to any edge's closest point. It differs
+   * from postgisM only when the sphere and the spheroid disagree about which
+   * edge is nearer: a point near the bisector of a bend, where the spheroid
+   * scale differs by direction (north–south vs east–west, ~0.4 % here).
+   */
+  minM: number;
+}
+
+/** Distance in metres from p to the route, both as PostGIS computes it and as the minimum over edges. */
+export function routeDistance(p: LngLat, route: LngLat[]): RouteDistance {
+  let minM = Infinity;
+  let nearestAngle = Infinity;
+  let postgisM = Infinity;
+  for (let i = 0; i + 1 < route.length; i++) {
+    const c = closestOnArc(p, route[i], route[i + 1]);
+    const m = geodesicM(p, c);
+    minM = Math.min(minM, m);
+    const angle = sphereAngle(p, c);
+    if (angle < nearestAngle) {
+      nearestAngle = angle;
+      postgisM = m;
+    }
+  }
+  return { postgisM, minM };
+}
+
+/** Distance in metres from p to the route as PostGIS computes it (see routeDistance). */
 export function distanceToRouteM(p: LngLat, route: LngLat[]): number {
-  let best = Infinity;
-  for (let i = 0; i + 1 < route.length; i++) best = Math.min(best, geodesicM(p, closestOnArc(p, route[i], route[i + 1])));
-  return best;
+  return routeDistance(p, route).postgisM;
 }
 
 /** Initial great-circle bearing on the sphere (the model turf builds cones in), in [0, 360). */

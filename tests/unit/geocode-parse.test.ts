@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_ADDRESS_LENGTH, parseAddress, parseAddressInput } from "@/lib/geocode/parse";
-import { normalizeAddressKey } from "@/lib/geocode/normalize";
+import { formatAddressLine } from "@/lib/geocode/normalize";
 
 describe("parseAddress", () => {
   it.each([
@@ -63,17 +63,17 @@ describe("parseAddress", () => {
   });
 });
 
-describe("normalizeAddressKey", () => {
-  it("gives one key for the many ways people type one address", () => {
+describe("formatAddressLine (what a remote geocoder is asked)", () => {
+  it("gives one line for the many ways people type one address", () => {
     const key = "10300 W ROOSEVELT RD APT 4, WESTCHESTER, IL 60154";
-    expect(normalizeAddressKey({ line1: "10300 west Roosevelt Road", unit: "Apartment 4", city: "westchester", state: "Illinois", zip: "60154-1234" })).toBe(key);
-    expect(normalizeAddressKey({ line1: "10300 W. Roosevelt Rd.", unit: "apt 4", city: "Westchester", state: "IL", zip: "60154" })).toBe(key);
-    expect(normalizeAddressKey("10300 W Roosevelt Rd Apt 4, Westchester, IL 60154, USA")).toBe(key);
+    expect(formatAddressLine({ line1: "10300 west Roosevelt Road", unit: "Apartment 4", city: "westchester", state: "Illinois", zip: "60154-1234" })).toBe(key);
+    expect(formatAddressLine({ line1: "10300 W. Roosevelt Rd.", unit: "apt 4", city: "Westchester", state: "IL", zip: "60154" })).toBe(key);
+    expect(formatAddressLine("10300 W Roosevelt Rd Apt 4, Westchester, IL 60154, USA")).toBe(key);
   });
 
-  it("keeps units apart and is deterministic for unreadable input", () => {
-    expect(normalizeAddressKey({ line1: "10300 W Roosevelt Rd", unit: "1" })).not.toBe(normalizeAddressKey({ line1: "10300 W Roosevelt Rd", unit: "2" }));
-    expect(normalizeAddressKey({ line1: "somewhere", city: "Westchester", state: "il" })).toBe("SOMEWHERE, WESTCHESTER, IL");
-    expect(normalizeAddressKey("Cermak & Hull")).toBe("CERMAK & HULL");
+  it("keeps units apart and sends unreadable input as cleaned text", () => {
+    expect(formatAddressLine({ line1: "10300 W Roosevelt Rd", unit: "1" })).not.toBe(formatAddressLine({ line1: "10300 W Roosevelt Rd", unit: "2" }));
+    expect(formatAddressLine({ line1: "somewhere", city: "Westchester", state: "il" })).toBe("SOMEWHERE, WESTCHESTER, IL");
+    expect(formatAddressLine("Cermak & Hull")).toBe("CERMAK & HULL");
   });
 });

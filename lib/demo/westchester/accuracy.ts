@@ -4,6 +4,7 @@
  * the distance from each answer to where the building really is.
  */
 import * as turf from "@turf/turf";
+import { geocodeAll } from "@/lib/geocode/chain";
 import type { Geocoder } from "@/lib/geocode/types";
 import { generateDemoDataset } from "./generate";
 import type { DemoHouse } from "./houses";
@@ -51,8 +52,9 @@ export function percentile(sorted: number[], p: number): number {
 export async function measureAccuracy(geocoder: Geocoder, addresses = heldOutAddresses()): Promise<AccuracyReport> {
   const errors: number[] = [];
   const byMethod: Record<string, number> = {};
-  for (const a of addresses) {
-    const answer = await geocoder.geocode(a.query);
+  const answers = await geocodeAll(geocoder, addresses.map((a) => a.query));
+  for (const [i, a] of addresses.entries()) {
+    const answer = answers[i];
     if (!answer.found) continue;
     byMethod[answer.method] = (byMethod[answer.method] ?? 0) + 1;
     errors.push(turf.distance([a.truth.lng, a.truth.lat], [answer.lng, answer.lat], { units: "meters" }));

@@ -5,7 +5,7 @@ import { point } from "@/db/postgis";
 import { addressPoints, cameras, registrations, streetCenterlines, type NewCamera, type NewRegistration } from "@/db/schema";
 import { recordAudit, systemActor } from "@/lib/audit/record-audit";
 import { createLocalGeocoder } from "@/lib/geocode/local";
-import { normalizeAddressKey } from "@/lib/geocode/normalize";
+import { normalizeAddressKey } from "@/lib/geocode/address-key";
 import { buildViewCone } from "@/lib/investigation/view-cone";
 import { DEMO_SOURCE, generateDemoDataset, type DemoDataset } from "./generate";
 import { DEMO_CITY, DEMO_STATE, DEMO_ZIP } from "./network";
@@ -94,15 +94,16 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
     const existing = new Set(
       (await tx.select({ id: registrations.id }).from(registrations).where(inArray(registrations.id, ids))).map((r) => r.id),
     );
-    const geocoder = createLocalGeocoder(tx);
+    const toPlace = dataset.registrations.filter((r) => !existing.has(ids[r.index]));
+    // One batch statement for all of them instead of a round trip each.
+    const answers = await createLocalGeocoder(tx).geocodeMany(toPlace.map((r) => r.address));
     const registrationRows: NewRegistration[] = [];
     const cameraRows: NewCamera[] = [];
     const byMethod: Record<string, number> = {};
     let notPlaced = 0;
-    for (const r of dataset.registrations) {
+    for (const [k, r] of toPlace.entries()) {
       const id = ids[r.index];
-      if (existing.has(id)) continue;
-      const answer = await geocoder.geocode(r.address);
+      const answer = answers[k];
       const location = answer.found ? point(answer.lng, answer.lat) : null;
       if (answer.found) byMethod[answer.method] = (byMethod[answer.method] ?? 0) + 1;
       else notPlaced++;

@@ -1,37 +1,11 @@
-import "server-only";
-import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { formatLocality } from "../normalize";
 import type { ParsedStreetAddress } from "../parse";
 import type { GeocodeMatch } from "../types";
-import { queryRows } from "./rows";
+import type { AddressPointRow } from "./street-candidates";
 import { clampConfidence, localityPenalty, streetKey, streetPenalty } from "./street-score";
 
-interface AddressPointRow {
-  add_number: number;
-  add_num_suf: string | null;
-  st_predir: string | null;
-  st_name: string;
-  st_postyp: string | null;
-  st_posdir: string | null;
-  unit: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
-  lng: number;
-  lat: number;
-}
-
-/** Step 1: an address point with this number on a street of this name (index: st_name, add_number). */
-export async function matchAddressPoint(db: Db, address: ParsedStreetAddress): Promise<GeocodeMatch | null> {
-  const rows = await queryRows<AddressPointRow>(
-    db,
-    sql`select add_number, add_num_suf, st_predir, st_name, st_postyp, st_posdir, unit, city, state, zip,
-          ST_X(location::geometry) as lng, ST_Y(location::geometry) as lat
-        from address_points
-        where st_name = ${address.street.name} and add_number = ${address.number}
-        limit 200`,
-  );
+/** Step 1: the best of the address points with this street name and number (fetched by street-candidates). */
+export function pickAddressPoint(address: ParsedStreetAddress, rows: AddressPointRow[]): GeocodeMatch | null {
   if (rows.length === 0) return null;
 
   const scored = rows

@@ -3,7 +3,7 @@
  * https://geocoding.geo.census.gov/geocoder/Geocoding_Services_API.html
  */
 import { z } from "zod";
-import { normalizeAddressKey } from "../normalize";
+import { formatAddressLine } from "../normalize";
 import type { AddressInput, GeocodeAnswer, Geocoder } from "../types";
 import { getJsonWithRetry, type HttpOptions } from "./http";
 
@@ -32,7 +32,7 @@ export function createCensusGeocoder(options: CensusOptions): Geocoder {
     name: "census",
     async geocode(query: string | AddressInput): Promise<GeocodeAnswer> {
       const url = new URL("/geocoder/locations/onelineaddress", options.baseUrl);
-      url.searchParams.set("address", typeof query === "string" ? query : normalizeAddressKey(query));
+      url.searchParams.set("address", typeof query === "string" ? query : formatAddressLine(query));
       url.searchParams.set("benchmark", options.benchmark);
       url.searchParams.set("format", "json");
       const body = censusResponse.safeParse(await getJsonWithRetry(url, { ...options, provider: "census" }));

@@ -5,7 +5,7 @@
  * https://nominatim.org/release-docs/latest/api/Search/
  */
 import { z } from "zod";
-import { normalizeAddressKey } from "../normalize";
+import { formatAddressLine } from "../normalize";
 import type { AddressInput, GeocodeAnswer, Geocoder } from "../types";
 import { getJsonWithRetry, type HttpOptions } from "./http";
 
@@ -39,7 +39,7 @@ export function createNominatimGeocoder(options: NominatimOptions): Geocoder {
     name: "nominatim",
     async geocode(query: string | AddressInput): Promise<GeocodeAnswer> {
       const url = new URL("/search", options.baseUrl);
-      url.searchParams.set("q", typeof query === "string" ? query : normalizeAddressKey(query));
+      url.searchParams.set("q", typeof query === "string" ? query : formatAddressLine(query));
       url.searchParams.set("format", "jsonv2");
       url.searchParams.set("limit", "1");
       if (options.countryCodes) url.searchParams.set("countrycodes", options.countryCodes);
