@@ -29,7 +29,13 @@ export function coverageGrid(
     const cell = features.find((f) => turf.booleanPointInPolygon(site, f));
     if (cell) cell.properties.sites++;
   }
-  return { type: "FeatureCollection", features };
+  // The padding ring exists only to catch edge sites; an empty cell out there is
+  // beyond every known street and site, not a gap to target, so it is not drawn.
+  const inArea = (cell: CoverageCell) => {
+    const [lng, lat] = turf.centroid(cell).geometry.coordinates;
+    return lng >= minLng && lng <= maxLng && lat >= minLat && lat <= maxLat;
+  };
+  return { type: "FeatureCollection", features: features.filter((f) => f.properties.sites > 0 || inArea(f)) };
 }
 
 /** A hexagon covers about 2.6 s²; past MAX_CELLS the cells grow so the page stays light. */
