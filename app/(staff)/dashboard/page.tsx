@@ -38,9 +38,13 @@ export default async function DashboardPage() {
             {d.openIncidents.map((i) => (
               <li key={i.id} data-testid="incident-progress">
                 <div className="flex justify-between gap-2">
-                  <Link className="underline" href={`/incidents/${i.id}/canvass`}>
-                    {i.label}
-                  </Link>
+                  <span>
+                    <Link className="underline" href={`/incidents/${i.id}/canvass`}>
+                      {i.label}
+                    </Link>
+                    {/* Two incidents can share a case number: the time tells them apart. */}
+                    <span className="ml-2 text-xs text-slate-600">{formatAgencyTime(i.occurredFrom, agency.timeZone)}</span>
+                  </span>
                   <span className="text-xs text-slate-600">
                     {i.done}/{i.entries} done · {i.contacted} contacted · {i.byOutcome.footage_collected} with footage
                   </span>
