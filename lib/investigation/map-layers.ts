@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { LngLat } from "../geo/ewkb";
 import { insideBox } from "./spatial-sql";
-import { COORDINATE_SCALE, registryPoints } from "./site-points-cache";
+import { COORDINATE_SCALE, MAX_COPIED_SITES, registryPoints, type RegistryPoints } from "./site-points-cache";
 
 export interface Box {
   west: number;
@@ -33,9 +33,21 @@ export interface SitePointsAnswer {
   truncated: boolean;
 }
 
-/** The answer as JSON text, and the registry version it was cut from (for an ETag). */
-export async function sitePointsJsonInBox(db: Pick<Db, "execute">, box: Box): Promise<{ version: string; body: string }> {
-  const { version, lng, lat } = await registryPoints(db);
+/**
+ * The answer as JSON text, and the registry version it was cut from (for an
+ * ETag; null when the registry is too large to copy and the box was queried).
+ */
+export async function sitePointsJsonInBox(
+  db: Pick<Db, "execute">,
+  box: Box,
+  maxCopiedSites = MAX_COPIED_SITES,
+): Promise<{ version: string | null; body: string }> {
+  const points = await registryPoints(db, maxCopiedSites);
+  const { coords, truncated } = points ? cutBox(points, box) : await queryBox(db, box);
+  return { version: points?.version ?? null, body: `{"scale":${COORDINATE_SCALE},"coords":[${coords}],"truncated":${truncated}}` };
+}
+
+function cutBox({ lng, lat }: RegistryPoints, box: Box): { coords: string; truncated: boolean } {
   const west = Math.round(box.west * COORDINATE_SCALE);
   const east = Math.round(box.east * COORDINATE_SCALE);
   const south = Math.round(box.south * COORDINATE_SCALE);
@@ -50,11 +62,22 @@ export async function sitePointsJsonInBox(db: Pick<Db, "execute">, box: Box): Pr
     }
     coords.push(lng[i], lat[i]);
   }
-  return { version, body: `{"scale":${COORDINATE_SCALE},"coords":[${coords.join(",")}],"truncated":${truncated}}` };
+  return { coords: coords.join(","), truncated };
 }
 
-export async function sitePointsInBox(db: Pick<Db, "execute">, box: Box): Promise<SitePointsAnswer> {
-  return JSON.parse((await sitePointsJsonInBox(db, box)).body) as SitePointsAnswer;
+/** A very large registry: the sites in the box from the GiST index, written as text by the database in one row. */
+async function queryBox(db: Pick<Db, "execute">, box: Box): Promise<{ coords: string; truncated: boolean }> {
+  const result = await db.execute(sql`
+    select coalesce(string_agg(round(ST_X(g) * ${COORDINATE_SCALE})::int || ',' || round(ST_Y(g) * ${COORDINATE_SCALE})::int, ',')
+        filter (where n <= ${MAX_SITE_POINTS}), '') as coords,
+      count(*) > ${MAX_SITE_POINTS} as truncated
+    from (
+      select r.location::geometry as g, row_number() over () as n
+      from registrations r
+      where r.status = 'active' and ${insideBox(sql`r.location`, box)}
+      limit ${MAX_SITE_POINTS + 1}) p`);
+  const row = result.rows[0] as { coords: string; truncated: boolean };
+  return { coords: row.coords, truncated: row.truncated };
 }
 
 export interface StreetFeature {

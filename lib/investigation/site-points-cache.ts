@@ -43,9 +43,24 @@ type Cache = WeakMap<object, { points?: RegistryPoints; loading?: Promise<Regist
 const globalForCache = globalThis as typeof globalThis & { __sightlineSitePoints?: Cache };
 const cache: Cache = (globalForCache.__sightlineSitePoints ??= new WeakMap());
 
-async function currentVersion(db: Executor): Promise<string> {
-  const result = await db.execute(sql`select ${FINGERPRINT} as version from registrations where ${ACTIVE_WITH_LOCATION}`);
-  return (result.rows[0] as { version: string }).version;
+/**
+ * Above this many active sites no copy is kept: a state-wide registry would
+ * hold tens of MB per process, reload all of it after every change, and pay
+ * for the fingerprint scan on every request; the viewport query on the GiST
+ * index is the better deal there (see map-layers.ts).
+ */
+export const MAX_COPIED_SITES = 200_000;
+
+/** The planner's row estimate: free to read, kept up by autovacuum on a server; -1 before the first ANALYZE. */
+async function estimatedRows(db: Executor): Promise<number> {
+  const result = await db.execute(sql`select reltuples::float8 as n from pg_class where oid = 'registrations'::regclass`);
+  return Number((result.rows[0] as { n: number | string }).n);
+}
+
+async function currentVersion(db: Executor): Promise<{ version: string; count: number }> {
+  const result = await db.execute(sql`select ${FINGERPRINT} as version, count(*)::int as count from registrations where ${ACTIVE_WITH_LOCATION}`);
+  const row = result.rows[0] as { version: string; count: number | string };
+  return { version: row.version, count: Number(row.count) };
 }
 
 async function loadPoints(db: Executor): Promise<RegistryPoints> {
@@ -66,11 +81,22 @@ async function loadPoints(db: Executor): Promise<RegistryPoints> {
   return { version: row.version, lng, lat };
 }
 
-/** The active sites' positions, reloaded only when the registry changed since the last call. */
-export async function registryPoints(db: Executor): Promise<RegistryPoints> {
+/**
+ * The active sites' positions, reloaded only when the registry changed since
+ * the last call; null when there are too many to keep (MAX_COPIED_SITES).
+ */
+export async function registryPoints(db: Executor, maxCopiedSites = MAX_COPIED_SITES): Promise<RegistryPoints | null> {
+  if ((await estimatedRows(db)) > maxCopiedSites) {
+    cache.delete(db);
+    return null;
+  }
   let entry = cache.get(db);
   if (!entry) cache.set(db, (entry = {}));
-  const version = await currentVersion(db);
+  const { version, count } = await currentVersion(db);
+  if (count > maxCopiedSites) {
+    cache.delete(db);
+    return null;
+  }
   if (entry.points?.version === version) return entry.points;
   // Concurrent requests after a change share one reload (one started a moment
   // earlier may miss a change made meanwhile; the next request sees it and reloads).

@@ -4,10 +4,11 @@
  * registry must show in the next answer, and its ETag must change with it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { point } from "@/db/postgis";
 import { registrations } from "@/db/schema";
 import { GET as mapSites } from "@/app/api/map/sites/route";
+import { sitePointsJsonInBox } from "@/lib/investigation/map-layers";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createSite, createStaffWithToken } from "../support/factories";
 import { noParams, request, useDatabaseForRoutes } from "../support/route-handlers";
@@ -88,6 +89,26 @@ describe("map site points", () => {
     expect(positions(edge.body)).toEqual(["-87.812345,41.876543"]);
     const justOutside = await getSites("-87.812344,41.876543,-87.8,41.9");
     expect(positions(justOutside.body)).toEqual([]);
+  });
+
+  it("queries the box in the database instead when the registry is too large to copy, with the same answer", async () => {
+    await createSite(t.db, { lng: -87.805, lat: 41.805 });
+    await createSite(t.db, { lng: -87.805, lat: 41.805, status: "withdrawn" });
+    for (const box of [
+      { west: -87.9, south: 41.8, east: -87.8, north: 41.9 },
+      { west: -88, south: 41, east: -87, north: 42 },
+      { west: -87.81, south: 41.8, east: -87.8, north: 41.81 },
+    ]) {
+      const copied = await sitePointsJsonInBox(t.db, box);
+      const queried = await sitePointsJsonInBox(t.db, box, 0);
+      expect(copied.version).not.toBeNull();
+      expect(queried.version).toBeNull();
+      const parse = (body: string) => JSON.parse(body) as { scale: number; coords: number[]; truncated: boolean };
+      expect(positions(parse(queried.body))).toEqual(positions(parse(copied.body)));
+      expect(parse(queried.body).truncated).toBe(false);
+    }
+    expect(positions(JSON.parse((await sitePointsJsonInBox(t.db, { west: -87.81, south: 41.8, east: -87.8, north: 41.81 }, 0)).body)))
+      .toEqual(["-87.805,41.805"]);
   });
 
   it("refuses a bad box with a field error", async () => {
