@@ -30,8 +30,11 @@ export function SiteClusters({ firstView }: { firstView?: FirstView }) {
     if (!data) return null;
     // 80 px, Leaflet.markercluster's default: at 50 px a county-wide view drew ~650 cluster markers and
     // painting them made panning miss frames (bench: p95 50 ms); at 80 px ~260, p95 17 ms.
+    // maxZoom 15: above it every site is its own dot (a street-level view holds a few hundred at most).
+    // Building the index is the main script work of the first render and every zoom level it clusters
+    // costs a pass over nearly all 50 000 points (bench data, in Node: 165 ms at 17, 105 ms at 15 on a fresh page-like cold run).
     // A single site's key is its index in this answer (stable for the index's lifetime, like cluster ids).
-    const cluster = new Supercluster<{ i: number }>({ radius: 80, maxZoom: 17 });
+    const cluster = new Supercluster<{ i: number }>({ radius: 80, maxZoom: 15 });
     const { coords, scale } = data;
     const features: GeoJSON.Feature<GeoJSON.Point, { i: number }>[] = new Array(coords.length / 2);
     for (let i = 0; i < features.length; i++) {
