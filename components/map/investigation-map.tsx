@@ -1,5 +1,6 @@
 "use client";
 import "leaflet/dist/leaflet.css";
+import { useMemo } from "react";
 import { MapContainer, TileLayer } from "react-leaflet";
 import type { LngLat, MapSettings, SearchMode, SiteFeature } from "@/components/investigation/types";
 import { StreetsLayer } from "./streets-layer";
@@ -28,6 +29,11 @@ export interface InvestigationMapProps {
 /** The investigation map: vector streets under optional tiles, all sites clustered, the search and its results on top. */
 export default function InvestigationMap(props: InvestigationMapProps) {
   const { settings } = props;
+  // The initial view, for the layers' first requests (preloaded by the page, see first-view-box.ts).
+  const firstView = useMemo(
+    () => ({ centerLat: settings.centerLat, centerLng: settings.centerLng, zoom: settings.zoom }),
+    [settings.centerLat, settings.centerLng, settings.zoom],
+  );
   return (
     <MapContainer
       center={[settings.centerLat, settings.centerLng]}
@@ -37,8 +43,8 @@ export default function InvestigationMap(props: InvestigationMapProps) {
       aria-label="Investigation map"
     >
       <TileLayer url={settings.tileUrl} attribution={settings.tileAttribution} maxZoom={20} />
-      <StreetsLayer />
-      <SiteClusters />
+      <StreetsLayer firstView={firstView} />
+      <SiteClusters firstView={firstView} />
       <MapClicks onClick={props.onMapClick} />
       {props.mode === "pin" && props.pin && <RadiusCircle center={props.pin} radiusM={props.radiusM} />}
       {props.mode === "pin" && props.pin && <IncidentPin at={props.pin} />}

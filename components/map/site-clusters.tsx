@@ -4,9 +4,12 @@ import L from "leaflet";
 import Supercluster from "supercluster";
 import { useMap } from "react-leaflet";
 import { useViewportFetch } from "./use-viewport-fetch";
+import type { FirstView } from "./first-view-box";
 
+/** GET /api/map/sites: `coords` is [lng0, lat0, lng1, lat1, …] in 1/scale degrees. */
 interface SitePoints {
-  points: [string, number, number][];
+  scale: number;
+  coords: number[];
   truncated: boolean;
 }
 
@@ -18,19 +21,26 @@ const isCompleteAnswer = (d: { truncated: boolean }) => !d.truncated;
  * clusters are recomputed per zoom in a few milliseconds, single sites are
  * drawn on the canvas renderer.
  */
-export function SiteClusters() {
+export function SiteClusters({ firstView }: { firstView?: FirstView }) {
   const map = useMap();
-  const { data } = useViewportFetch<SitePoints>("/api/map/sites", 0.5, isCompleteAnswer);
+  const { data } = useViewportFetch<SitePoints>("/api/map/sites", 0.5, isCompleteAnswer, firstView);
   const [view, setView] = useState(() => ({ zoom: map.getZoom(), bounds: map.getBounds() }));
 
   const index = useMemo(() => {
     if (!data) return null;
     // 80 px, Leaflet.markercluster's default: at 50 px a county-wide view drew ~650 cluster markers and
     // painting them made panning miss frames (bench: p95 50 ms); at 80 px ~260, p95 17 ms.
-    const cluster = new Supercluster<{ id: string }>({ radius: 80, maxZoom: 17 });
-    cluster.load(
-      data.points.map(([id, lng, lat]) => ({ type: "Feature", geometry: { type: "Point", coordinates: [lng, lat] }, properties: { id } })),
-    );
+    // maxZoom 15: above it every site is its own dot (a street-level view holds a few hundred at most).
+    // Building the index is the main script work of the first render and every zoom level it clusters
+    // costs a pass over nearly all 50 000 points (bench data, in Node: 165 ms at 17, 105 ms at 15 on a fresh page-like cold run).
+    // A single site's key is its index in this answer (stable for the index's lifetime, like cluster ids).
+    const cluster = new Supercluster<{ i: number }>({ radius: 80, maxZoom: 15 });
+    const { coords, scale } = data;
+    const features: GeoJSON.Feature<GeoJSON.Point, { i: number }>[] = new Array(coords.length / 2);
+    for (let i = 0; i < features.length; i++) {
+      features[i] = { type: "Feature", geometry: { type: "Point", coordinates: [coords[2 * i] / scale, coords[2 * i + 1] / scale] }, properties: { i } };
+    }
+    cluster.load(features);
     return cluster;
   }, [data]);
 
@@ -62,8 +72,8 @@ export function SiteClusters() {
     const wanted = new Set<string>();
     for (const c of clusters) {
       const [lng, lat] = c.geometry.coordinates;
-      const props = c.properties as { cluster?: boolean; point_count?: number; cluster_id?: number; id?: string };
-      const key = props.cluster ? `c${props.cluster_id}` : `p${props.id}`;
+      const props = c.properties as { cluster?: boolean; point_count?: number; cluster_id?: number; i?: number };
+      const key = props.cluster ? `c${props.cluster_id}` : `p${props.i}`;
       wanted.add(key);
       if (layers.byKey.has(key)) continue;
       let layer: L.Layer;

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import L from "leaflet";
 import { useMap } from "react-leaflet";
 import { useViewportFetch } from "./use-viewport-fetch";
+import type { FirstView } from "./first-view-box";
 
 const isCompleteAnswer = (d: StreetCollection) => !d.truncated;
 
@@ -13,9 +14,9 @@ interface StreetCollection {
 }
 
 /** The agency's street centerlines as vectors, so the map reads without any tile server. */
-export function StreetsLayer() {
+export function StreetsLayer({ firstView }: { firstView?: FirstView }) {
   const map = useMap();
-  const { data } = useViewportFetch<StreetCollection>("/api/map/streets", 0.5, isCompleteAnswer);
+  const { data } = useViewportFetch<StreetCollection>("/api/map/streets", 0.5, isCompleteAnswer, firstView);
   useEffect(() => {
     if (!data) return;
     const layer = L.geoJSON(data, {

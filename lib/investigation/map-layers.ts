@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { LngLat } from "../geo/ewkb";
 import { insideBox } from "./spatial-sql";
+import { COORDINATE_SCALE, MAX_COPIED_SITES, registryPoints, type RegistryPoints } from "./site-points-cache";
 
 export interface Box {
   west: number;
@@ -16,36 +17,67 @@ export interface Box {
   north: number;
 }
 
-/** Compact rows: [registrationId, lng, lat]. */
-export type SitePoint = [string, number, number];
-
 export const MAX_SITE_POINTS = 100_000;
 export const MAX_STREETS = 5_000;
 
 /**
- * The answer of GET /api/map/sites as JSON text, built by the database in one
- * row: `{ points: [[id, lng, lat], …], truncated }`. At 50 000 sites, reading
- * them as 50 000 rows and serializing them again in Node took 2–4 times as
- * long (embedded PGlite decodes every row in JavaScript), and that wait is
- * most of the map's first render.
+ * The answer of GET /api/map/sites: the active sites inside the box as one flat
+ * list of integer coordinates, `coords: [lng0, lat0, lng1, lat1, …]` in
+ * 1/`scale` degrees, and whether it was cut at MAX_SITE_POINTS. No ids, no
+ * addresses: the clustered layer only draws dots, and at 50 000 sites this is
+ * a third of the size of `[id, lng, lat]` rows and parses that much faster.
  */
-export async function sitePointsJsonInBox(db: Pick<Db, "execute">, box: Box): Promise<string> {
+export interface SitePointsAnswer {
+  scale: number;
+  coords: number[];
+  truncated: boolean;
+}
+
+/**
+ * The answer as JSON text, and the registry version it was cut from (for an
+ * ETag; null when the registry is too large to copy and the box was queried).
+ */
+export async function sitePointsJsonInBox(
+  db: Pick<Db, "execute">,
+  box: Box,
+  maxCopiedSites = MAX_COPIED_SITES,
+): Promise<{ version: string | null; body: string }> {
+  const points = await registryPoints(db, maxCopiedSites);
+  const { coords, truncated } = points ? cutBox(points, box) : await queryBox(db, box);
+  return { version: points?.version ?? null, body: `{"scale":${COORDINATE_SCALE},"coords":[${coords}],"truncated":${truncated}}` };
+}
+
+function cutBox({ lng, lat }: RegistryPoints, box: Box): { coords: string; truncated: boolean } {
+  const west = Math.round(box.west * COORDINATE_SCALE);
+  const east = Math.round(box.east * COORDINATE_SCALE);
+  const south = Math.round(box.south * COORDINATE_SCALE);
+  const north = Math.round(box.north * COORDINATE_SCALE);
+  const coords: number[] = [];
+  let truncated = false;
+  for (let i = 0; i < lng.length; i++) {
+    if (lng[i] < west || lng[i] > east || lat[i] < south || lat[i] > north) continue;
+    if (coords.length === 2 * MAX_SITE_POINTS) {
+      truncated = true;
+      break;
+    }
+    coords.push(lng[i], lat[i]);
+  }
+  return { coords: coords.join(","), truncated };
+}
+
+/** A very large registry: the sites in the box from the GiST index, written as text by the database in one row. */
+async function queryBox(db: Pick<Db, "execute">, box: Box): Promise<{ coords: string; truncated: boolean }> {
   const result = await db.execute(sql`
-    select json_build_object(
-      'points', coalesce(json_agg(json_build_array(p.id, p.lng, p.lat)) filter (where p.n <= ${MAX_SITE_POINTS}), '[]'::json),
-      'truncated', count(*) > ${MAX_SITE_POINTS})::text as body
+    select coalesce(string_agg(round(ST_X(g) * ${COORDINATE_SCALE})::int || ',' || round(ST_Y(g) * ${COORDINATE_SCALE})::int, ',')
+        filter (where n <= ${MAX_SITE_POINTS}), '') as coords,
+      count(*) > ${MAX_SITE_POINTS} as truncated
     from (
-      -- 6 decimals (~10 cm) is plenty for a dot on the map and keeps 100 000 points small.
-      select r.id, round(ST_X(r.location::geometry)::numeric, 6) as lng, round(ST_Y(r.location::geometry)::numeric, 6) as lat,
-        row_number() over () as n
+      select r.location::geometry as g, row_number() over () as n
       from registrations r
       where r.status = 'active' and ${insideBox(sql`r.location`, box)}
       limit ${MAX_SITE_POINTS + 1}) p`);
-  return (result.rows[0] as { body: string }).body;
-}
-
-export async function sitePointsInBox(db: Pick<Db, "execute">, box: Box): Promise<{ points: SitePoint[]; truncated: boolean }> {
-  return JSON.parse(await sitePointsJsonInBox(db, box)) as { points: SitePoint[]; truncated: boolean };
+  const row = result.rows[0] as { coords: string; truncated: boolean };
+  return { coords: row.coords, truncated: row.truncated };
 }
 
 export interface StreetFeature {

@@ -16,6 +16,8 @@ export async function prepareDatabaseOnStart(): Promise<void> {
           `${added.addressPoints} address points, ${added.centerlines} centerline segments) and ${demoUsers} demo account(s)`,
       );
     }
+    const { warmRegistryPoints } = await import("@/lib/investigation/site-points-cache");
+    warmRegistryPoints(handle.db);
     console.log(
       `[sightline] ${handle.kind} database ready in ${Date.now() - started} ms — open http://localhost:${env.PORT}`,
     );

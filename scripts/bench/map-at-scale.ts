@@ -73,6 +73,11 @@ async function loadMap(page: Page, mapUrl: string) {
       fetchMs: first ? first.responseEnd - first.startTime : Number.NaN,
       fetchStartAt: first ? first.startTime : Number.NaN,
       clusters: document.querySelectorAll(".site-cluster").length,
+      // More than one means the page's preload of the first answer went unused (see components/map/first-view-box.ts).
+      requests: fetches.length,
+      // Bytes on the wire (compressed) and after decoding; 0 on the wire for a 304 revalidation.
+      transferKb: first ? first.transferSize / 1024 : Number.NaN,
+      bodyKb: first ? first.decodedBodySize / 1024 : Number.NaN,
     };
   });
 }
@@ -172,7 +177,8 @@ export async function measureMap(options: {
       mapSitesFetchMs: round(percentile(fetch, 50), 0),
       detail:
         `first render ${first.map((f) => Math.round(f)).join("/")} ms (sites fetch started at ${fetchStart.map((f) => Math.round(f)).join("/")} ms, ` +
-        `took ${fetch.map((f) => Math.round(f)).join("/")} ms; ` +
+        `took ${fetch.map((f) => Math.round(f)).join("/")} ms, ${loads.map((l) => l.requests).join("/")} request(s), ` +
+        `${loads.map((l) => Math.round(l.transferKb)).join("/")} kB transferred of ${Math.round(loads[0].bodyKb)} kB; ` +
         `${loads[0].clusters} clusters at zoom ${MAP_ZOOM}); ${frames.length} frames, p50 ${round(percentile(frames, 50), 1)} ms, ` +
         `max ${round(Math.max(...frames), 0)} ms, ${longFrames} over 50 ms`,
     };

@@ -4,7 +4,7 @@
  * an audit row for every search and every contact view.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { auditLog, canvassEntries, incidents } from "@/db/schema";
 import { GET as near } from "@/app/api/cameras/near/route";
 import { POST as along } from "@/app/api/cameras/along/route";
@@ -232,9 +232,12 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
   it("serves lightweight site points and streets for the map layers", async () => {
     const bbox = `${CENTER[0] - 0.01},${CENTER[1] - 0.01},${CENTER[0] + 0.01},${CENTER[1] + 0.01}`;
     const sites = await (await mapSites(request(`/api/map/sites?bbox=${bbox}`, { authorization: auth }), noParams)).json();
-    const siteIds = sites.points.map((p: [string, number, number]) => p[0]);
-    expect(siteIds.sort()).toEqual([ids.sees, ids.street, ids.near, ids.far].sort());
-    expect(JSON.stringify(sites)).not.toMatch(/Test Rd|example/);
+    const points = await t.db.execute(sql`select round(ST_X(location::geometry) * 1e6)::int as lng, round(ST_Y(location::geometry) * 1e6)::int as lat
+      from registrations where id in (${sql.join([ids.sees, ids.street, ids.near, ids.far].map((id) => sql`${id}::uuid`), sql`, `)})`);
+    const pairs = (coords: number[]) => coords.flatMap((v, i) => (i % 2 === 0 ? [`${v},${coords[i + 1]}`] : [])).sort();
+    expect(sites.scale).toBe(1e6);
+    expect(pairs(sites.coords)).toEqual(pairs((points.rows as { lng: number; lat: number }[]).flatMap((r) => [Number(r.lng), Number(r.lat)])));
+    expect(JSON.stringify(sites)).not.toMatch(/Test Rd|example|[0-9a-f]{8}-[0-9a-f]{4}/);
     const streets = await (await mapStreets(request(`/api/map/streets?bbox=${bbox}`, { authorization: auth }), noParams)).json();
     expect(streets.features).toHaveLength(1);
     expect(streets.features[0].properties.name).toBe("ROOSEVELT");

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { preload } from "react-dom";
 import { z } from "zod";
+import { firstViewBbox } from "@/components/map/first-view-box";
 import { getDb } from "@/db/client";
 import { InvestigationWorkspace } from "@/components/investigation/investigation-workspace";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
@@ -29,5 +31,9 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const settings = workspaceSettings();
   if (view.center) [settings.map.centerLat, settings.map.centerLng] = view.center;
   if (view.zoom) settings.map.zoom = view.zoom;
+  // The browser fetches the map layers' first answers while the map's scripts load (see first-view-box.ts).
+  // crossOrigin "anonymous" sends the session cookie (same origin) and matches the map's fetch(), so it is used.
+  const bbox = firstViewBbox(settings.map);
+  for (const layer of ["sites", "streets"]) preload(`/api/map/${layer}?bbox=${bbox}`, { as: "fetch", crossOrigin: "anonymous" });
   return <InvestigationWorkspace settings={settings} incident={detail ? initialIncident(detail) : null} />;
 }

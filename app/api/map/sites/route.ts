@@ -8,18 +8,26 @@ import { bboxSchema } from "../box";
 export const dynamic = "force-dynamic";
 
 /**
- * Every active site in the viewport as [id, lng, lat] for client-side
- * clustering: ids and points only (no addresses or contacts), so it is not a
+ * Every active site in the viewport as bare integer coordinates for
+ * client-side clustering (no ids, addresses or contacts), so it is not a
  * search of the registry and is not audited per pan.
+ *
+ * The ETag is the registry's version (see site-points-cache.ts): a browser
+ * revisiting the map asks again with If-None-Match and gets an empty 304 while
+ * no site was added, moved or removed. `private, no-cache`: kept only by this
+ * user's browser, and always checked with the server first (a session that
+ * ended must not read it from a shared cache). A registry too large to copy
+ * (MAX_COPIED_SITES) is queried per box and not cached.
  */
 export const GET = withRole("detective", async (request, { db }) => {
   const parsed = z.object({ bbox: bboxSchema }).safeParse(queryObject(request.url, ["bbox"]));
   if (!parsed.success) return badRequest(fieldErrors(parsed.error));
   try {
-    // The database writes the JSON (see sitePointsJsonInBox): sent as is, not parsed and re-serialized.
-    return new Response(await sitePointsJsonInBox(db, parsed.data.bbox), {
-      headers: { "content-type": "application/json", "cache-control": "no-store" },
-    });
+    const { version, body } = await sitePointsJsonInBox(db, parsed.data.bbox);
+    if (version === null) return new Response(body, { headers: { "content-type": "application/json", "cache-control": "no-store" } });
+    const headers = { etag: `"sites-${version}"`, "cache-control": "private, no-cache" };
+    if (request.headers.get("if-none-match") === headers.etag) return new Response(null, { status: 304, headers });
+    return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
   } catch (err) {
     return databaseFailure("loading sites", err);
   }
