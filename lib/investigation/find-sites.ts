@@ -9,8 +9,7 @@ import "server-only";
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { parseEwkbHex, type PolygonGeometry, type LngLat } from "../geo/ewkb";
-import { polygonLikeAsGeoJson } from "../geo/geojson-precision";
+import type { PolygonGeometry, LngLat } from "../geo/ewkb";
 import { footageStatusFor, type Footage } from "./footage-status";
 import { rankSites } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
@@ -78,8 +77,12 @@ export interface FindSitesInput {
 /**
  * One row per (site, camera), in answer order; a site without cameras comes
  * as one row with null camera columns. Flat rows rather than a json_agg per
- * site: building each camera's JSON in SQL (and the cone's GeoJSON) was ~97 %
- * of the statement at 1M sites, and the driver then parsed it all again.
+ * site of json_build_object(…, ST_AsGeoJSON(cone)::json): PostgreSQL no longer
+ * parses each cone's GeoJSON into json and prints it again, and Node parses it
+ * once. The cone stays ST_AsGeoJSON's text on purpose: its rounding to 9
+ * decimals (of the shortest decimal form, half up) is what the API has always
+ * answered, and decoding EWKB and rounding in JS would differ in the last digit
+ * now and then.
  */
 interface SiteCameraRow {
   id: string;
@@ -106,7 +109,7 @@ interface SiteCameraRow {
   range_m: number | null;
   records_street: boolean;
   camera_note: string | null;
-  /** The geography as the server prints it: hex EWKB. */
+  /** ST_AsGeoJSON of the cone, as text: parsed once, here. */
   view_cone: string | null;
   cone_crosses_street: boolean;
   sees_point: boolean | null;
@@ -192,7 +195,7 @@ export function findSitesQuery(area: SearchArea): SQL {
       r.lng, r.lat, r.distance_m, r.retention_days, r.playback, r.notes, r.street_view, r.records_street_traffic,
       r.camera_count, r.camera_locations, r.created_at,
       c.id as camera_id, c.position as camera_position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street,
-      c.note as camera_note, c.view_cone, c.cone_crosses_street, c.sees_point, c.seen_route, c.seen_route_m
+      c.note as camera_note, ST_AsGeoJSON(c.view_cone) as view_cone, c.cone_crosses_street, c.sees_point, c.seen_route, c.seen_route_m
     from (
       select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
         ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
@@ -235,7 +238,7 @@ function toCameraResult(row: SiteCameraRow, area: SearchArea): CameraResult {
     facesStreet: row.records_street || coneCrossesStreet,
     seesPoint: area.kind === "route" ? seesRoute !== null : Boolean(row.sees_point),
     ...(seesRoute !== undefined ? { seesRoute } : {}),
-    viewCone: row.view_cone === null ? null : polygonLikeAsGeoJson(parseEwkbHex(row.view_cone) as PolygonGeometry),
+    viewCone: row.view_cone === null ? null : (JSON.parse(row.view_cone) as PolygonGeometry),
     note: row.camera_note,
   };
 }

@@ -1,7 +1,8 @@
 /**
- * findSites builds its answer from flat rows, decodes the cones' EWKB in Node
- * and tests cones on planar geometry (see find-sites.ts). This checks that the
- * answer is the same, field for field, as the straightforward statement it
+ * findSites builds its answer from flat rows, parses the cones' GeoJSON in
+ * Node, tests cones on planar geometry and works out footage once per retention
+ * value (see find-sites.ts). This checks that the answer is the same, field for
+ * field, as the straightforward statement it
  * replaced: per-site json_agg of cameras with ST_AsGeoJSON(view_cone), geography
  * ST_Intersects for the point and the streets, the route stretch intersected for
  * every cone, and footage status computed per site. Dense random sites with
@@ -111,7 +112,7 @@ async function compare(area: SearchArea, at: Date, now: Date) {
     expect(site.cameras.map((c) => c.id)).toEqual(ref.cameras.map((c) => c.id));
     site.cameras.forEach((camera, i) => {
       const r = ref.cameras[i];
-      // The cone exactly as ST_AsGeoJSON printed it (9 decimals), once through JSON.
+      // The cone exactly as ST_AsGeoJSON printed it, once through JSON.
       expect(JSON.parse(JSON.stringify(camera.viewCone))).toEqual(r.viewCone);
       expect(camera.coneCrossesStreet).toBe(r.coneCrossesStreet);
       if (area.kind === "point") {
