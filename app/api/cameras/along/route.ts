@@ -1,5 +1,4 @@
 import { withRole } from "@/lib/auth/with-role";
-import { compressedJson } from "@/lib/http/compressed-json";
 import { agencySettings } from "@/lib/agency/settings";
 import { badRequest, fieldErrors } from "@/lib/investigation/input-fields";
 import { runAuditedSearch } from "@/lib/investigation/run-search";
@@ -24,7 +23,7 @@ export const POST = withRole("detective", async (request, { db, actor }) => {
       { area: { kind: "route", route, widthM }, at: at ?? new Date(), includeContacts, via: "POST /api/cameras/along" },
       settings.timeZone,
     );
-    return await compressedJson(request, collection, { headers: { "cache-control": "no-store" } });
+    return Response.json(collection, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return databaseFailure("the corridor search", err);
   }

@@ -1,5 +1,4 @@
 import { withRole } from "@/lib/auth/with-role";
-import { compressedJson } from "@/lib/http/compressed-json";
 import { agencySettings } from "@/lib/agency/settings";
 import { badRequest, fieldErrors } from "@/lib/investigation/input-fields";
 import { runAuditedSearch } from "@/lib/investigation/run-search";
@@ -21,7 +20,7 @@ export const GET = withRole("detective", async (request, { db, actor }) => {
       { area: { kind: "point", lat, lng, radiusM: radius }, at: at ?? new Date(), includeContacts: include === "contacts", via: "GET /api/cameras/near" },
       settings.timeZone,
     );
-    return await compressedJson(request, collection, { headers: { "cache-control": "no-store" } });
+    return Response.json(collection, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return databaseFailure("the camera search", err);
   }
