@@ -133,15 +133,15 @@ export function sitesInAreaCondition(area: SearchArea): SQL {
  * the stretch of the route inside the cone (route searches).
  *
  * Both are planar tests on the cone's lng/lat geometry, not geography ones.
- * A cone is at most 500 m across (the registration form's range cap), and over
+ * A cone's edges are at most 500 m long (the registration form's range cap), and over
  * an edge of length L a great circle strays from the straight lng/lat segment
  * by about L² · tan(latitude) / 8R: under 5 mm for 500 m at 42° N, under a
  * millimetre for the usual ≤ 45 m camera. So the answer can only differ for a
  * point within millimetres of a cone's edge, far inside the uncertainty of a
  * dropped pin and of the 32-step polygon that stands for the arc (centimetres).
- * Geography ST_Intersects computed spheroid-free distances to every edge and
- * cost most of the statement; the planar test is a bounding-box check and a
- * point-in-polygon.
+ * Geography ST_Intersects measures the point's distance to the cone on the
+ * sphere (to a 0.01 mm tolerance) and was most of the statement's time; the
+ * planar test is a bounding-box check and a point-in-polygon.
  *
  * The route's stretch is intersected in planar lng/lat for the same reason and
  * only for cones whose geometry touches the route (the rest have none); its
