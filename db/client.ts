@@ -31,11 +31,21 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
+/**
+ * Session settings for every server connection (an `options` parameter in
+ * DATABASE_URL replaces them). JIT off: Sightline runs short statements, and
+ * PostgreSQL decides to JIT-compile from cost estimates that PostGIS's
+ * deliberately high function costs inflate. The investigation search at 1M
+ * sites crossed jit_above_cost and spent ~30 ms compiling a ~5 ms query; the
+ * compiled code saves nothing, since the work is inside PostGIS's C functions.
+ */
+export const SERVER_SESSION_OPTIONS = "-c jit=off";
+
 export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle> {
   const migrate = options.migrate ?? true;
   if (options.databaseUrl) {
     const { Pool } = await import("pg");
-    const pool = new Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    const pool = new Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000, options: SERVER_SESSION_OPTIONS });
     // A dropped server connection must not crash the process: the pool replaces it.
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
     // pg-pool listens for errors only on idle clients; a checked-out one (mid-

@@ -18,10 +18,13 @@ const EWKB_Z_FLAG = 0x80000000;
 const EWKB_M_FLAG = 0x40000000;
 
 export function parseEwkbHex(hex: string): SimpleGeometry {
-  if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length < 10 || hex.length % 2 !== 0) {
+  // Buffer.from stops at the first character that is not hex, so a short result means bad input
+  // (checked this way rather than with a regular expression: search answers decode hundreds of cones).
+  const bytes = Buffer.from(hex, "hex");
+  if (hex.length < 10 || hex.length % 2 !== 0 || bytes.length * 2 !== hex.length) {
     throw new Error("not a hex EWKB value");
   }
-  const view = new DataView(Uint8Array.from(Buffer.from(hex, "hex")).buffer);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 0;
   const littleEndian = view.getUint8(offset) === 1;
   offset += 1;

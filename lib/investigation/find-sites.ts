@@ -3,14 +3,14 @@ import "server-only";
  * The investigation query: active registrations within a radius of a point,
  * or within a corridor along a route, each with its cameras, view cones and
  * the street-facing / sees-the-spot answers. Everything spatial runs in
- * PostGIS on geography with the GiST indexes (ST_DWithin on
+ * PostGIS with the GiST indexes (ST_DWithin on geography for
  * registrations.location, ST_Intersects on street_centerlines.geom); nothing
  * is fetched wholesale and filtered here.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { PolygonGeometry, LngLat } from "../geo/ewkb";
-import { footageStatus, type Footage } from "./footage-status";
+import { footageStatusFor, type Footage } from "./footage-status";
 import { rankSites } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
 import { searchDistanceM, type SearchArea } from "./search-area";
@@ -74,7 +74,17 @@ export interface FindSitesInput {
   now?: Date;
 }
 
-interface SiteRow {
+/**
+ * One row per (site, camera), in answer order; a site without cameras comes
+ * as one row with null camera columns. Flat rows rather than a json_agg per
+ * site of json_build_object(…, ST_AsGeoJSON(cone)::json): PostgreSQL no longer
+ * parses each cone's GeoJSON into json and prints it again, and Node parses it
+ * once. The cone stays ST_AsGeoJSON's text on purpose: its rounding to 9
+ * decimals (of the shortest decimal form, half up) is what the API has always
+ * answered, and decoding EWKB and rounding in JS would differ in the last digit
+ * now and then.
+ */
+interface SiteCameraRow {
   id: string;
   address_line1: string;
   address_unit: string | null;
@@ -92,22 +102,20 @@ interface SiteRow {
   camera_count: number;
   camera_locations: string[];
   created_at: string | Date;
-  cameras: CameraRow[] | string;
-}
-
-interface CameraRow {
-  id: string;
-  position: string;
-  bearingDeg: number | null;
-  fovDeg: number | null;
-  rangeM: number | null;
-  recordsStreet: boolean;
-  note: string | null;
-  viewCone: PolygonGeometry | null;
-  coneCrossesStreet: boolean;
-  seesPoint: boolean | null;
-  seenRoute?: SeenRouteStretch["geometry"] | null;
-  seenRouteM?: number | null;
+  camera_id: string | null;
+  camera_position: string;
+  bearing_deg: number | null;
+  fov_deg: number | null;
+  range_m: number | null;
+  records_street: boolean;
+  camera_note: string | null;
+  /** ST_AsGeoJSON of the cone, as text: parsed once, here. */
+  view_cone: string | null;
+  cone_crosses_street: boolean;
+  sees_point: boolean | null;
+  /** Route searches: ST_AsGeoJSON of the stretch seen, or null. */
+  seen_route: string | null;
+  seen_route_m: number | string | null;
 }
 
 /** The target geography of a search: the incident point, or the route line. */
@@ -120,84 +128,122 @@ export function sitesInAreaCondition(area: SearchArea): SQL {
   return sql`r.status = 'active' and ${withinMeters(sql`r.location`, searchTargetSql(area), searchDistanceM(area))}`;
 }
 
-function cameraJsonSql(area: SearchArea): SQL {
-  const target = searchTargetSql(area);
-  const routeParts =
-    area.kind === "route"
-      ? sql`, 'seenRoute', case when seen.g is null or ST_IsEmpty(seen.g) then null else ST_AsGeoJSON(seen.g)::json end,
-            'seenRouteM', coalesce(ST_Length(seen.g::geography), 0)`
-      : sql``;
-  return sql`json_build_object(
-      'id', c.id, 'position', c.position, 'bearingDeg', c.bearing_deg, 'fovDeg', c.fov_deg, 'rangeM', c.range_m,
-      'recordsStreet', c.records_street, 'note', c.note,
-      'viewCone', ST_AsGeoJSON(c.view_cone)::json,
-      'coneCrossesStreet', c.view_cone is not null and exists (
-        select 1 from street_centerlines s where ${intersects(sql`s.geom`, sql`c.view_cone`)}),
-      'seesPoint', c.view_cone is not null and ${intersects(sql`c.view_cone`, target)}
-      ${routeParts})`;
+/**
+ * Per camera: whether the cone holds the incident point (point searches), or
+ * the stretch of the route inside the cone (route searches).
+ *
+ * Both are planar tests on the cone's lng/lat geometry, not geography ones.
+ * A cone's edges are at most 500 m long (the registration form's range cap), and over
+ * an edge of length L a great circle strays from the straight lng/lat segment
+ * by about L² · tan(latitude) / 8R: under 5 mm for 500 m at 42° N, under a
+ * millimetre for the usual ≤ 45 m camera. So the answer can only differ for a
+ * point within millimetres of a cone's edge, far inside the uncertainty of a
+ * dropped pin and of the 32-step polygon that stands for the arc (centimetres).
+ * Geography ST_Intersects measures the point's distance to the cone on the
+ * sphere (to a 0.01 mm tolerance) and was most of the statement's time; the
+ * planar test is a bounding-box check and a point-in-polygon.
+ *
+ * The route's stretch is intersected in planar lng/lat for the same reason and
+ * only for cones whose geometry touches the route (the rest have none); its
+ * length is then measured on the spheroid.
+ */
+function cameraTestsSql(area: SearchArea): SQL {
+  const target = sql`${searchTargetSql(area)}::geometry`;
+  if (area.kind === "point") {
+    return sql`c.view_cone is not null and ST_Intersects(c.view_cone::geometry, ${target}) as sees_point,
+      null::text as seen_route, null::float8 as seen_route_m`;
+  }
+  return sql`null::boolean as sees_point,
+      case when seen.g is null or ST_IsEmpty(seen.g) then null else ST_AsGeoJSON(seen.g) end as seen_route,
+      coalesce(ST_Length(seen.g::geography), 0) as seen_route_m`;
 }
 
-/**
- * Route searches: the stretch of the route inside each cone. The cone is at
- * most a few hundred metres across, so intersecting in planar lng/lat differs
- * from great-circle edges by well under a millimetre; the length is then
- * measured on the spheroid.
- */
 function seenRouteJoin(area: SearchArea): SQL {
   if (area.kind !== "route") return sql``;
+  const route = sql`${searchTargetSql(area)}::geometry`;
   return sql`left join lateral (
-      select ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${searchTargetSql(area)}::geometry), 2) as g) seen on true`;
+      select case when ST_Intersects(c.view_cone::geometry, ${route})
+        then ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${route}), 2) end as g) seen on true`;
 }
 
 export async function findSites(db: Executor, input: FindSitesInput): Promise<SiteResult[]> {
   const { area, at, timeZone } = input;
   const now = input.now ?? new Date();
   const result = await db.execute(findSitesQuery(area));
-  const sites = (result.rows as unknown as SiteRow[]).map((row) => toSiteResult(row, area, at, timeZone, now));
+  const footage = footageStatusFor(at, timeZone, now);
+  const sites: SiteResult[] = [];
+  let current: { row: SiteCameraRow; cameras: CameraResult[] } | null = null;
+  // Rows come grouped by site (ordered by distance, id, then camera order).
+  for (const row of result.rows as unknown as SiteCameraRow[]) {
+    if (current?.row.id !== row.id) {
+      if (current) sites.push(toSiteResult(current.row, current.cameras, at, footage));
+      current = { row, cameras: [] };
+    }
+    if (row.camera_id !== null) current.cameras.push(toCameraResult(row, area));
+  }
+  if (current) sites.push(toSiteResult(current.row, current.cameras, at, footage));
   return rankSites(sites);
 }
 
-/** The statement findSites runs, exported so the plan test EXPLAINs exactly it. */
+/** The statement findSites runs, exported so the plan test and the bench EXPLAIN exactly it. */
 export function findSitesQuery(area: SearchArea): SQL {
   const target = searchTargetSql(area);
+  // OFFSET 0 keeps the cameras sub-select a per-site lookup on cameras_registration_idx: the
+  // planner cannot flatten it into a join that might hash all the cameras of the registry.
   return sql`
     select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
-      ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
-      ${distanceMeters(sql`r.location`, target)} as distance_m,
-      r.retention_days, r.playback, r.notes, r.street_view, r.records_street_traffic,
+      r.lng, r.lat, r.distance_m, r.retention_days, r.playback, r.notes, r.street_view, r.records_street_traffic,
       r.camera_count, r.camera_locations, r.created_at,
-      coalesce((select json_agg(${cameraJsonSql(area)} order by c.created_at, c.id)
-                from cameras c ${seenRouteJoin(area)} where c.registration_id = r.id), '[]'::json) as cameras
-    from registrations r
-    where ${sitesInAreaCondition(area)}
-    order by distance_m, r.id`;
+      c.id as camera_id, c.position as camera_position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street,
+      c.note as camera_note, ST_AsGeoJSON(c.view_cone) as view_cone, c.cone_crosses_street, c.sees_point, c.seen_route, c.seen_route_m
+    from (
+      select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
+        ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
+        ${distanceMeters(sql`r.location`, target)} as distance_m,
+        r.retention_days, r.playback, r.notes, r.street_view, r.records_street_traffic,
+        r.camera_count, r.camera_locations, r.created_at
+      from registrations r
+      where ${sitesInAreaCondition(area)}
+    ) r
+    left join lateral (
+      select c.id, c.position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street, c.note, c.view_cone, c.created_at,
+        c.view_cone is not null and exists (
+          select 1 from street_centerlines s where ${intersects(sql`s.geom`, sql`c.view_cone`)}) as cone_crosses_street,
+        ${cameraTestsSql(area)}
+      from cameras c ${seenRouteJoin(area)}
+      where c.registration_id = r.id
+      offset 0
+    ) c on true
+    order by r.distance_m, r.id, c.created_at, c.id`;
 }
 
-function toSiteResult(row: SiteRow, area: SearchArea, at: Date, timeZone: string, now: Date): SiteResult {
-  const cameraRows: CameraRow[] = typeof row.cameras === "string" ? JSON.parse(row.cameras) : row.cameras;
-  const cameras = cameraRows.map((c): CameraResult => {
-    const seesRoute =
-      area.kind === "route"
-        ? c.seenRoute && Number(c.seenRouteM) > 0
-          ? { geometry: c.seenRoute, lengthM: Number(c.seenRouteM) }
-          : null
-        : undefined;
-    return {
-      id: c.id,
-      position: c.position,
-      bearingDeg: c.bearingDeg,
-      fovDeg: c.fovDeg,
-      rangeM: c.rangeM,
-      direction: c.bearingDeg === null ? "unknown" : "known",
-      recordsStreet: c.recordsStreet,
-      coneCrossesStreet: Boolean(c.coneCrossesStreet),
-      facesStreet: c.recordsStreet || Boolean(c.coneCrossesStreet),
-      seesPoint: area.kind === "route" ? seesRoute !== null : Boolean(c.seesPoint),
-      ...(seesRoute !== undefined ? { seesRoute } : {}),
-      viewCone: c.viewCone,
-      note: c.note,
-    };
-  });
+function toCameraResult(row: SiteCameraRow, area: SearchArea): CameraResult {
+  const seenRouteM = Number(row.seen_route_m);
+  const seesRoute =
+    area.kind === "route"
+      ? row.seen_route !== null && seenRouteM > 0
+        ? { geometry: JSON.parse(row.seen_route) as SeenRouteStretch["geometry"], lengthM: seenRouteM }
+        : null
+      : undefined;
+  const coneCrossesStreet = Boolean(row.cone_crosses_street);
+  return {
+    id: row.camera_id!,
+    position: row.camera_position,
+    bearingDeg: row.bearing_deg,
+    fovDeg: row.fov_deg,
+    rangeM: row.range_m,
+    direction: row.bearing_deg === null ? "unknown" : "known",
+    recordsStreet: row.records_street,
+    coneCrossesStreet,
+    facesStreet: row.records_street || coneCrossesStreet,
+    seesPoint: area.kind === "route" ? seesRoute !== null : Boolean(row.sees_point),
+    ...(seesRoute !== undefined ? { seesRoute } : {}),
+    viewCone: row.view_cone === null ? null : (JSON.parse(row.view_cone) as PolygonGeometry),
+    note: row.camera_note,
+  };
+}
+
+function toSiteResult(row: SiteCameraRow, cameras: CameraResult[], at: Date, footage: (retentionDays: number | null) => Footage): SiteResult {
   const createdAt = new Date(row.created_at);
   return {
     registrationId: row.id,
@@ -207,7 +253,7 @@ function toSiteResult(row: SiteRow, area: SearchArea, at: Date, timeZone: string
     distanceM: Number(row.distance_m),
     facesStreet: row.records_street_traffic || cameras.some((c) => c.facesStreet),
     seesPoint: cameras.some((c) => c.seesPoint),
-    footage: footageStatus(at, row.retention_days, timeZone, now),
+    footage: footage(row.retention_days),
     retentionDays: row.retention_days,
     playback: row.playback,
     notes: row.notes,
@@ -222,7 +268,7 @@ function toSiteResult(row: SiteRow, area: SearchArea, at: Date, timeZone: string
   };
 }
 
-function formatAddress(row: SiteRow): string {
+function formatAddress(row: SiteCameraRow): string {
   const unit = row.address_unit ? ` ${row.address_unit}` : "";
   return `${row.address_line1}${unit}, ${row.address_city}, ${row.address_state} ${row.address_zip}`;
 }

@@ -37,3 +37,22 @@ export function footageStatus(
   const status: FootageStatus = remainingMs <= 0 ? "likely_overwritten" : remainingMs <= URGENT_WITHIN_MS ? "urgent" : "available";
   return { status, expiresAt: expiresAt.toISOString() };
 }
+
+/**
+ * footageStatus for the many sites of one search (same incident time, zone and
+ * "now"). The answer then depends only on the retention days, which take a
+ * handful of distinct values, so each is worked out once: building a TZDate
+ * per site was a visible share of a large search.
+ */
+export function footageStatusFor(incidentAt: Date, timeZone: string, now: Date = new Date()): (retentionDays: number | null | undefined) => Footage {
+  const byDays = new Map<number | null | undefined, Footage>();
+  return (retentionDays) => {
+    let footage = byDays.get(retentionDays);
+    if (!footage) {
+      footage = footageStatus(incidentAt, retentionDays, timeZone, now);
+      byDays.set(retentionDays, footage);
+    }
+    // A copy per site: callers may hold on to (or change) one site's answer.
+    return { ...footage };
+  };
+}

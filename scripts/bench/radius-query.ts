@@ -12,10 +12,10 @@
  * exactly this): forced sequential scan time over indexed time, at the same
  * points, in the same run. radiusFilterDbP50Ms is that indexed selection on
  * its own: what PostGIS alone does, to compare with the ~2–3 ms the issue
- * quotes for ST_DWithin over 1M points. On a server the forced scan costs
- * enough for PostgreSQL to JIT-compile it (default jit settings); that time is
- * part of the figure, as it would be for a real query, and the detail says
- * how many runs were compiled.
+ * quotes for ST_DWithin over 1M points. Everything runs with the session
+ * settings the app uses (db/client.ts: JIT off on a server), so the forced
+ * scan is not JIT-compiled either; the detail still says how many runs were,
+ * should a DATABASE_URL `options` parameter turn JIT back on.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -53,7 +53,6 @@ export async function measureRadius(db: Db, options: { iterations: number; fullS
   for (let i = 0; i < options.iterations; i++) {
     const plan = await timeInDatabase(db, findSitesQuery(areaAt(i)));
     times.push(plan.executionMs);
-    found.push(plan.rows);
     usesIndex &&= plan.indexes.includes("registrations_location_gist") && !plan.seqScans.includes("registrations");
   }
   // Index vs forced sequential scan on the selection, pairwise at the same points.
@@ -62,7 +61,12 @@ export async function measureRadius(db: Db, options: { iterations: number; fullS
   let jitted = 0;
   let usedSeqScan = true;
   const budgetEnd = performance.now() + options.fullScanBudgetMs;
-  for (let i = 0; i < options.iterations; i++) indexed.push((await timeInDatabase(db, selectionQuery(areaAt(i)))).executionMs);
+  for (let i = 0; i < options.iterations; i++) {
+    // The selection's rows are the sites (the search itself answers one row per site and camera).
+    const plan = await timeInDatabase(db, selectionQuery(areaAt(i)));
+    indexed.push(plan.executionMs);
+    found.push(plan.rows);
+  }
   for (let i = 0; i < options.fullScanIterations && (i === 0 || performance.now() < budgetEnd); i++) {
     const plan = await timeInDatabase(db, selectionQuery(areaAt(i)), SEQ_SCAN_OFF);
     scanned.push(plan.executionMs);
