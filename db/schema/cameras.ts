@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { geographyPoint, geographyPolygon } from "../postgis";
 import { cameraPosition } from "./enums";
@@ -22,6 +23,13 @@ export const cameras = pgTable(
     rangeM: real("range_m"),
     recordsStreet: boolean("records_street").notNull().default(false),
     viewCone: geographyPolygon("view_cone"),
+    /**
+     * The cone as the investigation answers it: ST_AsGeoJSON's text, kept by
+     * PostgreSQL itself (no write path changes), so a radius search reads ~700
+     * stored texts instead of formatting each cone again. Same call as the
+     * search used (default 9 decimals), so the answer is byte for byte the same.
+     */
+    viewConeGeojson: text("view_cone_geojson").generatedAlwaysAs(sql`ST_AsGeoJSON(view_cone)`),
     note: text("note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -82,7 +82,8 @@ export interface FindSitesInput {
  * once. The cone stays ST_AsGeoJSON's text on purpose: its rounding to 9
  * decimals (of the shortest decimal form, half up) is what the API has always
  * answered, and decoding EWKB and rounding in JS would differ in the last digit
- * now and then.
+ * now and then. That text is stored (cameras.view_cone_geojson, a generated
+ * column) rather than formatted again for each camera of each search.
  */
 interface SiteCameraRow {
   id: string;
@@ -109,7 +110,7 @@ interface SiteCameraRow {
   range_m: number | null;
   records_street: boolean;
   camera_note: string | null;
-  /** ST_AsGeoJSON of the cone, as text: parsed once, here. */
+  /** ST_AsGeoJSON of the cone, as text (stored in cameras.view_cone_geojson): parsed once, here. */
   view_cone: string | null;
   cone_crosses_street: boolean;
   sees_point: boolean | null;
@@ -195,7 +196,7 @@ export function findSitesQuery(area: SearchArea): SQL {
       r.lng, r.lat, r.distance_m, r.retention_days, r.playback, r.notes, r.street_view, r.records_street_traffic,
       r.camera_count, r.camera_locations, r.created_at,
       c.id as camera_id, c.position as camera_position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street,
-      c.note as camera_note, ST_AsGeoJSON(c.view_cone) as view_cone, c.cone_crosses_street, c.sees_point, c.seen_route, c.seen_route_m
+      c.note as camera_note, c.view_cone_geojson as view_cone, c.cone_crosses_street, c.sees_point, c.seen_route, c.seen_route_m
     from (
       select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
         ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
@@ -206,7 +207,7 @@ export function findSitesQuery(area: SearchArea): SQL {
       where ${sitesInAreaCondition(area)}
     ) r
     left join lateral (
-      select c.id, c.position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street, c.note, c.view_cone, c.created_at,
+      select c.id, c.position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street, c.note, c.view_cone, c.view_cone_geojson, c.created_at,
         c.view_cone is not null and exists (
           select 1 from street_centerlines s where ${intersects(sql`s.geom`, sql`c.view_cone`)}) as cone_crosses_street,
         ${cameraTestsSql(area)}

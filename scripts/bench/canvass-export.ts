@@ -8,14 +8,14 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { renderCanvass, type CanvassFormat } from "../../lib/canvass/canvass-export";
-import { benchPoint, DEFAULT_SEED } from "./generate-sites";
+import { benchPoint, DEFAULT_SEED, type BenchArea } from "./generate-sites";
 import { percentile, round } from "./support/stats";
 import type { BenchStaff } from "./support/staff";
 
 export const CANVASS_ENTRIES = 500;
 
-async function createCanvass(db: Db, staff: BenchStaff, entries: number): Promise<string> {
-  const { lat, lng } = benchPoint(DEFAULT_SEED + 3, 0);
+async function createCanvass(db: Db, staff: BenchStaff, entries: number, area?: BenchArea): Promise<string> {
+  const { lat, lng } = benchPoint(DEFAULT_SEED + 3, 0, area);
   const point = sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)::geography`;
   return db.transaction(async (tx) => {
     const incident = await tx.execute(sql`
@@ -33,8 +33,8 @@ async function createCanvass(db: Db, staff: BenchStaff, entries: number): Promis
   });
 }
 
-export async function measureCanvassExport(db: Db, staff: BenchStaff, options: { repeats: number }) {
-  const incidentId = await createCanvass(db, staff, CANVASS_ENTRIES);
+export async function measureCanvassExport(db: Db, staff: BenchStaff, options: { repeats: number; area?: BenchArea }) {
+  const incidentId = await createCanvass(db, staff, CANVASS_ENTRIES, options.area);
   const principal = { userId: staff.userId, email: staff.email, name: staff.name, role: "supervisor" as const, via: "token" as const };
   const actor = { userId: staff.userId, label: staff.email };
   const time = async (format: CanvassFormat) => {

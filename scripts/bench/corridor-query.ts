@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { findSitesQuery, sitesInAreaCondition } from "../../lib/investigation/find-sites";
 import type { SearchArea } from "../../lib/investigation/search-area";
-import { benchPoint, DEFAULT_SEED } from "./generate-sites";
+import { BENCH_AREA, benchPoint, DEFAULT_SEED, type BenchArea } from "./generate-sites";
 import { percentile, round } from "./support/stats";
 import { timeInDatabase } from "./support/time-in-database";
 
@@ -16,8 +16,8 @@ const WIDTH_M = 50;
 const METERS_PER_DEG_LAT = 111_320;
 
 /** Three legs, east, north-east, east, about 2 km in all (a car's path along a grid). */
-export function corridorAt(i: number): SearchArea {
-  const start = benchPoint(DEFAULT_SEED + 2, i);
+export function corridorAt(i: number, box: BenchArea = BENCH_AREA): SearchArea {
+  const start = benchPoint(DEFAULT_SEED + 2, i, box);
   const perLng = METERS_PER_DEG_LAT * Math.cos((start.lat * Math.PI) / 180);
   const leg = ROUTE_M / 3;
   const diag = leg / Math.SQRT2;
@@ -33,15 +33,15 @@ async function sitesIn(db: Db, area: SearchArea): Promise<number> {
   return Number((result.rows[0] as { n: number }).n);
 }
 
-export async function measureCorridor(db: Db, options: { iterations: number }): Promise<{ corridorDbP50Ms: number; corridorDbP95Ms: number; corridorUsesIndex: boolean; detail: string }> {
-  for (let i = 0; i < 3; i++) await timeInDatabase(db, findSitesQuery(corridorAt(10_000 + i)));
+export async function measureCorridor(db: Db, options: { iterations: number; area?: BenchArea }): Promise<{ corridorDbP50Ms: number; corridorDbP95Ms: number; corridorUsesIndex: boolean; detail: string }> {
+  for (let i = 0; i < 3; i++) await timeInDatabase(db, findSitesQuery(corridorAt(10_000 + i, options.area)));
   const times: number[] = [];
   const found: number[] = [];
   let usesIndex = true;
   for (let i = 0; i < options.iterations; i++) {
-    const plan = await timeInDatabase(db, findSitesQuery(corridorAt(i)));
+    const plan = await timeInDatabase(db, findSitesQuery(corridorAt(i, options.area)));
     times.push(plan.executionMs);
-    found.push(await sitesIn(db, corridorAt(i)));
+    found.push(await sitesIn(db, corridorAt(i, options.area)));
     usesIndex &&= plan.indexes.includes("registrations_location_gist");
   }
   return {

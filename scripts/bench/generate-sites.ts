@@ -26,9 +26,27 @@ type Transactor = Pick<Db, "execute" | "transaction">;
 export const BENCH_SOURCE = "bench-synthetic";
 export const DEFAULT_SEED = 20261126;
 
-/** About 50 × 50 km (a large county) around the demo's map centre. */
-export const BENCH_AREA = { centerLat: 41.85, centerLng: -87.88, halfLatDeg: 0.225, halfLngDeg: 0.3 } as const;
+export interface BenchArea {
+  centerLat: number;
+  centerLng: number;
+  halfLatDeg: number;
+  halfLngDeg: number;
+}
+
+/** About 50 × 50 km (a large county) around the demo's map centre: the dense headline case. */
+export const DEFAULT_AREA_KM = 50;
+export const BENCH_AREA: BenchArea = { centerLat: 41.85, centerLng: -87.88, halfLatDeg: 0.225, halfLngDeg: 0.3 };
 const METERS_PER_DEG_LAT = 111_320;
+
+/**
+ * A square box of about areaKm × areaKm around the same centre (`--area-km`):
+ * the default box scaled, so 50 gives exactly BENCH_AREA (the same rows as
+ * before the option existed) and 300 a state-sized box (~11 sites/km² at 1M).
+ */
+export function benchArea(areaKm: number = DEFAULT_AREA_KM): BenchArea {
+  const scale = areaKm / DEFAULT_AREA_KM;
+  return { ...BENCH_AREA, halfLatDeg: BENCH_AREA.halfLatDeg * scale, halfLngDeg: BENCH_AREA.halfLngDeg * scale };
+}
 
 /** Shares chosen to look like a registry: some doorbells, a minority without a bearing. */
 export const NO_BEARING_SHARE = 0.12;
@@ -44,8 +62,8 @@ function u(h: string, n: number): string {
  * in these statements is a number or a constant of this file, so they are
  * assembled as text (no user input reaches them).
  */
-function siteSeries(seed: number, lo: number, hi: number): string {
-  const { centerLat, centerLng, halfLatDeg, halfLngDeg } = BENCH_AREA;
+function siteSeries(seed: number, lo: number, hi: number, area: BenchArea): string {
+  const { centerLat, centerLng, halfLatDeg, halfLngDeg } = area;
   return `
     select s.i, s.h,
       ${centerLng - halfLngDeg} + ${u("s.h", 0)} * ${2 * halfLngDeg} as lng,
@@ -57,7 +75,7 @@ function siteSeries(seed: number, lo: number, hi: number): string {
 }
 
 /** Insert sites lo…hi-1: their registrations, then their cameras. */
-async function insertBatch(db: Executor, seed: number, lo: number, hi: number): Promise<void> {
+async function insertBatch(db: Executor, seed: number, lo: number, hi: number, area: BenchArea): Promise<void> {
   await db.execute(sql.raw(`
     insert into registrations (id, status, needs_review, source, owner_name, owner_phone, owner_email,
       address_line1, address_city, address_state, address_zip, address_normalized, location, location_method,
@@ -73,7 +91,7 @@ async function insertBatch(db: Executor, seed: number, lo: number, hi: number): 
       -- u4 already dates the registration; the playback format takes the site number, so the two are not linked.
       (case when s.i % 10 < 5 then 'standard' when s.i % 10 < 8 then 'proprietary' else 'unknown' end)::playback_format,
       get_byte(s.h, 15) < 90, s.created, 'bench', s.created, s.created, s.created
-    from (${siteSeries(seed, lo, hi)}) s`));
+    from (${siteSeries(seed, lo, hi, area)}) s`));
   await db.execute(sql.raw(`
     with templates as materialized (
       -- One unit sector per field of view, pointing north: the camera, 33 arc points, the camera again.
@@ -88,7 +106,7 @@ async function insertBatch(db: Executor, seed: number, lo: number, hi: number): 
       select s.i, s.lng, s.lat, s.created, k, c.h,
         case when ${u("c.h", 0)} < ${NO_BEARING_SHARE} then null else floor(${u("c.h", 1)} * 360) end as bearing,
         case when ${u("c.h", 2)} < 0.20 then 160 when ${u("c.h", 2)} < 0.45 then 110 when ${u("c.h", 2)} < 0.80 then 90 else 60 end as fov
-      from (${siteSeries(seed, lo, hi)}) s
+      from (${siteSeries(seed, lo, hi, area)}) s
       cross join lateral generate_series(1, s.ncam) k
       cross join lateral (select decode(md5('${seed}:' || s.i || ':' || k), 'hex') as h offset 0) c
     ),
@@ -117,6 +135,8 @@ async function insertBatch(db: Executor, seed: number, lo: number, hi: number): 
 export interface GenerateOptions {
   sites: number;
   seed?: number;
+  /** Side of the square box in km (default 50). */
+  areaKm?: number;
   /** Sites per INSERT: big enough to be set-based, small enough for PGlite's memory. */
   batchSize?: number;
   onProgress?: (done: number) => void;
@@ -126,6 +146,7 @@ export interface GenerateOptions {
 export async function generateSites(db: Transactor, options: GenerateOptions): Promise<{ sites: number; cameras: number; ms: number }> {
   const seed = options.seed ?? DEFAULT_SEED;
   const batch = options.batchSize ?? 25_000;
+  const area = benchArea(options.areaKm);
   const started = performance.now();
   for (let lo = 1; lo <= options.sites; lo += batch) {
     const hi = Math.min(lo + batch, options.sites + 1);
@@ -133,7 +154,7 @@ export async function generateSites(db: Transactor, options: GenerateOptions): P
       // These statements are long expressions over cheap rows: on a server, JIT compiling them
       // costs seconds per batch and saves nothing. (PGlite has no JIT; the setting is harmless there.)
       await tx.execute(sql`set local jit = off`);
-      await insertBatch(tx, seed, lo, hi);
+      await insertBatch(tx, seed, lo, hi, area);
     });
     options.onProgress?.(hi - 1);
   }
@@ -145,7 +166,7 @@ export async function generateSites(db: Transactor, options: GenerateOptions): P
 }
 
 /** A deterministic point inside the bench area, away from its edge (for query targets). */
-export function benchPoint(seed: number, i: number): { lat: number; lng: number } {
+export function benchPoint(seed: number, i: number, area: BenchArea = BENCH_AREA): { lat: number; lng: number } {
   // A small integer hash (mulberry32 step) is enough for picking query points.
   let t = (seed + i * 0x6d2b79f5) >>> 0;
   const next = () => {
@@ -154,6 +175,6 @@ export function benchPoint(seed: number, i: number): { lat: number; lng: number 
     r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
     return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
   };
-  const { centerLat, centerLng, halfLatDeg, halfLngDeg } = BENCH_AREA;
+  const { centerLat, centerLng, halfLatDeg, halfLngDeg } = area;
   return { lat: centerLat + (next() * 2 - 1) * halfLatDeg * 0.9, lng: centerLng + (next() * 2 - 1) * halfLngDeg * 0.9 };
 }

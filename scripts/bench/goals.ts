@@ -1,7 +1,8 @@
 /**
  * Issue 8's goals, compared with a run's figures. The database goals are
- * stated at 1M sites; on a smaller run they are still compared, but marked
- * as measured at that size.
+ * stated at 1M sites in the dense 50 km box (the bench's default); on a
+ * smaller run or another box they are still compared, but marked as measured
+ * there.
  */
 export interface Goal {
   label: string;
@@ -30,12 +31,16 @@ export interface GoalRow {
   status: string;
 }
 
-export function compareGoals(figures: { databases: Record<string, Record<string, unknown>> } & Record<string, unknown>, sites: number): GoalRow[] {
+export function compareGoals(figures: { databases: Record<string, Record<string, unknown>> } & Record<string, unknown>, sites: number, areaKm = 50): GoalRow[] {
   return GOALS.map((g) => {
     const raw = g.database ? figures.databases[g.database]?.[g.key] : figures[g.key];
     if (typeof raw !== "number" || !Number.isFinite(raw)) return { goal: g.label, value: "-", status: "not measured" };
     const met = g.op === "<=" ? raw <= g.target : raw >= g.target;
-    const suffix = g.at1M && sites < 1_000_000 ? ` (at ${sites.toLocaleString("en-US")} sites; goal is at 1M)` : "";
+    const notes = [
+      g.at1M && sites < 1_000_000 ? `at ${sites.toLocaleString("en-US")} sites; goal is at 1M` : null,
+      g.at1M && areaKm !== 50 ? `in a ${areaKm} km box; goal is in the 50 km box` : null,
+    ].filter((n) => n !== null);
+    const suffix = notes.length > 0 ? ` (${notes.join("; ")})` : "";
     return { goal: g.label, value: raw, status: `${met ? "met" : "NOT MET"}${suffix}` };
   });
 }

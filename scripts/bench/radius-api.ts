@@ -4,14 +4,14 @@
  * process (request sent to body read): the route's auth, validation, search,
  * ranking, audit entry and JSON, plus loopback HTTP.
  */
-import { benchPoint, DEFAULT_SEED } from "./generate-sites";
+import { benchPoint, DEFAULT_SEED, type BenchArea } from "./generate-sites";
 import { RADIUS_M } from "./radius-query";
 import { percentile, round } from "./support/stats";
 
-export async function measureRadiusApi(baseUrl: string, token: string, options: { iterations: number }) {
+export async function measureRadiusApi(baseUrl: string, token: string, options: { iterations: number; area?: BenchArea }) {
   const at = new Date(Date.now() - 86_400_000).toISOString();
   const call = async (i: number) => {
-    const { lat, lng } = benchPoint(DEFAULT_SEED + 1, i);
+    const { lat, lng } = benchPoint(DEFAULT_SEED + 1, i, options.area);
     const url = `${baseUrl}/api/cameras/near?lat=${lat.toFixed(6)}&lng=${lng.toFixed(6)}&radius=${RADIUS_M}&at=${encodeURIComponent(at)}`;
     const started = performance.now();
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });

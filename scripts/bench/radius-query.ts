@@ -21,7 +21,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { findSitesQuery, sitesInAreaCondition } from "../../lib/investigation/find-sites";
 import type { SearchArea } from "../../lib/investigation/search-area";
-import { benchPoint, DEFAULT_SEED } from "./generate-sites";
+import { BENCH_AREA, benchPoint, DEFAULT_SEED, type BenchArea } from "./generate-sites";
 import { percentile, round } from "./support/stats";
 import { timeInDatabase } from "./support/time-in-database";
 
@@ -40,18 +40,19 @@ export interface RadiusFigures {
   detail: string;
 }
 
-const areaAt = (i: number): SearchArea => ({ kind: "point", ...benchPoint(DEFAULT_SEED + 1, i), radiusM: RADIUS_M });
+const areaAt = (i: number, box: BenchArea): SearchArea => ({ kind: "point", ...benchPoint(DEFAULT_SEED + 1, i, box), radiusM: RADIUS_M });
 
 const selectionQuery = (area: SearchArea) => sql`select r.id from registrations r where ${sitesInAreaCondition(area)}`;
 
-export async function measureRadius(db: Db, options: { iterations: number; fullScanIterations: number; fullScanBudgetMs: number }): Promise<RadiusFigures> {
+export async function measureRadius(db: Db, options: { iterations: number; fullScanIterations: number; fullScanBudgetMs: number; area?: BenchArea }): Promise<RadiusFigures> {
+  const box = options.area ?? BENCH_AREA;
   // Warm-up: the first statements pay for plan caches and page reads a steady state does not.
-  for (let i = 0; i < 5; i++) await timeInDatabase(db, findSitesQuery(areaAt(10_000 + i)));
+  for (let i = 0; i < 5; i++) await timeInDatabase(db, findSitesQuery(areaAt(10_000 + i, box)));
   const times: number[] = [];
   const found: number[] = [];
   let usesIndex = true;
   for (let i = 0; i < options.iterations; i++) {
-    const plan = await timeInDatabase(db, findSitesQuery(areaAt(i)));
+    const plan = await timeInDatabase(db, findSitesQuery(areaAt(i, box)));
     times.push(plan.executionMs);
     usesIndex &&= plan.indexes.includes("registrations_location_gist") && !plan.seqScans.includes("registrations");
   }
@@ -63,12 +64,12 @@ export async function measureRadius(db: Db, options: { iterations: number; fullS
   const budgetEnd = performance.now() + options.fullScanBudgetMs;
   for (let i = 0; i < options.iterations; i++) {
     // The selection's rows are the sites (the search itself answers one row per site and camera).
-    const plan = await timeInDatabase(db, selectionQuery(areaAt(i)));
+    const plan = await timeInDatabase(db, selectionQuery(areaAt(i, box)));
     indexed.push(plan.executionMs);
     found.push(plan.rows);
   }
   for (let i = 0; i < options.fullScanIterations && (i === 0 || performance.now() < budgetEnd); i++) {
-    const plan = await timeInDatabase(db, selectionQuery(areaAt(i)), SEQ_SCAN_OFF);
+    const plan = await timeInDatabase(db, selectionQuery(areaAt(i, box)), SEQ_SCAN_OFF);
     scanned.push(plan.executionMs);
     if (plan.jit) jitted++;
     usedSeqScan &&= plan.seqScans.includes("registrations");

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--sites N] [--map-sites M] [--iterations I] [--no-app] [--only databases|map]
+ * npm run bench -- [--sites N] [--area-km K] [--map-sites M] [--iterations I] [--no-app] [--only databases|map]
  *                   [--databases server,embedded]
  *                   [--map-profile FILE.cpuprofile] [--port P] [--out FILE]
  *
@@ -17,7 +17,7 @@ import { measureCanvassExport } from "./canvass-export";
 import { measureCorridor } from "./corridor-query";
 import * as geocodeThroughput from "./geocode-throughput";
 import { compareGoals, DATABASE_FIGURE_KEYS, TOP_FIGURE_KEYS } from "./goals";
-import { BENCH_AREA, generateSites } from "./generate-sites";
+import { BENCH_AREA, benchArea, DEFAULT_AREA_KM, generateSites } from "./generate-sites";
 import { measureImport } from "./import-throughput";
 import { measureMap } from "./map-at-scale";
 import { measureRadiusApi } from "./radius-api";
@@ -31,6 +31,7 @@ import { loadDemoReferenceData } from "../../lib/demo/westchester/seed-demo";
 const { values: args } = parseArgs({
   options: {
     sites: { type: "string", default: "10000" },
+    "area-km": { type: "string", default: String(DEFAULT_AREA_KM) },
     "map-sites": { type: "string", default: "50000" },
     iterations: { type: "string", default: "100" },
     "no-app": { type: "boolean", default: false },
@@ -52,6 +53,14 @@ function positiveInt(name: string, raw: string, allowZero = false): number {
 }
 
 const sites = positiveInt("sites", args.sites!);
+// The side of the square box the N sites are spread over: 50 km (dense, ~400 sites/km² at 1M) stays the headline.
+const areaKm = Number(args["area-km"]);
+if (!Number.isFinite(areaKm) || areaKm < 1 || areaKm > 1000) {
+  console.error(`error: --area-km must be a number of km from 1 to 1000, e.g. 50 or 300 (got "${args["area-km"]}")`);
+  process.exit(1);
+}
+const area = benchArea(areaKm);
+const sitesPerKm2 = round(sites / (areaKm * areaKm), 1);
 const mapSites = positiveInt("map-sites", args["map-sites"]!, true);
 const iterations = positiveInt("iterations", args.iterations!);
 const port = args.port ? positiveInt("port", args.port) : undefined;
@@ -89,18 +98,19 @@ async function benchDatabase(kind: BenchKind): Promise<Record<string, number | b
 
     const generated = await generateSites(handle.db, {
       sites,
+      areaKm,
       onProgress: (done) => done % 100_000 === 0 && log(`${kind}: ${done.toLocaleString("en-US")} sites`),
     });
     figures.sitesGeneratedPerSec = round(generated.sites / (generated.ms / 1000), 0);
     details[`${kind}.generate`] = `${generated.sites} sites with ${generated.cameras} cameras in ${round(generated.ms / 1000, 1)} s`;
     log(`${kind}: ${details[`${kind}.generate`]}`);
 
-    const radius = await measureRadius(handle.db, { iterations, fullScanIterations: 5, fullScanBudgetMs: 30_000 });
+    const radius = await measureRadius(handle.db, { iterations, fullScanIterations: 5, fullScanBudgetMs: 30_000, area });
     details[`${kind}.radius`] = radius.detail;
     Object.assign(figures, withoutDetail(radius));
     log(`${kind}: ${radius.detail}`);
 
-    const corridor = await measureCorridor(handle.db, { iterations: Math.max(10, Math.round(iterations / 2)) });
+    const corridor = await measureCorridor(handle.db, { iterations: Math.max(10, Math.round(iterations / 2)), area });
     details[`${kind}.corridor`] = corridor.detail;
     Object.assign(figures, withoutDetail(corridor));
 
@@ -110,7 +120,7 @@ async function benchDatabase(kind: BenchKind): Promise<Record<string, number | b
     log(`${kind}: import ${imported.importRowsPerSec} rows/s (${imported.detail})`);
 
     const staff = await createBenchStaff(handle.db, "supervisor");
-    const canvass = await measureCanvassExport(handle.db, staff, { repeats: 3 });
+    const canvass = await measureCanvassExport(handle.db, staff, { repeats: 3, area });
     figures.canvassCsvMs = canvass.canvassCsvMs;
     figures.canvassPdfMs = canvass.canvassPdfMs;
     details[`${kind}.canvass`] = canvass.detail;
@@ -121,7 +131,7 @@ async function benchDatabase(kind: BenchKind): Promise<Record<string, number | b
       await handle.close();
       const app = await startApp({ env: database.appEnv, port });
       try {
-        const api = await measureRadiusApi(app.baseUrl, staff.token, { iterations });
+        const api = await measureRadiusApi(app.baseUrl, staff.token, { iterations, area });
         figures.radiusApiP50Ms = api.radiusApiP50Ms;
         figures.radiusApiP95Ms = api.radiusApiP95Ms;
         figures.appPeakRssMb = app.peakRssMb();
@@ -189,7 +199,7 @@ async function benchMap(): Promise<Record<string, number>> {
 const databases: Record<string, Record<string, number | boolean | null>> = {};
 const top: Record<string, number | null> = Object.fromEntries(TOP_FIGURE_KEYS.map((k) => [k, null]));
 const machine = () => ({ cpus: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverage1m: round(os.loadavg()[0], 2) });
-const snapshot = () => ({ at: new Date().toISOString(), sites, mapSites, iterations, machine: machine(), ...top, databases, details });
+const snapshot = () => ({ at: new Date().toISOString(), sites, areaKm, sitesPerKm2, mapSites, iterations, machine: machine(), ...top, databases, details });
 /** Written after each phase too, so a run that dies later (e.g. embedded out of memory at 1M) keeps what it measured. */
 const save = (extra: Record<string, unknown> = {}) => fs.writeFileSync(args.out!, JSON.stringify({ ...snapshot(), ...extra }, null, 2) + "\n");
 
@@ -219,11 +229,11 @@ if (runMap) {
 }
 top.peakRssMb = ownPeakRssMb();
 const results = snapshot();
-const goals = compareGoals(results as never, sites);
+const goals = compareGoals(results as never, sites, areaKm);
 
 const ran = kinds.filter((k) => databases[k]);
 const keys = [...new Set(Object.values(databases).flatMap((d) => Object.keys(d)))];
-console.log(`\nSightline bench: ${sites.toLocaleString("en-US")} sites (map: ${mapSites.toLocaleString("en-US")}), load average ${results.machine.loadAverage1m} on ${results.machine.cpus} CPUs`);
+console.log(`\nSightline bench: ${sites.toLocaleString("en-US")} sites in a ${areaKm} × ${areaKm} km box (${sitesPerKm2}/km²) (map: ${mapSites.toLocaleString("en-US")}), load average ${results.machine.loadAverage1m} on ${results.machine.cpus} CPUs`);
 console.table(Object.fromEntries(keys.map((k) => [k, Object.fromEntries(ran.map((kind) => [kind, databases[kind][k]]))])));
 console.table(top);
 console.table(goals);

@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { loadDemoReferenceData } from "@/lib/demo/westchester/seed-demo";
 import { measureCanvassExport } from "../../scripts/bench/canvass-export";
 import { measureCorridor } from "../../scripts/bench/corridor-query";
-import { BENCH_AREA, DEFAULT_SEED, generateSites, NO_BEARING_SHARE } from "../../scripts/bench/generate-sites";
+import { BENCH_AREA, benchArea, benchPoint, DEFAULT_SEED, generateSites, NO_BEARING_SHARE } from "../../scripts/bench/generate-sites";
 import { compareGoals, DATABASE_FIGURE_KEYS } from "../../scripts/bench/goals";
 import { measureImport } from "../../scripts/bench/import-throughput";
 import { measureRadius } from "../../scripts/bench/radius-query";
@@ -108,11 +108,46 @@ describe(`bench generator and figures (${process.env.DATABASE_URL ? "server" : "
     expect(exports.n).toBe(4); // csv and pdf, each a warm-up and a timed run: every export is audited
   }, 120_000);
 
+  it("--area-km spreads the same sites over a bigger box (50 km stays the default box)", async () => {
+    expect(benchArea(50)).toEqual(BENCH_AREA);
+    const wide = benchArea(300);
+    expect(wide.halfLatDeg).toBeCloseTo(BENCH_AREA.halfLatDeg * 6, 12);
+    expect(wide.halfLngDeg).toBeCloseTo(BENCH_AREA.halfLngDeg * 6, 12);
+    // ~300 km: 2 × halfLatDeg of latitude, 2 × halfLngDeg of longitude at the centre's latitude.
+    expect(2 * wide.halfLatDeg * 111.32).toBeCloseTo(300, -1);
+    expect(2 * wide.halfLngDeg * 111.32 * Math.cos((wide.centerLat * Math.PI) / 180)).toBeGreaterThan(290);
+    const point = benchPoint(DEFAULT_SEED, 7, wide);
+    expect(Math.abs(point.lat - wide.centerLat)).toBeLessThanOrEqual(wide.halfLatDeg);
+
+    // Another seed, so its rows do not collide with the 3 000 above; removed again at the end.
+    const seed = DEFAULT_SEED + 300;
+    const n = 400;
+    try {
+      await generateSites(t.db, { sites: n, seed, areaKm: 300, batchSize: 150 });
+      const ids = sql`(select md5('site:' || ${seed}::int || ':' || i)::uuid from generate_series(1, ${n}) i)`;
+      const r = await one<{ n: number; outside_wide: number; outside_dense: number }>(sql`
+        select count(*)::int as n,
+          count(*) filter (where abs(ST_Y(location::geometry) - ${wide.centerLat}) > ${wide.halfLatDeg}
+                              or abs(ST_X(location::geometry) - ${wide.centerLng}) > ${wide.halfLngDeg})::int as outside_wide,
+          count(*) filter (where abs(ST_Y(location::geometry) - ${BENCH_AREA.centerLat}) > ${BENCH_AREA.halfLatDeg}
+                              or abs(ST_X(location::geometry) - ${BENCH_AREA.centerLng}) > ${BENCH_AREA.halfLngDeg})::int as outside_dense
+        from registrations where id in ${ids}`);
+      expect(r.n).toBe(n);
+      expect(r.outside_wide).toBe(0);
+      // Uniform over a box 36 times the default's area: about 35/36 of them fall outside it.
+      expect(r.outside_dense).toBeGreaterThan(n * 0.9);
+    } finally {
+      await t.db.execute(sql`delete from registrations where id in (select md5('site:' || ${seed}::int || ':' || i)::uuid from generate_series(1, ${n}) i)`);
+    }
+  }, 60_000);
+
   it("compares every goal against the documented keys", () => {
     const figures = Object.fromEntries(DATABASE_FIGURE_KEYS.map((k) => [k, 1]));
     const rows = compareGoals({ databases: { server: figures, embedded: figures }, embeddedVsServerRatio: 1, mapFirstRenderMs: 2000, mapPanP95FrameMs: 16 }, 1_000_000);
     expect(rows.every((r) => r.status !== "not measured")).toBe(true);
     expect(rows.find((r) => r.goal.startsWith("map first render"))?.status).toBe("NOT MET");
     expect(rows.find((r) => r.goal.startsWith("server radius 500 m DB"))?.status).toBe("met");
+    const wide = compareGoals({ databases: { server: figures, embedded: figures } }, 1_000_000, 300);
+    expect(wide.find((r) => r.goal.startsWith("server radius 500 m DB"))?.status).toBe("met (in a 300 km box; goal is in the 50 km box)");
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "cameras" ADD COLUMN "view_cone_geojson" text GENERATED ALWAYS AS (ST_AsGeoJSON(view_cone)) STORED;
