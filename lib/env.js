@@ -66,7 +66,6 @@ export const envSchema = z
     MAP_TILE_ATTRIBUTION: z.preprocess(emptyToUndefined, z.string().default("&copy; OpenStreetMap contributors")),
     DEFAULT_SEARCH_RADIUS_M: number(250).pipe(z.number().positive()),
     MAX_SEARCH_RADIUS_M: number(2000).pipe(z.number().positive()),
-    DEMO_MODE: flag(false),
 
     // Staff sessions and sign-in (issue 3). Minutes unless the name says otherwise.
     SESSION_IDLE_TIMEOUT_MIN: number(30).pipe(z.number().int().min(1).max(24 * 60)),
