@@ -24,8 +24,6 @@ function isTimeZone(tz) {
 
 const emptyToUndefined = (/** @type {unknown} */ v) => (v === "" ? undefined : v);
 const number = (/** @type {number} */ fallback) => z.preprocess(emptyToUndefined, z.coerce.number().default(fallback));
-const flag = (/** @type {boolean} */ fallback) =>
-  z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"]).default(fallback ? "true" : "false")).transform((v) => v === "true" || v === "1");
 
 export const envSchema = z
   .object({
