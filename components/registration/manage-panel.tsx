@@ -14,7 +14,7 @@ import { RegistrationForm, type MapConfig } from "./registration-form";
 
 const STATUS_TEXT: Record<string, string> = {
   active: "Active — investigators can find your cameras.",
-  pending_review: "Waiting for staff review — your address still needs to be placed on the map.",
+  pending_review: "Waiting for staff review — staff place and check new or moved locations before investigators see them.",
   withdrawn: "Withdrawn — you told us you no longer use security cameras.",
   inactive: "Inactive — this registration is closed.",
 };

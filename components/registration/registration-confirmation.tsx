@@ -11,12 +11,11 @@ export function RegistrationConfirmation({ result, map, contactEmail }: { result
   return (
     <div className="space-y-4">
       <h2 ref={heading} tabIndex={-1} className="text-2xl font-bold">
-        {result.updatedExisting ? "Your registration is updated" : "Thank you — your cameras are registered"}
+        Thank you — your cameras are registered
       </h2>
-      {result.message && <p className="rounded-md border-2 border-brand-700 bg-brand-50 p-3">{result.message}</p>}
       <p>
-        {result.status === "active"
-          ? "Your registration is active: investigators can see it from now on. Staff will check the details."
+        {result.location
+          ? "Your registration is saved. Staff check every new registration; you can change it at any time with your private link."
           : "We could not place your address on the map automatically. Your registration is saved and staff will review it."}
       </p>
       <section aria-labelledby="link-title" className="rounded-md border-2 border-amber-600 bg-amber-50 p-4">

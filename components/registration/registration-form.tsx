@@ -24,9 +24,7 @@ export interface SubmitResult {
   manageUrl: string;
   location: { lat: number; lng: number } | null;
   geocode: { method: string | null; matchedAddress: string | null; confidence: number | null };
-  updatedExisting: boolean;
   emailed: boolean;
-  message?: string;
 }
 
 /** Server paths like "cameraLocations.2" point at the group's control. */

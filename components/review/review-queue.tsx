@@ -37,6 +37,11 @@ function Item({ item, map }: { item: ReviewQueueItem; map: Map }) {
       <p className="text-sm text-slate-700">
         {item.status} · {item.reviewReason ?? "no reason recorded"} · {item.location ? `located (${item.locationMethod})` : "NOT on the map"} · {item.cameraCount} camera(s) · via {item.source}
       </p>
+      {item.duplicateOfId && (
+        <p className="mt-2 text-sm font-medium" data-testid="held-duplicate">
+          Held: a public submission for an address that was already registered. Merge it into the earlier registration or activate it.
+        </p>
+      )}
       {item.possibleDuplicates.length > 0 && (
         <div className="mt-2 text-sm">
           Possible duplicates:

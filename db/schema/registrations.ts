@@ -62,6 +62,14 @@ export const registrations = pgTable(
     mergedIntoId: uuid("merged_into_id"),
     /** Last re-confirmation reminder e-mailed to the owner, so reminders are not repeated daily. */
     reconfirmReminderSentAt: timestamp("reconfirm_reminder_sent_at", { withTimezone: true }),
+    /**
+     * A public submission for an address that was already registered is never merged into the
+     * existing registration: it is held as its own pending_review registration pointing here,
+     * for staff to merge or keep.
+     */
+    duplicateOfId: uuid("duplicate_of_id"),
+    /** Last "someone registered your address again" e-mail to this owner (at most one a day). */
+    duplicateNoticeSentAt: timestamp("duplicate_notice_sent_at", { withTimezone: true }),
 
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -20,17 +20,26 @@ export interface CreateRegistrationOptions {
   now?: Date;
   /** "public_form", "api", "import" */
   source?: string;
+  /** A mailer is configured: rotate the earlier owner's link so it can be e-mailed to them. */
+  notifyExistingOwner?: boolean;
 }
 
 export interface RegistrationOutcome {
   id: string;
+  /**
+   * What the registrant is told. A submission held as a likely duplicate is
+   * stored as pending_review, but the answer is the one it would have had
+   * otherwise: the public answer never says whether an address was known.
+   */
   status: "pending_review" | "active" | "inactive" | "withdrawn";
+  /** What was stored (staff-side callers such as the import report this one). */
+  storedStatus: "pending_review" | "active";
   manageToken: string;
   manageUrl: string;
   location: { lat: number; lng: number } | null;
   geocode: { method: GeocodeMethod | null; matchedAddress: string | null; confidence: number | null };
-  /** True when an earlier registration for the same address and e-mail was updated instead. */
-  updatedExisting: boolean;
+  /** The earlier registration of the same address this one is held against (never told to the submitter). */
+  duplicateOf: { id: string; ownerEmail: string | null; noticeToken: string | null } | null;
 }
 
 /** Columns derived from the resident's answers (shared by create, resubmit and owner edits). */
@@ -99,79 +108,80 @@ export function toLatLng(location: PointGeometry | null | undefined) {
 }
 
 /**
- * Register a camera system (or update the owner's earlier registration of the
- * same address with the same e-mail). Geocoding happens first and outside the
- * transaction, bounded by a timeout; everything written — registration,
- * cameras, status history, audit entry — commits together or not at all.
+ * Register a camera system. A public submission NEVER edits an existing
+ * registration: if the address (under the normalized key) is already
+ * registered, the submission is saved as a new pending_review registration
+ * linked to the earlier one (duplicateOfId) for staff to merge, and the
+ * earlier owner can be told (see postRegistration). Geocoding happens first
+ * and outside the transaction, bounded by a timeout; everything written —
+ * registration, cameras, status history, audit entry — commits together.
  */
 export async function createRegistration(db: Db, input: RegistrationInput, options: CreateRegistrationOptions): Promise<RegistrationOutcome> {
   const now = options.now ?? new Date();
   const addressKey = options.normalizeAddressKey(input.address);
   const answer = await geocodeWithTimeout(options.geocoder, input.address, options.geocodeTimeoutMs);
   const located = locationColumns(input.pin, answer, now, "owner");
-  const status = located.location ? ("active" as const) : ("pending_review" as const);
-  const reviewReason = located.location
+  const ownStatus = located.location ? ("active" as const) : ("pending_review" as const);
+  const ownReason = located.location
     ? "new registration: location unverified"
     : `address could not be geocoded${!answer.found && answer.reason ? ` (${answer.reason})` : ""}`;
   const manageToken = generateManageToken();
 
   const result = await db.transaction(async (tx) => {
-    // Serialise resubmissions of one address so two concurrent posts cannot both insert.
+    // Serialise submissions of one address so two concurrent posts see each other.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${addressKey}))`);
     const [existing] = await tx
-      .select({ id: registrations.id, status: registrations.status })
+      .select({
+        id: registrations.id,
+        ownerEmail: registrations.ownerEmail,
+        duplicateNoticeSentAt: registrations.duplicateNoticeSentAt,
+      })
       .from(registrations)
       .where(
         and(
           eq(registrations.addressNormalized, addressKey),
-          eq(sql`lower(${registrations.ownerEmail})`, input.owner.email.toLowerCase()),
           notInArray(registrations.status, ["withdrawn"]),
           isNull(registrations.mergedIntoId),
+          isNull(registrations.duplicateOfId),
+          isNull(registrations.contactsErasedAt),
         ),
       )
+      .orderBy(registrations.createdAt)
       .limit(1);
 
-    const columns = {
-      ...detailColumns(input, addressKey),
-      ...located,
-      status,
-      needsReview: true,
-      reviewReason: existing ? `resubmitted by owner; ${reviewReason}` : reviewReason,
-      consentAt: now,
-      termsVersion: options.termsVersion,
-      lastConfirmedAt: now,
-      manageTokenHash: hashManageToken(manageToken),
-      manageTokenRotatedAt: now,
-      inactiveSince: null,
-      updatedAt: now,
-    };
-
-    let id: string;
-    if (existing) {
-      id = existing.id;
-      await tx.update(registrations).set(columns).where(eq(registrations.id, id));
-    } else {
-      const [row] = await tx
-        .insert(registrations)
-        .values({ ...columns, source: options.source ?? "public_form", createdAt: now })
-        .returning({ id: registrations.id });
-      id = row.id;
-    }
-    await replaceCameras(tx, id, input.cameras, located.location, now);
-    if (!existing || existing.status !== status) {
-      await tx.insert(registrationStatusHistory).values({
-        registrationId: id,
-        fromStatus: existing?.status ?? null,
-        toStatus: status,
-        reason: existing ? "resubmitted by owner" : "registered",
-        actor: options.actor.label,
-        at: now,
-      });
-    }
+    const status = existing ? ("pending_review" as const) : ownStatus;
+    const [row] = await tx
+      .insert(registrations)
+      .values({
+        ...detailColumns(input, addressKey),
+        ...located,
+        status,
+        needsReview: true,
+        reviewReason: existing ? `possible duplicate of an earlier registration of this address; ${ownReason}` : ownReason,
+        duplicateOfId: existing?.id ?? null,
+        consentAt: now,
+        termsVersion: options.termsVersion,
+        lastConfirmedAt: now,
+        manageTokenHash: hashManageToken(manageToken),
+        manageTokenRotatedAt: now,
+        source: options.source ?? "public_form",
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: registrations.id });
+    await replaceCameras(tx, row.id, input.cameras, located.location, now);
+    await tx.insert(registrationStatusHistory).values({
+      registrationId: row.id,
+      fromStatus: null,
+      toStatus: status,
+      reason: existing ? "registered; held as a possible duplicate" : "registered",
+      actor: options.actor.label,
+      at: now,
+    });
     await recordAudit(tx, options.actor, {
-      action: existing ? "registration.resubmitted" : "registration.created",
+      action: "registration.created",
       targetType: "registration",
-      targetId: id,
+      targetId: row.id,
       details: {
         status,
         source: options.source ?? "public_form",
@@ -179,14 +189,34 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
         geocodeMethod: located.locationMethod,
         cameras: input.cameras.length,
         termsVersion: options.termsVersion,
+        ...(existing ? { duplicateOf: existing.id } : {}),
       },
     });
-    return { id, updatedExisting: Boolean(existing) };
+
+    // The earlier owner gets their own (fresh) link by e-mail, at most once a day, and only
+    // when there is a mailer to carry it: the link is rotated here, in the same commit.
+    let noticeToken: string | null = null;
+    const dayAgo = new Date(now.getTime() - 86_400_000);
+    if (existing && options.notifyExistingOwner && existing.ownerEmail && (!existing.duplicateNoticeSentAt || existing.duplicateNoticeSentAt < dayAgo)) {
+      noticeToken = generateManageToken();
+      await tx
+        .update(registrations)
+        .set({ manageTokenHash: hashManageToken(noticeToken), manageTokenRotatedAt: now, duplicateNoticeSentAt: now })
+        .where(eq(registrations.id, existing.id));
+      await recordAudit(tx, options.actor, {
+        action: "registration.duplicate_notice_sent",
+        targetType: "registration",
+        targetId: existing.id,
+        details: { duplicate: row.id },
+      });
+    }
+    return { id: row.id, status, duplicateOf: existing ? { id: existing.id, ownerEmail: existing.ownerEmail, noticeToken } : null };
   });
 
   return {
     id: result.id,
-    status,
+    status: ownStatus,
+    storedStatus: result.status,
     manageToken,
     manageUrl: manageUrlFor(options.baseUrl, manageToken),
     location: toLatLng(located.location),
@@ -195,6 +225,6 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
       matchedAddress: located.matchedAddress,
       confidence: located.locationConfidence,
     },
-    updatedExisting: result.updatedExisting,
+    duplicateOf: result.duplicateOf,
   };
 }

@@ -70,8 +70,8 @@ export async function importRegistrationsCsv(
       geocodeTimeoutMs: options.geocodeTimeoutMs,
       source: "import",
     });
-    report.inserted.push({ line, id: outcome.id, status: outcome.status });
-    options.onInserted?.({ line, id: outcome.id, status: outcome.status });
+    report.inserted.push({ line, id: outcome.id, status: outcome.storedStatus });
+    options.onInserted?.({ line, id: outcome.id, status: outcome.storedStatus });
   }
   return report;
 }

@@ -21,18 +21,32 @@ export function createMailer(config: { smtpUrl?: string; from?: string }): Maile
   };
 }
 
-export function manageLinkEmail(agencyName: string, manageUrl: string, updatedExisting: boolean) {
+export function manageLinkEmail(agencyName: string, manageUrl: string) {
   return {
     subject: `${agencyName}: your security camera registration`,
     text: [
-      updatedExisting
-        ? `Your earlier camera registration with ${agencyName} has been updated with the details you just sent.`
-        : `Thank you for registering your security cameras with ${agencyName}.`,
+      `Thank you for registering your security cameras with ${agencyName}.`,
       "",
       "Keep this private link. With it you can update your registration, confirm it is still current, or withdraw it:",
       manageUrl,
       "",
       "Anyone with the link can change your registration, so do not share it. Any earlier link no longer works.",
+    ].join("\n"),
+  };
+}
+
+/** To the owner of an existing registration when someone registers the same address again. */
+export function duplicateNoticeEmail(agencyName: string, manageUrl: string) {
+  return {
+    subject: `${agencyName}: someone registered your address again`,
+    text: [
+      `Someone has just sent a new security camera registration for the address you registered with ${agencyName}.`,
+      "Your registration has not been changed. Staff will review the new one and keep or merge it.",
+      "",
+      "If it was you and you wanted to change your details, use your own private link instead:",
+      manageUrl,
+      "",
+      "This is a new private link; any earlier link no longer works. If you did not send the new registration, you need do nothing.",
     ].join("\n"),
   };
 }

@@ -32,13 +32,36 @@ export async function findByManageToken(db: Pick<Db, "select">, token: string): 
   return row ?? null;
 }
 
+/**
+ * The status the owner's page shows. A submission held as a possible duplicate
+ * of an earlier registration is shown as it would be otherwise, so the private
+ * link of a new submission never tells anyone that the address was already
+ * registered (staff see the real status and the link in the review queue).
+ */
+export function ownerFacingStatus(r: Pick<Registration, "status" | "duplicateOfId" | "location">): Registration["status"] {
+  if (r.duplicateOfId && r.status === "pending_review" && r.location) return "active";
+  return r.status;
+}
+
+/** A different point (more than ~1 cm apart) than the stored one. */
+function movedFrom(stored: Registration["location"], next: Registration["location"]): boolean {
+  if (!stored || !next) return stored !== next;
+  const [a, b] = [stored.coordinates, next.coordinates];
+  return Math.abs(a[0] - b[0]) > 1e-7 || Math.abs(a[1] - b[1]) > 1e-7;
+}
+
+/** Any change of place clears verification and sends an open registration back to review. */
+function statusAfterMove(row: Registration): Registration["status"] {
+  return row.status === "active" || row.status === "pending_review" ? "pending_review" : row.status;
+}
+
 /** What the owner sees: their own answers in the API's shape, plus the state of the registration. */
 export async function ownerView(db: Db, registration: Registration) {
   const cams = await db.select().from(cameras).where(eq(cameras.registrationId, registration.id)).orderBy(asc(cameras.createdAt), asc(cameras.id));
   const r = registration;
   return {
     id: r.id,
-    status: r.status,
+    status: ownerFacingStatus(r),
     verified: r.verifiedAt !== null,
     lastConfirmedAt: r.lastConfirmedAt.toISOString(),
     inactiveSince: r.inactiveSince?.toISOString() ?? null,
@@ -121,7 +144,9 @@ export async function updateByOwner(
   return db.transaction(async (tx) => {
     const row = await lockOpen(tx, token);
     const location = located ? located.location : row.location;
-    const status = location ? (row.status === "pending_review" ? "active" : row.status) : "pending_review";
+    const moved = addressChanged || movedFrom(row.location, location);
+    // An owner's edit never activates a registration; a move sends it back to review unverified.
+    const status = !location ? "pending_review" : moved ? statusAfterMove(row) : row.status;
     await tx
       .update(registrations)
       .set({
@@ -129,8 +154,9 @@ export async function updateByOwner(
         ...(located ? { ...located, matchedAddress: located.matchedAddress ?? (addressChanged ? null : row.matchedAddress) } : {}),
         status,
         needsReview: true,
-        reviewReason: addressChanged ? "owner changed the address" : "owner updated the registration",
-        verifiedAt: addressChanged ? null : row.verifiedAt,
+        reviewReason: addressChanged ? "owner changed the address" : moved ? "owner moved the pin" : "owner updated the registration",
+        verifiedAt: moved ? null : row.verifiedAt,
+        verifiedBy: moved ? null : row.verifiedBy,
         lastConfirmedAt: now,
         updatedAt: now,
       })
@@ -143,7 +169,7 @@ export async function updateByOwner(
       action: "registration.updated_by_owner",
       targetType: "registration",
       targetId: row.id,
-      details: { addressChanged, cameras: details.cameras.length, status },
+      details: { addressChanged, moved, cameras: details.cameras.length, status },
     });
     return { id: row.id, status };
   });
@@ -154,7 +180,9 @@ export async function setPinByOwner(db: Db, token: string, pin: { lat: number; l
   return db.transaction(async (tx) => {
     const row = await lockOpen(tx, token);
     const site = sitePoint(pin.lat, pin.lng);
-    const status = row.status === "pending_review" ? "active" : row.status;
+    const moved = movedFrom(row.location, site);
+    // Confirming the pin where it is changes nothing; moving it clears verification and goes back to review.
+    const status = moved ? statusAfterMove(row) : row.status;
     await tx
       .update(registrations)
       .set({
@@ -165,8 +193,9 @@ export async function setPinByOwner(db: Db, token: string, pin: { lat: number; l
         pinConfirmedBy: "owner",
         pinConfirmedAt: now,
         status,
+        ...(moved ? { verifiedAt: null, verifiedBy: null } : {}),
         needsReview: true,
-        reviewReason: "owner placed the pin",
+        reviewReason: moved ? "owner moved the pin" : "owner confirmed the pin",
         updatedAt: now,
       })
       .where(eq(registrations.id, row.id));

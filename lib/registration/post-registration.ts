@@ -12,7 +12,8 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Geocoder } from "@/lib/geocode/types";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { createRegistration } from "./create-registration";
-import { manageLinkEmail, sendQuietly, type Mailer } from "./mailer";
+import { duplicateNoticeEmail, manageLinkEmail, sendQuietly, type Mailer } from "./mailer";
+import { manageUrlFor } from "./manage-token";
 import type { IpRateLimiter } from "./rate-limit";
 import { fieldErrors, registrationSchema, type RegistrationInput } from "./schema";
 
@@ -77,11 +78,21 @@ export async function postRegistration(request: Request, deps: PostRegistrationD
     geocodeTimeoutMs: deps.geocodeTimeoutMs,
     now: deps.now,
     source: meta.data ? "public_form" : "api",
+    notifyExistingOwner: deps.mailer !== null,
   });
   const emailed = await sendQuietly(deps.mailer, {
     to: parsed.data.owner.email,
-    ...manageLinkEmail(deps.agencyName, outcome.manageUrl, outcome.updatedExisting),
+    ...manageLinkEmail(deps.agencyName, outcome.manageUrl),
   });
+  // The earlier owner learns someone registered their address again, with their own (new) link.
+  // The submitter's answer below is the same either way.
+  const notice = outcome.duplicateOf;
+  if (notice?.noticeToken && notice.ownerEmail) {
+    await sendQuietly(deps.mailer, {
+      to: notice.ownerEmail,
+      ...duplicateNoticeEmail(deps.agencyName, manageUrlFor(deps.baseUrl, notice.noticeToken)),
+    });
+  }
   return NextResponse.json(
     {
       id: outcome.id,
@@ -89,12 +100,8 @@ export async function postRegistration(request: Request, deps: PostRegistrationD
       manageUrl: outcome.manageUrl,
       location: outcome.location,
       geocode: outcome.geocode,
-      updatedExisting: outcome.updatedExisting,
       emailed,
-      ...(outcome.updatedExisting
-        ? { message: "You had already registered this address with this e-mail; that registration was updated instead of creating a second one." }
-        : {}),
     },
-    { status: outcome.updatedExisting ? 200 : 201 },
+    { status: 201 },
   );
 }

@@ -63,6 +63,8 @@ function queueItem(r: Registration, duplicates: { id: string; ownerName: string 
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     possibleDuplicates: duplicates,
+    /** A public submission held against this earlier registration of the same address. */
+    duplicateOfId: r.duplicateOfId,
   };
 }
 export type ReviewQueueItem = ReturnType<typeof queueItem>;

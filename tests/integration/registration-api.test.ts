@@ -6,6 +6,8 @@ import type { Geocoder } from "@/lib/geocode/types";
 import { postRegistration } from "@/lib/registration/post-registration";
 import { hashManageToken } from "@/lib/registration/manage-token";
 import { createIpRateLimiter } from "@/lib/registration/rate-limit";
+import { createMailer } from "@/lib/registration/mailer";
+import { mailText, startSmtpSink } from "../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { ROOSEVELT_10300, seedAddressPoint, validRegistration } from "../support/registration-factory";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
@@ -116,28 +118,97 @@ describe(`POST /api/registrations (${process.env.DATABASE_URL ? "server" : "embe
     expect((body.geocode as { method: string }).method).toBe("manual");
   });
 
-  it("updates the earlier registration on a resubmission for the same normalized address and e-mail, and says so", async () => {
-    const first = await post(validRegistration());
-    const again = await post(
-      validRegistration({
-        owner: { name: "Pat Doe", phone: "(708) 555-0134", email: "PAT@example.com" },
-        address: { line1: "10300 West Roosevelt Road", city: "Westchester", state: "il", zip: "60154" },
-        cameras: [{ position: "front", bearingDeg: 90, recordsStreet: true }],
-        cameraCount: 1,
-      }),
-    );
-    expect(again.status).toBe(200);
-    expect(again.body.updatedExisting).toBe(true);
-    expect(again.body.id).toBe(first.body.id);
-    expect(String(again.body.message)).toMatch(/updated instead/);
-    const rows = await t.db.select().from(registrations);
-    expect(rows).toHaveLength(1);
-    const cams = await t.db.select().from(cameras).where(eq(cameras.registrationId, String(first.body.id)));
-    expect(cams.map((c) => c.bearingDeg)).toEqual([90]);
-    // A different e-mail at the same address is a different registrant.
-    const other = await post(validRegistration({ owner: { name: "Lee Roe", phone: "708-555-0100", email: "lee@example.com" } }));
-    expect(other.status).toBe(201);
-    expect(await t.db.select().from(registrations)).toHaveLength(2);
+  describe("no registration takeover", () => {
+    const original = validRegistration();
+    const hostile = validRegistration({
+      owner: { name: "Mallory", phone: "(312) 555-0000", email: "PAT@example.com" },
+      address: { line1: "10300 West Roosevelt Road", city: "Westchester", state: "il", zip: "60154" },
+      alternateContact: { name: "Mallory Two", phone: "312-555-0001" },
+      cameras: [{ position: "front", bearingDeg: 90, recordsStreet: true }],
+      cameraCount: 1,
+      retentionDays: 1,
+      notes: "call me instead",
+      pin: { lat: 41.93, lng: -87.8 },
+    });
+
+    it("a resubmission of a registered address (same e-mail, any case) never edits it nor returns its link; it is held for staff, linked", async () => {
+      const first = await post(original);
+      expect(first.status).toBe(201);
+      const firstToken = String(first.body.manageUrl).split("/manage/")[1];
+      await t.db.update(registrations).set({ verifiedAt: new Date() }).where(eq(registrations.id, String(first.body.id)));
+      const [before] = await t.db.select().from(registrations).where(eq(registrations.id, String(first.body.id)));
+
+      const again = await post(hostile);
+      expect(again.status).toBe(201);
+      expect(again.body.id).not.toBe(first.body.id);
+      expect(again.body.manageUrl).not.toBe(first.body.manageUrl);
+      expect(Object.keys(again.body).sort()).toEqual(["emailed", "geocode", "id", "location", "manageUrl", "status"]);
+
+      const [after] = await t.db.select().from(registrations).where(eq(registrations.id, String(first.body.id)));
+      expect(after).toEqual(before);
+      expect(after.manageTokenHash).toBe(hashManageToken(firstToken));
+      const cams = await t.db.select().from(cameras).where(eq(cameras.registrationId, String(first.body.id)));
+      expect(cams.map((c) => c.bearingDeg).sort()).toEqual([180, null].sort());
+
+      const [held] = await t.db.select().from(registrations).where(eq(registrations.id, String(again.body.id)));
+      expect(held.status).toBe("pending_review");
+      expect(held.duplicateOfId).toBe(first.body.id);
+      expect(held.needsReview).toBe(true);
+      expect(held.reviewReason).toMatch(/possible duplicate/);
+      expect(held.ownerPhone).toBe("312-555-0000");
+    });
+
+    it("reaches no inactive registration either", async () => {
+      const first = await post(original);
+      await t.db.update(registrations).set({ status: "inactive", inactiveSince: new Date() }).where(eq(registrations.id, String(first.body.id)));
+      const [before] = await t.db.select().from(registrations).where(eq(registrations.id, String(first.body.id)));
+      const again = await post(hostile);
+      expect(again.status).toBe(201);
+      const [after] = await t.db.select().from(registrations).where(eq(registrations.id, String(first.body.id)));
+      expect(after).toEqual(before);
+    });
+
+    it("answers the same whether or not the address was known", async () => {
+      const shape = (b: Record<string, unknown>) => ({ ...b, id: "<id>", manageUrl: String(b.manageUrl).replace(/[A-Za-z0-9_-]{43}$/, "<token>") });
+      const unknown = await post(hostile);
+      await t.db.delete(registrations);
+      await post(original);
+      const known = await post(hostile);
+      expect(known.status).toBe(unknown.status);
+      expect(shape(known.body)).toEqual(shape(unknown.body));
+    });
+
+    it("e-mails the existing owner their own new link (loopback SMTP), at most once a day; the submitter gets only their own", async () => {
+      const sink = await startSmtpSink();
+      try {
+        const mailer = createMailer({ smtpUrl: sink.url, from: "noreply@sightline.test" });
+        const deps = registrationDeps(t.db, { mailer });
+        const first = await post(validRegistration({ owner: { name: "Pat Doe", phone: "708-555-0134", email: "owner@example.com" } }), undefined, deps);
+        const oldToken = String(first.body.manageUrl).split("/manage/")[1];
+        sink.messages.length = 0;
+        const again = await post(validRegistration({ owner: { name: "Mallory", phone: "312-555-0000", email: "mallory@example.com" } }), undefined, deps);
+        expect(again.body.emailed).toBe(true);
+        await expect.poll(() => sink.messages.length).toBe(2);
+        const toOwner = sink.messages.find((m) => m.to.includes("owner@example.com"))!;
+        const toSubmitter = sink.messages.find((m) => m.to.includes("mallory@example.com"))!;
+        expect(mailText(toOwner.raw)).toMatch(/registered your address again/);
+        const ownerLink = mailText(toOwner.raw).match(/http:\/\/sightline\.test\/manage\/([A-Za-z0-9_-]{43})/)![1];
+        expect(ownerLink).not.toBe(oldToken);
+        const [existing] = await t.db.select().from(registrations).where(eq(registrations.id, String(first.body.id)));
+        expect(existing.manageTokenHash).toBe(hashManageToken(ownerLink));
+        // The submitter's mail carries their own new registration's link, never the owner's.
+        expect(mailText(toSubmitter.raw)).not.toContain(ownerLink);
+        expect(mailText(toSubmitter.raw)).toContain(String(again.body.manageUrl));
+        // A second duplicate the same day does not rotate or mail the owner again.
+        sink.messages.length = 0;
+        await post(validRegistration({ owner: { name: "Mallory", phone: "312-555-0000", email: "mallory@example.com" } }), undefined, deps);
+        await expect.poll(() => sink.messages.length).toBe(1);
+        const [still] = await t.db.select().from(registrations).where(eq(registrations.id, String(first.body.id)));
+        expect(still.manageTokenHash).toBe(hashManageToken(ownerLink));
+      } finally {
+        await sink.close();
+      }
+    });
   });
 
   describe("bad input: a field error or a 4xx, never a 5xx, and nothing written", () => {

@@ -26,9 +26,12 @@ afterAll(async () => {
   await t?.close();
 });
 
+let unitNumber = 0;
+/** Each registrant its own unit of the one seeded address: different sites, not duplicates of each other. */
 async function register(email: string, overrides: Record<string, unknown> = {}) {
+  const address = { line1: "10300 W Roosevelt Rd", unit: `Unit ${++unitNumber}`, city: "Westchester", state: "IL", zip: "60154" };
   const res = await postRegistration(
-    jsonRequest(validRegistration({ owner: { name: "Pat Doe", phone: "708-555-0134", email }, ...overrides })),
+    jsonRequest(validRegistration({ owner: { name: "Pat Doe", phone: "708-555-0134", email }, address, ...overrides })),
     registrationDeps(t.db),
   );
   const body = (await res.json()) as { id: string; manageUrl: string };
@@ -76,7 +79,9 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
   });
 
   it("does not take an edit for a move when the stored address key was written by an older key function", async () => {
-    const { id, token } = await register("old-key@example.com");
+    const { id, token } = await register("old-key@example.com", {
+      address: { line1: "10300 W Roosevelt Rd", unit: "", city: "Westchester", state: "IL", zip: "60154" },
+    });
     // A staff-fixed pin and verification, under registration's former key format.
     await t.db
       .update(registrations)
@@ -100,19 +105,44 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
     expect(await t.db.select().from(cameras).where(eq(cameras.registrationId, id))).toHaveLength(2);
   });
 
-  it("lets the owner place the pin, which moves the cameras", async () => {
+  it("lets the owner place the pin, which moves the cameras and leaves it for staff to review", async () => {
     const { id, token } = await register("pin@example.com", { address: { line1: "1 Nowhere Ln", city: "Westchester", state: "IL", zip: "60154" } });
     const [before] = await t.db.select().from(registrations).where(eq(registrations.id, id));
     expect(before.status).toBe("pending_review");
     const res = await call(pinRoute.PUT, token, "PUT", { lat: 41.85, lng: -87.88 });
     expect(res.status).toBe(200);
     const [after] = await t.db.select().from(registrations).where(eq(registrations.id, id));
-    expect(after.status).toBe("active");
+    expect(after.status).toBe("pending_review");
     expect(after.location!.coordinates).toEqual([-87.88, 41.85]);
     const cams = await t.db.select().from(cameras).where(eq(cameras.registrationId, id));
     expect(cams.every((c) => c.location?.coordinates[1] === 41.85)).toBe(true);
     expect(cams.find((c) => c.bearingDeg === 180)!.viewCone).not.toBeNull();
     expect((await call(pinRoute.PUT, token, "PUT", { lat: 200, lng: 0 })).status).toBe(422);
+  });
+
+  it("any change of location by the owner clears verification and sends the registration back to review", async () => {
+    const byPin = await register("moved-pin@example.com");
+    const byEdit = await register("moved-edit@example.com");
+    const byAddress = await register("moved-address@example.com");
+    const ids = [byPin.id, byEdit.id, byAddress.id];
+    for (const id of ids) await t.db.update(registrations).set({ verifiedAt: new Date(), needsReview: false }).where(eq(registrations.id, id));
+    // Confirming the pin where it already is changes nothing.
+    const [stored] = await t.db.select().from(registrations).where(eq(registrations.id, byPin.id));
+    const [lng, lat] = stored.location!.coordinates;
+    expect((await call(pinRoute.PUT, byPin.token, "PUT", { lat, lng })).status).toBe(200);
+    const [same] = await t.db.select().from(registrations).where(eq(registrations.id, byPin.id));
+    expect([same.status, same.verifiedAt !== null]).toEqual(["active", true]);
+
+    expect((await call(pinRoute.PUT, byPin.token, "PUT", { lat: 41.93, lng: -87.8 })).status).toBe(200);
+    const details = (await call(manageRoute.GET, byEdit.token)).body.details as Record<string, unknown>;
+    expect((await call(manageRoute.PUT, byEdit.token, "PUT", { ...details, pin: { lat: 41.93, lng: -87.8 } })).status).toBe(200);
+    const moved = (await call(manageRoute.GET, byAddress.token)).body.details as Record<string, unknown>;
+    const address = { line1: "10310 W Roosevelt Rd", unit: "", city: "Westchester", state: "IL", zip: "60154" };
+    expect((await call(manageRoute.PUT, byAddress.token, "PUT", { ...moved, address })).status).toBe(200);
+    for (const id of ids) {
+      const [r] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+      expect({ status: r.status, verifiedAt: r.verifiedAt, needsReview: r.needsReview }).toEqual({ status: "pending_review", verifiedAt: null, needsReview: true });
+    }
   });
 
   it("confirms the registration is still current", async () => {
