@@ -15,7 +15,7 @@
  * residents spell the city many ways: "Westchester" vs "Westchester
  * Village"); only without a ZIP do the city and state stand in for it.
  */
-import { formatStreet, type ParsedAddress } from "./parse";
+import { formatHouseNumber, formatStreet, type ParsedAddress } from "./parse";
 import { parseQueryCached } from "./parse-cache";
 import type { AddressInput } from "./types";
 import { cleanText, normalizeState, normalizeUnit, normalizeZip } from "./usps";
@@ -47,7 +47,7 @@ function keyOfParsed(parsed: Exclude<ParsedAddress, { kind: "unparsed" }>): stri
   let line: string;
   switch (parsed.kind) {
     case "address": {
-      const number = parsed.numberSuffix ? `${parsed.number} ${parsed.numberSuffix}` : String(parsed.number);
+      const number = formatHouseNumber(parsed);
       line = [number, formatStreet(parsed.street), unitKey(parsed.unit)].filter(Boolean).join(" ");
       break;
     }
@@ -55,7 +55,7 @@ function keyOfParsed(parsed: Exclude<ParsedAddress, { kind: "unparsed" }>): stri
       line = `${formatStreet(parsed.streets[0])} & ${formatStreet(parsed.streets[1])}`;
       break;
     case "po_box":
-      line = `PO BOX ${parsed.box}`;
+      line = parsed.label;
       break;
   }
   return [line, localityKey(parsed.city, parsed.state, parsed.zip)].filter(Boolean).join(", ");

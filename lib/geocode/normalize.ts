@@ -3,7 +3,7 @@
  * locality included): what a remote geocoder is asked. Not the
  * de-duplication key (that is address-key.ts). Pure: no database.
  */
-import { formatStreet, parseQuery, type ParsedAddress } from "./parse";
+import { formatHouseNumber, formatStreet, parseQuery, type ParsedAddress } from "./parse";
 import type { AddressInput } from "./types";
 import { cleanText, normalizeState, normalizeUnit, normalizeZip } from "./usps";
 
@@ -15,7 +15,7 @@ export function formatLocality(city: string | null, state: string | null, zip: s
 export function formatParsedAddress(parsed: ParsedAddress): string {
   switch (parsed.kind) {
     case "address": {
-      const number = parsed.numberSuffix ? `${parsed.number} ${parsed.numberSuffix}` : String(parsed.number);
+      const number = formatHouseNumber(parsed);
       const line = [number, formatStreet(parsed.street), parsed.unit].filter(Boolean).join(" ");
       return [line, formatLocality(parsed.city, parsed.state, parsed.zip)].filter(Boolean).join(", ");
     }
@@ -24,7 +24,7 @@ export function formatParsedAddress(parsed: ParsedAddress): string {
       return [line, formatLocality(parsed.city, parsed.state, parsed.zip)].filter(Boolean).join(", ");
     }
     case "po_box":
-      return [`PO BOX ${parsed.box}`, formatLocality(parsed.city, parsed.state, parsed.zip)].filter(Boolean).join(", ");
+      return [parsed.label, formatLocality(parsed.city, parsed.state, parsed.zip)].filter(Boolean).join(", ");
     case "unparsed":
       return "";
   }

@@ -1,55 +1,49 @@
 /**
- * USPS Publication 28 spellings we normalize to. Street suffixes come from
- * parse-address's own USPS table (normalizeStreetType); the small tables here
- * cover what it leaves as typed: directionals, unit designators, state names.
+ * USPS Publication 28 spellings we normalize to: unit designators, state
+ * names, ZIP codes, city spellings. Street types and directionals live with
+ * the street-name normalizer (street-name.ts) and are re-exported here.
  */
-import parser from "parse-address";
-
-const DIRECTIONALS: Record<string, string> = {
-  NORTH: "N", SOUTH: "S", EAST: "E", WEST: "W",
-  NORTHEAST: "NE", NORTHWEST: "NW", SOUTHEAST: "SE", SOUTHWEST: "SW",
-  N: "N", S: "S", E: "E", W: "W", NE: "NE", NW: "NW", SE: "SE", SW: "SW",
-};
+export { normalizeDirectional, normalizeStreetType } from "./street-name";
 
 const UNIT_DESIGNATORS: Record<string, string> = {
-  APARTMENT: "APT", APT: "APT", SUITE: "STE", STE: "STE", UNIT: "UNIT", "#": "#", NUMBER: "#", NO: "#",
-  BUILDING: "BLDG", BLDG: "BLDG", FLOOR: "FL", FL: "FL", ROOM: "RM", RM: "RM", SPACE: "SPC", SPC: "SPC",
+  APARTMENT: "APT", APT: "APT", SUITE: "STE", STE: "STE", UNIT: "UNIT", "#": "#", NUMBER: "#", NO: "#", NUM: "#",
+  BUILDING: "BLDG", BLDG: "BLDG", FLOOR: "FL", FL: "FL", FLR: "FL", ROOM: "RM", RM: "RM", SPACE: "SPC", SPC: "SPC",
   LOT: "LOT", TRAILER: "TRLR", TRLR: "TRLR", DEPARTMENT: "DEPT", DEPT: "DEPT", OFFICE: "OFC", OFC: "OFC",
-  REAR: "REAR", FRONT: "FRNT", FRNT: "FRNT", LOWER: "LOWR", UPPER: "UPPR", BASEMENT: "BSMT", BSMT: "BSMT",
+  REAR: "REAR", FRONT: "FRNT", FRNT: "FRNT", LOWER: "LOWR", LOWR: "LOWR", UPPER: "UPPR", UPPR: "UPPR", BASEMENT: "BSMT", BSMT: "BSMT",
+  LOBBY: "LBBY", LBBY: "LBBY", PENTHOUSE: "PH", PH: "PH", HANGAR: "HNGR", HNGR: "HNGR", PIER: "PIER", SLIP: "SLIP", SIDE: "SIDE",
+  STOP: "STOP", KEY: "KEY",
 };
 
-export function normalizeDirectional(value: string | null | undefined): string | null {
-  const key = cleanToken(value);
-  if (!key) return null;
-  return DIRECTIONALS[key] ?? null;
+const UNIT_ORDINAL_WORDS: Record<string, string> = {
+  FIRST: "1", SECOND: "2", THIRD: "3", FOURTH: "4", FIFTH: "5", SIXTH: "6", SEVENTH: "7", EIGHTH: "8", NINTH: "9", TENTH: "10",
+};
+
+/** A unit designator word ("Apartment", "Ste", "#") in its USPS spelling, or null. */
+export function unitDesignatorOf(word: string | null | undefined): string | null {
+  if (!word) return null;
+  return UNIT_DESIGNATORS[word.toUpperCase().replace(/\./g, "")] ?? null;
 }
 
-const streetTypeCache = new Map<string, string>();
-
-/** "Road" → "RD", "Blvd." → "BLVD"; unknown words are kept, upper-cased. */
-export function normalizeStreetType(value: string | null | undefined): string | null {
-  const key = cleanToken(value);
-  if (!key) return null;
-  const cached = streetTypeCache.get(key);
-  if (cached) return cached;
-  // parse-address carries the full USPS C1 suffix table but does not export it;
-  // asking it to parse a one-word street with this suffix reads it back out.
-  const parsed = parser.parseLocation(`1 X ${key}`);
-  const normalized = parsed?.type && !parsed.suffix ? parsed.type.toUpperCase() : key;
-  streetTypeCache.set(key, normalized);
-  return normalized;
-}
-
-/** "Apartment 2b" → "APT 2B", "#4" → "# 4", "2B" → "# 2B". */
+/**
+ * "Apartment 2b" → "APT 2B", "#4" → "# 4", "2B" → "# 2B", "4th Floor" /
+ * "Second Floor" / "Floor 4" → "FL 4", "Lobby" → "LBBY".
+ */
 export function normalizeUnit(value: string | null | undefined): string | null {
-  const text = cleanText(value);
+  const text = cleanText(value)
+    .replace(/#/g, " # ")
+    .replace(/\b(SUITE|STE|UNIT|APT|RM|ROOM|BLDG)(\d)/g, "$1 $2")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!text) return null;
-  const match = text.match(/^(#|[A-Z]+)\.?\s*(.*)$/);
-  if (match) {
-    const designator = UNIT_DESIGNATORS[match[1]];
-    if (designator) return match[2] ? `${designator} ${match[2].replace(/^#\s*/, "")}` : designator;
+  const words = text.split(" ").map((w) => UNIT_ORDINAL_WORDS[w] ?? w.replace(/^(\d+)(ST|ND|RD|TH)$/, "$1"));
+  // "4th Floor", "2 fl": the designator written after its number.
+  if (words.length === 2 && UNIT_DESIGNATORS[words[1]] && !UNIT_DESIGNATORS[words[0]]) words.reverse();
+  const designator = UNIT_DESIGNATORS[words[0]];
+  if (designator) {
+    const id = words.slice(1).filter((w) => w !== "#").join(" ");
+    return id ? `${designator} ${id}` : designator;
   }
-  return `# ${text.replace(/^#\s*/, "")}`;
+  return `# ${words.filter((w) => w !== "#").join(" ")}`;
 }
 
 /** Upper case, ASCII letters/digits/spaces only, single spaces. */
@@ -64,10 +58,6 @@ export function cleanText(value: string | null | undefined): string {
     .trim();
 }
 
-function cleanToken(value: string | null | undefined): string {
-  return cleanText(value).replace(/[^A-Z0-9#]/g, "");
-}
-
 const STATE_NAMES: Record<string, string> = {
   ALABAMA: "AL", ALASKA: "AK", ARIZONA: "AZ", ARKANSAS: "AR", CALIFORNIA: "CA", COLORADO: "CO", CONNECTICUT: "CT",
   DELAWARE: "DE", "DISTRICT OF COLUMBIA": "DC", FLORIDA: "FL", GEORGIA: "GA", HAWAII: "HI", IDAHO: "ID", ILLINOIS: "IL",
@@ -80,7 +70,7 @@ const STATE_NAMES: Record<string, string> = {
 };
 
 export function normalizeState(value: string | null | undefined): string | null {
-  const text = cleanText(value);
+  const text = cleanText((value ?? "").replace(/\./g, ""));
   if (!text) return null;
   if (/^[A-Z]{2}$/.test(text)) return text;
   return STATE_NAMES[text] ?? text;
@@ -90,4 +80,23 @@ export function normalizeState(value: string | null | undefined): string | null 
 export function normalizeZip(value: string | null | undefined): string | null {
   const match = (value ?? "").match(/\b(\d{5})(?:-?\d{4})?\b/);
   return match ? match[1] : null;
+}
+
+/** State codes and names, for the parser to recognise a state at the end of a line. */
+export function stateOf(words: string[]): string | null {
+  const text = words.join(" ");
+  if (/^[A-Z]{2}$/.test(text)) return STATE_CODES.has(text) ? text : null;
+  return STATE_NAMES[text] ?? null;
+}
+
+const STATE_CODES = new Set([...Object.values(STATE_NAMES), "PR", "GU", "VI", "AS", "MP"]);
+
+const CITY_LEADING: Record<string, string> = { N: "NORTH", S: "SOUTH", E: "EAST", W: "WEST", FT: "FORT", MT: "MOUNT", ST: "SAINT", STE: "SAINTE" };
+
+/** "e San Jose" → "EAST SAN JOSE", "St. Louis" → "SAINT LOUIS", "Ft Myers" → "FORT MYERS". */
+export function normalizeCity(value: string | null | undefined): string | null {
+  const words = cleanText((value ?? "").replace(/\./g, " ")).split(" ").filter(Boolean);
+  if (words.length === 0) return null;
+  if (words.length > 1 && CITY_LEADING[words[0]]) words[0] = CITY_LEADING[words[0]];
+  return words.join(" ");
 }

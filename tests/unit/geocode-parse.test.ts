@@ -32,7 +32,7 @@ describe("parseAddress", () => {
   });
 
   it("reads PO boxes as PO boxes, not streets", () => {
-    expect(parseAddress("PO Box 123, Westchester, IL 60154")).toEqual({ kind: "po_box", box: "123", city: "WESTCHESTER", state: "IL", zip: "60154" });
+    expect(parseAddress("PO Box 123, Westchester, IL 60154")).toEqual({ kind: "po_box", box: "123", label: "PO BOX 123", city: "WESTCHESTER", state: "IL", zip: "60154" });
     expect(parseAddress("P.O. Box 9")).toMatchObject({ kind: "po_box", box: "9" });
     expect(parseAddress("post office box 77 Westchester IL")).toMatchObject({ kind: "po_box", box: "77" });
   });

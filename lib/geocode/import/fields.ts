@@ -7,10 +7,11 @@ export type Layer = "address_points" | "centerlines";
 export const POINT_FIELDS = {
   addNumber: ["Add_Number", "NUMBER", "AddNum"],
   addNumSuf: ["AddNum_Suf"],
-  stPreDir: ["St_PreDir"],
+  stPreDir: ["St_PreDir", "PREDIRABRV"],
+  stPreTyp: ["St_PreTyp", "PRETYPABRV"],
   stName: ["St_Name"],
-  stPosTyp: ["St_PosTyp"],
-  stPosDir: ["St_PosDir"],
+  stPosTyp: ["St_PosTyp", "SUFTYPABRV"],
+  stPosDir: ["St_PosDir", "SUFDIRABRV"],
   /** A whole street ("W ROOSEVELT RD") to split, as OpenAddresses gives it. */
   street: ["STREET", "FullName", "Full_Name"],
   unit: ["Unit", "UNIT"],
@@ -22,11 +23,12 @@ export const POINT_FIELDS = {
 } as const;
 
 export const CENTERLINE_FIELDS = {
-  stPreDir: ["St_PreDir"],
+  stPreDir: ["St_PreDir", "PREDIRABRV"],
+  stPreTyp: ["St_PreTyp", "PRETYPABRV"],
   stName: ["St_Name"],
-  stPosTyp: ["St_PosTyp"],
-  stPosDir: ["St_PosDir"],
-  street: ["FullName", "Full_Name", "STREET"],
+  stPosTyp: ["St_PosTyp", "SUFTYPABRV"],
+  stPosDir: ["St_PosDir", "SUFDIRABRV"],
+  street: ["FullName", "Full_Name", "STREET", "FULLNAME"],
   fromAddrL: ["FromAddr_L"],
   toAddrL: ["ToAddr_L"],
   fromAddrR: ["FromAddr_R"],
@@ -37,6 +39,16 @@ export const CENTERLINE_FIELDS = {
   zipR: ["Post_Code_R", "PostCode_R", "Zip_R"],
   cityL: ["Post_Comm_L", "Inc_Muni_L", "City_L"],
   cityR: ["Post_Comm_R", "Inc_Muni_R", "City_R"],
+  /**
+   * One range per row with no side (Nominatim's TIGER extract: from;to;interpolation;
+   * street;city;state;postcode;geometry as WKT). Loaded as the left range; its
+   * interpolation odd/even/all becomes the parity; city and postcode apply to it.
+   */
+  from: ["from"],
+  to: ["to"],
+  interpolation: ["interpolation"],
+  city: ["city"],
+  zip: ["postcode"],
 } as const;
 
 export type PointField = keyof typeof POINT_FIELDS;

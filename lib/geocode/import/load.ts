@@ -10,8 +10,8 @@ import type { Db } from "@/db/client";
 import { point } from "@/db/postgis";
 import { addressPoints, streetCenterlines } from "@/db/schema";
 import { recordAudit, systemActor, type AuditActor } from "@/lib/audit/record-audit";
-import { parseStreetOnly } from "../parse";
-import { cleanText, normalizeDirectional, normalizeState, normalizeStreetType, normalizeUnit, normalizeZip } from "../usps";
+import { normalizeStreetParts, parseStreetName } from "../street-name";
+import { cleanText, normalizeCity, normalizeState, normalizeUnit, normalizeZip } from "../usps";
 import { CENTERLINE_FIELDS, POINT_FIELDS, resolveColumns, type Layer } from "./fields";
 import { ImportRefusedError, readSourceFile, type SourceRecord } from "./read-source";
 
@@ -26,7 +26,12 @@ export interface ImportOptions {
   map?: Record<string, string>;
   /** Recorded on every row; defaults to the file name. */
   source?: string;
-  /** Delete this source's earlier rows first (re-import of an updated file). */
+  /**
+   * Delete this source's earlier rows first. On by default: importing a file
+   * again (same --source) replaces its rows, so re-imports are idempotent and
+   * every stored key is recomputed by the current street-name normalizer.
+   * `false` appends (two files loaded under one source name).
+   */
   replace?: boolean;
   /** Load the good rows even when some are rejected. */
   allowRejects?: boolean;
@@ -86,20 +91,25 @@ function parity(text: string | null, field: string): string | null {
   return p;
 }
 
+/**
+ * The street through THE street-name normalizer (street-name.ts), the same
+ * one every query uses: separate name parts when the file has them (NENA
+ * St_PreDir/St_PreTyp/St_Name/St_PosTyp/St_PosDir, TIGER PREDIRABRV/
+ * PRETYPABRV/NAME/SUFTYPABRV/SUFDIRABRV), else its full-name column.
+ */
 function streetParts(get: Getter, record: SourceRecord) {
-  const name = cleanText(get(record, "stName"));
-  if (name) {
-    return {
-      stPreDir: normalizeDirectional(get(record, "stPreDir")),
-      stName: name,
-      stPosTyp: normalizeStreetType(get(record, "stPosTyp")),
-      stPosDir: normalizeDirectional(get(record, "stPosDir")),
-    };
-  }
-  const full = get(record, "street");
-  const parsed = full ? parseStreetOnly(full) : null;
-  if (!parsed) throw new RowError("missing street name");
-  return { stPreDir: parsed.preDir, stName: parsed.name, stPosTyp: parsed.type, stPosDir: parsed.postDir };
+  const name = get(record, "stName");
+  const street = name
+    ? normalizeStreetParts({
+        preDir: get(record, "stPreDir"),
+        preType: get(record, "stPreTyp"),
+        name,
+        type: get(record, "stPosTyp"),
+        postDir: get(record, "stPosDir"),
+      })
+    : parseStreetName(get(record, "street"));
+  if (!street) throw new RowError("missing street name");
+  return { stPreDir: street.preDir, stName: street.name, stPosTyp: street.type, stPosDir: street.postDir };
 }
 
 function lonLat(values: unknown): [number, number] {
@@ -128,7 +138,7 @@ function pointRow(get: Getter, record: SourceRecord, source: string): typeof add
     addNumSuf: cleanText(get(record, "addNumSuf")) || suffix,
     ...streetParts(get, record),
     unit: normalizeUnit(get(record, "unit")),
-    city: cleanText(get(record, "city")) || null,
+    city: normalizeCity(get(record, "city")),
     state: normalizeState(get(record, "state")),
     zip: normalizeZip(get(record, "zip")),
     location: point(position[0], position[1]),
@@ -144,7 +154,8 @@ function centerlineRows(get: Getter, record: SourceRecord, source: string): (typ
   else if (geometry.type === "MultiLineString" && Array.isArray(geometry.coordinates)) parts = geometry.coordinates;
   else throw new RowError(`geometry is a ${geometry.type}, expected a LineString`);
   const street = streetParts(get, record);
-  const ranges = {
+  const oneRange = get(record, "from") !== null || get(record, "to") !== null;
+  const ranges = oneRange ? singleRange(get, record) : {
     fromAddrL: rangeNumber(get(record, "fromAddrL"), "FromAddr_L"),
     toAddrL: rangeNumber(get(record, "toAddrL"), "ToAddr_L"),
     fromAddrR: rangeNumber(get(record, "fromAddrR"), "FromAddr_R"),
@@ -153,8 +164,8 @@ function centerlineRows(get: Getter, record: SourceRecord, source: string): (typ
     parityR: parity(get(record, "parityR"), "Parity_R"),
     zipL: normalizeZip(get(record, "zipL")),
     zipR: normalizeZip(get(record, "zipR")),
-    cityL: cleanText(get(record, "cityL")) || null,
-    cityR: cleanText(get(record, "cityR")) || null,
+    cityL: normalizeCity(get(record, "cityL")),
+    cityR: normalizeCity(get(record, "cityR")),
   };
   return parts.map((part) => {
     if (!Array.isArray(part) || part.length < 2) throw new RowError("a line needs at least two positions");
@@ -163,12 +174,31 @@ function centerlineRows(get: Getter, record: SourceRecord, source: string): (typ
   });
 }
 
+/** A row with one range and no side (Nominatim TIGER): stored as the left range. */
+function singleRange(get: Getter, record: SourceRecord) {
+  const interpolation = (get(record, "interpolation") ?? "all").toLowerCase();
+  const parityOf: Record<string, string> = { odd: "O", even: "E", all: "B" };
+  if (!parityOf[interpolation]) throw new RowError(`interpolation must be odd, even or all, got "${interpolation.slice(0, 20)}"`);
+  return {
+    fromAddrL: rangeNumber(get(record, "from"), "from"),
+    toAddrL: rangeNumber(get(record, "to"), "to"),
+    fromAddrR: null,
+    toAddrR: null,
+    parityL: parityOf[interpolation],
+    parityR: null,
+    zipL: normalizeZip(get(record, "zip")),
+    zipR: null,
+    cityL: normalizeCity(get(record, "city")),
+    cityR: null,
+  };
+}
+
 export async function importReferenceFile(db: Db, options: ImportOptions): Promise<ImportSummary> {
   const sourceFile = readSourceFile(options.file);
   const hasLines = sourceFile.records.some((r) => r.geometry?.type === "LineString" || r.geometry?.type === "MultiLineString");
   const layer: Layer = options.layer ?? (hasLines ? "centerlines" : "address_points");
-  if (layer === "centerlines" && sourceFile.format === "csv") {
-    throw new ImportRefusedError(`${options.file}: centerlines need line geometry; give them as GeoJSON`);
+  if (layer === "centerlines" && sourceFile.format === "csv" && !hasLines) {
+    throw new ImportRefusedError(`${options.file}: centerlines need line geometry; give them as GeoJSON or a CSV with a WKT geometry column`);
   }
   const fields = layer === "address_points" ? POINT_FIELDS : CENTERLINE_FIELDS;
   const resolved = resolveColumns(fields as Record<string, readonly string[]>, sourceFile.columns, options.map ?? {});
@@ -220,7 +250,7 @@ export async function importReferenceFile(db: Db, options: ImportOptions): Promi
   const table = layer === "address_points" ? addressPoints : streetCenterlines;
   await db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
-    if (options.replace) {
+    if (options.replace !== false) {
       summary.replaced = (await tx.delete(table).where(eq(table.source, source)).returning({ id: table.id })).length;
     }
     for (let i = 0; i < rows.length; i += BATCH) {

@@ -58,14 +58,36 @@ function readGeoJson(file: string, text: string): SourceFile {
 }
 
 function readCsv(file: string, text: string): SourceFile {
+  const header = text.split(/\r?\n/, 1)[0];
+  // Nominatim's TIGER extract and many county exports use semicolons.
+  const delimiter = header.split(";").length > header.split(",").length ? ";" : ",";
   let rows: Record<string, string>[];
   try {
-    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, delimiter });
   } catch (err) {
     throw new ImportRefusedError(`${file}: not valid CSV (${err instanceof Error ? err.message : "parse error"})`);
   }
-  const header = text.split(/\r?\n/, 1)[0];
-  const columns = rows.length ? Object.keys(rows[0]) : header.split(",").map((c) => c.trim());
+  const columns = rows.length ? Object.keys(rows[0]) : header.split(delimiter).map((c) => c.trim());
+  const wktColumn = columns.find((c) => ["geometry", "wkt", "the_geom", "geom"].includes(c.toLowerCase()));
   // Line numbers as a spreadsheet shows them: the header is line 1.
-  return { format: "csv", columns, records: rows.map((properties, i) => ({ rowNumber: i + 2, properties, geometry: null })) };
+  return {
+    format: "csv",
+    columns,
+    records: rows.map((properties, i) => ({
+      rowNumber: i + 2,
+      properties,
+      geometry: wktColumn ? geometryFromWkt(properties[wktColumn]) : null,
+    })),
+  };
+}
+
+/** POINT / LINESTRING / MULTILINESTRING well-known text as GeoJSON geometry; anything else is left to the loader to reject. */
+export function geometryFromWkt(text: string | undefined): SourceRecord["geometry"] {
+  const match = (text ?? "").trim().match(/^(POINT|LINESTRING|MULTILINESTRING)\s*\((.*)\)$/i);
+  if (!match) return text ? { type: "Unknown", coordinates: null } : null;
+  const positions = (list: string) => list.split(",").map((pair) => pair.trim().split(/\s+/).map(Number));
+  const kind = match[1].toUpperCase();
+  if (kind === "POINT") return { type: "Point", coordinates: positions(match[2])[0] };
+  if (kind === "LINESTRING") return { type: "LineString", coordinates: positions(match[2]) };
+  return { type: "MultiLineString", coordinates: match[2].split(/\)\s*,\s*\(/).map((part) => positions(part.replace(/[()]/g, ""))) };
 }

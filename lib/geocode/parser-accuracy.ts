@@ -1,0 +1,119 @@
+/**
+ * Scores an address parser against labelled addresses (datamade/usaddress
+ * tags), component by component. Both sides go through the same normalizers
+ * (street-name.ts, usps.ts), so only where the parser drew the lines counts.
+ * Used by the parser test and `npm run geocode:compare-parsers`. Pure.
+ */
+import { formatStreet, normalizeDirectional, normalizeStreetParts, normalizeStreetType, type StreetName } from "./street-name";
+import { normalizeCity, normalizeState, normalizeUnit, normalizeZip } from "./usps";
+
+export type LabelledToken = [tag: string, text: string];
+
+/** One reading of an address, in the normalized form both sides are compared in. */
+export interface AddressReading {
+  number: string | null;
+  preDir: string | null;
+  name: string | null;
+  type: string | null;
+  postDir: string | null;
+  unit: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+}
+
+export const COMPONENTS = ["number", "preDir", "name", "type", "postDir", "unit", "city", "state", "zip"] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+const NUMBER_WORDS: Record<string, string> = { ONE: "1", TWO: "2", THREE: "3", FOUR: "4", FIVE: "5", SIX: "6", SEVEN: "7", EIGHT: "8", NINE: "9", TEN: "10" };
+
+export function normalizeHouseNumber(text: string | null | undefined): string | null {
+  const t = (text ?? "").toUpperCase().replace(/[\s.,#]/g, "");
+  if (!t) return null;
+  return NUMBER_WORDS[t] ?? t.replace(/^0+(?=\d)/, "").replace(/^(\d+)-([A-Z])$/, "$1$2");
+}
+
+export function readingFromStreet(parts: {
+  number: string | null;
+  street: StreetName | null;
+  unit: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+}): AddressReading {
+  return {
+    number: normalizeHouseNumber(parts.number),
+    preDir: parts.street?.preDir ?? null,
+    name: parts.street?.name ?? null,
+    type: parts.street?.type ?? null,
+    postDir: parts.street?.postDir ?? null,
+    unit: normalizeUnit(parts.unit),
+    city: normalizeCity(parts.city),
+    state: normalizeState(parts.state),
+    zip: normalizeZip(parts.zip),
+  };
+}
+
+/** The expected reading from usaddress labels. */
+export function readingFromLabels(tokens: LabelledToken[]): AddressReading {
+  const join = (...tags: string[]) => {
+    const text = tokens.filter(([t]) => tags.includes(t)).map(([, v]) => v.replace(/[,;]+$/, "")).join(" ").trim();
+    return text || null;
+  };
+  const street = normalizeStreetParts({
+    preDir: join("StreetNamePreDirectional"),
+    preType: join("StreetNamePreModifier", "StreetNamePreType"),
+    name: join("StreetName", "StreetNamePostModifier"),
+    type: join("StreetNamePostType"),
+    postDir: join("StreetNamePostDirectional"),
+  });
+  const occupancy = join("OccupancyType", "OccupancyIdentifier");
+  return readingFromStreet({
+    number: [join("AddressNumberPrefix"), join("AddressNumber"), join("AddressNumberSuffix")].filter(Boolean).join(""),
+    street: street ? { ...street, type: normalizeStreetType(street.type), preDir: normalizeDirectional(street.preDir) } : null,
+    unit: occupancy ?? join("SubaddressType", "SubaddressIdentifier"),
+    city: join("PlaceName"),
+    state: join("StateName"),
+    zip: join("ZipCode"),
+  });
+}
+
+export interface ParserScore {
+  total: number;
+  exact: number;
+  /** Per component: right / total (every address counts; an absent component must be absent). */
+  components: Record<Component, number>;
+  failures: { text: string; expected: AddressReading; got: AddressReading | null }[];
+}
+
+export function scoreParser(
+  cases: { text: string; expected: AddressReading }[],
+  read: (text: string) => AddressReading | null,
+): ParserScore {
+  const right = Object.fromEntries(COMPONENTS.map((c) => [c, 0])) as Record<Component, number>;
+  let exact = 0;
+  const failures: ParserScore["failures"] = [];
+  for (const c of cases) {
+    let got: AddressReading | null = null;
+    try {
+      got = read(c.text);
+    } catch {
+      got = null;
+    }
+    let all = true;
+    for (const component of COMPONENTS) {
+      if (got && got[component] === c.expected[component]) right[component]++;
+      else all = false;
+    }
+    if (all) exact++;
+    else failures.push({ text: c.text, expected: c.expected, got });
+  }
+  return { total: cases.length, exact, components: right, failures };
+}
+
+export function formatScore(name: string, score: ParserScore): string {
+  const pct = (n: number) => `${((n / score.total) * 100).toFixed(1)}%`;
+  return `${name}: whole address ${pct(score.exact)} (${score.exact}/${score.total}); ${COMPONENTS.map((c) => `${c} ${pct(score.components[c])}`).join(", ")}`;
+}
+
+export const streetText = formatStreet;

@@ -1,0 +1,233 @@
+/**
+ * THE street-name normalizer: the reference-data import and every query go
+ * through it, so a stored name and a queried name cannot differ. Pure.
+ *
+ * A street is { preDir, name, type, postDir } (NENA St_PreDir, St_Name,
+ * St_PosTyp, St_PosDir). The rules, all upper case, USPS Publication 28:
+ * - a street type (USPS C1 suffix) is read only in final position, or just
+ *   before a post-directional, and only when a name word stays before it:
+ *   "Court St" is COURT + ST, "Park Ave" PARK + AVE, "Grove" alone is a name;
+ * - a leading directional is a pre-directional only when a name word follows:
+ *   "North Ave" is NORTH + AVE, "N Wells St" N + WELLS + ST;
+ * - numbered routes stay whole in the name, pre-type canonical: "County Road
+ *   332" → CO RD 332, "US Highway 89" → US HWY 89, "State Route 360" → STATE
+ *   HWY 360, "Route 30" → RTE 30, "I-294" → I 294, "Avenue H" → AVE H;
+ * - ordinals in one form: "Third", "3rd", and "3" before a type → 3RD;
+ * - "&" stays inside names ("Hills & Hollows Ln").
+ * Separate name parts from a reference file go through normalizeStreetParts
+ * (no re-parsing); a full-name column through parseStreetName.
+ */
+
+export interface StreetName {
+  preDir: string | null;
+  name: string;
+  type: string | null;
+  postDir: string | null;
+}
+
+const DIRECTIONAL_WORDS: Record<string, string> = {
+  NORTH: "N", SOUTH: "S", EAST: "E", WEST: "W",
+  NORTHEAST: "NE", NORTHWEST: "NW", SOUTHEAST: "SE", SOUTHWEST: "SW",
+  N: "N", S: "S", E: "E", W: "W", NE: "NE", NW: "NW", SE: "SE", SW: "SW",
+  "NORTH EAST": "NE", "NORTH WEST": "NW", "SOUTH EAST": "SE", "SOUTH WEST": "SW",
+};
+
+/** USPS Publication 28, Appendix C1: standard suffix abbreviation → the spellings that mean it. */
+const STREET_TYPE_SPELLINGS: Record<string, string[]> = {
+  ALY: ["ALLEY", "ALLEE", "ALLY"], ANX: ["ANEX", "ANNEX", "ANNX"], ARC: ["ARCADE"], AVE: ["AVENUE", "AV", "AVEN", "AVENU", "AVN", "AVNUE"],
+  BYU: ["BAYOU", "BAYOO"], BCH: ["BEACH"], BND: ["BEND"], BLF: ["BLUFF", "BLUF"], BLFS: ["BLUFFS"], BTM: ["BOTTOM", "BOT", "BOTTM"],
+  BLVD: ["BOULEVARD", "BOUL", "BOULV", "BLV"], BR: ["BRANCH", "BRNCH"], BRG: ["BRIDGE", "BRDGE"], BRK: ["BROOK"], BRKS: ["BROOKS"],
+  BG: ["BURG"], BGS: ["BURGS"], BYP: ["BYPASS", "BYPA", "BYPAS", "BYPS"], CP: ["CAMP", "CMP"], CYN: ["CANYON", "CANYN", "CNYN"],
+  CPE: ["CAPE"], CSWY: ["CAUSEWAY", "CAUSWA"], CTR: ["CENTER", "CEN", "CENT", "CENTR", "CENTRE", "CNTER", "CNTR"], CTRS: ["CENTERS"],
+  CIR: ["CIRCLE", "CIRC", "CIRCL", "CRCL", "CRCLE"], CIRS: ["CIRCLES"], CLF: ["CLIFF"], CLFS: ["CLIFFS"], CLB: ["CLUB"],
+  CMN: ["COMMON"], CMNS: ["COMMONS"], COR: ["CORNER"], CORS: ["CORNERS"], CRSE: ["COURSE"], CT: ["COURT"], CTS: ["COURTS"],
+  CV: ["COVE"], CVS: ["COVES"], CRK: ["CREEK"], CRES: ["CRESCENT", "CRSENT", "CRSNT"], CRST: ["CREST"], XING: ["CROSSING", "CRSSNG"],
+  XRD: ["CROSSROAD"], XRDS: ["CROSSROADS"], CURV: ["CURVE"], DL: ["DALE"], DM: ["DAM"], DV: ["DIVIDE", "DIV", "DVD"],
+  DR: ["DRIVE", "DRIV", "DRV"], DRS: ["DRIVES"], EST: ["ESTATE"], ESTS: ["ESTATES"], EXPY: ["EXPRESSWAY", "EXP", "EXPR", "EXPRESS", "EXPW"],
+  EXT: ["EXTENSION", "EXTN", "EXTNSN"], EXTS: ["EXTENSIONS"], FALL: [], FLS: ["FALLS"], FRY: ["FERRY", "FRRY"], FLD: ["FIELD"],
+  FLDS: ["FIELDS"], FLT: ["FLAT"], FLTS: ["FLATS"], FRD: ["FORD"], FRDS: ["FORDS"], FRST: ["FOREST", "FORESTS"], FRG: ["FORGE", "FORG"],
+  FRGS: ["FORGES"], FRK: ["FORK"], FRKS: ["FORKS"], FT: ["FORT", "FRT"], FWY: ["FREEWAY", "FREEWY", "FRWAY", "FRWY"],
+  GDN: ["GARDEN", "GARDN", "GRDEN", "GRDN"], GDNS: ["GARDENS", "GRDNS"], GTWY: ["GATEWAY", "GATEWY", "GATWAY", "GTWAY"], GLN: ["GLEN"],
+  GLNS: ["GLENS"], GRN: ["GREEN"], GRNS: ["GREENS"], GRV: ["GROVE", "GROV"], GRVS: ["GROVES"], HBR: ["HARBOR", "HARB", "HARBR", "HRBOR"],
+  HBRS: ["HARBORS"], HVN: ["HAVEN"], HTS: ["HEIGHTS", "HT"], HWY: ["HIGHWAY", "HIGHWY", "HIWAY", "HIWY", "HWAY"], HL: ["HILL"],
+  HLS: ["HILLS"], HOLW: ["HOLLOW", "HLLW", "HOLLOWS", "HOLWS"], INLT: ["INLET"], IS: ["ISLAND", "ISLND"], ISS: ["ISLANDS", "ISLNDS"],
+  ISLE: ["ISLES"], JCT: ["JUNCTION", "JCTION", "JCTN", "JUNCTN", "JUNCTON"], JCTS: ["JUNCTIONS"], KY: ["KEY"], KYS: ["KEYS"],
+  KNL: ["KNOLL", "KNOL"], KNLS: ["KNOLLS"], LK: ["LAKE"], LKS: ["LAKES"], LAND: [], LNDG: ["LANDING", "LNDNG"], LN: ["LANE"],
+  LGT: ["LIGHT"], LGTS: ["LIGHTS"], LF: ["LOAF"], LCK: ["LOCK"], LCKS: ["LOCKS"], LDG: ["LODGE", "LDGE", "LODG"], LOOP: ["LOOPS"],
+  MALL: [], MNR: ["MANOR"], MNRS: ["MANORS"], MDW: ["MEADOW"], MDWS: ["MEADOWS", "MEDOWS"], MEWS: [], ML: ["MILL"], MLS: ["MILLS"],
+  MSN: ["MISSION", "MISSN", "MSSN"], MTWY: ["MOTORWAY"], MT: ["MOUNT", "MNT"], MTN: ["MOUNTAIN", "MNTAIN", "MNTN", "MOUNTIN", "MTIN"],
+  MTNS: ["MOUNTAINS"], NCK: ["NECK"], ORCH: ["ORCHARD", "ORCHRD"], OVAL: ["OVL"], OPAS: ["OVERPASS"], PARK: ["PRK", "PARKS"],
+  PKWY: ["PARKWAY", "PARKWY", "PKWAY", "PKY", "PARKWAYS", "PKWYS"], PASS: [], PSGE: ["PASSAGE"], PATH: ["PATHS"], PIKE: ["PIKES"],
+  PNE: ["PINE"], PNES: ["PINES"], PL: ["PLACE"], PLN: ["PLAIN"], PLNS: ["PLAINS"], PLZ: ["PLAZA", "PLZA"], PT: ["POINT"], PTS: ["POINTS"],
+  PRT: ["PORT"], PRTS: ["PORTS"], PR: ["PRAIRIE", "PRR"], RADL: ["RADIAL", "RAD", "RADIEL"], RAMP: [], RNCH: ["RANCH", "RANCHES", "RNCHS"],
+  RPD: ["RAPID"], RPDS: ["RAPIDS"], RST: ["REST"], RDG: ["RIDGE", "RDGE"], RDGS: ["RIDGES"], RIV: ["RIVER", "RVR", "RIVR"], RD: ["ROAD"],
+  RDS: ["ROADS"], RTE: ["ROUTE"], ROW: [], RUE: [], RUN: [], SHL: ["SHOAL"], SHLS: ["SHOALS"], SHR: ["SHORE", "SHOAR"],
+  SHRS: ["SHORES", "SHOARS"], SKWY: ["SKYWAY"], SPG: ["SPRING", "SPNG", "SPRNG"], SPGS: ["SPRINGS", "SPNGS", "SPRNGS"], SPUR: ["SPURS"],
+  SQ: ["SQUARE", "SQR", "SQRE", "SQU"], SQS: ["SQUARES", "SQRS"], STA: ["STATION", "STATN", "STN"],
+  STRA: ["STRAVENUE", "STRAV", "STRAVEN", "STRAVN", "STRVN", "STRVNUE"], STRM: ["STREAM", "STREME"], ST: ["STREET", "STRT", "STR"],
+  STS: ["STREETS"], SMT: ["SUMMIT", "SUMIT", "SUMITT"], TER: ["TERRACE", "TERR"], TRWY: ["THROUGHWAY"], TRCE: ["TRACE", "TRACES"],
+  TRAK: ["TRACK", "TRACKS", "TRK", "TRKS"], TRFY: ["TRAFFICWAY"], TRL: ["TRAIL", "TRAILS", "TRLS"], TRLR: ["TRAILER", "TRLRS"],
+  TUNL: ["TUNNEL", "TUNEL", "TUNLS", "TUNNELS", "TUNNL"], TPKE: ["TURNPIKE", "TRNPK", "TURNPK"], UPAS: ["UNDERPASS"], UN: ["UNION"],
+  UNS: ["UNIONS"], VLY: ["VALLEY", "VALLY", "VLLY"], VLYS: ["VALLEYS"], VIA: ["VIADUCT", "VDCT", "VIADCT"], VW: ["VIEW"], VWS: ["VIEWS"],
+  VLG: ["VILLAGE", "VILL", "VILLAG", "VILLG", "VILLIAGE"], VLGS: ["VILLAGES"], VL: ["VILLE"], VIS: ["VISTA", "VIST", "VST", "VSTA"],
+  WALK: ["WALKS"], WALL: [], WAY: ["WY"], WAYS: [], WL: ["WELL"], WLS: ["WELLS"],
+};
+
+const STREET_TYPES = new Map<string, string>();
+for (const [abbreviation, spellings] of Object.entries(STREET_TYPE_SPELLINGS)) {
+  STREET_TYPES.set(abbreviation, abbreviation);
+  for (const s of spellings) STREET_TYPES.set(s, abbreviation);
+}
+
+const ORDINAL_WORDS: Record<string, string> = {
+  FIRST: "1ST", SECOND: "2ND", THIRD: "3RD", FOURTH: "4TH", FIFTH: "5TH", SIXTH: "6TH", SEVENTH: "7TH", EIGHTH: "8TH",
+  NINTH: "9TH", TENTH: "10TH", ELEVENTH: "11TH", TWELFTH: "12TH", THIRTEENTH: "13TH", FOURTEENTH: "14TH", FIFTEENTH: "15TH",
+  SIXTEENTH: "16TH", SEVENTEENTH: "17TH", EIGHTEENTH: "18TH", NINETEENTH: "19TH", TWENTIETH: "20TH",
+};
+
+/** Upper-case words: accents folded, periods and stray punctuation dropped, "&" and "/" kept as words. */
+export function streetWords(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase()
+    .replace(/(\d)\s*-\s*(\d)/g, "$1-$2")
+    .replace(/\bI-(?=\d)/g, "I ")
+    .replace(/&/g, " & ")
+    .replace(/\./g, "")
+    .replace(/[^A-Z0-9&/\- ]+/g, " ")
+    .split(/\s+/)
+    .filter((w) => w !== "" && w !== "-");
+}
+
+export function directionalOf(word: string | null | undefined): string | null {
+  if (!word) return null;
+  return DIRECTIONAL_WORDS[word.toUpperCase().replace(/[^A-Z ]/g, "").trim()] ?? null;
+}
+
+export function streetTypeOf(word: string | null | undefined): string | null {
+  if (!word) return null;
+  return STREET_TYPES.get(word.toUpperCase().replace(/[^A-Z]/g, "")) ?? null;
+}
+
+/** "Road" → RD; a type word we do not know is kept as written (upper case) so nothing is lost. */
+export function normalizeStreetType(value: string | null | undefined): string | null {
+  const words = streetWords(value);
+  if (words.length === 0) return null;
+  const joined = words.join(" ");
+  return streetTypeOf(joined) ?? joined;
+}
+
+export function normalizeDirectional(value: string | null | undefined): string | null {
+  const words = streetWords(value);
+  if (words.length === 0) return null;
+  return directionalOf(words.join(" "));
+}
+
+function ordinalSuffix(n: number): string {
+  const lastTwo = n % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) return "TH";
+  return ["TH", "ST", "ND", "RD", "TH", "TH", "TH", "TH", "TH", "TH"][n % 10];
+}
+
+const HIGHWAY_WORDS = new Set(["HWY", "HIGHWAY", "HY", "HIWAY", "HWAY"]);
+const ROUTE_WORDS = new Set(["ROUTE", "RTE", "RT"]);
+const ROAD_WORDS = new Set(["ROAD", "RD"]);
+
+/**
+ * The leading route designator of a name in one spelling, or null: [canonical
+ * words, words consumed]. Only when something (the route number or name) follows.
+ */
+export function routePrefix(words: string[]): [string[], number] | null {
+  const [a, b, c] = words;
+  const rest = (n: number) => words.length > n;
+  if ((a === "US" || a === "U" ) && (HIGHWAY_WORDS.has(b) || ROUTE_WORDS.has(b)) && rest(2)) return [["US", "HWY"], 2];
+  if (a === "U" && b === "S" && (HIGHWAY_WORDS.has(c) || ROUTE_WORDS.has(c)) && rest(3)) return [["US", "HWY"], 3];
+  if (a === "US" && /^\d/.test(b ?? "")) return [["US", "HWY"], 1];
+  if ((a === "STATE" || a === "ST") && (HIGHWAY_WORDS.has(b) || ROUTE_WORDS.has(b) || ROAD_WORDS.has(b)) && rest(2)) return [["STATE", "HWY"], 2];
+  if (a === "SR" && rest(1) && /^\d/.test(b)) return [["STATE", "HWY"], 1];
+  if ((a === "COUNTY" || a === "CO" || a === "CNTY") && ROAD_WORDS.has(b) && rest(2)) return [["CO", "RD"], 2];
+  if ((a === "COUNTY" || a === "CO" || a === "CNTY") && HIGHWAY_WORDS.has(b) && rest(2)) return [["CO", "HWY"], 2];
+  if (a === "CR" && rest(1) && /^\d/.test(b)) return [["CO", "RD"], 1];
+  if ((a === "INTERSTATE" || a === "I") && /^\d/.test(b ?? "")) return [["I"], 1];
+  if (a === "FARM" && (b === "TO" || b === "TO-MARKET") && rest(2)) return null;
+  if (HIGHWAY_WORDS.has(a) && rest(1) && /^\d/.test(b)) return [["HWY"], 1];
+  if (ROUTE_WORDS.has(a) && rest(1) && /^\d/.test(b)) return [["RTE"], 1];
+  if ((a === "AVENUE" || a === "AVE" || a === "AV") && rest(1)) return [["AVE"], 1];
+  return null;
+}
+
+/** Name words in one spelling: route designators, ordinal words ("Third" → 3RD). */
+function canonicalNameWords(words: string[], hasType: boolean): string[] {
+  const route = routePrefix(words);
+  const body = route ? words.slice(route[1]) : words;
+  const out = body.map((w) => ORDINAL_WORDS[w] ?? w.replace(/^(\d+)(ST|ND|RD|TH)$/, (_, d: string) => `${Number(d)}${ordinalSuffix(Number(d))}`));
+  // "3 St" and "3rd St" are one street: a bare number followed by a type is an ordinal street.
+  if (!route && hasType && out.length === 1 && /^\d+$/.test(out[0])) out[0] = `${Number(out[0])}${ordinalSuffix(Number(out[0]))}`;
+  return route ? [...route[0], ...out] : out;
+}
+
+/** Separate name parts (NENA St_PreDir/St_PreTyp/St_Name/St_PosTyp/St_PosDir, TIGER prefix/pretype/name/type/suffix). */
+export function normalizeStreetParts(parts: {
+  preDir?: string | null;
+  preType?: string | null;
+  name: string | null | undefined;
+  type?: string | null;
+  postDir?: string | null;
+}): StreetName | null {
+  const type = normalizeStreetType(parts.type);
+  const nameWords = [...streetWords(parts.preType), ...streetWords(parts.name)];
+  if (nameWords.length === 0) return null;
+  return {
+    preDir: normalizeDirectional(parts.preDir),
+    name: canonicalNameWords(nameWords, Boolean(type)).join(" "),
+    type,
+    postDir: normalizeDirectional(parts.postDir),
+  };
+}
+
+/**
+ * The street from its words alone (no house number, unit or locality): what
+ * a full-name column holds, and what the address parser found between the
+ * number and the unit or city.
+ */
+export function streetFromWords(input: string[]): StreetName | null {
+  const words = [...input];
+  if (words.length === 0) return null;
+  let postDir: string | null = null;
+  let type: string | null = null;
+  let preDir: string | null = null;
+
+  const nameLeft = (from: number, to: number) => to - from >= 1;
+  // Post-directional: the last word, when a name (not only a route designator) stays before it.
+  if (words.length >= 2 && directionalOf(words[words.length - 1])) {
+    const before = words.slice(0, -1);
+    const onlyRouteWord = before.length === 1 && (routePrefix([...before, "1"])?.[1] ?? 0) === 1;
+    if (!onlyRouteWord) postDir = directionalOf(words.pop());
+  }
+  // Type: the last word left, with at least one name word before it ("Court St", never "St" alone).
+  // "N Wells", "S Park": after a one-letter directional alone, the type word is the name ("North Ave" keeps AVE).
+  const onlyDirectionLetterBefore = words.length === 2 && /^[NSEW]{1,2}$/.test(words[0]);
+  if (words.length >= 2 && streetTypeOf(words[words.length - 1]) && !onlyDirectionLetterBefore) {
+    const route = routePrefix(words.slice(0, -1).concat("1"));
+    // "US Hwy" + "Rd"? no: a route designator followed only by a type is not a name.
+    if (!(route && route[1] === words.length - 1)) type = streetTypeOf(words.pop());
+  }
+  // Pre-directional: the first word, when a name word follows ("North Ave" keeps NORTH as the name).
+  if (nameLeft(1, words.length) && words.length >= 2 && directionalOf(words[0])) {
+    // "N W Highway": a two-word directional "NORTH WEST".
+    preDir = directionalOf(words.shift());
+  }
+  if (words.length === 0) return null;
+  return { preDir, name: canonicalNameWords(words, Boolean(type)).join(" "), type, postDir };
+}
+
+/** A full-name column ("US Hwy 82", "1st Ave NE", "Hills & Hollows Ln") as one street. */
+export function parseStreetName(text: string | null | undefined): StreetName | null {
+  return streetFromWords(streetWords(text));
+}
+
+export function formatStreet(street: Pick<StreetName, "preDir" | "name" | "type" | "postDir">): string {
+  return [street.preDir, street.name, street.type, street.postDir].filter(Boolean).join(" ");
+}

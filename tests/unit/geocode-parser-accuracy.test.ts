@@ -1,0 +1,88 @@
+/**
+ * The parser on real labelled addresses nobody here wrote (sources and
+ * licenses: tests/support/fixtures/geocoding/README.md). Prints the
+ * per-component accuracy of ours and of the raw parse-address package; the
+ * floors are what ours measured when this test was written (README figures),
+ * so a change that makes the parser worse fails here.
+ */
+import parser from "parse-address";
+import { describe, expect, it } from "vitest";
+import { parseAddress } from "@/lib/geocode/parse";
+import { formatScore, scoreParser } from "@/lib/geocode/parser-accuracy";
+import { ourReading, parseAddressTableCases, readingFromParseAddressExpectation, usaddressFixture, usaddressStreetCases } from "../support/parser-fixtures";
+
+describe("parser accuracy on real labelled addresses", () => {
+  it("reads the usaddress street addresses component by component, better than raw parse-address", () => {
+    const cases = usaddressStreetCases();
+    expect(cases.length).toBeGreaterThan(1000);
+    const ours = scoreParser(cases, ourReading);
+    const raw = scoreParser(cases, (text) => {
+      const p = parser.parseLocation(text);
+      return p?.number ? readingFromParseAddressExpectation(p as Record<string, string>) : null;
+    });
+    console.log(formatScore("sightline", ours));
+    console.log(formatScore("parse-address (raw)", raw));
+    const share = (n: number) => n / ours.total;
+    expect(share(ours.exact)).toBeGreaterThanOrEqual(0.72);
+    expect(share(ours.components.number)).toBeGreaterThanOrEqual(0.96);
+    expect(share(ours.components.zip)).toBeGreaterThanOrEqual(0.97);
+    expect(share(ours.components.name)).toBeGreaterThanOrEqual(0.82);
+    expect(ours.exact).toBeGreaterThan(raw.exact);
+    for (const c of ["number", "name", "type", "unit", "city", "state", "zip"] as const) {
+      expect(ours.components[c], c).toBeGreaterThanOrEqual(raw.components[c]);
+    }
+  });
+
+  it("passes parse-address's own test table (street addresses)", () => {
+    const cases = parseAddressTableCases();
+    const ours = scoreParser(cases, ourReading);
+    console.log(`parse-address test table: ${ours.exact}/${ours.total}; misses: ${ours.failures.map((f) => f.text).join(" | ")}`);
+    expect(cases.length).toBe(61);
+    expect(ours.exact).toBeGreaterThanOrEqual(59);
+    // Grid and Wisconsin addresses are read, not refused.
+    expect(parseAddress("550 S 400 E #3206, Salt Lake City UT 84111")).toMatchObject({ number: 550, street: { preDir: "S", name: "400", postDir: "E" }, unit: "# 3206" });
+    expect(parseAddress("N95W18855 Jay Dr, Menomonee Falls, WI 53051")).toMatchObject({ number: 18855, numberPrefix: "N95W", street: { name: "JAY", type: "DR" } });
+  });
+
+  it("recognises the labelled PO boxes and intersections as what they are", () => {
+    const fixture = usaddressFixture().addresses;
+    const boxes = fixture.filter((a) => a.kind === "po_box");
+    const readAsBox = boxes.filter((a) => parseAddress(a.text).kind === "po_box").length;
+    const crossings = fixture.filter((a) => a.kind === "intersection");
+    const readAsCrossing = crossings.filter((a) => parseAddress(a.text).kind === "intersection").length;
+    console.log(`PO boxes read as boxes: ${readAsBox}/${boxes.length}; intersections: ${readAsCrossing}/${crossings.length}`);
+    expect(readAsBox / boxes.length).toBeGreaterThanOrEqual(0.6);
+    expect(readAsCrossing / crossings.length).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    ["300 S. Wacker Dr., 1600, Chicago, IL 60606", { number: 300, street: { preDir: "S", name: "WACKER", type: "DR" }, unit: "# 1600", city: "CHICAGO", state: "IL", zip: "60606" }],
+    ["10300 W Roosevelt Rd, IL 60154", { city: null, state: "IL", zip: "60154" }],
+    ["10300 W Roosevelt Rd, Westchester, 60154", { city: "WESTCHESTER", zip: "60154" }],
+    ["10300 W Roosevelt Rd Westchester IL 60154", { street: { name: "ROOSEVELT", type: "RD" }, city: "WESTCHESTER", state: "IL", zip: "60154" }],
+    ["One S. Dearborn St., Chicago", { number: 1, street: { preDir: "S", name: "DEARBORN", type: "ST" } }],
+    ["123 Third St", { street: { name: "3RD", type: "ST" } }],
+    ["123 3rd St", { street: { name: "3RD", type: "ST" } }],
+    ["123 County Road 332", { street: { name: "CO RD 332", type: null } }],
+    ["123 US Highway 89", { street: { name: "US HWY 89", type: null } }],
+    ["123 State Hwy 360", { street: { name: "STATE HWY 360", type: null } }],
+    ["123 Court St", { street: { name: "COURT", type: "ST" } }],
+    ["123 Green Bay Rd", { street: { name: "GREEN BAY", type: "RD" } }],
+    ["123 Hills & Hollows Ln", { street: { name: "HILLS & HOLLOWS", type: "LN" } }],
+  ])("reads %j", (text, expected) => {
+    expect(parseAddress(text)).toMatchObject({ kind: "address", ...expected });
+  });
+
+  it.each([
+    ["12th & Millard", ["12TH", "MILLARD"]],
+    ["Route 30 & Route 45", ["RTE 30", "RTE 45"]],
+  ])("reads the intersection %j", (text, names) => {
+    const parsed = parseAddress(text);
+    expect(parsed.kind).toBe("intersection");
+    if (parsed.kind === "intersection") expect(parsed.streets.map((s) => s.name)).toEqual(names);
+  });
+
+  it("recognises rural boxes (never placed)", () => {
+    expect(parseAddress("RR 2 Box 10, Prattville, AL 36067")).toMatchObject({ kind: "po_box", label: "RR 2 BOX 10", zip: "36067" });
+  });
+});
