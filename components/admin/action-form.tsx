@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { BODY_FIELD } from "@/lib/http/field-errors";
 import type { ActionState } from "./action-state";
 
 /**
@@ -45,7 +46,7 @@ export function ActionForm({
         <ul role="alert" className="mt-1 text-sm text-red-700">
           {Object.entries(state.errors).map(([field, message]) => (
             <li key={field}>
-              {field === "_" ? "" : `${field}: `}
+              {field === BODY_FIELD ? "" : `${field}: `}
               {message}
             </li>
           ))}

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FieldError } from "./field-error";
-import { sendJson } from "./send-json";
+import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 import type { StaffChoice } from "./canvass-entry-card";
 
 /** A supervisor hands a whole block face to one detective. */
@@ -17,8 +17,8 @@ export function BlockAssign({ incidentId, blockFaceKey, blockFaceLabel, staff }:
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const result = await sendJson("POST", `/api/incidents/${incidentId}/canvass/assign`, { assigneeId: assigneeId || null, blockFaceKey });
-          if (!result.ok) return setError(Object.values(result.errors)[0]);
+          const result = await fetchJson(`/api/incidents/${incidentId}/canvass/assign`, { method: "POST", body: { assigneeId: assigneeId || null, blockFaceKey } });
+          if (!result.ok) return setError(Object.values(problemsOf(result))[0]);
           setError(undefined);
           router.refresh();
         });

@@ -15,7 +15,7 @@ import { formatAgencyTime } from "@/lib/investigation/agency-time";
 import { ContactAttempts } from "./contact-attempts";
 import { DeadlineBadge } from "./deadline-badge";
 import { FieldError } from "./field-error";
-import { sendJson } from "./send-json";
+import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 
 export interface StaffChoice {
   id: string;
@@ -50,8 +50,8 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
   function save(patch: Record<string, unknown>) {
     setSaved(false);
     startTransition(async () => {
-      const result = await sendJson("PATCH", `/api/canvass-entries/${row.entryId}`, patch);
-      if (!result.ok) return setErrors(result.errors);
+      const result = await fetchJson(`/api/canvass-entries/${row.entryId}`, { method: "PATCH", body: patch });
+      if (!result.ok) return setErrors(problemsOf(result));
       setErrors({});
       setSaved(true);
       router.refresh();

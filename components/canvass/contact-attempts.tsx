@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import type { CanvassAttempt } from "@/lib/canvass/canvass-types";
 import { formatAgencyTime } from "@/lib/investigation/agency-time";
 import { FieldError } from "./field-error";
-import { sendJson } from "./send-json";
+import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 
 const METHOD_LABEL = { visit: "visit", phone: "phone", email: "e-mail" } as const;
 
@@ -36,8 +36,8 @@ export function ContactAttempts({ entryId, attempts, timeZone, canAdd }: { entry
           onSubmit={(e) => {
             e.preventDefault();
             startTransition(async () => {
-              const result = await sendJson("POST", `/api/canvass-entries/${entryId}/attempts`, { contact, method, note });
-              if (!result.ok) return setErrors(result.errors);
+              const result = await fetchJson(`/api/canvass-entries/${entryId}/attempts`, { method: "POST", body: { contact, method, note } });
+              if (!result.ok) return setErrors(problemsOf(result));
               setErrors({});
               setNote("");
               router.refresh();

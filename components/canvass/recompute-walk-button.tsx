@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { sendJson } from "./send-json";
+import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 
 export function RecomputeWalkButton({ incidentId }: { incidentId: string }) {
   const router = useRouter();
@@ -15,8 +15,8 @@ export function RecomputeWalkButton({ incidentId }: { incidentId: string }) {
         className="rounded border border-slate-400 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
         onClick={() =>
           startTransition(async () => {
-            const result = await sendJson("POST", `/api/incidents/${incidentId}/canvass/walk-order`, {});
-            setMessage(result.ok ? "Walk order recomputed" : Object.values(result.errors)[0]);
+            const result = await fetchJson(`/api/incidents/${incidentId}/canvass/walk-order`, { method: "POST", body: {} });
+            setMessage(result.ok ? "Walk order recomputed" : Object.values(problemsOf(result))[0]);
             if (result.ok) router.refresh();
           })
         }

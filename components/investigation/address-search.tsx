@@ -1,11 +1,14 @@
 "use client";
 import { useState } from "react";
+import { fetchJson } from "@/lib/http/fetch-json";
 import type { LngLat } from "./types";
 
 /**
  * Type an address → the agency's geocoder (GET /api/geocode?q=) → the pin.
  * Until a geocoder is configured the endpoint may answer 404/501; say so plainly.
  */
+type GeocodeAnswer = { found: boolean; lat: number; lng: number; matchedAddress?: string; suggestions?: string[] };
+
 export function AddressSearch({ onFound }: { onFound: (at: LngLat, label: string) => void }) {
   const [q, setQ] = useState("");
   const [message, setMessage] = useState<string | null>(null);
@@ -16,16 +19,20 @@ export function AddressSearch({ onFound }: { onFound: (at: LngLat, label: string
     setBusy(true);
     setMessage(null);
     try {
-      const res = await fetch(`/api/geocode?q=${encodeURIComponent(q.trim())}`);
+      const res = await fetchJson<GeocodeAnswer>(`/api/geocode?q=${encodeURIComponent(q.trim())}`);
+      if (res.status === 0) {
+        setMessage("Address search could not reach the server.");
+        return;
+      }
       if (res.status === 404 || res.status === 501) {
         setMessage("Address search is not available on this server yet; click the map to drop the pin.");
         return;
       }
-      const body = await res.json().catch(() => null);
-      if (!res.ok || !body) {
-        setMessage(body?.error ?? `Address search failed (${res.status}).`);
+      if (!res.ok || !res.data) {
+        setMessage((!res.ok && res.error) || `Address search failed (${res.status}).`);
         return;
       }
+      const body = res.data;
       if (body.found && Number.isFinite(body.lat) && Number.isFinite(body.lng)) {
         onFound([body.lng, body.lat], body.matchedAddress ?? q);
         setMessage(`Found: ${body.matchedAddress ?? q}`);

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 interface Contacts {
   owner: { name: string | null; businessName: string | null; phone: string | null; email: string | null };
@@ -15,12 +16,12 @@ export function ShowContact({ registrationId, incidentId }: { registrationId: st
   async function load() {
     setError(null);
     const query = incidentId ? `?incident=${encodeURIComponent(incidentId)}` : "";
-    const res = await fetch(`/api/registrations/${registrationId}/contacts${query}`).catch(() => null);
-    if (!res?.ok) {
-      setError(res ? `Could not load the contact (${res.status}).` : "Could not reach the server.");
+    const res = await fetchJson<Contacts>(`/api/registrations/${registrationId}/contacts${query}`);
+    if (!res.ok) {
+      setError(res.status ? `Could not load the contact (${res.status}).` : "Could not reach the server.");
       return;
     }
-    setContacts(await res.json());
+    setContacts(res.data);
   }
 
   if (!contacts) {

@@ -1,6 +1,7 @@
 "use client";
 /** The investigation's client state: the search being built, its results, the selection. */
 import { useCallback, useState } from "react";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { draftToRequest, initialDraft, type SearchDraft } from "@/lib/investigation/search-draft";
 import type { InitialIncident, LngLat, SiteFeature, WorkspaceSettings } from "./types";
 
@@ -25,22 +26,21 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
       return;
     }
     setStatus({ busy: true, message: "Searching…", problems: {} });
-    try {
-      const res =
-        "route" in req.area!
-          ? await fetch("/api/cameras/along", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...req.area, at: req.from }) })
-          : await fetch(`/api/cameras/near?${new URLSearchParams({ lat: String(req.area!.lat), lng: String(req.area!.lng), radius: String(req.area!.radiusM), at: req.from })}`);
-      const body = await res.json();
-      if (!res.ok) {
-        setStatus({ busy: false, message: body.error ?? `Search failed (${res.status}).`, problems: {} });
-        return;
-      }
-      setResults(body.features);
-      setSelectedId(null);
-      setStatus({ busy: false, message: `${body.features.length} registered site${body.features.length === 1 ? "" : "s"} in range.`, problems: {} });
-    } catch {
-      setStatus({ busy: false, message: "The search could not reach the server.", problems: {} });
+    const res =
+      "route" in req.area!
+        ? await fetchJson<{ features: SiteFeature[] }>("/api/cameras/along", { method: "POST", body: { ...req.area, at: req.from } })
+        : await fetchJson<{ features: SiteFeature[] }>(
+            `/api/cameras/near?${new URLSearchParams({ lat: String(req.area!.lat), lng: String(req.area!.lng), radius: String(req.area!.radiusM), at: req.from })}`,
+          );
+    if (!res.ok) {
+      const message = res.status === 0 ? "The search could not reach the server." : (res.error ?? `Search failed (${res.status}).`);
+      setStatus({ busy: false, message, problems: {} });
+      return;
     }
+    const { features } = res.data;
+    setResults(features);
+    setSelectedId(null);
+    setStatus({ busy: false, message: `${features.length} registered site${features.length === 1 ? "" : "s"} in range.`, problems: {} });
   }, [draft, settings.timeZone]);
 
   const save = useCallback(async (): Promise<string | null> => {
@@ -50,22 +50,21 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
       return null;
     }
     setStatus((s) => ({ ...s, busy: true, message: "Saving the incident…" }));
-    const res = await fetch("/api/incidents", {
+    const res = await fetchJson<{ id: string; canvassEntries: number }>("/api/incidents", {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
+      body: {
         caseNumber: draft.caseNumber.trim() || undefined,
         ...req.area,
         occurredAt: req.from === req.to ? req.from : { from: req.from, to: req.to },
-      }),
+      },
     });
-    const body = await res.json().catch(() => ({}));
-    if (res.status !== 201) {
-      setStatus({ busy: false, message: body.error ?? `Saving failed (${res.status}).`, problems: {} });
+    if (!res.ok) {
+      const message = res.status === 0 ? "Saving could not reach the server; nothing was saved." : (res.error ?? `Saving failed (${res.status}).`);
+      setStatus({ busy: false, message, problems: {} });
       return null;
     }
-    setStatus({ busy: false, message: `Incident saved with ${body.canvassEntries} canvass entries.`, problems: {} });
-    return body.id as string;
+    setStatus({ busy: false, message: `Incident saved with ${res.data.canvassEntries} canvass entries.`, problems: {} });
+    return res.data.id;
   }, [draft, settings.timeZone]);
 
   return { draft, update, onMapClick, results, selectedId, setSelectedId, status, search, save };

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import L, { type LatLngBounds } from "leaflet";
 import { useMap } from "react-leaflet";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { firstViewBbox, type FirstView } from "./first-view-box";
 
 /**
@@ -50,12 +51,11 @@ export function useViewportFetch<T>(
       controller = new AbortController();
       const { b, bbox } = box;
       const zoom = map.getZoom();
-      fetch(`${path}?bbox=${bbox}`, { signal: controller.signal })
-        .then(async (res) => {
-          if (!res.ok) throw new Error(`${res.status}`);
-          const data = (await res.json()) as T;
-          completeBox = isComplete?.(data) ? b : null;
-          setState({ data, zoom, error: null });
+      fetchJson<T>(`${path}?bbox=${bbox}`, { signal: controller.signal })
+        .then((res) => {
+          if (!res.ok) throw new Error(res.status ? `${res.status}` : "network error");
+          completeBox = isComplete?.(res.data) ? b : null;
+          setState({ data: res.data, zoom, error: null });
         })
         .catch((err: Error) => {
           if (err.name !== "AbortError") setState((s) => ({ ...s, error: `could not load (${err.message})` }));

@@ -6,6 +6,7 @@
  */
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { STATUS_CHANGES, type CameraPosition, type PlaybackFormat, type StatusChange } from "@/lib/registration/schema";
 import type { OwnerView } from "@/lib/registration/manage";
 import { newCamera, type RegistrationFormState } from "./form-model";
@@ -38,10 +39,7 @@ function toFormState(view: OwnerView): RegistrationFormState {
   };
 }
 
-async function post(url: string, body?: unknown) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }).catch(() => null);
-  return { ok: Boolean(res?.ok), body: res ? await res.json().catch(() => ({})) : {} };
-}
+const post = (url: string, body?: unknown) => fetchJson<Record<string, unknown>>(url, { method: "POST", body });
 
 export function ManagePanel(p: { token: string; view: OwnerView; lastConfirmedText: string; map: MapConfig; agencyName: string; contactEmail: string }) {
   const router = useRouter();
@@ -73,7 +71,7 @@ export function ManagePanel(p: { token: string; view: OwnerView; lastConfirmedTe
 
   async function rotate() {
     const r = await post(`${api}/rotate`);
-    if (r.ok && r.body.manageUrl) window.location.assign(r.body.manageUrl);
+    if (r.ok && typeof r.data.manageUrl === "string") window.location.assign(r.data.manageUrl);
     else setMessage("Could not replace the link; please try again.");
   }
 

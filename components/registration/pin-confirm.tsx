@@ -6,6 +6,7 @@
  */
 import * as turf from "@turf/turf";
 import { useState } from "react";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { PinMapLoader } from "./map-loaders";
 
 const NUDGE_M = 5;
@@ -30,8 +31,8 @@ export function PinConfirm(p: {
 
   async function save() {
     setState("saving");
-    const res = await fetch(`/api/manage/${p.token}/pin`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(pin) }).catch(() => null);
-    if (res?.ok) {
+    const res = await fetchJson(`/api/manage/${p.token}/pin`, { method: "PUT", body: pin });
+    if (res.ok) {
       setState("saved");
       setMessage("Thank you — the location is saved.");
     } else {

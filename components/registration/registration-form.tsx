@@ -6,7 +6,9 @@
  * server re-validates everything anyway.
  */
 import { useEffect, useRef, useState } from "react";
-import { CAMERA_POSITIONS, CAMERA_POSITION_LABELS, fieldErrors, registrationDetailsSchema, registrationSchema, type CameraPosition } from "@/lib/registration/schema";
+import { fetchJson } from "@/lib/http/fetch-json";
+import { fieldErrors } from "@/lib/http/field-errors";
+import { CAMERA_POSITIONS, CAMERA_POSITION_LABELS, registrationDetailsSchema, registrationSchema, type CameraPosition } from "@/lib/registration/schema";
 import { BearingPicker } from "./bearing-picker";
 import { CheckboxField, ErrorSummary, ErrorText, RadioGroup, TextField, type Errors } from "./form-fields";
 import { emptyForm, fieldId, newCamera, toPayload, type RegistrationFormState } from "./form-model";
@@ -91,23 +93,22 @@ export function RegistrationForm(p: {
     try {
       const res =
         p.mode === "register"
-          ? await fetch("/api/registrations", {
+          ? await fetchJson<SubmitResult>("/api/registrations", {
               method: "POST",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ ...payload, formMeta: { website: honeypot.current?.value ?? "", startedAtMs: startedAtMs.current } }),
+              body: { ...payload, formMeta: { website: honeypot.current?.value ?? "", startedAtMs: startedAtMs.current } },
             })
-          : await fetch(`/api/manage/${p.token}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
-      const body = await res.json().catch(() => ({}));
-      if (res.status === 422 && body.errors) return showErrors(toFormPaths(body.errors));
-      if (res.status === 429) return showErrors({ form: "Too many registrations were sent from your network in the last hour. Please try again later." });
-      if (!res.ok) return showErrors({ form: body.error ? `Your registration was not accepted: ${body.error}.` : "Something went wrong. Please try again." });
-      if (p.mode === "register") p.onRegistered?.(body as SubmitResult);
+          : await fetchJson<SubmitResult>(`/api/manage/${p.token}`, { method: "PUT", body: payload });
+      if (!res.ok) {
+        if (res.status === 0) return showErrors({ form: "We could not reach the server. Check your connection and try again; nothing was lost from this page." });
+        if (res.code === "validation" && Object.keys(res.errors).length) return showErrors(toFormPaths(res.errors));
+        if (res.status === 429) return showErrors({ form: "Too many registrations were sent from your network in the last hour. Please try again later." });
+        return showErrors({ form: res.error ? `Your registration was not accepted: ${res.error}.` : "Something went wrong. Please try again." });
+      }
+      if (p.mode === "register") p.onRegistered?.(res.data);
       else {
         setNotice("Your changes are saved.");
         p.onSaved?.();
       }
-    } catch {
-      showErrors({ form: "We could not reach the server. Check your connection and try again; nothing was lost from this page." });
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@
  */
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { fetchJson } from "@/lib/http/fetch-json";
 import type { ReviewQueueItem } from "@/lib/registration/review";
 import { PinMapLoader } from "@/components/registration/map-loaders";
 
@@ -19,12 +20,11 @@ function Item({ item, map }: { item: ReviewQueueItem; map: Map }) {
   const [message, setMessage] = useState("");
 
   async function act(body: Record<string, unknown>) {
-    const res = await fetch(`/api/review/${item.id}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
-    const answer = res ? await res.json().catch(() => ({})) : {};
-    if (res?.ok) {
+    const answer = await fetchJson(`/api/review/${item.id}`, { method: "POST", body });
+    if (answer.ok) {
       setMessage(`Done: ${body.action}`);
       router.refresh();
-    } else setMessage(answer.errors ? Object.values(answer.errors).join("; ") : (answer.error ?? "Failed; please try again."));
+    } else setMessage(Object.keys(answer.errors).length ? Object.values(answer.errors).join("; ") : (answer.error ?? "Failed; please try again."));
   }
 
   return (
@@ -92,9 +92,8 @@ function Item({ item, map }: { item: ReviewQueueItem; map: Map }) {
 export function ReviewQueue({ pending, stale, map, reconfirmAfterMonths }: { pending: ReviewQueueItem[]; stale: ReviewQueueItem[]; map: Map; reconfirmAfterMonths: number }) {
   const [reminders, setReminders] = useState("");
   async function sendReminders() {
-    const res = await fetch("/api/review/reminders", { method: "POST" }).catch(() => null);
-    const body = res ? await res.json().catch(() => ({})) : {};
-    setReminders(res?.ok ? `Reminders sent: ${body.sent}` : (body.error ?? "Could not send reminders"));
+    const res = await fetchJson<{ sent: number }>("/api/review/reminders", { method: "POST" });
+    setReminders(res.ok ? `Reminders sent: ${res.data.sent}` : (res.error ?? "Could not send reminders"));
   }
   return (
     <div className="space-y-8">

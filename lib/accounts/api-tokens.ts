@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
-import { fieldErrorsFrom, issueTokenSchema, type IssueTokenInput } from "./user-input";
+import { fieldErrors } from "@/lib/http/field-errors";
+import { issueTokenSchema, type IssueTokenInput } from "./user-input";
 import type { AccountResult } from "./users";
 
 const DAY_MS = 86_400_000;
@@ -45,7 +46,7 @@ export async function issueApiToken(
   now = new Date(),
 ): Promise<AccountResult<{ id: string; token: string; expiresAt: Date }>> {
   const parsed = issueTokenSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { userId, name, days } = parsed.data;
   const token = generateApiToken();
   const expiresAt = new Date(now.getTime() + days * DAY_MS);

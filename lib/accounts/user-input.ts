@@ -2,18 +2,6 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { passwordProblem } from "@/lib/auth/password-policy";
 
-/** Field-level errors in the API's 422 shape: { "<field.path>": "<message>" }. */
-export type FieldErrors = Record<string, string>;
-
-export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an e-mail address").max(320));
 export const roleSchema = z.enum(ROLES, { message: `must be one of ${ROLES.join(", ")}` });
 

@@ -7,7 +7,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Role } from "@/lib/auth/roles";
 import { generatePassword } from "./generate-password";
-import { fieldErrorsFrom, newUserSchema, roleSchema, type FieldErrors, type NewUserInput } from "./user-input";
+import { fieldErrors, type FieldErrors } from "@/lib/http/field-errors";
+import { newUserSchema, roleSchema, type NewUserInput } from "./user-input";
 
 export type AccountResult<T> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
@@ -46,7 +47,7 @@ export async function createStaffUser(
   options: { isDemo?: boolean } = {},
 ): Promise<AccountResult<{ user: User; generatedPassword: string | null }>> {
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { email, name, role } = parsed.data;
   const generatedPassword = parsed.data.password ? null : generatePassword();
   const passwordHash = await hashPassword(parsed.data.password || generatedPassword!);

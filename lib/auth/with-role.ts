@@ -1,9 +1,9 @@
 import "server-only";
-import { NextResponse, type NextRequest } from "next/server";
-import { getDb, resetDbAfterFatalError, type Db } from "@/db/client";
+import type { NextRequest } from "next/server";
+import type { Db } from "@/db/client";
 import type { AuditActor } from "@/lib/audit/record-audit";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { serviceUnavailable } from "@/lib/http/service-unavailable";
+import { errorAnswer } from "@/lib/http/errors";
+import { answerError, openDatabase } from "@/lib/http/route-errors";
 import { bearerTokenFrom, principalForApiToken } from "./api-token";
 import type { StaffPrincipal } from "./principal";
 import { roleAllows, type Role } from "./roles";
@@ -45,31 +45,27 @@ type RouteParams = { params: Promise<Record<string, string | string[]>> };
 /**
  * The one role check for staff route handlers: 401 without credentials,
  * 403 below `minRole`, otherwise the handler runs with the principal and db.
+ * What the handler throws is answered by the error contract (lib/http/errors.ts):
+ * an AppError as itself, an unreachable database as 503, anything else stays a 500.
  */
 export function withRole<P extends RouteParams = RouteParams>(
   minRole: Role,
   handler: (request: NextRequest, staff: StaffContext, route: P) => Promise<Response>,
 ) {
   const wrapped = async (request: NextRequest, route: P): Promise<Response> => {
-    let db: Db;
     try {
-      db = await getDb();
-    } catch (err) {
-      await resetDbAfterFatalError(err);
-      return serviceUnavailable("database unavailable");
-    }
-    try {
+      const db = await openDatabase();
       const principal = await resolvePrincipal(db, request);
-      if (!principal) return NextResponse.json({ error: "authentication required" }, { status: 401 });
-      if (!roleAllows(principal.role, minRole)) return NextResponse.json({ error: "forbidden" }, { status: 403 });
+      if (!principal) return errorAnswer("unauthenticated", "authentication required");
+      if (!roleAllows(principal.role, minRole)) return errorAnswer("forbidden", "forbidden");
+      // Request checks that depend on how the caller authenticated (e.g. an
+      // Origin check for cookie-authenticated writes) belong here, before the
+      // handler runs: throw an AppError("forbidden", …) to refuse.
       return await handler(request, { principal, db, actor: auditActorFor(principal, request) }, route);
     } catch (err) {
       // A server that went away after the pool was opened fails here (the
       // principal lookup is the first query): that is a 503, not a bug. Anything else stays a 500.
-      if (!isDatabaseUnavailable(err)) throw err;
-      console.error("[api] database unavailable:", err instanceof Error ? err.message : err);
-      await resetDbAfterFatalError(err);
-      return serviceUnavailable("database unavailable");
+      return answerError(err, `${request.method} ${new URL(request.url).pathname}`);
     }
   };
   // Recorded so the role-matrix test can prove every staff route is wrapped.

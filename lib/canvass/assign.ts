@@ -3,11 +3,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { canvassEntries, incidents, registrations } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { AppError, validationError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/http/field-errors";
 import type { StaffPrincipal } from "@/lib/auth/principal";
 import { roleAllows } from "@/lib/auth/roles";
 import { blockFaceFor } from "./block-face";
 import { assignSchema } from "./entry-input";
-import { fieldErrors, type MutationResult } from "./field-errors";
 import { isAssignableUser } from "./update-entry";
 
 /** A supervisor hands entries, or a whole block face, to a detective (or takes them back with null). */
@@ -17,16 +18,14 @@ export async function assignCanvassEntries(
   actor: AuditActor,
   incidentId: string,
   input: unknown,
-): Promise<MutationResult<{ assigned: number; entryIds: string[] }>> {
-  const parsed = assignSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 422, errors: fieldErrors(parsed.error) };
-  if (!roleAllows(principal.role, "supervisor")) return { ok: false, status: 403, error: "only a supervisor can assign canvass entries" };
-  const { assigneeId, entryIds, blockFaceKey } = parsed.data;
-  return db.transaction(async (tx): Promise<MutationResult<{ assigned: number; entryIds: string[] }>> => {
+): Promise<{ assigned: number; entryIds: string[] }> {
+  const { assigneeId, entryIds, blockFaceKey } = parseInput(assignSchema, input);
+  if (!roleAllows(principal.role, "supervisor")) throw new AppError("forbidden", "only a supervisor can assign canvass entries");
+  return db.transaction(async (tx) => {
     const [incident] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, incidentId)).limit(1);
-    if (!incident) return { ok: false, status: 404, error: "incident not found" };
+    if (!incident) throw new AppError("not_found", "incident not found");
     if (assigneeId && !(await isAssignableUser(tx, assigneeId))) {
-      return { ok: false, status: 422, errors: { assigneeId: "no active staff account with this id" } };
+      throw validationError({ assigneeId: "no active staff account with this id" });
     }
     const entries = await tx
       .select({ id: canvassEntries.id, addressLine1: registrations.addressLine1 })
@@ -37,11 +36,11 @@ export async function assignCanvassEntries(
     if (entryIds) {
       const onIncident = new Set(entries.map((e) => e.id));
       const foreign = entryIds.filter((id) => !onIncident.has(id));
-      if (foreign.length) return { ok: false, status: 422, errors: { entryIds: `${foreign.length} of these entries are not on this incident` } };
+      if (foreign.length) throw validationError({ entryIds: `${foreign.length} of these entries are not on this incident` });
       targets = [...new Set(entryIds)];
     } else {
       targets = entries.filter((e) => blockFaceFor(e.addressLine1).key === blockFaceKey).map((e) => e.id);
-      if (targets.length === 0) return { ok: false, status: 422, errors: { blockFaceKey: "no entries on this block face" } };
+      if (targets.length === 0) throw validationError({ blockFaceKey: "no entries on this block face" });
     }
     await tx
       .update(canvassEntries)
@@ -53,6 +52,6 @@ export async function assignCanvassEntries(
       targetId: incidentId,
       details: { assigneeId, count: targets.length, entryIds: targets, blockFaceKey: blockFaceKey ?? null },
     });
-    return { ok: true, value: { assigned: targets.length, entryIds: targets } };
+    return { assigned: targets.length, entryIds: targets };
   });
 }

@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { StaffPrincipal } from "@/lib/auth/principal";
 import { roleAllows, type Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env.js";
+import { AppError } from "@/lib/http/errors";
 import type { CanvassSheet } from "./canvass-types";
 import { canvassToCsv } from "./export-csv";
 import { canvassToGeoJson } from "./export-geojson";
@@ -20,9 +21,12 @@ export function canvassExportMinRole(): Role {
   return env.CANVASS_EXPORT_MIN_ROLE;
 }
 
-export type CanvassResponse =
-  | { ok: true; body: Buffer | string; contentType: string; fileName: string | null; rows: number }
-  | { ok: false; status: 403 | 404; error: string };
+export interface CanvassResponse {
+  body: Buffer | string;
+  contentType: string;
+  fileName: string | null;
+  rows: number;
+}
 
 /** The canvass in walk order, with the walk planned first if any stop has no number yet. */
 export async function readCanvassSheet(db: Db, incidentId: string, actor: AuditActor, now = new Date()): Promise<CanvassSheet | null> {
@@ -49,24 +53,24 @@ export async function renderCanvass(
 ): Promise<CanvassResponse> {
   const isFile = format !== "json";
   if (isFile && !roleAllows(principal.role, canvassExportMinRole())) {
-    return { ok: false, status: 403, error: `exporting a canvass needs the ${canvassExportMinRole()} role` };
+    throw new AppError("forbidden", `exporting a canvass needs the ${canvassExportMinRole()} role`);
   }
   const sheet = await readCanvassSheet(db, incidentId, actor);
-  if (!sheet) return { ok: false, status: 404, error: "incident not found" };
+  if (!sheet) throw new AppError("not_found", "incident not found");
   const stem = `canvass-${(sheet.incident.caseNumber ?? sheet.incident.id.slice(0, 8)).replace(/[^A-Za-z0-9_-]+/g, "_")}`;
-  let result: Extract<CanvassResponse, { ok: true }>;
+  let result: CanvassResponse;
   switch (format) {
     case "csv":
-      result = { ok: true, body: canvassToCsv(sheet), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv`, rows: sheet.rows.length };
+      result = { body: canvassToCsv(sheet), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv`, rows: sheet.rows.length };
       break;
     case "geojson":
-      result = { ok: true, body: JSON.stringify(canvassToGeoJson(sheet)), contentType: "application/geo+json", fileName: `${stem}.geojson`, rows: sheet.rows.length };
+      result = { body: JSON.stringify(canvassToGeoJson(sheet)), contentType: "application/geo+json", fileName: `${stem}.geojson`, rows: sheet.rows.length };
       break;
     case "pdf":
-      result = { ok: true, body: await canvassToPdf(sheet), contentType: "application/pdf", fileName: `${stem}.pdf`, rows: sheet.rows.length };
+      result = { body: await canvassToPdf(sheet), contentType: "application/pdf", fileName: `${stem}.pdf`, rows: sheet.rows.length };
       break;
     default:
-      result = { ok: true, body: JSON.stringify(jsonSheet(sheet)), contentType: "application/json", fileName: null, rows: sheet.rows.length };
+      result = { body: JSON.stringify(jsonSheet(sheet)), contentType: "application/json", fileName: null, rows: sheet.rows.length };
   }
   await recordAudit(db, actor, {
     action: isFile ? "canvass.export" : "canvass.view",

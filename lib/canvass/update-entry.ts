@@ -3,6 +3,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { canvassEntries, contactAttempts, users } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { AppError, validationError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/http/field-errors";
 import type { StaffPrincipal } from "@/lib/auth/principal";
 import { roleAllows } from "@/lib/auth/roles";
 import {
@@ -10,7 +12,6 @@ import {
   contactAttemptSchema,
   type CanvassEntryPatch,
 } from "./entry-input";
-import { fieldErrors, type MutationResult } from "./field-errors";
 
 type Entry = typeof canvassEntries.$inferSelect;
 
@@ -45,22 +46,20 @@ export async function updateCanvassEntry(
   actor: AuditActor,
   entryId: string,
   input: unknown,
-): Promise<MutationResult<Entry>> {
-  const parsed = canvassEntryPatchSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 422, errors: fieldErrors(parsed.error) };
-  const patch = parsed.data;
+): Promise<Entry> {
+  const patch = parseInput(canvassEntryPatchSchema, input);
   if (patch.assignedTo !== undefined && !roleAllows(principal.role, "supervisor")) {
-    return { ok: false, status: 403, error: "only a supervisor can assign canvass entries" };
+    throw new AppError("forbidden", "only a supervisor can assign canvass entries");
   }
-  return db.transaction(async (tx): Promise<MutationResult<Entry>> => {
+  return db.transaction(async (tx) => {
     const [before] = await tx.select().from(canvassEntries).where(eq(canvassEntries.id, entryId)).for("update").limit(1);
-    if (!before) return { ok: false, status: 404, error: "canvass entry not found" };
-    if (!mayWorkEntry(principal, before)) return { ok: false, status: 403, error: "this entry is assigned to another detective" };
+    if (!before) throw new AppError("not_found", "canvass entry not found");
+    if (!mayWorkEntry(principal, before)) throw new AppError("forbidden", "this entry is assigned to another detective");
     if (patch.assignedTo && !(await isAssignableUser(tx, patch.assignedTo))) {
-      return { ok: false, status: 422, errors: { assignedTo: "no active staff account with this id" } };
+      throw validationError({ assignedTo: "no active staff account with this id" });
     }
     const changes = describeChanges(before, patch);
-    if (Object.keys(changes).length === 0) return { ok: true, value: before };
+    if (Object.keys(changes).length === 0) return before;
     const [after] = await tx
       .update(canvassEntries)
       .set({ ...patch, updatedBy: principal.userId, updatedAt: new Date() })
@@ -72,7 +71,7 @@ export async function updateCanvassEntry(
       targetId: entryId,
       details: { incidentId: before.incidentId, changes },
     });
-    return { ok: true, value: after };
+    return after;
   });
 }
 
@@ -83,14 +82,12 @@ export async function addContactAttempt(
   actor: AuditActor,
   entryId: string,
   input: unknown,
-): Promise<MutationResult<typeof contactAttempts.$inferSelect>> {
-  const parsed = contactAttemptSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 422, errors: fieldErrors(parsed.error) };
-  const attempt = parsed.data;
-  return db.transaction(async (tx): Promise<MutationResult<typeof contactAttempts.$inferSelect>> => {
+): Promise<typeof contactAttempts.$inferSelect> {
+  const attempt = parseInput(contactAttemptSchema, input);
+  return db.transaction(async (tx) => {
     const [entry] = await tx.select().from(canvassEntries).where(eq(canvassEntries.id, entryId)).for("update").limit(1);
-    if (!entry) return { ok: false, status: 404, error: "canvass entry not found" };
-    if (!mayWorkEntry(principal, entry)) return { ok: false, status: 403, error: "this entry is assigned to another detective" };
+    if (!entry) throw new AppError("not_found", "canvass entry not found");
+    if (!mayWorkEntry(principal, entry)) throw new AppError("forbidden", "this entry is assigned to another detective");
     const [row] = await tx
       .insert(contactAttempts)
       .values({ canvassEntryId: entryId, contact: attempt.contact, method: attempt.method, note: attempt.note ?? null, by: principal.userId, at: attempt.at ?? new Date() })
@@ -102,6 +99,6 @@ export async function addContactAttempt(
       targetId: entryId,
       details: { incidentId: entry.incidentId, attemptId: row.id, contact: row.contact, method: row.method },
     });
-    return { ok: true, value: row };
+    return row;
   });
 }

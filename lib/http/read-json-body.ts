@@ -1,53 +1,69 @@
 /**
- * Read a public JSON body defensively: the declared Content-Length AND the
- * bytes actually received are held to `maxBytes` (a chunked or lying client
- * cannot stream more), the content type must be JSON, and the text must parse.
- * Each failure is a 4xx the route can return as is, never an exception.
+ * The one JSON body reader for route handlers. Hostile clients are assumed:
+ * the content type must be JSON (`application/json` or `+json`), the declared
+ * Content-Length AND the bytes actually received are held to `maxBytes` (a
+ * chunked or lying client cannot stream more), the bytes must be UTF-8 and the
+ * text must parse. Each failure throws the `AppError` the route wrappers turn
+ * into the documented answer (415, 413, or 422 on `(body)`); never a 500.
+ *
+ * Requiring a JSON content type also means a plain HTML form on another site
+ * cannot post here without a CORS preflight; the Origin check for
+ * cookie-authenticated writes belongs beside this, in the route wrapper
+ * (see `lib/auth/with-role.ts`).
  */
-export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: string };
+import { AppError, validationError } from "./errors";
+import { BODY_FIELD } from "./field-errors";
 
-export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBodyResult> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
-    return { ok: false, status: 415, error: "send the registration as application/json" };
+/** Default cap for staff JSON bodies; public routes pass their own (e.g. REGISTRATION_MAX_BODY_BYTES). */
+export const DEFAULT_JSON_BODY_BYTES = 64_000;
+
+const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+
+export function isJsonContentType(contentType: string | null): boolean {
+  return JSON_CONTENT_TYPE.test(contentType ?? "");
+}
+
+export async function readJsonBody(request: Request, maxBytes: number = DEFAULT_JSON_BODY_BYTES): Promise<unknown> {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new AppError("unsupported_media_type", "send the request body as application/json");
   }
+  const tooLarge = () => new AppError("too_large", `request body is larger than ${maxBytes} bytes`);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    return { ok: false, status: 413, error: `request body is larger than ${maxBytes} bytes` };
-  }
-  if (!request.body) return { ok: false, status: 400, error: "request body is empty" };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return { ok: false, status: 413, error: `request body is larger than ${maxBytes} bytes` };
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  const bytes: Uint8Array[] = [];
+  if (request.body) {
+    const reader = request.body.getReader();
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      bytes.push(value);
     }
-    chunks.push(value);
   }
-  const bytes = Buffer.concat(chunks);
-  let textBody: string;
+  let text: string;
   try {
-    textBody = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(bytes));
   } catch {
-    return { ok: false, status: 400, error: "request body is not valid UTF-8" };
+    throw validationError({ [BODY_FIELD]: "is not valid UTF-8" });
   }
-  if (!textBody.trim()) return { ok: false, status: 400, error: "request body is empty" };
+  if (!text.trim()) throw validationError({ [BODY_FIELD]: "is required (a JSON body)" });
   try {
-    return { ok: true, value: JSON.parse(textBody) };
+    return JSON.parse(text);
   } catch {
-    return { ok: false, status: 400, error: "request body is not valid JSON" };
+    throw validationError({ [BODY_FIELD]: "is not valid JSON" });
   }
 }
 
-export function requestBaseUrl(request: Request, configured?: string): string {
-  if (configured) return configured.replace(/\/+$/, "");
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
+/** The body as a JSON object (not an array, null or a scalar), else a 422 on `(body)`. */
+export async function readJsonObject(request: Request, maxBytes?: number): Promise<Record<string, unknown>> {
+  const value = await readJsonBody(request, maxBytes);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw validationError({ [BODY_FIELD]: "must be a JSON object" });
+  }
+  return value as Record<string, unknown>;
 }

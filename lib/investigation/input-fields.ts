@@ -1,7 +1,6 @@
 /**
  * zod pieces shared by the investigation routes (each route's own schema sits
- * beside it) and the error shape they answer with: 400
- * `{ error, errors: { "<field.path>": "<message>" } }`.
+ * beside it). Their errors are answered by the API's one contract (lib/http/errors.ts).
  */
 import { z } from "zod";
 
@@ -48,21 +47,3 @@ export const lineString = z.object(
 export const MAX_FUTURE_MS = 10 * 60 * 1000;
 /** The longest time window one incident may cover. */
 export const MAX_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
-
-export type FieldErrors = Record<string, string>;
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "(body)";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-export function badRequest(errors: FieldErrors, status = 400): Response {
-  const summary = Object.entries(errors)
-    .map(([field, message]) => `${field} ${message}`)
-    .join("; ");
-  return Response.json({ error: summary, errors }, { status });
-}

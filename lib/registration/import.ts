@@ -13,7 +13,8 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Geocoder } from "@/lib/geocode/types";
 import { createRegistration } from "./create-registration";
 import { rowToRegistration, type ImportField } from "./import-rows";
-import { fieldErrors, registrationSchema, type RegistrationInput } from "./schema";
+import { fieldErrors } from "@/lib/http/field-errors";
+import { registrationSchema, type RegistrationInput } from "./schema";
 
 export interface ImportReport {
   inserted: { line: number; id: string; status: string }[];

@@ -11,20 +11,12 @@ import type { Tx } from "./tx";
 import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { AddressInput, Geocoder } from "@/lib/geocode/types";
+import { AppError } from "@/lib/http/errors";
 import { relocateCameras, replaceCameras, sitePoint } from "./cameras";
 import { detailColumns, locationColumns, toLatLng } from "./create-registration";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
 import { generateManageToken, hashManageToken, isWellFormedManageToken, manageUrlFor } from "./manage-token";
 import { STATUS_CHANGES, type RegistrationDetails, type StatusChange } from "./schema";
-
-export class ManageError extends Error {
-  constructor(
-    readonly code: "not_found" | "closed",
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export async function findByManageToken(db: Pick<Db, "select">, token: string): Promise<Registration | null> {
   if (!isWellFormedManageToken(token)) return null;
@@ -101,16 +93,16 @@ interface OwnerActionContext {
 
 /** Lock the row by token for the rest of the transaction; closed registrations cannot be changed. */
 async function lockOpen(tx: Tx, token: string): Promise<Registration> {
-  if (!isWellFormedManageToken(token)) throw new ManageError("not_found", "unknown link");
+  if (!isWellFormedManageToken(token)) throw new AppError("not_found", "unknown link");
   const [row] = await tx
     .select()
     .from(registrations)
     .where(eq(registrations.manageTokenHash, hashManageToken(token)))
     .for("update")
     .limit(1);
-  if (!row) throw new ManageError("not_found", "unknown link");
+  if (!row) throw new AppError("not_found", "unknown link");
   if (row.status === "withdrawn" || row.status === "inactive" || row.mergedIntoId) {
-    throw new ManageError("closed", "this registration is closed; register again if you have cameras at this address");
+    throw new AppError("conflict", "this registration is closed; register again if you have cameras at this address");
   }
   return row;
 }
@@ -123,7 +115,7 @@ export async function updateByOwner(
 ) {
   const now = ctx.now ?? new Date();
   const current = await findByManageToken(db, token);
-  if (!current) throw new ManageError("not_found", "unknown link");
+  if (!current) throw new AppError("not_found", "unknown link");
   const addressKey = ctx.normalizeAddressKey(details.address);
   // Compare with the stored address under today's key, not the stored key: a key written by an older key
   // function (before registrations:maintenance recomputes it) must not make every edit look like a move.
@@ -253,9 +245,9 @@ export async function rotateManageToken(db: Db, token: string, ctx: OwnerActionC
   const now = ctx.now ?? new Date();
   const fresh = generateManageToken();
   return db.transaction(async (tx) => {
-    if (!isWellFormedManageToken(token)) throw new ManageError("not_found", "unknown link");
+    if (!isWellFormedManageToken(token)) throw new AppError("not_found", "unknown link");
     const [row] = await tx.select().from(registrations).where(eq(registrations.manageTokenHash, hashManageToken(token))).for("update").limit(1);
-    if (!row) throw new ManageError("not_found", "unknown link");
+    if (!row) throw new AppError("not_found", "unknown link");
     await tx.update(registrations).set({ manageTokenHash: hashManageToken(fresh), manageTokenRotatedAt: now, updatedAt: now }).where(eq(registrations.id, row.id));
     await recordAudit(tx, ctx.actor, { action: "registration.manage_link_rotated", targetType: "registration", targetId: row.id });
     return { id: row.id, manageToken: fresh, manageUrl: manageUrlFor(ctx.baseUrl, fresh) };

@@ -3,19 +3,23 @@ import "server-only";
  * POST /api/registrations, with its dependencies passed in so the integration
  * tests run exactly this code against a real database and real geocoder
  * doubles. Order: body limits → JSON → honeypot/fill time (HTML form only) →
- * schema → rate limit → one transaction → e-mail after commit.
+ * schema → rate limit → one transaction → e-mail after commit. Failures are
+ * answered by the API's error contract (lib/http/errors.ts).
  */
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Geocoder } from "@/lib/geocode/types";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { AppError, validationError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/http/field-errors";
+import { readJsonObject } from "@/lib/http/read-json-body";
+import { answerError } from "@/lib/http/route-errors";
 import { createRegistration } from "./create-registration";
 import { duplicateNoticeEmail, manageLinkEmail, sendQuietly, type Mailer } from "./mailer";
 import { manageUrlFor } from "./manage-token";
 import type { IpRateLimiter } from "./rate-limit";
-import { fieldErrors, registrationSchema, type RegistrationInput } from "./schema";
+import { registrationSchema, type RegistrationInput } from "./schema";
 
 export interface PostRegistrationDeps {
   db: Db;
@@ -37,39 +41,37 @@ export interface PostRegistrationDeps {
 const formMetaSchema = z.object({ website: z.string().max(500).optional(), startedAtMs: z.number().optional() }).optional();
 
 export async function postRegistration(request: Request, deps: PostRegistrationDeps): Promise<Response> {
-  const body = await readJsonBody(request, deps.maxBodyBytes);
-  if (!body.ok) return NextResponse.json({ error: body.error }, { status: body.status });
-  if (typeof body.value !== "object" || body.value === null || Array.isArray(body.value)) {
-    return NextResponse.json({ errors: { body: "Send the registration as a JSON object" } }, { status: 422 });
+  try {
+    return await register(request, deps);
+  } catch (err) {
+    return answerError(err, "POST /api/registrations");
   }
-  const { formMeta: rawMeta, ...payload } = body.value as Record<string, unknown>;
+}
+
+async function register(request: Request, deps: PostRegistrationDeps): Promise<Response> {
+  const { formMeta: rawMeta, ...payload } = await readJsonObject(request, deps.maxBodyBytes);
   const meta = formMetaSchema.safeParse(rawMeta);
-  if (!meta.success) return NextResponse.json({ errors: { formMeta: "Malformed form data" } }, { status: 422 });
+  if (!meta.success) throw validationError({ formMeta: "Malformed form data" });
   if (meta.data) {
     // A field people never see: anything in it was typed by a bot.
-    if (meta.data.website) return NextResponse.json({ error: "submission rejected" }, { status: 400 });
+    if (meta.data.website) throw validationError({ form: "submission rejected" });
     const now = (deps.now ?? new Date()).getTime();
     const elapsedS = meta.data.startedAtMs ? (now - meta.data.startedAtMs) / 1000 : 0;
     if (elapsedS < deps.minFillSeconds) {
-      return NextResponse.json(
-        { errors: { form: "The form was sent faster than a person can fill it in. Please check your answers and send it again." } },
-        { status: 422 },
-      );
+      throw validationError({ form: "The form was sent faster than a person can fill it in. Please check your answers and send it again." });
     }
   }
 
-  const parsed = registrationSchema.safeParse(payload);
-  if (!parsed.success) return NextResponse.json({ errors: fieldErrors(parsed.error) }, { status: 422 });
+  const input = parseInput(registrationSchema, payload);
 
   const decision = await deps.limiter.check(deps.actor.ip ?? null);
   if (!decision.allowed) {
-    return NextResponse.json(
-      { error: "too many registrations from this network; please try again later" },
-      { status: 429, headers: { "Retry-After": String(decision.retryAfterS) } },
-    );
+    throw new AppError("rate_limited", "too many registrations from this network; please try again later", {
+      headers: { "retry-after": String(decision.retryAfterS) },
+    });
   }
 
-  const outcome = await createRegistration(deps.db, parsed.data, {
+  const outcome = await createRegistration(deps.db, input, {
     geocoder: deps.geocoder,
     normalizeAddressKey: deps.normalizeAddressKey,
     actor: deps.actor,
@@ -81,7 +83,7 @@ export async function postRegistration(request: Request, deps: PostRegistrationD
     notifyExistingOwner: deps.mailer !== null,
   });
   const emailed = await sendQuietly(deps.mailer, {
-    to: parsed.data.owner.email,
+    to: input.owner.email,
     ...manageLinkEmail(deps.agencyName, outcome.manageUrl),
   });
   // The earlier owner learns someone registered their address again, with their own (new) link.

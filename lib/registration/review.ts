@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { AppError, validationError } from "@/lib/http/errors";
 import { relocateCameras, sitePoint } from "./cameras";
 import { toLatLng } from "./create-registration";
 import { generateManageToken, hashManageToken, manageUrlFor } from "./manage-token";
@@ -30,15 +31,6 @@ export const reviewActionSchema = z.discriminatedUnion(
 );
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
 
-export class ReviewError extends Error {
-  constructor(
-    readonly code: "not_found" | "conflict",
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function monthsAgo(now: Date, months: number): Date {
   const d = new Date(now);
@@ -106,7 +98,7 @@ export async function reviewQueue(db: Db, options: { actor: AuditActor; reconfir
 
 async function lockRegistration(tx: Tx, id: string, field = "id"): Promise<Registration> {
   const [row] = await tx.select().from(registrations).where(eq(registrations.id, id)).for("update").limit(1);
-  if (!row) throw new ReviewError("not_found", field, "no such registration");
+  if (!row) throw field === "id" ? new AppError("not_found", "no such registration") : validationError({ [field]: "no such registration" });
   return row;
 }
 
@@ -121,12 +113,12 @@ export async function applyReviewAction(db: Db, id: string, action: ReviewAction
   const actor = options.actor;
   return db.transaction(async (tx) => {
     const row = await lockRegistration(tx, id);
-    if (row.mergedIntoId) throw new ReviewError("conflict", "id", "this registration was merged into another");
+    if (row.mergedIntoId) throw validationError({ id: "this registration was merged into another" });
     switch (action.action) {
       case "verify":
       case "activate": {
-        if (!row.location) throw new ReviewError("conflict", "pin", "place the pin on the map first");
-        if (row.status === "withdrawn") throw new ReviewError("conflict", "status", "the owner withdrew this registration");
+        if (!row.location) throw validationError({ pin: "place the pin on the map first" });
+        if (row.status === "withdrawn") throw validationError({ status: "the owner withdrew this registration" });
         await tx
           .update(registrations)
           .set({
@@ -159,9 +151,9 @@ export async function applyReviewAction(db: Db, id: string, action: ReviewAction
         break;
       }
       case "merge_into": {
-        if (action.targetId === id) throw new ReviewError("conflict", "targetId", "a registration cannot be merged into itself");
+        if (action.targetId === id) throw validationError({ targetId: "a registration cannot be merged into itself" });
         const target = await lockRegistration(tx, action.targetId, "targetId");
-        if (target.mergedIntoId) throw new ReviewError("conflict", "targetId", "that registration was itself merged into another");
+        if (target.mergedIntoId) throw validationError({ targetId: "that registration was itself merged into another" });
         // The kept registration gains what only the duplicate knew; nothing the duplicate said is lost.
         const fill = <T>(keep: T | null, other: T | null) => keep ?? other;
         await tx

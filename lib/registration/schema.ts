@@ -191,18 +191,6 @@ export type RegistrationInput = z.infer<typeof registrationSchema>;
 export type RegistrationDetails = z.infer<typeof registrationDetailsSchema>;
 export type CameraInput = z.infer<typeof cameraSchema>;
 
-export type FieldErrors = Record<string, string>;
-
-/** zod issues → `{ "owner.email": "message" }`, the first message per field. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "body";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
 /** The changes an owner can report, exactly as the reference form lists them. */
 export const STATUS_CHANGES = {
   no_longer_using: "No longer using security cameras",

@@ -95,7 +95,7 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
     expect((await call(await createTestToken(t.db, detective), "")).status).toBe(403);
     const adminToken = await createTestToken(t.db, admin);
     expect((await call(adminToken, "from=not-a-date")).status).toBe(422);
-    expect(await (await call(adminToken, "from=not-a-date")).json()).toEqual({ errors: { from: expect.any(String) } });
+    expect(await (await call(adminToken, "from=not-a-date")).json()).toEqual({ error: expect.any(String), code: "validation", errors: { from: expect.any(String) } });
 
     const response = await call(adminToken, "targetId=r9");
     expect(response.status).toBe(200);

@@ -56,7 +56,7 @@ describe("GET /api/geocode", () => {
   it("answers 422 with a field error for an empty or oversized query", async () => {
     const empty = await call(null);
     expect(empty.status).toBe(422);
-    expect(await empty.json()).toEqual({ errors: { q: "enter an address or an intersection" } });
+    expect(await empty.json()).toEqual({ error: "q enter an address or an intersection", code: "validation", errors: { q: "enter an address or an intersection" } });
     expect((await call("x".repeat(10_000))).status).toBe(422);
   });
 

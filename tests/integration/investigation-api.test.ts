@@ -80,7 +80,7 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     ];
     for (const [query, field] of cases) {
       const res = await near(request(nearUrl(query), { authorization: auth }), noParams);
-      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(res.status, JSON.stringify(query)).toBe(422);
       const body = await res.json();
       expect(Object.keys(body.errors), JSON.stringify(query)).toContain(field);
       expect(body.error).toContain(field);
@@ -134,7 +134,7 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     const rows = await auditRows("registration.contacts_viewed");
     expect(rows.length).toBe(before + 1);
     expect(rows.at(-1)!.targetId).toBe(ids.sees);
-    expect((await contactsRoute(request(`/api/registrations/nope/contacts`, { authorization: auth }), params({ id: "nope" }))).status).toBe(400);
+    expect((await contactsRoute(request(`/api/registrations/nope/contacts`, { authorization: auth }), params({ id: "nope" }))).status).toBe(404);
     const missing = "00000000-0000-4000-8000-00000000dead";
     expect((await contactsRoute(request(`/api/registrations/${missing}/contacts`, { authorization: auth }), params({ id: missing }))).status).toBe(404);
     expect((await auditRows("registration.contacts_viewed")).length).toBe(before + 1);
@@ -162,11 +162,11 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     ];
     for (const [payload, field] of bad) {
       const r = await along(request("/api/cameras/along", { authorization: auth, body: payload }), noParams);
-      expect(r.status, JSON.stringify(payload)).toBe(400);
+      expect(r.status, JSON.stringify(payload)).toBe(422);
       expect(Object.keys((await r.json()).errors), JSON.stringify(payload)).toContain(field);
     }
     const notJson = await along(request("/api/cameras/along", { authorization: auth, body: "{oops" }), noParams);
-    expect(notJson.status).toBe(400);
+    expect(notJson.status).toBe(422);
   });
 
   it("saves an incident with one canvass entry per site in range, atomically and audited", async () => {
@@ -222,7 +222,7 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     ];
     for (const [payload, field] of bad) {
       const r = await createIncidentRoute(request("/api/incidents", { authorization: auth, body: payload }), noParams);
-      expect(r.status, JSON.stringify(payload)).toBe(400);
+      expect(r.status, JSON.stringify(payload)).toBe(422);
       expect(Object.keys((await r.json()).errors), JSON.stringify(payload)).toContain(field);
     }
     expect(await count()).toBe(before);
@@ -242,6 +242,6 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     expect(streets.features).toHaveLength(1);
     expect(streets.features[0].properties.name).toBe("ROOSEVELT");
     const bad = await mapSites(request(`/api/map/sites?bbox=1,2,3`, { authorization: auth }), noParams);
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
   });
 });

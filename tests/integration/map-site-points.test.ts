@@ -113,7 +113,7 @@ describe("map site points", () => {
 
   it("refuses a bad box with a field error", async () => {
     const res = await mapSites(request(`/api/map/sites?bbox=-87.8,41.8,-87.9,41.9`, { authorization: auth }), noParams);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect((await res.json()).errors.bbox).toMatch(/west must be less than east/);
   });
 });

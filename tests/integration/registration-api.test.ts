@@ -233,10 +233,10 @@ describe(`POST /api/registrations (${process.env.DATABASE_URL ? "server" : "embe
       ["an unknown camera position", validRegistration({ cameras: [{ position: "roof", recordsStreet: true }], cameraCount: 1 }), 422, "cameras.0.position"],
       ["a bad playback value", validRegistration({ playback: "wmv" }), 422, "playback"],
       ["fewer cameras counted than described", validRegistration({ cameraCount: 1 }), 422, "cameraCount"],
-      ["a JSON array", [validRegistration()], 422, "body"],
-      ["JSON null", "null", 422, "body"],
-      ["non-JSON", "eligibility=yes&consent=true", 400, null],
-      ["an empty body", "", 400, null],
+      ["a JSON array", [validRegistration()], 422, "(body)"],
+      ["JSON null", "null", 422, "(body)"],
+      ["non-JSON", "eligibility=yes&consent=true", 422, "(body)"],
+      ["an empty body", "", 422, "(body)"],
     ];
     for (const [name, body, expected, field] of cases) {
       it(name, async () => {
@@ -325,7 +325,7 @@ describe(`POST /api/registrations (${process.env.DATABASE_URL ? "server" : "embe
       const now = new Date("2026-11-26T12:00:00Z");
       const deps = registrationDeps(t.db, { now });
       const bot = await post({ ...validRegistration(), formMeta: { website: "http://spam.example", startedAtMs: now.getTime() - 60_000 } }, undefined, deps);
-      expect(bot.status).toBe(400);
+      expect(bot.status).toBe(422);
       const fast = await post({ ...validRegistration(), formMeta: { website: "", startedAtMs: now.getTime() - 1000 } }, undefined, deps);
       expect(fast.status).toBe(422);
       expect(fast.body.errors?.form).toMatch(/faster than a person/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, registrationSchema } from "@/lib/registration/schema";
+import { fieldErrors } from "@/lib/http/field-errors";
+import { registrationSchema } from "@/lib/registration/schema";
 import { normalizeAddressKey } from "@/lib/geocode/address-key";
 import { generateManageToken, hashManageToken, isWellFormedManageToken } from "@/lib/registration/manage-token";
 import { parseTrustedNetworks } from "@/lib/registration/rate-limit";

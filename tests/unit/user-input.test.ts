@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsFrom, issueTokenSchema, newUserSchema } from "@/lib/accounts/user-input";
+import { issueTokenSchema, newUserSchema } from "@/lib/accounts/user-input";
+import { fieldErrors } from "@/lib/http/field-errors";
 
 describe("account input", () => {
   it("reports every wrong field at once, the password included", () => {
     const result = newUserSchema.safeParse({ email: "not-an-email", name: "", role: "chief", password: "short" });
     expect(result.success).toBe(false);
-    expect(fieldErrorsFrom(result.error!)).toEqual({
+    expect(fieldErrors(result.error!)).toEqual({
       password: "must be at least 12 characters",
       email: "must be an e-mail address",
       name: "is required",

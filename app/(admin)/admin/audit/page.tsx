@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { auditFilterSchema } from "@/lib/audit/audit-filter";
 import { auditActions, countAudit, queryAudit } from "@/lib/audit/query-audit";
-import { fieldErrorsFrom } from "@/lib/accounts/user-input";
+import { fieldErrors } from "@/lib/http/field-errors";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -14,7 +14,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   await requireStaffPage("admin", "/admin/audit");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = auditFilterSchema.safeParse(raw);
-  const errors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const filter = parsed.success ? parsed.data : {};
   const db = await getDb();
   const { timeZone } = agencySettings();

@@ -1,18 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { withRole } from "@/lib/auth/with-role";
-import { readJsonBody } from "@/lib/canvass/read-json-body";
 import { updateCanvassEntry } from "@/lib/canvass/update-entry";
+import { requireUuid } from "@/lib/http/errors";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 type Params = { params: Promise<{ id: string }> };
 
 /** PATCH /api/canvass-entries/{id} { outcome?, clockOffset? | clockOffsetS?, notes?, footageNotes?, assignedTo? } */
 export const PATCH = withRole<Params>("detective", async (request, { db, principal, actor }, { params }) => {
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) return NextResponse.json({ error: "canvass entry not found" }, { status: 404 });
-  const body = await readJsonBody(request);
-  if (!body.ok) return NextResponse.json({ errors: body.errors }, { status: 422 });
-  const result = await updateCanvassEntry(db, principal, actor, id, body.value);
-  if (!result.ok) return NextResponse.json(result.errors ? { errors: result.errors } : { error: result.error }, { status: result.status });
-  return NextResponse.json(result.value);
+  const id = requireUuid((await params).id, "canvass entry not found");
+  return NextResponse.json(await updateCanvassEntry(db, principal, actor, id, await readJsonBody(request)));
 });

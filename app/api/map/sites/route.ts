@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { withRole } from "@/lib/auth/with-role";
-import { badRequest, fieldErrors } from "@/lib/investigation/input-fields";
+import { parseInput } from "@/lib/http/field-errors";
+import { queryObject } from "@/lib/http/route-errors";
 import { sitePointsJsonInBox } from "@/lib/investigation/map-layers";
-import { databaseFailure, queryObject } from "@/lib/investigation/route-errors";
 import { bboxSchema } from "../box";
 
 export const dynamic = "force-dynamic";
@@ -20,15 +20,10 @@ export const dynamic = "force-dynamic";
  * (MAX_COPIED_SITES) is queried per box and not cached.
  */
 export const GET = withRole("detective", async (request, { db }) => {
-  const parsed = z.object({ bbox: bboxSchema }).safeParse(queryObject(request.url, ["bbox"]));
-  if (!parsed.success) return badRequest(fieldErrors(parsed.error));
-  try {
-    const { version, body } = await sitePointsJsonInBox(db, parsed.data.bbox);
-    if (version === null) return new Response(body, { headers: { "content-type": "application/json", "cache-control": "no-store" } });
-    const headers = { etag: `"sites-${version}"`, "cache-control": "private, no-cache" };
-    if (request.headers.get("if-none-match") === headers.etag) return new Response(null, { status: 304, headers });
-    return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
-  } catch (err) {
-    return databaseFailure("loading sites", err);
-  }
+  const { bbox } = parseInput(z.object({ bbox: bboxSchema }), queryObject(request.url, ["bbox"]));
+  const { version, body } = await sitePointsJsonInBox(db, bbox);
+  if (version === null) return new Response(body, { headers: { "content-type": "application/json", "cache-control": "no-store" } });
+  const headers = { etag: `"sites-${version}"`, "cache-control": "private, no-cache" };
+  if (request.headers.get("if-none-match") === headers.etag) return new Response(null, { status: 304, headers });
+  return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
 });

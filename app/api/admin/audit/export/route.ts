@@ -3,7 +3,7 @@ import { withRole } from "@/lib/auth/with-role";
 import { auditFilterSchema } from "@/lib/audit/audit-filter";
 import { auditRowsToCsv, queryAudit } from "@/lib/audit/query-audit";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { fieldErrorsFrom } from "@/lib/accounts/user-input";
+import { parseInput } from "@/lib/http/field-errors";
 import { agencySettings } from "@/lib/agency/settings";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +13,7 @@ const MAX_EXPORT_ROWS = 100_000;
 
 /** The audit rows matching the admin page's filter, as CSV. The export is itself audited. */
 export const GET = withRole("admin", async (request, { db, actor }) => {
-  const parsed = auditFilterSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) return NextResponse.json({ errors: fieldErrorsFrom(parsed.error) }, { status: 422 });
-  const filter = parsed.data;
+  const filter = parseInput(auditFilterSchema, Object.fromEntries(request.nextUrl.searchParams));
   const csv = await db.transaction(async (tx) => {
     const rows = await queryAudit(tx as typeof db, filter, agencySettings().timeZone, MAX_EXPORT_ROWS);
     await recordAudit(tx, actor, { action: "audit.export", targetType: "audit_log", details: { filter, rows: rows.length } });

@@ -1,7 +1,6 @@
-import { NextResponse } from "next/server";
-import { z } from "zod";
 import { withRole } from "@/lib/auth/with-role";
 import { CANVASS_FORMATS, renderCanvass } from "@/lib/canvass/canvass-export";
+import { requireUuid, validationError } from "@/lib/http/errors";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -11,14 +10,10 @@ type Params = { params: Promise<{ id: string }> };
  * formats need CANVASS_EXPORT_MIN_ROLE (default supervisor) and are audited as exports.
  */
 export const GET = withRole<Params>("detective", async (request, { db, principal, actor }, { params }) => {
-  const { id } = await params;
   const format = request.nextUrl.searchParams.get("format") ?? "json";
-  if (!(CANVASS_FORMATS as readonly string[]).includes(format)) {
-    return NextResponse.json({ errors: { format: `must be one of ${CANVASS_FORMATS.join(", ")}` } }, { status: 422 });
-  }
-  if (!z.uuid().safeParse(id).success) return NextResponse.json({ error: "incident not found" }, { status: 404 });
+  if (!(CANVASS_FORMATS as readonly string[]).includes(format)) throw validationError({ format: `must be one of ${CANVASS_FORMATS.join(", ")}` });
+  const id = requireUuid((await params).id, "incident not found");
   const result = await renderCanvass(db, principal, actor, id, format as (typeof CANVASS_FORMATS)[number]);
-  if (!result.ok) return NextResponse.json({ error: result.error }, { status: result.status });
   const headers: Record<string, string> = { "content-type": result.contentType, "cache-control": "no-store", "x-canvass-rows": String(result.rows) };
   if (result.fileName) headers["content-disposition"] = `attachment; filename="${result.fileName}"`;
   const body = typeof result.body === "string" ? result.body : new Uint8Array(result.body);

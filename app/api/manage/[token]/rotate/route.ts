@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env.js";
-import { requestBaseUrl } from "@/lib/http/read-json-body";
+import { requestBaseUrl } from "@/lib/http/request-base-url";
 import { rotateManageToken } from "@/lib/registration/manage";
 import { manageRoute } from "@/lib/registration/manage-http";
 
