@@ -25,12 +25,18 @@ await runCli(async (handle, args) => {
     termsVersion: `imported (${env.AGENCY_TERMS_VERSION})`,
     // One line per committed row: if the import is interrupted, the output says exactly what landed,
     // and running it again skips those rows.
-    onInserted: (r) => console.log(`imported line ${r.line}: ${r.id} (${r.status})`),
+    onInserted: (r) => console.log(`imported line ${r.line}: ${r.id} (${r.status}${r.geocode === "found" ? "" : `, address ${r.geocode.replace("_", " ")}`})`),
   });
+  for (const u of report.unplaced) {
+    const choices = u.candidates.length ? `; did you mean: ${u.candidates.slice(0, 3).join(" | ")}` : "";
+    console.log(`address ${u.geocode === "ambiguous" ? "ambiguous" : "not found"} on line ${u.line} (${u.id}, pending review): ${u.reason ?? ""}${choices}`);
+  }
   for (const r of report.rejected) {
     console.log(`rejected line ${r.line}: ${Object.entries(r.errors).map(([f, m]) => `${f}: ${m}`).join("; ")}`);
   }
   for (const s of report.skipped) console.log(`skipped line ${s.line}: ${s.reason} (${s.id})`);
-  console.log(`imported ${report.inserted.length}, skipped ${report.skipped.length}, rejected ${report.rejected.length}`);
+  console.log(
+    `imported ${report.inserted.length} (${report.unplaced.length} with an ambiguous or unfound address), skipped ${report.skipped.length}, rejected ${report.rejected.length}`,
+  );
   if (report.rejected.length) process.exitCode = 2;
 });

@@ -1,9 +1,10 @@
 /**
  * Providers tried in order; the first match wins. A provider that fails
  * (timeout, 5xx after retries) is skipped, not fatal: the next one is tried.
- * A miss keeps the first suggestions offered (the local street names).
+ * When none finds the address, the first ambiguous answer is kept (its
+ * candidates are real places), else the first suggestions offered.
  */
-import type { AddressInput, BatchGeocoder, GeocodeAnswer, Geocoder } from "./types";
+import type { AddressInput, BatchGeocoder, GeocodeAnswer, GeocodeMiss, Geocoder } from "./types";
 
 /** A provider's answers for many queries; a provider failure becomes that error for each of them. */
 async function askProvider(provider: Geocoder, queries: (string | AddressInput)[]): Promise<(GeocodeAnswer | Error)[]> {
@@ -25,6 +26,7 @@ export function chainGeocoders(providers: Geocoder[]): BatchGeocoder {
     const answers: (GeocodeAnswer | undefined)[] = queries.map(() => undefined);
     const reasons = queries.map((): string[] => []);
     const suggestions = queries.map((): string[] => []);
+    const misses = queries.map((): GeocodeMiss | null => null);
     let pending = queries.map((_, i) => i);
     for (const provider of providers) {
       if (pending.length === 0) break;
@@ -43,12 +45,22 @@ export function chainGeocoders(providers: Geocoder[]): BatchGeocoder {
           return false;
         }
         if (suggestions[i].length === 0) suggestions[i] = answer.suggestions;
+        if (!misses[i] || (misses[i]!.status === "not_found" && answer.status === "ambiguous") || (!misses[i]!.candidates?.length && answer.candidates?.length)) {
+          misses[i] = answer;
+        }
         if (answer.reason) reasons[i].push(answer.reason);
         return true;
       });
     }
     return answers.map(
-      (answer, i) => answer ?? { found: false, suggestions: suggestions[i], reason: reasons[i].join("; ") || "not found" },
+      (answer, i): GeocodeAnswer =>
+        answer ?? {
+          status: misses[i]?.status ?? "not_found",
+          found: false,
+          suggestions: misses[i]?.suggestions.length ? misses[i]!.suggestions : suggestions[i],
+          candidates: misses[i]?.candidates ?? [],
+          reason: reasons[i].join("; ") || "not found",
+        },
     );
   }
 

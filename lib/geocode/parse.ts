@@ -63,6 +63,8 @@ const RURAL_BOX = /(?:^|\s)(RR|RURAL\s+ROUTE|R\s*R|HC|HCR|HIGHWAY\s+CONTRACT|STA
 const CORNER_PREFIX = /^(?:(?:THE\s+)?(?:CORNER|INTERSECTION)\s+OF\s+)/;
 const NUMBER_WORDS: Record<string, number> = { ONE: 1, TWO: 2, THREE: 3, FOUR: 4, FIVE: 5, SIX: 6, SEVEN: 7, EIGHT: 8, NINE: 9, TEN: 10 };
 const INTERSECTION_WORDS = new Set(["&", "AND", "AT", "@", "/"]);
+/** "Autauga County 57", "Old Number 6", "Farm Road 12": the number after these words is the road's, not a unit. */
+const ROUTE_NUMBER_BEFORE = new Set(["COUNTY", "CO", "HWY", "HIGHWAY", "ROUTE", "RTE", "RT", "ROAD", "RD", "NUMBER", "NO", "SR", "CR", "FM", "US", "I", "STATE", "TOWNSHIP", "TWP", "PARISH", "LANE", "LN"]);
 const PLURAL_TYPES: Record<string, string> = { STS: "ST", STREETS: "ST", AVES: "AVE", AVENUES: "AVE", RDS: "RD", ROADS: "RD", BLVDS: "BLVD", DRS: "DR" };
 
 /** Unicode to plain ASCII upper case; wrapping quotes and brackets and a trailing country dropped. */
@@ -356,7 +358,11 @@ export function parseAddress(text: string): ParsedAddress {
   if (!unitAt && cityFromLine.length === 0 && !unitWords && streetPart.length >= 2 && /\d/.test(streetPart[streetPart.length - 1]) && !/^\d+(ST|ND|RD|TH)$/.test(streetPart[streetPart.length - 1])) {
     // "1020 West Bryn Mawr 211", "101 W. Grand Ave. 600": a number after the street is a unit, unless it is a route's number.
     const before = streetPart.slice(0, -1);
-    const isRouteNumber = routePrefix([...before.slice(-2), "1"]) !== null || routePrefix([...before.slice(-1), "1"]) !== null || before.every((w) => directionalOf(w));
+    const isRouteNumber =
+      routePrefix([...before.slice(-2), "1"]) !== null ||
+      routePrefix([...before.slice(-1), "1"]) !== null ||
+      ROUTE_NUMBER_BEFORE.has(before[before.length - 1]) ||
+      before.every((w) => directionalOf(w));
     if (!isRouteNumber) {
       unitWords = ["#", streetPart[streetPart.length - 1]];
       streetPart = before;

@@ -95,10 +95,13 @@ export function streetWords(text: string | null | undefined): string[] {
     .replace(/(\d)\s*-\s*(\d)/g, "$1-$2")
     .replace(/\bI-(?=\d)/g, "I ")
     .replace(/&/g, " & ")
-    .replace(/\./g, "")
+    .replace(/[.'\u2019`]/g, "")
+    // "Dawson-Williams", "J-M": a hyphen between letters separates words; "120-55" (a Queens number) keeps it.
+    .replace(/([A-Z])-(?=[A-Z])/g, "$1 ")
     .replace(/[^A-Z0-9&/\- ]+/g, " ")
     .split(/\s+/)
-    .filter((w) => w !== "" && w !== "-");
+    .map((w) => w.replace(/^-+|-+$/g, ""))
+    .filter((w) => w !== "");
 }
 
 export function directionalOf(word: string | null | undefined): string | null {

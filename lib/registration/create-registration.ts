@@ -3,7 +3,7 @@ import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { registrations, registrationStatusHistory, type NewRegistration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { GeocodeAnswer, GeocodeMethod, Geocoder } from "@/lib/geocode/types";
+import type { GeocodeAnswer, GeocodeMethod, GeocodeStatus, Geocoder } from "@/lib/geocode/types";
 import type { PointGeometry } from "@/lib/geo/ewkb";
 import { replaceCameras, sitePoint } from "./cameras";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
@@ -37,7 +37,16 @@ export interface RegistrationOutcome {
   manageToken: string;
   manageUrl: string;
   location: { lat: number; lng: number } | null;
-  geocode: { method: GeocodeMethod | null; matchedAddress: string | null; confidence: number | null };
+  geocode: {
+    status: GeocodeStatus;
+    method: GeocodeMethod | null;
+    matchedAddress: string | null;
+    confidence: number | null;
+    /** Why the geocoder did not find it, for staff and import reports (never shown with contact data). */
+    reason: string | null;
+    /** Did-you-mean / ambiguity candidates' addresses. */
+    candidates: string[];
+  };
   /** The earlier registration of the same address this one is held against (never told to the submitter). */
   duplicateOf: { id: string; ownerEmail: string | null; noticeToken: string | null } | null;
 }
@@ -121,10 +130,13 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
   const addressKey = options.normalizeAddressKey(input.address);
   const answer = await geocodeWithTimeout(options.geocoder, input.address, options.geocodeTimeoutMs);
   const located = locationColumns(input.pin, answer, now, "owner");
-  const ownStatus = located.location ? ("active" as const) : ("pending_review" as const);
-  const ownReason = located.location
+  // Only an address the reference data agrees with goes live; a resident's pin on an unfound address waits for staff.
+  const ownStatus = answer.found && located.location ? ("active" as const) : ("pending_review" as const);
+  const ownReason = answer.found
     ? "new registration: location unverified"
-    : `address could not be geocoded${!answer.found && answer.reason ? ` (${answer.reason})` : ""}`;
+    : `address ${answer.status === "ambiguous" ? "is ambiguous" : "could not be geocoded"}${answer.reason ? ` (${answer.reason})` : ""}${
+        input.pin ? "; the resident placed the pin" : ""
+      }`;
   const manageToken = generateManageToken();
 
   const result = await db.transaction(async (tx) => {
@@ -186,6 +198,7 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
         status,
         source: options.source ?? "public_form",
         geocoded: answer.found,
+        geocodeStatus: answer.status,
         geocodeMethod: located.locationMethod,
         cameras: input.cameras.length,
         termsVersion: options.termsVersion,
@@ -221,6 +234,9 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
     manageUrl: manageUrlFor(options.baseUrl, manageToken),
     location: toLatLng(located.location),
     geocode: {
+      status: answer.status,
+      reason: answer.found ? null : (answer.reason ?? null),
+      candidates: answer.found ? [] : (answer.candidates?.map((c) => c.address) ?? answer.suggestions),
       method: located.locationMethod,
       matchedAddress: located.matchedAddress,
       confidence: located.locationConfidence,

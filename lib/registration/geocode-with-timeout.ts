@@ -8,12 +8,13 @@ import type { AddressInput, GeocodeAnswer, Geocoder } from "@/lib/geocode/types"
 export async function geocodeWithTimeout(geocoder: Geocoder, address: AddressInput, timeoutMs: number): Promise<GeocodeAnswer> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<GeocodeAnswer>((resolve) => {
-    timer = setTimeout(() => resolve({ found: false, suggestions: [], reason: `geocoder timed out after ${timeoutMs} ms` }), timeoutMs);
+    timer = setTimeout(() => resolve({ status: "not_found", found: false, suggestions: [], reason: `geocoder timed out after ${timeoutMs} ms` }), timeoutMs);
   });
   try {
     return await Promise.race([
       geocoder.geocode(address).catch(
         (err: unknown): GeocodeAnswer => ({
+          status: "not_found",
           found: false,
           suggestions: [],
           reason: `geocoder failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300),

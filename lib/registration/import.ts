@@ -10,14 +10,19 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { registrations } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/record-audit";
-import type { Geocoder } from "@/lib/geocode/types";
+import type { GeocodeStatus, Geocoder } from "@/lib/geocode/types";
 import { createRegistration } from "./create-registration";
 import { rowToRegistration, type ImportField } from "./import-rows";
 import { fieldErrors } from "@/lib/http/field-errors";
 import { registrationSchema, type RegistrationInput } from "./schema";
 
 export interface ImportReport {
-  inserted: { line: number; id: string; status: string }[];
+  inserted: { line: number; id: string; status: string; geocode: GeocodeStatus }[];
+  /**
+   * Rows whose address the geocoder could not place with certainty, by line:
+   * saved as pending_review for staff to place, listed so the importer can fix them.
+   */
+  unplaced: { line: number; id: string; geocode: "ambiguous" | "not_found"; reason: string | null; candidates: string[] }[];
   skipped: { line: number; id: string; reason: string }[];
   rejected: { line: number; errors: Record<string, string> }[];
 }
@@ -34,10 +39,10 @@ export async function importRegistrationsCsv(
     geocodeTimeoutMs: number;
     termsVersion: string;
     /** Called after each row is committed (each row is its own transaction), e.g. to print progress. */
-    onInserted?: (row: { line: number; id: string; status: string }) => void;
+    onInserted?: (row: { line: number; id: string; status: string; geocode: GeocodeStatus }) => void;
   },
 ): Promise<ImportReport> {
-  const report: ImportReport = { inserted: [], skipped: [], rejected: [] };
+  const report: ImportReport = { inserted: [], unplaced: [], skipped: [], rejected: [] };
   let rows: Record<string, string>[];
   try {
     rows = parse(csvText, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
@@ -71,8 +76,12 @@ export async function importRegistrationsCsv(
       geocodeTimeoutMs: options.geocodeTimeoutMs,
       source: "import",
     });
-    report.inserted.push({ line, id: outcome.id, status: outcome.storedStatus });
-    options.onInserted?.({ line, id: outcome.id, status: outcome.storedStatus });
+    const inserted = { line, id: outcome.id, status: outcome.storedStatus, geocode: outcome.geocode.status };
+    report.inserted.push(inserted);
+    if (outcome.geocode.status !== "found") {
+      report.unplaced.push({ line, id: outcome.id, geocode: outcome.geocode.status, reason: outcome.geocode.reason, candidates: outcome.geocode.candidates });
+    }
+    options.onInserted?.(inserted);
   }
   return report;
 }

@@ -131,7 +131,7 @@ export async function updateByOwner(
   const located = addressChanged
     ? locationColumns(details.pin, await geocodeWithTimeout(ctx.geocoder, details.address, ctx.geocodeTimeoutMs), now, "owner")
     : details.pin
-      ? locationColumns(details.pin, { found: false, suggestions: [] }, now, "owner")
+      ? locationColumns(details.pin, { status: "not_found", found: false, suggestions: [] }, now, "owner")
       : null;
   return db.transaction(async (tx) => {
     const row = await lockOpen(tx, token);

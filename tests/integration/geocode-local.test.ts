@@ -57,10 +57,17 @@ describe(`local geocoder (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     expect(metresTo(answer, at(-95, 22))).toBeLessThan(0.05);
     const unit = await geocoder.geocode({ line1: "10350 West Testing Road", unit: "Apt 2", city: "Westchester", state: "IL", zip: "60154" });
     expect(metresTo(unit, at(-97, 24))).toBeLessThan(0.05);
-    // A contradicting suffix still finds the building, with less confidence.
-    const wrongType = (await geocoder.geocode("10350 W Testing Ave")) as GeocodeMatch;
-    expect(wrongType.method).toBe("address_point");
-    expect(wrongType.confidence).toBeLessThan(0.8);
+    // A contradicting street type is not a match: the building is offered as a candidate, with the reason.
+    const wrongType = await geocoder.geocode("10350 W Testing Ave");
+    expect(wrongType).toMatchObject({ status: "not_found", found: false });
+    if (!wrongType.found) {
+      expect(wrongType.candidates?.[0]).toMatchObject({ method: "address_point", address: "10350 W TESTING RD, WESTCHESTER, IL 60154" });
+      expect(wrongType.candidates?.[0].reason).toContain("street type differs (asked AVE, reference RD)");
+    }
+    // Leaving out the direction still finds it, a little less sure, and says why.
+    const noDirection = (await geocoder.geocode("10350 Testing Rd, 60154")) as GeocodeMatch;
+    expect(noDirection).toMatchObject({ status: "found", method: "address_point", confidence: 0.95 });
+    expect(noDirection.reasons).toEqual(["no direction given; reference has W"]);
   });
 
   it.each([
@@ -108,7 +115,10 @@ describe(`local geocoder (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     const geocoder = createLocalGeocoder(t.db);
     const typo = await geocoder.geocode("10350 W Tseting Rd");
     expect(typo.found).toBe(false);
-    if (!typo.found) expect(typo.suggestions).toContain("W TESTING RD");
+    if (!typo.found) {
+      expect(typo.suggestions[0]).toMatch(/^10350 W TESTING RD/);
+      expect(typo.candidates?.[0].reason).toContain("similar street name (2 letters differ)");
+    }
     const outOfRange = await geocoder.geocode("99999 W Testing Rd");
     expect(outOfRange).toMatchObject({ found: false });
     if (!outOfRange.found) expect(outOfRange.suggestions[0]).toBe("W TESTING RD");

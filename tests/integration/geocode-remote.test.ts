@@ -131,7 +131,7 @@ describe("remote geocoders against a loopback server", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     behaviour = "always-500";
     const failing = createCensusGeocoder({ timeoutMs: 200, retries: 0, backoffMs: 0, baseUrl, benchmark: "x" });
-    const local = { name: "local", geocode: async () => ({ found: false as const, suggestions: ["W ROOSEVELT RD"], reason: "no match" }) };
+    const local = { name: "local", geocode: async () => ({ status: "not_found" as const, found: false as const, suggestions: ["W ROOSEVELT RD"], reason: "no match" }) };
     const answer = await chainGeocoders([local, failing]).geocode(ADDRESS);
     expect(answer).toMatchObject({ found: false, suggestions: ["W ROOSEVELT RD"] });
     if (!answer.found) expect(answer.reason).toContain("census: HTTP 503");
@@ -143,12 +143,12 @@ describe("remote geocoders against a loopback server", () => {
     const asked: string[] = [];
     const local = {
       name: "local",
-      geocode: async () => ({ found: false as const, suggestions: [] }),
+      geocode: async () => ({ status: "not_found" as const, found: false as const, suggestions: [] }),
       geocodeMany: async (queries: (string | AddressInput)[]) =>
         queries.map((q) =>
           String(q).startsWith("1 ")
-            ? { found: true as const, lat: 1, lng: 2, matchedAddress: String(q), method: "address_point" as const, confidence: 1, source: "local" }
-            : { found: false as const, suggestions: ["W ROOSEVELT RD"], reason: "no match" },
+            ? { status: "found" as const, found: true as const, lat: 1, lng: 2, matchedAddress: String(q), method: "address_point" as const, confidence: 1, source: "local" }
+            : { status: "not_found" as const, found: false as const, suggestions: ["W ROOSEVELT RD"], reason: "no match" },
         ),
     };
     const remote = {
@@ -156,13 +156,13 @@ describe("remote geocoders against a loopback server", () => {
       geocode: async (q: string | AddressInput) => {
         asked.push(String(q));
         if (String(q).startsWith("3 ")) throw new Error("remote: HTTP 503");
-        return { found: false as const, suggestions: ["IGNORED"], reason: "remote miss" };
+        return { status: "not_found" as const, found: false as const, suggestions: ["IGNORED"], reason: "remote miss" };
       },
     };
     const answers = await chainGeocoders([local, remote]).geocodeMany(["1 A St", "2 B St", "3 C St"]);
     expect(asked).toEqual(["2 B St", "3 C St"]);
     expect(answers[0]).toMatchObject({ found: true, matchedAddress: "1 A St" });
-    expect(answers[1]).toEqual({ found: false, suggestions: ["W ROOSEVELT RD"], reason: "no match; remote miss" });
-    expect(answers[2]).toEqual({ found: false, suggestions: ["W ROOSEVELT RD"], reason: "no match; remote: HTTP 503" });
+    expect(answers[1]).toEqual({ status: "not_found", found: false, suggestions: ["W ROOSEVELT RD"], candidates: [], reason: "no match; remote miss" });
+    expect(answers[2]).toEqual({ status: "not_found", found: false, suggestions: ["W ROOSEVELT RD"], candidates: [], reason: "no match; remote: HTTP 503" });
   });
 });

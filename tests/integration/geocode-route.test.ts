@@ -62,6 +62,9 @@ describe("GET /api/geocode", () => {
 
   it("answers not found with suggestions", async () => {
     const res = await call("10350 W Rosevelt Rd");
-    expect(await res.json()).toMatchObject({ found: false, suggestions: ["W ROOSEVELT RD"] });
+    const body = await res.json();
+    expect(body).toMatchObject({ status: "not_found", found: false });
+    expect(body.suggestions[0]).toMatch(/^10350 W ROOSEVELT RD/);
+    expect(body.candidates[0]).toMatchObject({ reason: expect.stringContaining("similar street name") });
   });
 });

@@ -80,7 +80,7 @@ function houseNumber(text: string | null): { number: number; suffix: string | nu
 
 function rangeNumber(text: string | null, field: string): number | null {
   if (text === null) return null;
-  if (!/^\d{1,7}$/.test(text)) throw new RowError(`${field} "${text.slice(0, 20)}" is not a whole number`);
+  if (!/^\d{1,9}$/.test(text)) throw new RowError(`${field} "${text.slice(0, 20)}" is not a whole number`);
   return Number(text);
 }
 

@@ -3,11 +3,11 @@ import type { Db } from "@/db/client";
 import type { ParsedAddress, ParsedStreetAddress } from "../parse";
 import { parseQueryCached } from "../parse-cache";
 import type { AddressInput, BatchGeocoder, GeocodeAnswer } from "../types";
-import { pickAddressPoint } from "./address-points";
-import { pickCenterline } from "./centerlines";
+import { notFound } from "../types";
 import { matchIntersection } from "./intersection";
+import { judgeStreetAddress } from "./judge";
 import { fetchStreetCandidates } from "./street-candidates";
-import { suggestStreets } from "./suggestions";
+import { suggestAddresses, suggestStreets } from "./suggestions";
 
 export interface LocalGeocoderOptions {
   /** Off to measure interpolation alone (the accuracy report's "centerlines only" mode). */
@@ -39,13 +39,14 @@ export function createLocalGeocoder(db: Db, options: LocalGeocoderOptions = {}):
       const addresses = chunk.map((i) => parsedList[i] as ParsedStreetAddress);
       const candidates = await fetchStreetCandidates(db, addresses, { useAddressPoints });
       for (const [k, address] of addresses.entries()) {
-        const match =
-          pickAddressPoint(address, candidates[k].points) ?? pickCenterline(address, candidates[k].centerlines, options.sideOffsetM);
-        answers[chunk[k]] = match ?? {
-          found: false,
-          suggestions: await suggestStreets(db, [address.street.name]),
-          reason: "no address point or address range matches that number and street",
-        };
+        let answer = judgeStreetAddress(address, candidates[k], options.sideOffsetM);
+        // Every address point of this number contradicts the query: a range of the street asked for may still hold it.
+        if (answer?.status === "not_found" && candidates[k].points.length > 0) {
+          const [lines] = await fetchStreetCandidates(db, [address], { useAddressPoints: false });
+          const fromLines = judgeStreetAddress(address, lines, options.sideOffsetM);
+          if (fromLines && fromLines.status !== "not_found") answer = fromLines;
+        }
+        answers[chunk[k]] = answer ?? (await didYouMean(address));
       }
     }
     for (const [i, parsed] of parsedList.entries()) {
@@ -54,25 +55,30 @@ export function createLocalGeocoder(db: Db, options: LocalGeocoderOptions = {}):
     return answers;
   }
 
+  /** No row has this street name and number: similar names that hold the number (within the ZIP or city), else similar names. */
+  async function didYouMean(address: ParsedStreetAddress): Promise<GeocodeAnswer> {
+    const candidates = await suggestAddresses(db, address, options.sideOffsetM);
+    if (candidates.length > 0) {
+      return notFound(
+        `no ${address.street.name} holds number ${address.number} in the reference data; similar street names do`,
+        candidates.map((c) => c.address),
+        candidates,
+      );
+    }
+    return notFound("no address point or address range matches that number and street", await suggestStreets(db, [address.street.name]));
+  }
+
   async function geocodeOther(parsed: Exclude<ParsedAddress, ParsedStreetAddress>): Promise<GeocodeAnswer> {
     switch (parsed.kind) {
       case "intersection": {
         const crossing = await matchIntersection(db, parsed);
         if (crossing) return crossing;
-        return {
-          found: false,
-          suggestions: await suggestStreets(db, parsed.streets.map((s) => s.name)),
-          reason: "those streets do not meet in the reference data",
-        };
+        return notFound("those streets do not meet in the reference data", await suggestStreets(db, parsed.streets.map((s) => s.name)));
       }
       case "po_box":
-        return { found: false, suggestions: [], reason: "a PO box is not a place; give the street address of the cameras" };
+        return notFound("a PO box or rural box is not a place; give the street address of the cameras");
       case "unparsed":
-        return {
-          found: false,
-          suggestions: parsed.streetHint ? await suggestStreets(db, [parsed.streetHint]) : [],
-          reason: parsed.reason,
-        };
+        return notFound(parsed.reason, parsed.streetHint ? await suggestStreets(db, [parsed.streetHint]) : []);
     }
   }
 

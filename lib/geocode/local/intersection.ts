@@ -61,6 +61,7 @@ export async function matchIntersection(db: Db, query: ParsedIntersection): Prom
   const lat = same.reduce((sum, s) => sum + s.lat, 0) / same.length;
   const line = `${streetKey(best.a)} & ${streetKey(best.b)}`;
   return {
+    status: "found",
     found: true,
     lat,
     lng,

@@ -48,20 +48,20 @@ export interface StreetCandidates {
   centerlines: CenterlineRow[];
 }
 
-type CenterlineData = Omit<CenterlineRow, "coordinates"> & { geom: { coordinates: [number, number][] } | string };
+export type CenterlineData = Omit<CenterlineRow, "coordinates"> & { geom: { coordinates: [number, number][] } | string };
 
 type CandidateRow = { i: number; layer: "point"; data: AddressPointRow } | { i: number; layer: "centerline"; data: CenterlineData };
 
-const POINT_COLUMNS = sql.raw(`add_number, add_num_suf, st_predir, st_name, st_postyp, st_posdir, unit, city, state, zip,
+export const POINT_COLUMNS = sql.raw(`add_number, add_num_suf, st_predir, st_name, st_postyp, st_posdir, unit, city, state, zip,
   ST_X(location::geometry) as lng, ST_Y(location::geometry) as lat`);
-const CENTERLINE_COLUMNS = sql.raw(`st_predir, st_name, st_postyp, st_posdir, from_addr_l, to_addr_l, from_addr_r, to_addr_r,
+export const CENTERLINE_COLUMNS = sql.raw(`st_predir, st_name, st_postyp, st_posdir, from_addr_l, to_addr_l, from_addr_r, to_addr_r,
   parity_l, parity_r, zip_l, zip_r, city_l, city_r, ST_AsGeoJSON(geom)::json as geom`);
 /** The left or the right range holds the number (either digitizing direction); parity is checked in JS. */
-const rangeHolds = (n: SQL) =>
+export const rangeHolds = (n: SQL) =>
   sql`((${n} between least(from_addr_l, to_addr_l) and greatest(from_addr_l, to_addr_l))
     or (${n} between least(from_addr_r, to_addr_r) and greatest(from_addr_r, to_addr_r)))`;
 
-function toCenterlineRow({ geom, ...rest }: CenterlineData): CenterlineRow {
+export function toCenterlineRow({ geom, ...rest }: CenterlineData): CenterlineRow {
   const parsed = typeof geom === "string" ? (JSON.parse(geom) as { coordinates: [number, number][] }) : geom;
   return { ...rest, coordinates: parsed.coordinates };
 }

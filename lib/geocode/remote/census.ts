@@ -36,11 +36,12 @@ export function createCensusGeocoder(options: CensusOptions): Geocoder {
       url.searchParams.set("benchmark", options.benchmark);
       url.searchParams.set("format", "json");
       const body = censusResponse.safeParse(await getJsonWithRetry(url, { ...options, provider: "census" }));
-      if (!body.success) return { found: false, suggestions: [], reason: "census: unexpected response" };
+      if (!body.success) return { status: "not_found", found: false, suggestions: [], reason: "census: unexpected response" };
       const matches = body.data.result.addressMatches;
-      if (matches.length === 0) return { found: false, suggestions: [], reason: "census: no match" };
+      if (matches.length === 0) return { status: "not_found", found: false, suggestions: [], reason: "census: no match" };
       const best = matches[0];
       return {
+        status: "found",
         found: true,
         lat: best.coordinates.y,
         lng: best.coordinates.x,

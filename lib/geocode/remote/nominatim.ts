@@ -49,10 +49,11 @@ export function createNominatimGeocoder(options: NominatimOptions): Geocoder {
         headers: { "user-agent": options.userAgent, ...options.headers },
       });
       const body = nominatimResponse.safeParse(raw);
-      if (!body.success) return { found: false, suggestions: [], reason: "nominatim: unexpected response" };
+      if (!body.success) return { status: "not_found", found: false, suggestions: [], reason: "nominatim: unexpected response" };
       const best = body.data[0];
-      if (!best) return { found: false, suggestions: [], reason: "nominatim: no match" };
+      if (!best) return { status: "not_found", found: false, suggestions: [], reason: "nominatim: no match" };
       return {
+        status: "found",
         found: true,
         lat: best.lat,
         lng: best.lon,
