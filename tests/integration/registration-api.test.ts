@@ -43,7 +43,14 @@ describe(`POST /api/registrations (${process.env.DATABASE_URL ? "server" : "embe
     expect(status).toBe(201);
     expect(body.status).toBe("active");
     expect(body.location).toEqual(ROOSEVELT_10300);
-    expect(body.geocode).toEqual({ method: "address_point", matchedAddress: "10300 W ROOSEVELT RD, WESTCHESTER, IL 60154", confidence: 1 });
+    expect(body.geocode).toEqual({
+      status: "found",
+      method: "address_point",
+      matchedAddress: "10300 W ROOSEVELT RD, WESTCHESTER, IL 60154",
+      confidence: 1,
+      reason: null,
+      candidates: [],
+    });
     const token = String(body.manageUrl).match(/^http:\/\/sightline\.test\/manage\/([A-Za-z0-9_-]{43})$/)?.[1];
     expect(token).toBeDefined();
 
@@ -84,11 +91,24 @@ describe(`POST /api/registrations (${process.env.DATABASE_URL ? "server" : "embe
     expect(status).toBe(201);
     expect(body.status).toBe("pending_review");
     expect(body.location).toBeNull();
-    expect(body.geocode).toEqual({ method: null, matchedAddress: null, confidence: null });
+    expect(body.geocode).toMatchObject({ status: "not_found", method: null, matchedAddress: null, confidence: null });
     const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, String(body.id)));
     expect(reg.location).toBeNull();
     expect(reg.needsReview).toBe(true);
     expect(reg.reviewReason).toMatch(/could not be geocoded/);
+  });
+
+  it("keeps a made-up address with the resident's own pin pending_review (never active), at the pin", async () => {
+    const pin = { lat: 41.8501, lng: -87.8802 };
+    const { status, body } = await post(validRegistration({ address: { line1: "4321 Imaginary Lane", city: "Westchester", state: "IL", zip: "60154" }, pin }));
+    expect(status).toBe(201);
+    expect(body.status).toBe("pending_review");
+    expect(body.geocode).toMatchObject({ status: "not_found" });
+    expect(body.location).toEqual(pin);
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, String(body.id)));
+    expect(reg.status).toBe("pending_review");
+    expect(reg.locationMethod).toBe("manual");
+    expect(reg.reviewReason).toMatch(/could not be geocoded.*the resident placed the pin/);
   });
 
   it("keeps the registration when the geocoder throws", async () => {
