@@ -5,6 +5,12 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: every request from here on carries its socket address (lib/http/peer-address.ts).
+  const { installPeerAddressHeader } = await import("./lib/http/peer-address");
+  installPeerAddressHeader();
+  // next-auth v4 builds its redirects from NEXTAUTH_URL and otherwise assumes localhost:3000.
+  const { publicBaseUrl } = await import("./lib/http/public-url");
+  process.env.NEXTAUTH_URL ??= publicBaseUrl();
   const { prepareDatabaseOnStart } = await import("./lib/startup/prepare-database");
   await prepareDatabaseOnStart();
 }

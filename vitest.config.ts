@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // A fixed secret so the configuration validates when DATABASE_URL is set
 // (global setup runs in this process, test files inherit it).
 process.env.NEXTAUTH_SECRET ??= "test-only-secret-0123456789abcdef0123456789";
+// Likewise the public base URL (required with DATABASE_URL; http is accepted on loopback only).
+process.env.NEXTAUTH_URL ??= "http://localhost:3000";
 
 export default defineConfig({
   resolve: {

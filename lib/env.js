@@ -4,6 +4,7 @@
  * Plain ESM JavaScript so that next.config.js can import it: bad configuration
  * then fails `next dev` / `next build` / `next start` with one line naming the variable.
  */
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const DEFAULT_TERMS = [
@@ -46,6 +47,7 @@ export const envSchema = z
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
     PORT: number(3000).pipe(z.number().int().min(1).max(65535)),
     NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+    /** The public base URL of the app: every absolute link (e-mails, manage links, sign-in redirects) is built from it. */
     NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url().optional()),
 
     AGENCY_NAME: z.preprocess(emptyToUndefined, z.string().default("Westchester Police Department")),
@@ -91,6 +93,10 @@ export const envSchema = z
     NOMINATIM_URL: z.preprocess(emptyToUndefined, z.url().default("https://nominatim.openstreetmap.org")),
     NOMINATIM_USER_AGENT: z.preprocess(emptyToUndefined, z.string().optional()),
     NOMINATIM_COUNTRY_CODES: z.preprocess(emptyToUndefined, z.string().default("us")),
+    /** Reverse proxies in front of the app that append to X-Forwarded-For (0: forwarding headers are ignored). */
+    TRUSTED_PROXY_HOPS: number(0).pipe(z.number().int().min(0).max(10)),
+    /** Or: the networks of those proxies (comma-separated addresses / CIDR ranges). */
+    TRUSTED_PROXY_NETWORKS: z.preprocess(emptyToUndefined, z.string().default("")),
     RATE_LIMIT_REGISTRATIONS_PER_HOUR: number(5).pipe(z.number().int().min(0)),
     RATE_LIMIT_TRUSTED_NETWORKS: z.preprocess(emptyToUndefined, z.string().default("")),
     RATE_LIMIT_STORE: z.preprocess(emptyToUndefined, z.enum(["memory", "postgres", "redis"]).default("memory")),
@@ -116,6 +122,29 @@ export const envSchema = z
         path: ["NEXTAUTH_SECRET"],
         message: "is required when DATABASE_URL is set (the embedded mode generates one under DATA_DIR)",
       });
+    }
+    if (env.DATABASE_URL && !env.NEXTAUTH_URL) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required when DATABASE_URL is set (the public https:// address of the app)" });
+    }
+    if (env.NEXTAUTH_URL) {
+      const url = new URL(env.NEXTAUTH_URL);
+      const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+      if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback) && env.DATABASE_URL) {
+        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be an https:// URL when DATABASE_URL is set (http only on a loopback host, for testing)" });
+      }
+      if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
+        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be an origin only, such as https://cameras.example.gov" });
+      }
+    }
+    if (env.TRUSTED_PROXY_HOPS > 0 && env.TRUSTED_PROXY_NETWORKS) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXY_HOPS"], message: "and TRUSTED_PROXY_NETWORKS are alternatives: set one" });
+    }
+    for (const raw of env.TRUSTED_PROXY_NETWORKS.split(",").map((s) => s.trim()).filter(Boolean)) {
+      const [address, prefix] = raw.split("/");
+      const family = isIP(address);
+      if (!family || (prefix !== undefined && (!/^\d+$/.test(prefix) || Number(prefix) > (family === 6 ? 128 : 32)))) {
+        ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXY_NETWORKS"], message: `"${raw}" is not an IP address or CIDR range` });
+      }
     }
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set" });

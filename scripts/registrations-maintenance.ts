@@ -8,6 +8,7 @@
 import { systemActor } from "../lib/audit/record-audit";
 import { agencySettings } from "../lib/agency/settings";
 import { env } from "../lib/env.js";
+import { publicBaseUrl } from "../lib/http/public-url";
 import { createMailer } from "../lib/registration/mailer";
 import { rekeyRegistrationAddresses } from "../lib/registration/rekey-addresses";
 import { eraseExpiredContacts } from "../lib/registration/retention";
@@ -28,7 +29,7 @@ await runCli(async (handle) => {
   const result = await sendReconfirmReminders(handle.db, mailer, {
     actor,
     reconfirmAfterMonths: env.RECONFIRM_AFTER_MONTHS,
-    baseUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    baseUrl: publicBaseUrl(),
     agencyName: agencySettings().name,
   });
   console.log(`re-confirmation reminders: ${result.sent} sent, ${result.skipped} not delivered`);

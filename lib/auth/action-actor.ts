@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { AuditActor } from "@/lib/audit/record-audit";
+import { clientAddress } from "@/lib/http/client-address";
 import type { StaffPrincipal } from "./principal";
 
 /** The audit actor of a server action: the signed-in staff member and where the request came from. */
@@ -9,12 +10,12 @@ export async function actionActor(principal: StaffPrincipal): Promise<AuditActor
   return {
     userId: principal.userId,
     label: principal.email,
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip"),
+    ip: clientAddress(h),
     userAgent: h.get("user-agent"),
   };
 }
 
 export async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
   const h = await headers();
-  return { ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip"), userAgent: h.get("user-agent") };
+  return { ip: clientAddress(h), userAgent: h.get("user-agent") };
 }

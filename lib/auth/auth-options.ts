@@ -5,6 +5,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { clientAddress } from "@/lib/http/client-address";
+import { publicBaseUrl, servedOverHttps } from "@/lib/http/public-url";
+import { safeCallbackPath } from "./safe-callback";
 import { authSecret } from "./auth-secret";
 import { authSettings } from "./auth-settings";
 import type { StaffPrincipal } from "./principal";
@@ -21,8 +24,7 @@ export const SIGN_IN_ERRORS = {
 
 function metaFromHeaders(headers: Record<string, string | string[] | undefined> | undefined): RequestMeta {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
-  const forwarded = first(headers?.["x-forwarded-for"]);
-  return { ip: forwarded?.split(",")[0]?.trim() || first(headers?.["x-real-ip"]), userAgent: first(headers?.["user-agent"]) };
+  return { ip: headers ? clientAddress(headers) : null, userAgent: first(headers?.["user-agent"]) };
 }
 
 declare module "next-auth" {
@@ -96,11 +98,28 @@ export function authOptions(): AuthOptions {
 
   cached = {
     secret: authSecret(),
+    // Secure cookies (and next-auth's __Secure- names) whenever the public base URL is https.
+    useSecureCookies: servedOverHttps(),
     providers,
     session: { strategy: "jwt", maxAge: Math.ceil(settings.idleTimeoutMs / 1000), updateAge: 0 },
     jwt: { maxAge: Math.ceil(settings.idleTimeoutMs / 1000) },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
+      /** After sign-in or sign-out: only a path on this site, under the configured base URL. */
+      redirect({ url }) {
+        const base = publicBaseUrl();
+        let path = url;
+        if (!url.startsWith("/")) {
+          try {
+            const parsed = new URL(url);
+            if (parsed.origin !== new URL(base).origin) return base;
+            path = parsed.pathname + parsed.search + parsed.hash;
+          } catch {
+            return base;
+          }
+        }
+        return base + safeCallbackPath(path);
+      },
       /** OIDC: only an existing, enabled staff account may sign in; no accounts are created from the IdP. */
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;

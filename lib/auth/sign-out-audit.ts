@@ -2,7 +2,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { clientIp } from "./with-role";
+import { clientAddress } from "@/lib/http/client-address";
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=([^;]+)/;
 
@@ -18,7 +18,7 @@ export async function auditSignOut(db: Db, request: Request, secret: string): Pr
   if (!claims?.sub) return;
   await recordAudit(
     db,
-    { userId: claims.sub, label: claims.email ?? claims.sub, ip: clientIp(request), userAgent: request.headers.get("user-agent") },
+    { userId: claims.sub, label: claims.email ?? claims.sub, ip: clientAddress(request), userAgent: request.headers.get("user-agent") },
     { action: "auth.sign_out", targetType: "user", targetId: claims.sub },
   );
 }

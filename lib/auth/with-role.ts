@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { errorAnswer } from "@/lib/http/errors";
 import { answerError, openDatabase } from "@/lib/http/route-errors";
+import { clientAddress } from "@/lib/http/client-address";
 import { bearerTokenFrom, principalForApiToken } from "./api-token";
 import type { StaffPrincipal } from "./principal";
 import { roleAllows, type Role } from "./roles";
@@ -20,16 +21,11 @@ export async function resolvePrincipal(db: Db, request: Request): Promise<StaffP
   return getRequestSessionPrincipal(request);
 }
 
-export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
-}
-
 export function auditActorFor(principal: StaffPrincipal, request: Request): AuditActor {
   return {
     userId: principal.userId,
     label: principal.email,
-    ip: clientIp(request),
+    ip: clientAddress(request),
     userAgent: request.headers.get("user-agent"),
   };
 }

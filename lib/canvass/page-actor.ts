@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { StaffPrincipal } from "@/lib/auth/principal";
+import { clientAddress } from "@/lib/http/client-address";
 
 /** The audit actor for a server-rendered staff page (same shape as for route handlers). */
 export async function pageAuditActor(principal: StaffPrincipal): Promise<AuditActor> {
@@ -9,7 +10,7 @@ export async function pageAuditActor(principal: StaffPrincipal): Promise<AuditAc
   return {
     userId: principal.userId,
     label: principal.email,
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null,
+    ip: clientAddress(h),
     userAgent: h.get("user-agent"),
   };
 }

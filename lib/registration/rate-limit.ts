@@ -6,7 +6,8 @@ import "server-only";
  * agency's trusted networks (RATE_LIMIT_TRUSTED_NETWORKS) are never limited.
  * If the shared store fails, an in-memory limiter keeps protecting this instance.
  */
-import { BlockList, isIP } from "node:net";
+import type { BlockList } from "node:net";
+import { inNetworks, normalizeIp, parseNetworks } from "@/lib/http/client-address";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 export interface RateLimitDecision {
@@ -29,29 +30,12 @@ export interface RateLimiterConfig {
 
 /** "10.0.0.0/8, 192.168.1.7, ::1" → a BlockList; bad entries are a configuration error. */
 export function parseTrustedNetworks(spec: string): BlockList {
-  const list = new BlockList();
-  for (const raw of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
-    const [address, prefix] = raw.split("/");
-    const family = isIP(address);
-    if (!family) throw new Error(`RATE_LIMIT_TRUSTED_NETWORKS: "${raw}" is not an IP address or CIDR range`);
-    const type = family === 6 ? "ipv6" : "ipv4";
-    if (prefix === undefined) list.addAddress(address, type);
-    else {
-      const bits = Number(prefix);
-      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32)) {
-        throw new Error(`RATE_LIMIT_TRUSTED_NETWORKS: "${raw}" has a bad prefix length`);
-      }
-      list.addSubnet(address, bits, type);
-    }
-  }
-  return list;
+  return parseNetworks(spec, "RATE_LIMIT_TRUSTED_NETWORKS");
 }
 
 function isTrusted(list: BlockList, ip: string | null): boolean {
-  if (!ip) return false;
-  const bare = ip.replace(/^::ffff:(?=\d+\.)/, "");
-  const family = isIP(bare);
-  return family !== 0 && list.check(bare, family === 6 ? "ipv6" : "ipv4");
+  const bare = normalizeIp(ip);
+  return bare !== null && inNetworks(list, bare);
 }
 
 async function buildStoreLimiter(config: RateLimiterConfig, insurance: RateLimiterMemory): Promise<RateLimiterAbstract> {

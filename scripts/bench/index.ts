@@ -7,4 +7,6 @@
 import crypto from "node:crypto";
 
 process.env.NEXTAUTH_SECRET ||= crypto.randomBytes(32).toString("hex");
+// Likewise a public base URL (required with DATABASE_URL); the bench hands out no links.
+process.env.NEXTAUTH_URL ||= "http://localhost:3000";
 await import("./run-bench");

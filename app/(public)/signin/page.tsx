@@ -2,19 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { authSettings } from "@/lib/auth/auth-settings";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getSessionPrincipal } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Staff sign-in" };
 
-/** Only same-site paths: a callbackUrl must not send a signed-in user to another site. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getSessionPrincipal()) redirect(callbackUrl);
   const oidc = authSettings().oidc;
   return (

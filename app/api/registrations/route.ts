@@ -2,8 +2,8 @@ import type { NextRequest } from "next/server";
 import { agencySettings } from "@/lib/agency/settings";
 import { publicActor } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env.js";
-import { nearestClientAddress } from "@/lib/http/client-address";
-import { requestBaseUrl } from "@/lib/http/request-base-url";
+import { clientAddress } from "@/lib/http/client-address";
+import { publicBaseUrl } from "@/lib/http/public-url";
 import { apiRoute, openDatabase } from "@/lib/http/route-errors";
 import { normalizeAddressKey } from "@/lib/registration/geocoder";
 import { postRegistration } from "@/lib/registration/post-registration";
@@ -22,8 +22,8 @@ export const POST = apiRoute("POST /api/registrations", async (request: NextRequ
     normalizeAddressKey,
     limiter: runtime.registrationLimiter,
     mailer: runtime.mailer,
-    actor: publicActor(nearestClientAddress(request), request.headers.get("user-agent")),
-    baseUrl: requestBaseUrl(request, env.NEXTAUTH_URL),
+    actor: publicActor(clientAddress(request), request.headers.get("user-agent")),
+    baseUrl: publicBaseUrl(),
     agencyName: agency.name,
     termsVersion: agency.termsVersion,
     maxBodyBytes: env.REGISTRATION_MAX_BODY_BYTES,
