@@ -7,6 +7,7 @@
  */
 import { systemActor } from "../lib/audit/record-audit";
 import { agencySettings } from "../lib/agency/settings";
+import { purgeRevokedSessions } from "../lib/auth/session-claims";
 import { env } from "../lib/env.js";
 import { publicBaseUrl } from "../lib/http/public-url";
 import { createMailer } from "../lib/registration/mailer";
@@ -21,6 +22,7 @@ await runCli(async (handle) => {
   console.log(`recomputed the address key of ${rekeyed} registration(s)`);
   const { erased } = await eraseExpiredContacts(handle.db, { retentionDays: env.CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL, actor });
   console.log(`erased contact details of ${erased.length} closed registration(s)`);
+  console.log(`forgot ${await purgeRevokedSessions(handle.db)} signed-out session(s) past their absolute limit`);
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM });
   if (!mailer) {
     console.log("SMTP is not configured: no re-confirmation reminders sent");

@@ -47,22 +47,24 @@ export async function issueApiToken(
 ): Promise<AccountResult<{ id: string; token: string; expiresAt: Date }>> {
   const parsed = issueTokenSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const { userId, name, days } = parsed.data;
+  const { userId, name, days, allowAdmin } = parsed.data;
   const token = generateApiToken();
   const expiresAt = new Date(now.getTime() + days * DAY_MS);
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, email: users.email, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId));
-    if (!user) return { ok: false, errors: { userId: "no such user" } } as const;
-    if (user.disabledAt) return { ok: false, errors: { userId: "the account is disabled" } } as const;
+    const [user] = await tx.select({ id: users.id, email: users.email, role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId));
+    const refuse = (errors: Record<string, string>) => ({ ok: false, errors }) as const;
+    if (!user) return refuse({ userId: "no such user" });
+    if (user.disabledAt) return refuse({ userId: "the account is disabled" });
+    if (allowAdmin && user.role !== "admin") return refuse({ allowAdmin: "only an admin's token can act as an admin" });
     const [row] = await tx
       .insert(apiTokens)
-      .values({ userId, name, tokenHash: hashApiToken(token), expiresAt, createdBy: actor.userId })
+      .values({ userId, name, tokenHash: hashApiToken(token), expiresAt, allowAdmin, createdBy: actor.userId })
       .returning({ id: apiTokens.id });
     await recordAudit(tx, actor, {
       action: "api_token.issue",
       targetType: "api_token",
       targetId: row.id,
-      details: { userId, email: user.email, name, expiresAt: expiresAt.toISOString() },
+      details: { userId, email: user.email, name, expiresAt: expiresAt.toISOString(), allowAdmin },
     });
     return { ok: true, id: row.id, token, expiresAt } as const;
   });

@@ -32,5 +32,7 @@ export const issueTokenSchema = z.object({
   name: z.string().trim().min(1, "is required").max(100),
   /** Days until expiry; tokens always expire (CJIS asks for it), at most a year. */
   days: z.coerce.number().int("must be a whole number of days").min(1, "must be at least 1").max(366, "must be at most 366"),
+  /** An admin's token acts as an admin only when this is explicitly true; otherwise it acts as a supervisor. */
+  allowAdmin: z.boolean().default(false),
 });
 export type IssueTokenInput = z.input<typeof issueTokenSchema>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { recoveryCodes, users, type User } from "@/db/schema";
+import { apiTokens, recoveryCodes, users, type User } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
@@ -64,7 +64,10 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type Change = { set: Partial<User> } | { errors: FieldErrors };
 
-/** Lock the row, apply the change with a bumped session version (ends the user's sessions), audit. */
+/**
+ * Lock the row, apply the change with a bumped session version (ends the
+ * user's sessions) and their API tokens revoked, audit — one transaction.
+ */
 async function changeUser(
   db: Db,
   actor: AuditActor,
@@ -81,9 +84,23 @@ async function changeUser(
     const outcome = await change(user, tx);
     if ("errors" in outcome) return { ok: false, errors: outcome.errors } as const;
     const set: Partial<User> = { ...outcome.set, updatedAt: new Date() };
-    if (endSessions) set.sessionVersion = user.sessionVersion + 1;
+    let tokensRevoked = 0;
+    if (endSessions) {
+      set.sessionVersion = user.sessionVersion + 1;
+      const revoked = await tx
+        .update(apiTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+        .returning({ id: apiTokens.id });
+      tokensRevoked = revoked.length;
+    }
     const [updated] = await tx.update(users).set(set).where(eq(users.id, userId)).returning();
-    await recordAudit(tx, actor, { action, targetType: "user", targetId: userId, details: { email: user.email, ...details(user, updated) } });
+    await recordAudit(tx, actor, {
+      action,
+      targetType: "user",
+      targetId: userId,
+      details: { email: user.email, ...details(user, updated), ...(endSessions ? { sessionsEnded: true, tokensRevoked } : {}) },
+    });
     return { ok: true, user: updated } as const;
   });
 }

@@ -29,7 +29,7 @@ export async function principalForApiToken(db: Db, token: string): Promise<Staff
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const now = new Date();
   const rows = await db
-    .select({ tokenId: apiTokens.id, userId: users.id, email: users.email, name: users.name, role: users.role })
+    .select({ tokenId: apiTokens.id, userId: users.id, email: users.email, name: users.name, role: users.role, allowAdmin: apiTokens.allowAdmin })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -50,5 +50,7 @@ export async function principalForApiToken(db: Db, token: string): Promise<Staff
     .update(apiTokens)
     .set({ lastUsedAt: now })
     .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, aMinuteAgo))));
-  return { userId: row.userId, email: row.email, name: row.name, role: row.role, via: "token" };
+  // Admin powers through a token only when the issuing admin said so explicitly (the token of an admin otherwise acts as a supervisor).
+  const role = row.role === "admin" && !row.allowAdmin ? "supervisor" : row.role;
+  return { userId: row.userId, email: row.email, name: row.name, role, via: "token" };
 }

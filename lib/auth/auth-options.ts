@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -149,6 +150,7 @@ export function authOptions(): AuthOptions {
             claims.viaOidc = true;
           }
           claims.sub = userId;
+          claims.sid = crypto.randomUUID();
           claims.sessionVersion = sessionVersion;
           claims.authTimeMs = nowMs;
           claims.lastSeenMs = nowMs;

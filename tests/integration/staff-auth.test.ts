@@ -7,12 +7,15 @@ import { authenticateStaff } from "@/lib/auth/sign-in";
 import { beginEnrolmentWithPassword, completeEnrolmentWithPassword } from "@/lib/auth/mfa-enrolment";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { principalForApiToken } from "@/lib/auth/api-token";
-import { principalForSessionClaims } from "@/lib/auth/session-claims";
-import { changeUserRole, createStaffUser, resetUserPassword, setUserDisabled, signOutEverywhere, unlockUser } from "@/lib/accounts/users";
-import { revokeApiToken } from "@/lib/accounts/api-tokens";
+import { principalForSessionClaims, purgeRevokedSessions } from "@/lib/auth/session-claims";
+import { changeUserRole, createStaffUser, resetUserMfa, resetUserPassword, setUserDisabled, signOutEverywhere, unlockUser } from "@/lib/accounts/users";
+import { issueApiToken, revokeApiToken } from "@/lib/accounts/api-tokens";
+import { revokeAndAuditSignOut } from "@/lib/auth/sign-out-audit";
 import { systemActor } from "@/lib/audit/record-audit";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestStaff, createTestToken, TEST_PASSWORD } from "../support/staff-factory";
+import { createTestStaff, createTestToken, sessionCookieFor, TEST_PASSWORD } from "../support/staff-factory";
+
+const SECRET = process.env.NEXTAUTH_SECRET!;
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -138,7 +141,7 @@ describe("sessions", () => {
   it("ends on idle and absolute timeouts", async () => {
     const user = await createTestStaff(t.db, "detective", { mfa: true });
     const now = Date.now();
-    const claims = { sub: user.id, sessionVersion: user.sessionVersion, authTimeMs: now - 60 * MIN, lastSeenMs: now - 5 * MIN };
+    const claims = { sub: user.id, sid: crypto.randomUUID(), sessionVersion: user.sessionVersion, authTimeMs: now - 60 * MIN, lastSeenMs: now - 5 * MIN };
     expect(await principalForSessionClaims(t.db, claims, withMfa, now)).toMatchObject({ userId: user.id, role: "detective", via: "session" });
     expect(await principalForSessionClaims(t.db, { ...claims, lastSeenMs: now - 31 * MIN }, withMfa, now)).toBeNull();
     expect(await principalForSessionClaims(t.db, { ...claims, authTimeMs: now - 12 * 60 * MIN - 1000, lastSeenMs: now }, withMfa, now)).toBeNull();
@@ -157,17 +160,50 @@ describe("sessions", () => {
     ]) {
       const user = await createTestStaff(t.db, "detective", { mfa: true });
       const now = Date.now();
-      const claims = { sub: user.id, sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now };
+      const claims = { sub: user.id, sid: crypto.randomUUID(), sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now };
       expect(await principalForSessionClaims(t.db, claims, withMfa, now)).not.toBeNull();
       expect((await revoke(user.id)).ok).toBe(true);
       expect(await principalForSessionClaims(t.db, claims, withMfa, now)).toBeNull();
     }
   });
 
+  it("sign-out revokes that session server side: a cookie copied before sign-out no longer works; other sessions do", async () => {
+    const user = await createTestStaff(t.db, "detective", { mfa: true });
+    const now = Date.now();
+    const claims = { sub: user.id, sid: crypto.randomUUID(), sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now };
+    const other = { ...claims, sid: crypto.randomUUID() };
+    const cookie = await sessionCookieFor(user, SECRET, claims);
+    expect(await principalForSessionClaims(t.db, claims, withMfa, now)).not.toBeNull();
+    await revokeAndAuditSignOut(t.db, new Request("http://x/api/auth/signout", { method: "POST", headers: { cookie } }), SECRET);
+    expect(await principalForSessionClaims(t.db, claims, withMfa, now)).toBeNull();
+    expect(await principalForSessionClaims(t.db, other, withMfa, now)).not.toBeNull();
+    // A session without an id (issued before this change, or forged without one) is refused.
+    expect(await principalForSessionClaims(t.db, { ...claims, sid: undefined }, withMfa, now)).toBeNull();
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "auth.sign_out")));
+    expect(audit.details).toMatchObject({ sessionRevoked: true });
+    // The list does not grow for ever: entries past the session's absolute limit are purged.
+    expect(await purgeRevokedSessions(t.db, new Date(now + 13 * 60 * MIN))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("sign out everywhere, a password reset and a second-factor reset also revoke the user's API tokens", async () => {
+    const admin = systemActor("test");
+    for (const revoke of [
+      (id: string) => signOutEverywhere(t.db, admin, id),
+      (id: string) => resetUserPassword(t.db, admin, id),
+      (id: string) => resetUserMfa(t.db, admin, id),
+    ]) {
+      const user = await createTestStaff(t.db, "detective", { mfa: true });
+      const token = await createTestToken(t.db, user);
+      expect(await principalForApiToken(t.db, token)).not.toBeNull();
+      expect((await revoke(user.id)).ok).toBe(true);
+      expect(await principalForApiToken(t.db, token)).toBeNull();
+    }
+  });
+
   it("requires an enrolled second factor for sessions where MFA is mandatory", async () => {
     const user = await createTestStaff(t.db, "detective");
     const now = Date.now();
-    const claims = { sub: user.id, sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now };
+    const claims = { sub: user.id, sid: crypto.randomUUID(), sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now };
     expect(await principalForSessionClaims(t.db, claims, noMfa, now)).not.toBeNull();
     expect(await principalForSessionClaims(t.db, claims, withMfa, now)).toBeNull();
   });
@@ -194,6 +230,19 @@ describe("API tokens", () => {
     expect(await principalForApiToken(t.db, another)).toBeNull();
     const actions = (await t.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.targetType, "api_token"))).map((r) => r.a);
     expect(actions).toEqual(expect.arrayContaining(["api_token.issue", "api_token.revoke"]));
+  });
+
+  it("act as an admin only when the issuing admin said so explicitly; otherwise as a supervisor", async () => {
+    const admin = await createTestStaff(t.db, "admin");
+    const plain = await createTestToken(t.db, admin, 30, new Date(), false);
+    const explicit = await createTestToken(t.db, admin, 30, new Date(), true);
+    expect(await principalForApiToken(t.db, plain)).toMatchObject({ role: "supervisor" });
+    expect(await principalForApiToken(t.db, explicit)).toMatchObject({ role: "admin" });
+    const detective = await createTestStaff(t.db, "detective");
+    const refused = await issueApiToken(t.db, systemActor("test"), { userId: detective.id, name: "x", days: 1, allowAdmin: true });
+    expect(refused).toEqual({ ok: false, errors: { allowAdmin: expect.any(String) } });
+    // Later tests expect no enabled admin.
+    await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, admin.id));
   });
 
   it("stores only a hash of the token", async () => {

@@ -25,8 +25,9 @@ export async function createTestStaff(db: Db, role: Role, options: { mfa?: boole
   return user;
 }
 
-export async function createTestToken(db: Db, user: User, days = 30, now = new Date()): Promise<string> {
-  const result = await issueApiToken(db, systemActor("test"), { userId: user.id, name: "test", days }, now);
+/** An admin's test token gets admin powers unless `allowAdmin: false` (they must be asked for explicitly). */
+export async function createTestToken(db: Db, user: User, days = 30, now = new Date(), allowAdmin = user.role === "admin"): Promise<string> {
+  const result = await issueApiToken(db, systemActor("test"), { userId: user.id, name: "test", days, allowAdmin }, now);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.token;
 }
@@ -37,7 +38,7 @@ export async function sessionCookieFor(user: User, secret: string, claims: Recor
   const token = await encode({
     secret,
     maxAge: 30 * 60,
-    token: { sub: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now, ...claims },
+    token: { sub: user.id, sid: crypto.randomUUID(), email: user.email, name: user.name, sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now, ...claims },
   });
   return `next-auth.session-token=${token}`;
 }

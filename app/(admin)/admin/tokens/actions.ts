@@ -15,6 +15,7 @@ export async function issueTokenAction(_: ActionState, form: FormData): Promise<
     userId: String(form.get("userId") ?? ""),
     name: String(form.get("name") ?? ""),
     days: String(form.get("days") ?? ""),
+    allowAdmin: form.get("allowAdmin") === "yes",
   });
   if (!result.ok) return { errors: result.errors };
   revalidatePath(PATH);

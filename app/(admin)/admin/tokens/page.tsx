@@ -41,6 +41,10 @@ export default async function AdminTokensPage() {
           </label>
           <Field label="Label" name="name" required placeholder="CAD integration" />
           <Field label="Valid for (days)" name="days" type="number" required defaultValue="90" />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="allowAdmin" value="yes" />
+            <span>Admin powers (only for an admin&apos;s token; otherwise it acts as a supervisor)</span>
+          </label>
         </ActionForm>
       </section>
       <section>
