@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { getDb } from "@/db/client";
 import { authOptions } from "@/lib/auth/auth-options";
 import { revokeAndAuditSignOut } from "@/lib/auth/sign-out-audit";
+import { errorAnswer } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ async function handler(request: Request, context: Context) {
     } catch (err) {
       // The cookie is cleared either way, but a session we could not revoke must not look signed out.
       console.error("[auth] sign-out revocation failed:", err instanceof Error ? err.message : err);
-      return Response.json({ error: "sign-out could not be completed; please try again" }, { status: 503 });
+      return errorAnswer("unavailable", "sign-out could not be completed; please try again");
     }
   }
   return response;
