@@ -7,7 +7,7 @@
 import path from "node:path";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
-import { env } from "../lib/env.js";
+import { databaseConfig } from "./config.js";
 import * as schema from "./schema";
 import { openEmbedded, type EmbeddedHandle } from "./embedded";
 import { runMigrations } from "./migrate";
@@ -62,7 +62,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     };
     return { db, kind: "server", close };
   }
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ options.dataDir ?? env.DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ options.dataDir ?? databaseConfig().DATA_DIR);
   const embedded: EmbeddedHandle = await openEmbedded(dataDir);
   const db = drizzlePglite(embedded.pg, { schema }) as unknown as Db;
   if (migrate) await runMigrations(db, "embedded");
@@ -75,7 +75,8 @@ const globalForDb = globalThis as GlobalWithDb;
 /** The process-wide database handle, opened (and migrated) on first use. */
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.__sightlineDb) {
-    const opening = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    const config = databaseConfig();
+    const opening = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     globalForDb.__sightlineDb = opening;
     // A failed open must not be cached forever: the next request tries again.
     opening.catch(() => {
@@ -83,6 +84,14 @@ export function getDbHandle(): Promise<DbHandle> {
     });
   }
   return globalForDb.__sightlineDb;
+}
+
+/**
+ * Tests: make `handle` the process-wide database the route handlers and
+ * server code open (or `null` to forget it), instead of writing the global.
+ */
+export function setDbForTests(handle: DbHandle | null): void {
+  globalForDb.__sightlineDb = handle ? Promise.resolve(handle) : undefined;
 }
 
 export async function getDb(): Promise<Db> {

@@ -10,7 +10,7 @@ import {
   type LineStringGeometry,
   type PointGeometry,
   type PolygonGeometry,
-} from "../lib/geo/ewkb";
+} from "./ewkb";
 
 function geographyType<T extends PointGeometry | LineStringGeometry | PolygonGeometry>(pgType: string) {
   return customType<{ data: T; driverData: string }>({

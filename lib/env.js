@@ -6,6 +6,7 @@
  */
 import { isIP } from "node:net";
 import { z } from "zod";
+import { databaseEnvFields } from "../db/config.js";
 
 const DEFAULT_TERMS = [
   "The goal of this security camera registration project is to deter crime and promote public safety. Any footage related to criminal activity may be collected by the {agency} for use as evidence.",
@@ -29,22 +30,8 @@ const number = (/** @type {number} */ fallback) => z.preprocess(emptyToUndefined
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgres:// or postgresql:// URL")
-        .refine((v) => {
-          try {
-            new URL(v);
-            return true;
-          } catch {
-            return false;
-          }
-        }, "is not a valid URL")
-        .optional(),
-    ),
-    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+    // DATABASE_URL, DATA_DIR: owned by db/ (db/config.js), which cannot import lib/.
+    ...databaseEnvFields,
     PORT: number(3000).pipe(z.number().int().min(1).max(65535)),
     NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
     /** The public base URL of the app: every absolute link (e-mails, manage links, sign-in redirects) is built from it. */

@@ -1,11 +1,22 @@
 "use client";
 
 import { useState } from "react";
-import { finishAccountEnrolment, startAccountEnrolment } from "@/app/(staff)/account/actions";
+import type { EnrolmentOffer, EnrolmentResult } from "@/lib/auth/mfa-enrolment";
 import { RecoveryCodes, TotpEnrolmentSteps } from "./totp-enrolment";
 
-/** Opt-in second-factor enrolment for a signed-in user (optional in the demo, required on a server). */
-export function AccountMfa({ enrolled }: { enrolled: boolean }) {
+/**
+ * Opt-in second-factor enrolment for a signed-in user (optional in the demo, required on a server).
+ * The page passes its server actions in (`startEnrolment`, `finishEnrolment`).
+ */
+export function AccountMfa({
+  enrolled,
+  startEnrolment,
+  finishEnrolment,
+}: {
+  enrolled: boolean;
+  startEnrolment: () => Promise<EnrolmentOffer>;
+  finishEnrolment: (code: string) => Promise<EnrolmentResult>;
+}) {
   const [pending, setPending] = useState<{ qrDataUrl: string; secret: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +28,7 @@ export function AccountMfa({ enrolled }: { enrolled: boolean }) {
         qrDataUrl={pending.qrDataUrl}
         secret={pending.secret}
         onConfirm={async (code) => {
-          const result = await finishAccountEnrolment(code);
+          const result = await finishEnrolment(code);
           if (result.ok) setCodes(result.recoveryCodes);
           return result;
         }}
@@ -30,7 +41,7 @@ export function AccountMfa({ enrolled }: { enrolled: boolean }) {
         type="button"
         className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white"
         onClick={async () => {
-          const start = await startAccountEnrolment();
+          const start = await startEnrolment();
           if (start.ok) setPending(start);
           else setError("Could not start enrolment.");
         }}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { signIn } from "next-auth/react";
-import { finishSignInEnrolment, startSignInEnrolment } from "@/app/(public)/signin/actions";
+import type { EnrolmentOffer, EnrolmentResult } from "@/lib/auth/mfa-enrolment";
 import { RecoveryCodes, TotpEnrolmentSteps } from "./totp-enrolment";
 
 type Step = "password" | "code" | "enrol" | "recovery";
@@ -10,7 +10,18 @@ type Step = "password" | "code" | "enrol" | "recovery";
 const GENERIC_ERROR = "The e-mail or password is wrong, or the account is locked for a while. Try again later or ask an admin.";
 
 /** E-mail + password, then (when the account has one) the second factor; enrolment when it must have one. */
-export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName: string | null }) {
+export function SignInForm({
+  callbackUrl,
+  oidcName,
+  startEnrolment,
+  finishEnrolment,
+}: {
+  callbackUrl: string;
+  oidcName: string | null;
+  /** The sign-in page's server actions, passed in (components do not import from app/). */
+  startEnrolment: (input: { email: string; password: string }) => Promise<EnrolmentOffer>;
+  finishEnrolment: (input: { email: string; password: string; code: string }) => Promise<EnrolmentResult>;
+}) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [otp, setOtp] = useState("");
@@ -40,7 +51,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
         setError("That code is not right (or was already used).");
         return;
       case "mfa_enrolment_required": {
-        const start = await startSignInEnrolment({ email, password });
+        const start = await startEnrolment({ email, password });
         if (start.ok) {
           setEnrolment({ qrDataUrl: start.qrDataUrl, secret: start.secret });
           setStep("enrol");
@@ -101,7 +112,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
             qrDataUrl={enrolment.qrDataUrl}
             secret={enrolment.secret}
             onConfirm={async (code) => {
-              const result = await finishSignInEnrolment({ email, password, code });
+              const result = await finishEnrolment({ email, password, code });
               if (result.ok) {
                 setEnrolCode(code);
                 setRecoveryCodes(result.recoveryCodes);

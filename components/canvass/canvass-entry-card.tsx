@@ -11,7 +11,7 @@ import {
   relevantCameras,
   type CanvassRow,
 } from "@/lib/canvass/canvass-types";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { ContactAttempts } from "./contact-attempts";
 import { DeadlineBadge } from "./deadline-badge";
 import { FieldError } from "./field-error";

@@ -3,7 +3,7 @@ import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect } from "react";
 import { Circle, CircleMarker, MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap } from "react-leaflet";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 
 export interface CanvassMapStop {
   walkOrder: number;

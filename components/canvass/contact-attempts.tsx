@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { CanvassAttempt } from "@/lib/canvass/canvass-types";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { FieldError } from "./field-error";
 import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 

@@ -4,7 +4,7 @@ import L from "leaflet";
 import { useEffect } from "react";
 import { GeoJSON, MapContainer, Polyline, TileLayer, useMap } from "react-leaflet";
 import type { FeatureCollection, Polygon } from "geojson";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 
 export interface CoverageMapProps {
   grid: FeatureCollection<Polygon, { sites: number }>;

@@ -1,5 +1,5 @@
 import type { FootageStatus } from "@/lib/investigation/footage-status";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 
 const STYLE: Record<FootageStatus, string> = {
   likely_overwritten: "bg-red-100 text-red-800 border-red-300",

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { fetchJson } from "@/lib/http/fetch-json";
-import type { LngLat } from "./types";
+import type { LngLat } from "@/lib/investigation/workspace-types";
 
 /**
  * Type an address → the agency's geocoder (GET /api/geocode?q=) → the pin.

@@ -4,7 +4,7 @@ import { InvestigationMapLoader } from "@/components/map/investigation-map-loade
 import { IncidentForm } from "./incident-form";
 import { ResultsList } from "./results-list";
 import { useInvestigation } from "./use-investigation";
-import type { InitialIncident, WorkspaceSettings } from "./types";
+import type { InitialIncident, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 import { useEffect, useRef } from "react";
 
 /** The detective's workspace: the incident form and ranked results beside the map. */

@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useRef } from "react";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { ShowContact } from "./show-contact";
-import type { SiteFeature } from "./types";
+import type { SiteFeature } from "@/lib/investigation/workspace-types";
 
 const FOOTAGE_LABEL = {
   available: { text: "Footage retained", className: "bg-slate-100 text-slate-800" },

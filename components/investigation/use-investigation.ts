@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { draftToRequest, initialDraft, type SearchDraft } from "@/lib/investigation/search-draft";
-import type { InitialIncident, LngLat, SiteFeature, WorkspaceSettings } from "./types";
+import type { InitialIncident, LngLat, SiteFeature, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 
 export type { SearchDraft };
 

@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import L from "leaflet";
 import { useMap } from "react-leaflet";
-import type { LngLat, SiteFeature } from "@/components/investigation/types";
+import type { LngLat, SiteFeature } from "@/lib/investigation/workspace-types";
 
 /** When a new result set arrives, frame the search and every result. */
 export function FitToResults({ results, pin, route }: { results: SiteFeature[]; pin: LngLat | null; route: LngLat[] }) {

@@ -1,6 +1,6 @@
 "use client";
 import { CircleMarker, Tooltip } from "react-leaflet";
-import type { LngLat } from "@/components/investigation/types";
+import type { LngLat } from "@/lib/investigation/workspace-types";
 
 export function IncidentPin({ at }: { at: LngLat }) {
   return (

@@ -2,7 +2,7 @@
 import "leaflet/dist/leaflet.css";
 import { useMemo } from "react";
 import { MapContainer, TileLayer } from "react-leaflet";
-import type { LngLat, MapSettings, SearchMode, SiteFeature } from "@/components/investigation/types";
+import type { LngLat, MapSettings, SearchMode, SiteFeature } from "@/lib/investigation/workspace-types";
 import { StreetsLayer } from "./streets-layer";
 import { SiteClusters } from "./site-clusters";
 import { RadiusCircle } from "./radius-circle";

@@ -1,6 +1,6 @@
 "use client";
 import { useMapEvents } from "react-leaflet";
-import type { LngLat } from "@/components/investigation/types";
+import type { LngLat } from "@/lib/investigation/workspace-types";
 
 /** Clicking the map drops the incident pin, or adds a route vertex in route mode. */
 export function MapClicks({ onClick }: { onClick: (at: LngLat) => void }) {

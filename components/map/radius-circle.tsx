@@ -1,6 +1,6 @@
 "use client";
 import { Circle } from "react-leaflet";
-import type { LngLat } from "@/components/investigation/types";
+import type { LngLat } from "@/lib/investigation/workspace-types";
 
 /** The search radius in metres (Leaflet's Circle is metric, like the PostGIS query). */
 export function RadiusCircle({ center, radiusM }: { center: LngLat; radiusM: number }) {

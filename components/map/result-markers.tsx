@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import L from "leaflet";
 import { useMap } from "react-leaflet";
-import type { SiteFeature } from "@/components/investigation/types";
+import type { SiteFeature } from "@/lib/investigation/workspace-types";
 
 /** Ranked result sites as numbered markers; clicking one selects it in the list. */
 export function ResultMarkers({ results, selectedId, onSelect }: { results: SiteFeature[]; selectedId: string | null; onSelect: (id: string) => void }) {

@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import * as turf from "@turf/turf";
 import { CircleMarker, GeoJSON, Polyline } from "react-leaflet";
-import type { LngLat } from "@/components/investigation/types";
+import type { LngLat } from "@/lib/investigation/workspace-types";
 
 /** The route being drawn (each map click adds a vertex) and its corridor, widthM wide in metres. */
 export function RouteDraw({ route, widthM }: { route: LngLat[]; widthM: number }) {

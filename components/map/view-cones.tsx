@@ -2,7 +2,7 @@
 import { useEffect, useMemo } from "react";
 import L from "leaflet";
 import { useMap } from "react-leaflet";
-import type { SiteFeature } from "@/components/investigation/types";
+import type { SiteFeature } from "@/lib/investigation/workspace-types";
 
 const toLatLng = ([lng, lat]: number[]): L.LatLngTuple => [lat, lng];
 

@@ -13,6 +13,9 @@ export interface EnrolmentStart {
   qrDataUrl: string;
 }
 
+/** What an enrolment-starting server action hands the browser (no `uri`: the QR code and the secret are enough). */
+export type EnrolmentOffer = { ok: true; qrDataUrl: string; secret: string } | { ok: false };
+
 export type EnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false; error: "invalid" | "wrong_code" | "not_started" };
 
 function actorOf(user: User, meta: RequestMeta): AuditActor {

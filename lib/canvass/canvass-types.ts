@@ -2,7 +2,7 @@
  * The canvass of one incident as the exports and pages see it: plain data,
  * loaded once by lib/canvass/load-canvass.ts and rendered by pure code.
  */
-import type { LngLat } from "../geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { CANVASS_OUTCOMES, CONTACT_METHODS, CONTACT_WHICH } from "@/db/schema/enum-values";
 import type { FootageStatus } from "../investigation/footage-status";
 

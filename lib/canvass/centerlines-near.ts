@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { streetCenterlines } from "@/db/schema";
-import type { LngLat } from "../geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 
 type Reader = Pick<Db, "select">;
 

@@ -4,7 +4,7 @@
  */
 import * as turf from "@turf/turf";
 import type { Feature, FeatureCollection, Polygon } from "geojson";
-import type { LngLat } from "../geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 
 export type CoverageCell = Feature<Polygon, { sites: number }>;
 

@@ -3,7 +3,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { FeatureCollection, Polygon } from "geojson";
 import type { Db } from "@/db/client";
 import { canvassEntries, incidents, registrations, streetCenterlines } from "@/db/schema";
-import type { LngLat } from "../geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { CANVASS_OUTCOMES, FINAL_OUTCOMES, type CanvassOutcome } from "./canvass-types";
 import { coverageArea, coverageGrid } from "./coverage-grid";
 import { footageStatus } from "../investigation/footage-status";

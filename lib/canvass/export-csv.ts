@@ -14,7 +14,7 @@ import {
   relevantCameras,
   type CanvassSheet,
 } from "./canvass-types";
-import { formatAgencyTime } from "../investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

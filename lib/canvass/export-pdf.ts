@@ -5,7 +5,7 @@
  * no tiles), then the stops in walk order with empty boxes to fill in at the door.
  */
 import PDFDocument from "pdfkit";
-import type { LngLat } from "../geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { formatClockOffset } from "./clock-offset";
 import {
   describeCamera,
@@ -17,7 +17,7 @@ import {
   type CanvassRow,
   type CanvassSheet,
 } from "./canvass-types";
-import { formatAgencyTime } from "../investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { PDF_FONT, PDF_FONT_BOLD, registerPdfFonts, toPdfText } from "./pdf-fonts";
 
 export { toPdfText };

@@ -4,7 +4,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { cameras, canvassEntries, contactAttempts, incidents, registrations, users } from "@/db/schema";
-import type { LngLat } from "../geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { blockFaceFor } from "./block-face";
 import type { CanvassAttempt, CanvassCamera, CanvassIncident, CanvassRow, CanvassSheet } from "./canvass-types";
 import { centerlinesNear } from "./centerlines-near";

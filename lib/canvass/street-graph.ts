@@ -8,7 +8,7 @@
  * distance is the straight line (turf, metres).
  */
 import * as turf from "@turf/turf";
-import type { LngLat } from "../geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 
 interface Edge {
   to: number;

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { canvassEntries, registrations } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { LngLat } from "../geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { centerlinesNear } from "./centerlines-near";
 import { loadIncident, walkStartOf } from "./load-canvass";
 import { planWalk, type WalkPlan } from "./walk-order";

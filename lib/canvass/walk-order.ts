@@ -5,7 +5,7 @@
  * the shorter wins. Improvements only ever shorten a path, so the result is
  * never longer than the distance-sorted order a detective would otherwise walk.
  */
-import type { LngLat } from "../geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { blockFaceFor } from "./block-face";
 import { StreetGraph, straightLineM } from "./street-graph";
 

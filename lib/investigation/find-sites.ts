@@ -9,12 +9,12 @@ import "server-only";
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import type { PolygonGeometry, LngLat } from "../geo/ewkb";
+import type { PolygonGeometry, LngLat } from "@/db/ewkb";
 import { footageStatusFor, type Footage } from "./footage-status";
 import { rankSites } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
 import { searchDistanceM, type SearchArea } from "./search-area";
-import { distanceMeters, geographyLineSql, geographyPointSql, intersects, withinMeters } from "./spatial-sql";
+import { distanceMeters, geographyLineSql, geographyPointSql, intersects, withinMeters } from "@/lib/geo/spatial-sql";
 
 type Executor = Pick<Db, "execute">;
 

@@ -9,7 +9,7 @@ import type { Db } from "@/db/client";
 import { canvassEntries, incidents, registrations } from "@/db/schema";
 import { point } from "@/db/postgis";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { LineStringGeometry } from "../geo/ewkb";
+import type { LineStringGeometry } from "@/db/ewkb";
 import { findSites } from "./find-sites";
 import type { SearchArea } from "./search-area";
 

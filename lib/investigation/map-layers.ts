@@ -6,8 +6,8 @@ import "server-only";
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import type { LngLat } from "../geo/ewkb";
-import { insideBox } from "./spatial-sql";
+import type { LngLat } from "@/db/ewkb";
+import { insideBox } from "@/lib/geo/spatial-sql";
 import { COORDINATE_SCALE, MAX_COPIED_SITES, registryPoints, type RegistryPoints } from "./site-points-cache";
 
 export interface Box {

@@ -3,7 +3,7 @@
  * a corridor width, at an incident time (or window). Pure types and helpers
  * shared by the queries, the API and the incident form.
  */
-import type { LineStringGeometry } from "../geo/ewkb";
+import type { LineStringGeometry } from "@/db/ewkb";
 
 export type SearchArea =
   | { kind: "point"; lng: number; lat: number; radiusM: number }

@@ -3,8 +3,8 @@
  * wall-clock times in the agency's zone become instants, and what is missing
  * becomes a message beside the field. Pure, shared with the unit tests.
  */
-import type { InitialIncident, LngLat, SearchMode, WorkspaceSettings } from "@/components/investigation/types";
-import { agencyLocalToIso, isoToAgencyLocal } from "./agency-time";
+import type { InitialIncident, LngLat, SearchMode, WorkspaceSettings } from "@/lib/investigation/workspace-types";
+import { agencyLocalToIso, isoToAgencyLocal } from "@/lib/time/agency-time";
 
 export interface SearchDraft {
   mode: SearchMode;

@@ -5,7 +5,7 @@
  * no cone: "direction unknown" is more honest than a made-up sector.
  */
 import * as turf from "@turf/turf";
-import type { PolygonGeometry } from "../geo/ewkb";
+import type { PolygonGeometry } from "@/db/ewkb";
 
 export const DEFAULT_FOV_DEG = 90;
 export const DEFAULT_RANGE_M = 30;

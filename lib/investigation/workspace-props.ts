@@ -1,6 +1,6 @@
 import "server-only";
 /** What the server pages hand the map's client island: settings and, when reopening, the saved incident. */
-import type { InitialIncident, WorkspaceSettings } from "@/components/investigation/types";
+import type { InitialIncident, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 import { agencySettings } from "@/lib/agency/settings";
 import type { IncidentDetail } from "./incidents";
 

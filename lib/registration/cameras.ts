@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { cameras } from "@/db/schema";
 import { point } from "@/db/postgis";
 import { buildViewCone } from "@/lib/investigation/view-cone";
-import type { PointGeometry } from "@/lib/geo/ewkb";
+import type { PointGeometry } from "@/db/ewkb";
 import type { CameraInput } from "./schema";
 
 type Tx = Pick<Db, "insert" | "delete" | "update" | "select">;

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { registrations, registrationStatusHistory, type NewRegistration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { GeocodeAnswer, GeocodeMethod, GeocodeStatus, Geocoder } from "@/lib/geocode/types";
-import type { PointGeometry } from "@/lib/geo/ewkb";
+import type { PointGeometry } from "@/db/ewkb";
 import { replaceCameras, sitePoint } from "./cameras";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
 import { generateManageToken, hashManageToken, manageUrlFor } from "./manage-token";

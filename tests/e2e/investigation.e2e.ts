@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { isoToAgencyLocal } from "../../lib/investigation/agency-time";
+import { isoToAgencyLocal } from "../../lib/time/agency-time";
 import { DESKTOP, launchBrowser, screenshot } from "./support/browser";
 import { demoSpotSeenByACamera } from "./support/demo-spot";
 import { demoUser, signIn } from "./support/sign-in";

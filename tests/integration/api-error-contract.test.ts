@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/http/errors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createTestStaff, createTestToken } from "../support/staff-factory";
-import { request, useDatabaseForRoutes } from "../support/route-handlers";
+import { request } from "../support/route-handlers";
+import { setDbForTests } from "@/db/client";
 
 const API_DIR = path.resolve(__dirname, "../../app/api");
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -80,7 +81,7 @@ let adminAuth: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  useDatabaseForRoutes(t);
+  setDbForTests(t);
   adminAuth = `Bearer ${await createTestToken(t.db, await createTestStaff(t.db, "admin"))}`;
   for (const file of routeFiles) {
     const mod = (await import(file)) as Record<string, unknown>;
@@ -90,7 +91,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  (globalThis as { __sightlineDb?: unknown }).__sightlineDb = undefined;
+  setDbForTests(null);
   await t?.close();
 });
 

@@ -8,14 +8,15 @@ import { countAudit, queryAudit } from "@/lib/audit/query-audit";
 import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createTestStaff, createTestToken } from "../support/staff-factory";
+import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  (globalThis as { __sightlineDb?: Promise<unknown> }).__sightlineDb = Promise.resolve(t);
+  setDbForTests(t);
 });
 afterAll(async () => {
-  (globalThis as { __sightlineDb?: unknown }).__sightlineDb = undefined;
+  setDbForTests(null);
   await t?.close();
 });
 

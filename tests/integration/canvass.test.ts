@@ -8,7 +8,6 @@ import { parse } from "csv-parse/sync";
 import { and, asc, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { auditLog, canvassEntries, contactAttempts } from "@/db/schema";
-import type { DbHandle } from "@/db/client";
 import { GET as getCanvass } from "@/app/api/incidents/[id]/canvass/route";
 import { POST as assign } from "@/app/api/incidents/[id]/canvass/assign/route";
 import { PATCH as patchEntry } from "@/app/api/canvass-entries/[id]/route";
@@ -18,6 +17,7 @@ import { GET as getDashboard } from "@/app/api/dashboard/route";
 import { blockFaceFor } from "@/lib/canvass/block-face";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createCanvassEntry, createIncident, createStaff, offsetM, seedCanvassScenario, type StaffFixture } from "../support/canvass-factories";
+import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
 let scenario: Awaited<ReturnType<typeof seedCanvassScenario>>;
@@ -28,14 +28,14 @@ let supervisor: StaffFixture;
 beforeAll(async () => {
   t = await createTestDatabase();
   // The route handlers open the app's database through getDb(); point it at this test database.
-  (globalThis as { __sightlineDb?: Promise<DbHandle> }).__sightlineDb = Promise.resolve(t);
+  setDbForTests(t);
   detective = await createStaff(t.db, "detective", "Dana Detective");
   otherDetective = await createStaff(t.db, "detective", "Otto Other");
   supervisor = await createStaff(t.db, "supervisor", "Sue Supervisor");
   scenario = await seedCanvassScenario(t.db, { occurredFrom: new Date(Date.now() - 2 * 86_400_000) });
 });
 afterAll(async () => {
-  (globalThis as { __sightlineDb?: Promise<DbHandle> }).__sightlineDb = undefined;
+  setDbForTests(null);
   await t?.close();
 });
 

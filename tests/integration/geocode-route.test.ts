@@ -5,13 +5,14 @@ import { apiTokens, streetCenterlines, users } from "@/db/schema";
 import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
 import { GET } from "@/app/api/geocode/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
 let token: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   // The route opens the process-wide handle; point it at this file's database.
-  (globalThis as { __sightlineDb?: Promise<unknown> }).__sightlineDb = Promise.resolve(t);
+  setDbForTests(t);
   const [user] = await t.db.insert(users).values({ email: "det@example.com", name: "Det", role: "detective" }).returning();
   token = generateApiToken();
   await t.db.insert(apiTokens).values({ userId: user.id, name: "test", tokenHash: hashApiToken(token) });
@@ -21,7 +22,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  (globalThis as { __sightlineDb?: unknown }).__sightlineDb = undefined;
+  setDbForTests(null);
   await t?.close();
 });
 

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { findSites, searchTargetSql, sitesInAreaCondition } from "@/lib/investigation/find-sites";
 import { footageStatus } from "@/lib/investigation/footage-status";
 import type { SearchArea } from "@/lib/investigation/search-area";

@@ -13,12 +13,13 @@ import { GET as readIncidentRoute } from "@/app/api/incidents/[id]/route";
 import { GET as contactsRoute } from "@/app/api/registrations/[id]/contacts/route";
 import { GET as mapSites } from "@/app/api/map/sites/route";
 import { GET as mapStreets } from "@/app/api/map/streets/route";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import type { SiteFeatureCollection } from "@/lib/investigation/site-features";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createSite, createStaffWithToken, createStreet } from "../support/factories";
 import { destination } from "../support/geodesy";
-import { noParams, params, request, useDatabaseForRoutes } from "../support/route-handlers";
+import { noParams, params, request } from "../support/route-handlers";
+import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
 let auth: string;
@@ -29,7 +30,7 @@ const INCIDENT_AT = "2026-03-07T12:00:00-06:00";
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  useDatabaseForRoutes(t);
+  setDbForTests(t);
   const staff = await createStaffWithToken(t.db, "detective");
   auth = staff.authorization;
   userId = staff.user.id;

@@ -28,10 +28,10 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { findSites } from "@/lib/investigation/find-sites";
 import type { SearchArea } from "@/lib/investigation/search-area";
-import { distanceMeters, geographyLineSql, geographyPointSql, withinMeters } from "@/lib/investigation/spatial-sql";
+import { distanceMeters, geographyLineSql, geographyPointSql, withinMeters } from "@/lib/geo/spatial-sql";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createSites, type SiteSpec } from "../support/factories";
 import { bearingDeg, destination, distanceToRouteM, geodesicM, haversineM, routeDistance } from "../support/geodesy";

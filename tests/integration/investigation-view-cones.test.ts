@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as turf from "@turf/turf";
 import { eq } from "drizzle-orm";
 import { cameras } from "@/db/schema";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { findSites, type CameraResult } from "@/lib/investigation/find-sites";
 import { refreshViewCones } from "@/lib/investigation/refresh-view-cones";
 import { buildViewCone } from "@/lib/investigation/view-cone";

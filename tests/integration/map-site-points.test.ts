@@ -11,7 +11,8 @@ import { GET as mapSites } from "@/app/api/map/sites/route";
 import { sitePointsJsonInBox } from "@/lib/investigation/map-layers";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createSite, createStaffWithToken } from "../support/factories";
-import { noParams, request, useDatabaseForRoutes } from "../support/route-handlers";
+import { noParams, request } from "../support/route-handlers";
+import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
 let auth: string;
@@ -19,7 +20,7 @@ const BBOX = "-87.9,41.8,-87.8,41.9";
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  useDatabaseForRoutes(t);
+  setDbForTests(t);
   auth = (await createStaffWithToken(t.db, "detective")).authorization;
 });
 

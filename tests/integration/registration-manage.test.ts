@@ -14,12 +14,12 @@ import * as rotateRoute from "@/app/api/manage/[token]/rotate/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { seedAddressPoint, validRegistration } from "../support/registration-factory";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
-import { useTestDbGlobally } from "../support/use-test-db-globally";
+import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  useTestDbGlobally(t);
+  setDbForTests(t);
   await seedAddressPoint(t.db);
 });
 afterAll(async () => {

@@ -12,8 +12,8 @@ import * as actionRoute from "@/app/api/review/[id]/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { seedAddressPoint, validRegistration } from "../support/registration-factory";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
-import { useTestDbGlobally } from "../support/use-test-db-globally";
 import { mailText, startSmtpSink } from "../support/smtp-sink";
+import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
 let supervisorToken: string;
@@ -29,7 +29,7 @@ async function staffToken(email: string, role: "detective" | "supervisor") {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  useTestDbGlobally(t);
+  setDbForTests(t);
   await seedAddressPoint(t.db);
   supervisorToken = await staffToken("sup@agency.test", "supervisor");
   detectiveToken = await staffToken("det@agency.test", "detective");

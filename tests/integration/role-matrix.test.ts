@@ -14,6 +14,7 @@ import { authSecret } from "@/lib/auth/auth-secret";
 import { isRole, roleAllows, ROLES, type Role } from "@/lib/auth/roles";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createTestStaff, createTestToken, sessionCookieFor } from "../support/staff-factory";
+import { setDbForTests } from "@/db/client";
 
 const APP_DIR = path.resolve(__dirname, "../../app");
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -75,7 +76,7 @@ const users = {} as Record<Role, User>;
 beforeAll(async () => {
   t = await createTestDatabase();
   // The route handlers open the database through the process-wide handle: make that this test's database.
-  (globalThis as { __sightlineDb?: Promise<unknown> }).__sightlineDb = Promise.resolve(t);
+  setDbForTests(t);
   for (const role of ROLES) {
     users[role] = await createTestStaff(t.db, role, { mfa: true });
     tokens[role] = await createTestToken(t.db, users[role]);
@@ -92,7 +93,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  (globalThis as { __sightlineDb?: unknown }).__sightlineDb = undefined;
+  setDbForTests(null);
   await t?.close();
 });
 

@@ -9,7 +9,7 @@ import { apiTokens, cameras, canvassEntries, incidents, registrations, streetCen
 import { point } from "@/db/postgis";
 import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
 import type { Role } from "@/lib/auth/roles";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { buildViewCone } from "@/lib/investigation/view-cone";
 
 export interface StaffFixture {

@@ -6,7 +6,7 @@
  * touches the database.
  */
 import { Geodesic } from "geographiclib-geodesic";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 
 const WGS84 = Geodesic.WGS84;
 

@@ -1,14 +1,9 @@
 /**
- * Calls the app's route handlers in-process against a test database: the
- * handlers' own getDb() is pointed at it, and requests carry a real API token,
+ * The one request helper for calling the app's route handlers in-process
+ * against a test database (point getDb() at it with `setDbForTests`); requests carry a real API token,
  * so authentication, validation, queries and audit all run as in the app.
  */
 import { NextRequest } from "next/server";
-import type { DbHandle } from "@/db/client";
-
-export function useDatabaseForRoutes(handle: DbHandle) {
-  (globalThis as { __sightlineDb?: Promise<DbHandle> }).__sightlineDb = Promise.resolve(handle);
-}
 
 export function request(path: string, init: { authorization?: string; method?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = { "user-agent": "vitest" };

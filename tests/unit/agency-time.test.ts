@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agencyLocalToIso, formatAgencyTime, isoToAgencyLocal } from "@/lib/investigation/agency-time";
+import { agencyLocalToIso, formatAgencyTime, isoToAgencyLocal } from "@/lib/time/agency-time";
 
 const TZ = "America/Chicago";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as turf from "@turf/turf";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import { blockFaceFor } from "@/lib/canvass/block-face";
 import { StreetGraph } from "@/lib/canvass/street-graph";
 import { seededRandom as rng } from "../support/random";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as turf from "@turf/turf";
 import { coverageArea, coverageGrid } from "@/lib/canvass/coverage-grid";
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 
 const center: LngLat = [-87.88, 41.85];
 const offset = ([lng, lat]: LngLat, eastM: number, northM: number): LngLat => [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEwkbHex, toEwkt } from "@/lib/geo/ewkb";
+import { parseEwkbHex, toEwkt } from "@/db/ewkb";
 
 // Hex EWKB values as PostGIS prints them (SELECT 'SRID=4326;POINT(-87.88 41.85)'::geography).
 const POINT_HEX = "0101000020E6100000B81E85EB51F855C0CDCCCCCCCCEC4440";

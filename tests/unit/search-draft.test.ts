@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftToRequest, initialDraft } from "@/lib/investigation/search-draft";
-import type { WorkspaceSettings } from "@/components/investigation/types";
+import type { WorkspaceSettings } from "@/lib/investigation/workspace-types";
 
 const settings: WorkspaceSettings = {
   timeZone: "America/Chicago",

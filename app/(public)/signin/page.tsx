@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { finishSignInEnrolment, startSignInEnrolment } from "./actions";
 import { authSettings } from "@/lib/auth/auth-settings";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getSessionPrincipal } from "@/lib/auth/session";
@@ -21,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Sign-in was refused. Try again, or ask an admin.
         </p>
       )}
-      <SignInForm callbackUrl={callbackUrl} oidcName={oidc?.displayName ?? null} />
+      <SignInForm callbackUrl={callbackUrl} oidcName={oidc?.displayName ?? null} startEnrolment={startSignInEnrolment} finishEnrolment={finishSignInEnrolment} />
       <p className="text-xs text-slate-600">For department staff. Residents do not need an account to register cameras.</p>
     </div>
   );

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { AccountMfa } from "@/components/auth/account-mfa";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { finishAccountEnrolment, startAccountEnrolment } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -18,7 +19,7 @@ export default async function AccountPage() {
       </p>
       <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Second factor</h2>
-        <AccountMfa enrolled={Boolean(row?.totpEnabledAt)} />
+        <AccountMfa enrolled={Boolean(row?.totpEnabledAt)} startEnrolment={startAccountEnrolment} finishEnrolment={finishAccountEnrolment} />
       </section>
     </div>
   );

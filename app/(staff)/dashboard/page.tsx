@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
 import { OUTCOME_LABELS } from "@/lib/canvass/canvass-types";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { loadProgramDashboard } from "@/lib/canvass/program-dashboard";
 import { CoverageMapLoader } from "@/components/canvass/coverage-map-loader";
 

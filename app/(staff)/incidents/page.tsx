@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { listIncidents } from "@/lib/investigation/incidents";
 
 export const metadata: Metadata = { title: "Incidents" };

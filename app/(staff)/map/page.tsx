@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { InvestigationWorkspace } from "@/components/investigation/investigation-workspace";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
 import { readIncident } from "@/lib/investigation/incidents";
-import { latitude, longitude } from "@/lib/investigation/input-fields";
+import { latitude, longitude } from "@/lib/http/input-fields";
 import { initialIncident, workspaceSettings } from "@/lib/investigation/workspace-props";
 
 export const metadata: Metadata = { title: "Investigation map" };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { NewIncident } from "@/lib/investigation/incidents";
-import { MAX_FUTURE_MS, MAX_WINDOW_MS, isoInstant, latitude, lineString, longitude, metres } from "@/lib/investigation/input-fields";
+import { MAX_FUTURE_MS, MAX_WINDOW_MS, isoInstant, latitude, lineString, longitude, metres } from "@/lib/http/input-fields";
 
 /**
  * POST /api/incidents:

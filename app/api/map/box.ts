@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { latitude, longitude } from "@/lib/investigation/input-fields";
+import { latitude, longitude } from "@/lib/http/input-fields";
 
 /** `bbox=west,south,east,north` in degrees, as the map reports its bounds. */
 export const bboxSchema = z

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { InvestigationWorkspace } from "@/components/investigation/investigation-workspace";
 import { agencySettings } from "@/lib/agency/settings";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { readIncident } from "@/lib/investigation/incidents";
 import { initialIncident, workspaceSettings } from "@/lib/investigation/workspace-props";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_FUTURE_MS, isoInstant, lineString, metres } from "@/lib/investigation/input-fields";
+import { MAX_FUTURE_MS, isoInstant, lineString, metres } from "@/lib/http/input-fields";
 
 /** POST /api/cameras/along { route: GeoJSON LineString, widthM, at?, include? } (width = full corridor width). */
 export function alongBodySchema(maxWidthM: number, now: Date = new Date()) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_FUTURE_MS, isoInstant, latitude, longitude, metres } from "@/lib/investigation/input-fields";
+import { MAX_FUTURE_MS, isoInstant, latitude, longitude, metres } from "@/lib/http/input-fields";
 
 /** GET /api/cameras/near?lat=&lng=&radius=&at=&include=contacts */
 export function nearQuerySchema(maxRadiusM: number, now: Date = new Date()) {

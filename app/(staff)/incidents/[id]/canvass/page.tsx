@@ -10,7 +10,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { loadAssignableStaff } from "@/lib/canvass/assignable-staff";
 import { canvassExportMinRole, readCanvassSheet } from "@/lib/canvass/canvass-export";
 import { FINAL_OUTCOMES, incidentLabel, type CanvassRow } from "@/lib/canvass/canvass-types";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { pageAuditActor } from "@/lib/canvass/page-actor";
 import { BlockAssign } from "@/components/canvass/block-assign";
 import { CanvassEntryCard } from "@/components/canvass/canvass-entry-card";

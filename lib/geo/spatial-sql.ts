@@ -5,7 +5,7 @@
  * on the column would hide it from the index).
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { LineStringGeometry } from "../geo/ewkb";
+import type { LineStringGeometry } from "@/db/ewkb";
 
 /** A constant geography point. */
 export function geographyPointSql(lng: number, lat: number): SQL {

@@ -1,4 +1,4 @@
-import type { LngLat } from "@/lib/geo/ewkb";
+import type { LngLat } from "@/db/ewkb";
 import type { SiteFeature } from "@/lib/investigation/site-features";
 
 export type { LngLat, SiteFeature };
