@@ -16,6 +16,7 @@ import { hasBuild, startBuiltApp, type RunningApp } from "../../scripts/support/
 import { halfWritten, traceRegistrations } from "../../scripts/support/registration-integrity";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { appEnvFor, prepareRegistrationData, streamRegistrations } from "./support";
+import { PROCESS_TEST_TIMEOUT_MS } from "../support/process-budget";
 
 const built = hasBuild();
 if (!built) console.warn("[faults] app-killed: no build (.next/BUILD_ID); run `npm run build` first — skipped");
@@ -35,7 +36,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe.skipIf(!built)("the app killed with SIGKILL during a stream of registrations", () => {
+describe.skipIf(!built)(`the app killed with SIGKILL during a stream of registrations${built ? "" : " (skipped: no build; run npm run build first)"}`, () => {
   it("keeps every 201, writes nothing half, and restarts cleanly on the same database", async () => {
     const embedded = !t.location.startsWith("postgres");
     app = await startBuiltApp({ env: appEnvFor(t.location), logFile });
@@ -82,5 +83,5 @@ describe.skipIf(!built)("the app killed with SIGKILL during a stream of registra
     } finally {
       await reopened.close();
     }
-  }, 120_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

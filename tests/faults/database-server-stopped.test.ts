@@ -17,6 +17,7 @@ import { registrationPayload, ungeocodableAddress } from "../../scripts/support/
 import { createTestStaff, createTestToken } from "../support/staff-factory";
 import { appEnvFor, GEOCODABLE, prepareRegistrationData } from "./support";
 import { canRunThrowawayCluster, startThrowawayCluster, type ThrowawayCluster } from "./throwaway-cluster";
+import { PROCESS_TEST_TIMEOUT_MS } from "../support/process-budget";
 
 const runnable = Boolean(process.env.DATABASE_URL) && hasBuild() && canRunThrowawayCluster();
 if (!runnable) console.warn("[faults] database-server-stopped: needs DATABASE_URL (server stage), a build and PostgreSQL's initdb — skipped");
@@ -41,7 +42,7 @@ beforeAll(async () => {
     await handle.close();
   }
   app = await startBuiltApp({ env: appEnvFor(cluster.url("sightline")), logFile });
-}, 120_000);
+}, PROCESS_TEST_TIMEOUT_MS);
 afterAll(async () => {
   await app?.stop(2000);
   cluster?.destroy();
@@ -63,7 +64,7 @@ async function expectClear503(response: Response) {
   expect(typeof body.error).toBe("string");
 }
 
-describe.skipIf(!runnable)("the database server stopped mid-request, then started again", () => {
+describe.skipIf(!runnable)(`the database server stopped mid-request, then started again${runnable ? "" : " (skipped: needs DATABASE_URL, a build and PostgreSQL's initdb)"}`, () => {
   it("answers 503 with Retry-After while it is down and recovers without restarting the app", async () => {
     const created: string[] = [];
     const keep = async (res: Response) => {
@@ -122,5 +123,5 @@ describe.skipIf(!runnable)("the database server stopped mid-request, then starte
     } finally {
       await handle.close();
     }
-  }, 120_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -15,6 +15,7 @@ import { openDatabase } from "../../db/client";
 import { halfWritten, traceRegistrations } from "../../scripts/support/registration-integrity";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { GEOCODABLE, appEnvFor, prepareRegistrationData } from "./support";
+import { PROCESS_TEST_TIMEOUT_MS } from "../support/process-budget";
 
 const ROWS = 40;
 const KILL_AFTER = 12;
@@ -98,5 +99,5 @@ describe("a bulk import killed halfway", () => {
     expect(new Set(final.map((r) => r.email)).size).toBe(ROWS);
     expect(halfWritten(final, () => 2)).toEqual([]);
     expect(final.filter((r) => r.status === "active").length).toBe(ROWS - ROWS / 5);
-  }, 120_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -2,7 +2,7 @@
  * The command-line tools as an operator runs them (npm run user:create / user:token),
  * against a database of their own: a server database, or an embedded data directory.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { principalForApiToken } from "@/lib/auth/api-token";
 import { verifyPassword } from "@/lib/auth/password";
+import { CHILD_PROCESS_TIMEOUT_MS, PROCESS_TEST_TIMEOUT_MS } from "../support/process-budget";
 import { createTestDatabase, TEMPLATE_DIR, type TestDatabase } from "../support/test-database";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -18,16 +19,18 @@ const serverMode = Boolean(process.env.DATABASE_URL);
 let serverDb: TestDatabase | undefined;
 let dataDir = "";
 
-function cli(script: "user-create" | "user-token", args: string[], stdin = "") {
+/** Runs the CLI as a child process without blocking the test worker (so vitest's timeout can still fire). */
+function cli(script: "user-create" | "user-token", args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: serverMode ? serverDb!.location : "", DATA_DIR: dataDir };
-  const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", `scripts/${script}.ts`, ...args], {
-    cwd: ROOT,
-    env,
-    input: stdin,
-    encoding: "utf8",
-    timeout: 120_000,
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", `scripts/${script}.ts`, ...args],
+      { cwd: ROOT, env, encoding: "utf8", timeout: CHILD_PROCESS_TIMEOUT_MS },
+      (_err, stdout, stderr) => resolve({ code: child.exitCode, stdout: stdout.trim(), stderr: stderr.trim() }),
+    );
+    child.stdin!.end(stdin);
   });
-  return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
 }
 
 async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
@@ -53,13 +56,13 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe(`user CLI (${serverMode ? "server" : "embedded"})`, () => {
+describe(`user CLI (${serverMode ? "server" : "embedded"})`, { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("creates an account with the password from stdin, or a generated one printed once", async () => {
-    const piped = cli("user-create", ["--email", "First.Admin@agency.example", "--name", "First Admin", "--role", "admin"], "a long passphrase of my own\n");
+    const piped = await cli("user-create", ["--email", "First.Admin@agency.example", "--name", "First Admin", "--role", "admin"], "a long passphrase of my own\n");
     expect(piped).toMatchObject({ code: 0, stdout: expect.stringMatching(/^created admin first\.admin@agency\.example /) });
     expect(piped.stdout).not.toContain("password");
 
-    const generated = cli("user-create", ["--email", "det@agency.example", "--name", "Det", "--role", "detective"]);
+    const generated = await cli("user-create", ["--email", "det@agency.example", "--name", "Det", "--role", "detective"]);
     expect(generated.code).toBe(0);
     const password = generated.stdout.match(/password \(shown once\): (\S+)/)?.[1];
     expect(password?.length).toBeGreaterThanOrEqual(20);
@@ -82,10 +85,10 @@ describe(`user CLI (${serverMode ? "server" : "embedded"})`, () => {
   });
 
   it("refuses bad input with one line per field and writes nothing", async () => {
-    const bad = cli("user-create", ["--email", "x@agency.example", "--name", "X", "--role", "detective"], "password1234\n");
+    const bad = await cli("user-create", ["--email", "x@agency.example", "--name", "X", "--role", "detective"], "password1234\n");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe("error: --password is too common; choose a longer phrase of unrelated words");
-    const dup = cli("user-create", ["--email", "DET@agency.example", "--name", "D", "--role", "detective"]);
+    const dup = await cli("user-create", ["--email", "DET@agency.example", "--name", "D", "--role", "detective"]);
     expect(dup.stderr).toBe("error: --email an account with this e-mail already exists");
     await withDb(async ({ db }) => {
       const [{ n }] = (await db.execute(sql`select count(*)::int as n from users`)).rows as { n: number }[];
@@ -94,21 +97,21 @@ describe(`user CLI (${serverMode ? "server" : "embedded"})`, () => {
   });
 
   it("prints a working API token for a user, with an expiry", async () => {
-    const out = cli("user-token", ["--email", "det@agency.example", "--days", "7"]);
+    const out = await cli("user-token", ["--email", "det@agency.example", "--days", "7"]);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^sl_[A-Za-z0-9_-]{43}$/);
     expect(out.stderr).toMatch(/expires \d{4}-\d{2}-\d{2}T/);
     await withDb(async ({ db }) => {
       expect(await principalForApiToken(db, out.stdout)).toMatchObject({ email: "det@agency.example", role: "detective" });
     });
-    expect(cli("user-token", ["--email", "nobody@agency.example"]).stderr).toBe("error: --email has no account");
-    expect(cli("user-token", ["--email", "det@agency.example", "--days", "0"]).stderr).toBe("error: --days must be at least 1");
+    expect((await cli("user-token", ["--email", "nobody@agency.example"])).stderr).toBe("error: --email has no account");
+    expect((await cli("user-token", ["--email", "det@agency.example", "--days", "0"])).stderr).toBe("error: --days must be at least 1");
   });
 
   it.skipIf(serverMode)("says in one line that the embedded database is in use by the running app", async () => {
     const handle = await openDatabase({ dataDir, migrate: false });
     try {
-      const out = cli("user-token", ["--email", "det@agency.example"]);
+      const out = await cli("user-token", ["--email", "det@agency.example"]);
       expect(out.code).toBe(1);
       expect(out.stderr.split("\n")).toHaveLength(1);
       expect(out.stderr).toMatch(/^error: The embedded database in .* is in use by another process \(pid \d+\)/);
