@@ -2,7 +2,7 @@ import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle
 
 /**
  * Append-only audit trail. A trigger (see the migration `audit_log_append_only`)
- * refuses UPDATE and DELETE, so not even the application can rewrite history.
+ * refuses UPDATE, DELETE and TRUNCATE, so not even the application can rewrite history.
  * Entries are written in the same transaction as the action they record.
  * No foreign key to users: the trail must outlive any account.
  */

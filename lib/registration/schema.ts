@@ -1,7 +1,7 @@
 /**
  * The one registration schema, shared by the public form (client) and the
  * server (API, owner self-service, bulk import). Its shape is the public API
- * contract in PRODUCT.md: extend it, never rename a field.
+ * contract (README, "Registration"): extend it, never rename a field.
  *
  * Free text is stored as plain text and only ever rendered as text (React
  * escapes it); markup is refused outright in names and addresses, where it can

@@ -11,7 +11,7 @@ import { geocoderFor, registrationRuntime } from "@/lib/registration/runtime";
 
 export const dynamic = "force-dynamic";
 
-/** Public: register a camera system (the PRODUCT.md API contract). */
+/** Public: register a camera system (the public registration API; README "Registration"). */
 export const POST = apiRoute("POST /api/registrations", async (request: NextRequest) => {
   const db = await openDatabase();
   const runtime = registrationRuntime();
