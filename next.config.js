@@ -2,6 +2,17 @@
 // `next dev`, `next build` and `next start` with one clear line.
 import { env } from "./lib/env.js";
 
+/**
+ * For every answer, fixed at build time. The per-request CSP and HSTS (which
+ * depends on the run-time NEXTAUTH_URL) are set in proxy.ts.
+ */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self), payment=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite and its PostGIS extension load WASM and data files (pdfkit its font
@@ -11,6 +22,13 @@ const nextConfig = {
   // forbidden()/unauthorized() in staff pages (lib/auth/require-staff-page.ts).
   experimental: { authInterrupts: true },
   env: { SIGHTLINE_AGENCY_NAME: env.AGENCY_NAME },
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The owner's private link must never leak in a Referer (the page's own metadata says so too).
+      { source: "/manage/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
+  },
 };
 
 export default nextConfig;

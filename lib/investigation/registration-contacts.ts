@@ -1,6 +1,6 @@
 import "server-only";
 /** Contact details of registrations: PII, read only through audited routes. */
-import { inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { registrations } from "@/db/schema";
 
@@ -12,6 +12,11 @@ export interface RegistrationContacts {
   contactsErasedAt: string | null;
 }
 
+/**
+ * Contacts of open registrations only (active or awaiting review): a withdrawn
+ * or inactive registration's contacts are never served, even before the
+ * retention period erases them. Callers treat a missing one as not found.
+ */
 export async function readContacts(db: Pick<Db, "select">, registrationIds: string[]): Promise<RegistrationContacts[]> {
   if (registrationIds.length === 0) return [];
   const rows = await db
@@ -27,7 +32,7 @@ export async function readContacts(db: Pick<Db, "select">, registrationIds: stri
       contactsErasedAt: registrations.contactsErasedAt,
     })
     .from(registrations)
-    .where(inArray(registrations.id, registrationIds));
+    .where(and(inArray(registrations.id, registrationIds), inArray(registrations.status, ["active", "pending_review"])));
   return rows.map((r) => ({
     registrationId: r.id,
     owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail },

@@ -10,6 +10,10 @@
  */
 import { z } from "zod";
 
+// In the browser this schema validates the form: no compiled (eval) fast path there, so zod does not
+// probe `new Function`, which the Content-Security-Policy refuses and reports (lib/http/security-headers.ts).
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 import { CAMERA_POSITIONS, PLAYBACK_FORMATS } from "@/db/schema/enum-values";
 
 export { CAMERA_POSITIONS, PLAYBACK_FORMATS };

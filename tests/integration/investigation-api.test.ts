@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { auditLog, canvassEntries, incidents } from "@/db/schema";
+import { auditLog, canvassEntries, incidents, registrations } from "@/db/schema";
 import { GET as near } from "@/app/api/cameras/near/route";
 import { POST as along } from "@/app/api/cameras/along/route";
 import { GET as listIncidentsRoute, POST as createIncidentRoute } from "@/app/api/incidents/route";
@@ -139,6 +139,17 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     const missing = "00000000-0000-4000-8000-00000000dead";
     expect((await contactsRoute(request(`/api/registrations/${missing}/contacts`, { authorization: auth }), params({ id: missing }))).status).toBe(404);
     expect((await auditRows("registration.contacts_viewed")).length).toBe(before + 1);
+  });
+
+  it("serves no contacts of a withdrawn or inactive registration (and audits no read)", async () => {
+    const before = (await auditRows("registration.contacts_viewed")).length;
+    for (const status of ["withdrawn", "inactive"] as const) {
+      const id = await createSite(t.db, { lng: CENTER[0] + 0.05, lat: CENTER[1] + 0.05, retentionDays: 30, cameras: [{ bearingDeg: 0, fovDeg: 60, rangeM: 10 }] });
+      await t.db.update(registrations).set({ status, inactiveSince: new Date() }).where(eq(registrations.id, id));
+      const res = await contactsRoute(request(`/api/registrations/${id}/contacts`, { authorization: auth }), params({ id }));
+      expect(res.status).toBe(404);
+    }
+    expect((await auditRows("registration.contacts_viewed")).length).toBe(before);
   });
 
   it("searches a corridor along a route and validates the route", async () => {
