@@ -1,5 +1,6 @@
 // Importing the validated configuration here makes bad settings fail
 // `next dev`, `next build` and `next start` with one clear line.
+import createNextIntlPlugin from "next-intl/plugin";
 import { env } from "./lib/env.js";
 
 /**
@@ -12,6 +13,9 @@ const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self), payment=()" },
 ];
+
+// next-intl without locale-prefixed routes: lib/i18n/request.ts picks the language per request.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -31,4 +35,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

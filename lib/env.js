@@ -14,6 +14,13 @@ const DEFAULT_TERMS = [
   "By submitting this form, you are aware of and consent to the release of video imagery to the public/media as necessary for the investigation, or to requestors, as allowed under the State Records Act. By submitting this form you agree to these terms.",
 ].join("\n\n");
 
+/** The default terms in Spanish; used only while AGENCY_TERMS_TEXT is the default too (never beside other terms). */
+const DEFAULT_TERMS_ES = [
+  "El objetivo de este proyecto de registro de cámaras de seguridad es prevenir el delito y promover la seguridad pública. Cualquier grabación relacionada con una actividad delictiva puede ser recogida por {agency} para usarla como prueba.",
+  "La información se reserva para el uso oficial de {agency}. Si es necesario, {agency} se pondrá en contacto con usted para solicitar las grabaciones de videovigilancia correspondientes. En ningún caso los registrantes deben entender que actúan como empleados de {agency} por este registro de cámaras de seguridad.",
+  "Al enviar este formulario, usted conoce y consiente la divulgación de imágenes de video al público o a los medios cuando sea necesario para la investigación, o a solicitantes, según lo permita la Ley de Registros Públicos del Estado (State Records Act). Al enviar este formulario acepta estos términos.",
+].join("\n\n");
+
 /** @param {string} tz */
 function isTimeZone(tz) {
   try {
@@ -41,6 +48,11 @@ export const envSchema = z
     AGENCY_SHORT_NAME: z.preprocess(emptyToUndefined, z.string().default("WPD")),
     AGENCY_CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.email().default("investigations@westchester-il.gov")),
     AGENCY_TERMS_TEXT: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_TERMS)),
+    /** The terms in Spanish; any other language: AGENCY_TERMS_TEXT_<CODE> (e.g. AGENCY_TERMS_TEXT_FR), read by lib/agency/settings.ts. */
+    AGENCY_TERMS_TEXT_ES: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** Pre-filled (and editable) in the registration form. */
+    AGENCY_DEFAULT_CITY: z.preprocess(emptyToUndefined, z.string().max(60).default("Westchester")),
+    AGENCY_DEFAULT_STATE: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Z]{2}$/, "must be a two-letter state code").default("IL")),
     AGENCY_TERMS_VERSION: z.preprocess(emptyToUndefined, z.string().default("2026-01")),
     AGENCY_TIME_ZONE: z.preprocess(
       emptyToUndefined,
@@ -88,6 +100,8 @@ export const envSchema = z
     RATE_LIMIT_TRUSTED_NETWORKS: z.preprocess(emptyToUndefined, z.string().default("")),
     RATE_LIMIT_STORE: z.preprocess(emptyToUndefined, z.enum(["memory", "postgres", "redis"]).default("memory")),
     REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional()),
+    /** "E-mail me my link" requests per client address per hour (the lost-link page). */
+    LOST_LINK_REQUESTS_PER_HOUR: number(5).pipe(z.number().int().min(0)),
     REGISTRATION_MIN_FILL_SECONDS: number(4).pipe(z.number().min(0)),
     REGISTRATION_MAX_BODY_BYTES: number(65536).pipe(z.number().int().min(1024)),
     REGISTRATION_GEOCODE_TIMEOUT_MS: number(4000).pipe(z.number().int().min(100)),
@@ -164,6 +178,8 @@ export function parseEnv(source) {
   }
   return result.data;
 }
+
+export { DEFAULT_TERMS, DEFAULT_TERMS_ES };
 
 /** @type {Env} */
 export const env = parseEnv(process.env);

@@ -78,7 +78,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Owner</p>
           <p>{[row.owner.name, row.owner.businessName].filter(Boolean).join(", ") || "(erased)"}</p>
-          <p className="text-slate-700">{[row.owner.phone, row.owner.email].filter(Boolean).join(" · ")}</p>
+          <p className="text-slate-700">{[row.owner.phone, row.owner.email, row.owner.name ? `speaks ${row.owner.language}` : null].filter(Boolean).join(" · ")}</p>
         </div>
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Alternate</p>

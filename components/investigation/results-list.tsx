@@ -4,6 +4,14 @@ import { formatAgencyTime } from "@/lib/time/agency-time";
 import { ShowContact } from "./show-contact";
 import type { SiteFeature } from "@/lib/investigation/workspace-types";
 
+/** How the system records; motion-only and scheduled footage may not exist for the incident's time. */
+const RECORDING_LABEL: Record<string, string> = {
+  continuous: "Continuous (24/7)",
+  motion: "On motion only",
+  scheduled: "On a schedule",
+  unknown: "Not known",
+};
+
 const FOOTAGE_LABEL = {
   available: { text: "Footage retained", className: "bg-slate-100 text-slate-800" },
   urgent: { text: "Urgent: expires within 48 h", className: "bg-amber-100 text-amber-900" },
@@ -57,6 +65,7 @@ export function ResultsList({ results, selectedId, onSelect, timeZone, incidentI
                 {p.seesPoint && <span className="rounded bg-green-100 px-1.5 py-0.5 text-green-900">{p.cameras.some((c) => c.seesRoute) ? "Sees the route" : "Sees the spot"}</span>}
                 {p.facesStreet && <span className="rounded bg-blue-100 px-1.5 py-0.5 text-blue-900">Faces street</span>}
                 <span className={`rounded px-1.5 py-0.5 ${footage.className}`}>{footage.text}</span>
+                {p.footageMayNotHaveRecorded && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">May not have recorded</span>}
                 {!p.registeredAtIncidentTime && <span className="rounded bg-purple-100 px-1.5 py-0.5 text-purple-900">Registered after the incident</span>}
               </span>
             </button>
@@ -77,6 +86,8 @@ export function ResultsList({ results, selectedId, onSelect, timeZone, incidentI
                   <dd>{Math.round(Math.max(...p.cameras.map((c) => c.seesRoute?.lengthM ?? 0)))} m of the route</dd>
                 </>
               )}
+              <dt className="text-slate-500">Recording</dt>
+              <dd>{RECORDING_LABEL[p.recordingMode] ?? p.recordingMode}</dd>
               <dt className="text-slate-500">Playback</dt>
               <dd>{PLAYBACK_LABEL[p.playback] ?? p.playback}</dd>
               {p.streetView && (

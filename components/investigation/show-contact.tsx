@@ -3,7 +3,7 @@ import { useState } from "react";
 import { fetchJson } from "@/lib/http/fetch-json";
 
 interface Contacts {
-  owner: { name: string | null; businessName: string | null; phone: string | null; email: string | null };
+  owner: { name: string | null; businessName: string | null; phone: string | null; email: string | null; language: string };
   alternate: { name: string | null; phone: string | null; email: string | null } | null;
   contactsErasedAt: string | null;
 }
@@ -44,6 +44,8 @@ export function ShowContact({ registrationId, incidentId }: { registrationId: st
         {owner.name}
         {owner.businessName ? ` — ${owner.businessName}` : ""}
       </dd>
+      <dt className="text-slate-500">Language</dt>
+      <dd data-testid="owner-language">{owner.language}</dd>
       {owner.phone && (
         <>
           <dt className="text-slate-500">Phone</dt>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 export type NavRole = "detective" | "supervisor" | "admin" | null;
 
@@ -24,23 +25,42 @@ export function visibleNavItems(role: NavRole): NavItem[] {
   return NAV_ITEMS.filter((item) => item.minRole === null || (role !== null && RANK[role] >= RANK[item.minRole]));
 }
 
-export function SiteHeader({ agencyName, role, userName }: { agencyName: string; role: NavRole; userName?: string }) {
+/** What a resident reads in the header, in their language (staff navigation stays English). */
+export interface PublicHeaderText {
+  skipToContent: string;
+  registryOf: string;
+  navRegister: string;
+  navStaffSignIn: string;
+}
+
+export function SiteHeader({
+  role,
+  userName,
+  text,
+  languageSwitch,
+}: {
+  role: NavRole;
+  userName?: string;
+  text: PublicHeaderText;
+  /** Shown to residents on every public page; staff pages stay English. */
+  languageSwitch?: ReactNode;
+}) {
   return (
     <header className="no-print border-b border-slate-200 bg-brand-900 text-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
-        Skip to content
+        {text.skipToContent}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Link href="/" className="font-semibold tracking-tight">
           <span className="block text-lg">Sightline</span>
-          <span className="block text-xs font-normal text-blue-100">{agencyName} camera registry</span>
+          <span className="block text-xs font-normal text-blue-100">{text.registryOf}</span>
         </Link>
         <nav aria-label="Main">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {visibleNavItems(role).map((item) => (
               <li key={item.href}>
                 <Link className="hover:underline" href={item.href}>
-                  {item.label}
+                  {item.minRole === null ? text.navRegister : item.label}
                 </Link>
               </li>
             ))}
@@ -58,12 +78,13 @@ export function SiteHeader({ agencyName, role, userName }: { agencyName: string;
                 </Link>
               ) : (
                 <Link className="hover:underline" href="/signin">
-                  Staff sign-in
+                  {text.navStaffSignIn}
                 </Link>
               )}
             </li>
           </ul>
         </nav>
+        {languageSwitch}
       </div>
     </header>
   );

@@ -1,16 +1,18 @@
 "use client";
 /** Small accessible form controls: label, hint, inline error wired with aria-describedby. */
 import { forwardRef, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { fieldId } from "./form-model";
 
 export type Errors = Record<string, string>;
 
 export function ErrorText({ path, errors }: { path: string; errors: Errors }) {
+  const t = useTranslations("form");
   const message = errors[path];
   if (!message) return null;
   return (
     <p id={`${fieldId(path)}-error`} className="mt-1 text-sm font-medium text-red-800">
-      <span className="sr-only">Error: </span>
+      <span className="sr-only">{t("errorPrefix")} </span>
       {message}
     </p>
   );
@@ -38,6 +40,7 @@ interface TextFieldProps {
 }
 
 export function TextField(p: TextFieldProps) {
+  const tc = useTranslations("common");
   const id = fieldId(p.path);
   const common = {
     id,
@@ -53,7 +56,7 @@ export function TextField(p: TextFieldProps) {
     <div className="mt-4">
       <label htmlFor={id} className="block font-medium">
         {p.label}
-        {p.required ? <span aria-hidden="true"> *</span> : <span className="font-normal text-slate-700"> (optional)</span>}
+        {p.required ? <span aria-hidden="true"> *</span> : <span className="font-normal text-slate-700"> {tc("optional")}</span>}
       </label>
       {p.hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-700">
@@ -106,17 +109,23 @@ export function RadioGroup<T extends string>(p: {
   value: T | "";
   onChange: (v: T) => void;
   errors: Errors;
+  required?: boolean;
+  /** One option per line (long labels). */
+  stacked?: boolean;
 }) {
   const id = fieldId(p.path);
   return (
     <fieldset className="mt-4" id={id} aria-describedby={describedBy(p.path, p.errors, p.hint)} tabIndex={-1}>
-      <legend className="font-medium">{p.legend}</legend>
+      <legend className="font-medium">
+        {p.legend}
+        {p.required && <span aria-hidden="true"> *</span>}
+      </legend>
       {p.hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-700">
           {p.hint}
         </p>
       )}
-      <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+      <div className={p.stacked ? "mt-1 flex flex-col gap-y-1" : "mt-1 flex flex-wrap gap-x-6 gap-y-2"}>
         {p.options.map((o) => (
           <label key={o.value} className="flex items-center gap-2 py-1">
             <input type="radio" className="h-5 w-5" name={id} value={o.value} checked={p.value === o.value} onChange={() => p.onChange(o.value)} />
@@ -131,12 +140,13 @@ export function RadioGroup<T extends string>(p: {
 
 /** "There is a problem" box at the top; each message links to its field (WCAG 3.3.1). */
 export const ErrorSummary = forwardRef<HTMLDivElement, { errors: Errors; labels?: Record<string, string> }>(function ErrorSummary({ errors }, ref) {
+  const t = useTranslations("form");
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 rounded-md border-4 border-red-700 bg-white p-4">
       <h2 id="error-summary-title" className="text-lg font-bold text-red-800">
-        There is a problem
+        {t("errorSummary")}
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {entries.map(([path, message]) => (

@@ -2,7 +2,7 @@
  * The form's own state (strings and booleans as inputs hold them) and its
  * conversion to the API shape, which the shared zod schema then checks.
  */
-import type { CameraPosition, PlaybackFormat } from "@/lib/registration/schema";
+import type { CameraPosition, PlaybackFormat, RecordingMode } from "@/lib/registration/schema";
 
 export interface CameraFormState {
   key: string;
@@ -17,11 +17,10 @@ export interface RegistrationFormState {
   owner: { name: string; businessName: string; phone: string; email: string };
   address: { line1: string; unit: string; city: string; state: string; zip: string };
   alternateContact: { name: string; phone: string; email: string };
-  cameraLocations: CameraPosition[];
   cameras: CameraFormState[];
-  recordsStreetTraffic: "yes" | "no" | "";
   streetView: string;
   playback: PlaybackFormat | "";
+  recordingMode: RecordingMode | "";
   retentionDays: string;
   cameraCount: string;
   notes: string;
@@ -43,11 +42,10 @@ export function emptyForm(defaults: { city?: string; state?: string } = {}): Reg
     owner: { name: "", businessName: "", phone: "", email: "" },
     address: { line1: "", unit: "", city: defaults.city ?? "", state: defaults.state ?? "", zip: "" },
     alternateContact: { name: "", phone: "", email: "" },
-    cameraLocations: [],
     cameras: [newCamera()],
-    recordsStreetTraffic: "",
     streetView: "",
     playback: "",
+    recordingMode: "",
     retentionDays: "",
     cameraCount: "1",
     notes: "",
@@ -58,7 +56,10 @@ export function emptyForm(defaults: { city?: string; state?: string } = {}): Reg
 const yesNo = (v: "yes" | "no" | "") => (v === "yes" ? true : v === "no" ? false : undefined);
 const numberOrRaw = (v: string) => (v.trim() === "" ? undefined : Number.isFinite(Number(v)) ? Number(v) : v);
 
-/** Form state → the API shape (PRODUCT.md). Unanswered questions become undefined so the schema names them. */
+/**
+ * Form state → the API shape (PRODUCT.md). Unanswered questions become undefined so the schema names them.
+ * Camera locations and "records the street traffic" are asked per camera and derived here.
+ */
 export function toPayload(state: RegistrationFormState, withConsent: boolean): Record<string, unknown> {
   const alt = state.alternateContact;
   const hasAlternate = Boolean(alt.name.trim() || alt.phone.trim() || alt.email.trim());
@@ -67,16 +68,17 @@ export function toPayload(state: RegistrationFormState, withConsent: boolean): R
     owner: state.owner,
     address: state.address,
     alternateContact: hasAlternate ? alt : undefined,
-    cameraLocations: state.cameraLocations,
+    cameraLocations: [...new Set(state.cameras.map((c) => c.position).filter(Boolean))],
     cameras: state.cameras.map((c) => ({
       position: c.position || undefined,
       bearingDeg: c.bearingDeg ?? undefined,
       recordsStreet: yesNo(c.recordsStreet),
       note: c.note,
     })),
-    recordsStreetTraffic: yesNo(state.recordsStreetTraffic),
-    streetView: state.streetView,
+    recordsStreetTraffic: state.cameras.some((c) => c.recordsStreet === "yes") ? true : state.cameras.every((c) => c.recordsStreet === "no") ? false : undefined,
+    streetView: state.cameras.some((c) => c.recordsStreet === "yes") ? state.streetView : "",
     playback: state.playback || undefined,
+    recordingMode: state.recordingMode || undefined,
     retentionDays: numberOrRaw(state.retentionDays),
     cameraCount: numberOrRaw(state.cameraCount),
     notes: state.notes,

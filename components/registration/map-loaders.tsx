@@ -5,8 +5,13 @@
  * buttons and the address are enough to register.
  */
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 
-const loading = () => <p className="mt-2 text-sm text-slate-700">Loading the map…</p>;
+function MapLoading() {
+  const t = useTranslations("pin");
+  return <p className="mt-2 text-sm text-slate-700">{t("loading")}</p>;
+}
+const loading = () => <MapLoading />;
 
 export const BearingMapLoader = dynamic(() => import("./bearing-map"), { ssr: false, loading });
 export const PinMapLoader = dynamic(() => import("./pin-map"), { ssr: false, loading });

@@ -1,10 +1,12 @@
 "use client";
 /**
  * The site's pin: drag it (or tap the map) onto the building, then save.
- * Keyboard users can nudge it with the arrow buttons below the map.
+ * Without a pointer: the pin is a focusable button with a name; the arrow keys
+ * move it (Shift for larger steps), as do the move buttons below the map.
  */
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
+import { useEffect, useRef } from "react";
 import { CircleMarker, MapContainer, Marker, TileLayer, useMapEvents } from "react-leaflet";
 import { StreetsLayer } from "@/components/map/streets-layer";
 
@@ -20,10 +22,16 @@ function TapToPlace({ onChange }: { onChange: (p: { lat: number; lng: number }) 
   return null;
 }
 
+const ARROW_BEARINGS: Record<string, number> = { ArrowUp: 0, ArrowRight: 90, ArrowDown: 180, ArrowLeft: 270 };
+
 export default function PinMap(p: {
   pin: { lat: number; lng: number };
   original: { lat: number; lng: number } | null;
   onChange: (pin: { lat: number; lng: number }) => void;
+  /** Move the pin by metres along a bearing (arrow keys on the focused pin). */
+  onNudge?: (bearingDeg: number, metres: number) => void;
+  mapLabel?: string;
+  markerLabel?: string;
   map: { tileUrl: string; tileAttribution: string };
   /**
    * Draw the agency's street centerlines (a staff-only API): without tiles the review queue's map was
@@ -31,14 +39,40 @@ export default function PinMap(p: {
    */
   showStreets?: boolean;
 }) {
+  const marker = useRef<L.Marker>(null);
+  const onNudge = useRef(p.onNudge);
+  useEffect(() => {
+    onNudge.current = p.onNudge;
+  }, [p.onNudge]);
+  const markerLabel = p.markerLabel ?? "Site pin. Use the arrow keys to move it.";
+  useEffect(() => {
+    const element = marker.current?.getElement();
+    if (!element) return;
+    element.setAttribute("aria-label", markerLabel);
+    element.setAttribute("role", "button");
+    element.tabIndex = 0;
+    const onKey = (e: KeyboardEvent) => {
+      const bearing = ARROW_BEARINGS[e.key];
+      if (bearing === undefined || !onNudge.current) return;
+      // Move the pin, not the map under it.
+      e.preventDefault();
+      e.stopPropagation();
+      onNudge.current(bearing, e.shiftKey ? 10 : 2);
+    };
+    element.addEventListener("keydown", onKey);
+    return () => element.removeEventListener("keydown", onKey);
+  }, [markerLabel]);
   return (
-    <div className="mt-2 h-64 w-full overflow-hidden rounded-md border border-slate-400" role="application" aria-label="Map with the location of your cameras">
+    <div className="mt-2 h-64 w-full overflow-hidden rounded-md border border-slate-400" role="application" aria-label={p.mapLabel ?? "Map with the location of the cameras"}>
       <MapContainer center={[p.pin.lat, p.pin.lng]} zoom={18} maxZoom={21} className="h-full w-full" scrollWheelZoom={false}>
         <TileLayer url={p.map.tileUrl} attribution={p.map.tileAttribution} maxNativeZoom={19} maxZoom={21} />
         {p.showStreets && <StreetsLayer />}
         {p.original && <CircleMarker center={[p.original.lat, p.original.lng]} radius={5} pathOptions={{ color: "#475569" }} />}
         <Marker
+          ref={marker}
           position={[p.pin.lat, p.pin.lng]}
+          keyboard
+          title={markerLabel}
           icon={pinIcon}
           draggable
           eventHandlers={{ dragend: (e) => p.onChange((e.target as L.Marker).getLatLng()) }}

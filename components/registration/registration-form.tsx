@@ -1,14 +1,20 @@
 "use client";
 /**
  * The public registration form (mode "register") and the owner's edit form
- * (mode "edit"). Validated with the same zod schema the server uses, so the
- * resident sees every problem at once, at the top and beside each field; the
- * server re-validates everything anyway.
+ * (mode "edit"). Validated with the same zod schemas the server uses, in the
+ * resident's language, so the resident sees every problem at once, at the top
+ * and beside each field; the server re-validates everything anyway.
+ *
+ * Where each camera is and whether it records the street are asked once, per
+ * camera: the seed form's "Camera locations" list and "Do any cameras record
+ * the street traffic?" are derived from those answers and shown.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { fieldErrors } from "@/lib/http/field-errors";
-import { CAMERA_POSITIONS, CAMERA_POSITION_LABELS, registrationDetailsSchema, registrationSchema, type CameraPosition } from "@/lib/registration/schema";
+import { CAMERA_POSITIONS, RECORDING_MODES, registrationSchemas, type CameraPosition, type RecordingMode } from "@/lib/registration/schema";
+import type { Translate } from "@/lib/i18n/translate";
 import { BearingPicker } from "./bearing-picker";
 import { CheckboxField, ErrorSummary, ErrorText, RadioGroup, TextField, type Errors } from "./form-fields";
 import { emptyForm, fieldId, newCamera, toPayload, type RegistrationFormState } from "./form-model";
@@ -33,29 +39,33 @@ export interface SubmitResult {
 function toFormPaths(errors: Errors): Errors {
   const out: Errors = {};
   for (const [path, message] of Object.entries(errors)) {
-    const key = path.replace(/^cameraLocations\.\d+$/, "cameraLocations").replace(/^alternateContact$/, "alternateContact.name");
+    const key = path
+      .replace(/^cameraLocations(\.\d+)?$/, "cameras")
+      .replace(/^recordsStreetTraffic$/, "cameras")
+      .replace(/^alternateContact$/, "alternateContact.name");
     out[key] ??= message;
   }
   return out;
 }
 
-const YES_NO = [
-  { value: "yes" as const, label: "Yes" },
-  { value: "no" as const, label: "No" },
-];
-
 export function RegistrationForm(p: {
   mode: "register" | "edit";
   map: MapConfig;
   termsText?: string;
+  termsTranslated?: boolean;
   agencyName: string;
   initial?: RegistrationFormState;
   siteLocation?: { lat: number; lng: number } | null;
   /** edit mode: where to PUT */
   token?: string;
-  onRegistered?: (result: SubmitResult) => void;
+  onRegistered?: (result: SubmitResult, form: RegistrationFormState) => void;
   onSaved?: () => void;
 }) {
+  const t = useTranslations("form");
+  const tc = useTranslations("common");
+  const tv = useTranslations("validation");
+  const locale = useLocale();
+  const schemas = useMemo(() => registrationSchemas(tv as unknown as Translate), [tv]);
   const [form, setForm] = useState<RegistrationFormState>(p.initial ?? emptyForm());
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -68,6 +78,10 @@ export function RegistrationForm(p: {
   const honeypot = useRef<HTMLInputElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   const site = p.siteLocation ?? { lat: p.map.centerLat, lng: p.map.centerLng };
+  const YES_NO = [
+    { value: "yes" as const, label: tc("yes") },
+    { value: "no" as const, label: tc("no") },
+  ];
 
   const set = <K extends keyof RegistrationFormState>(key: K, value: RegistrationFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setIn = <K extends "owner" | "address" | "alternateContact" | "eligibility">(key: K, field: keyof RegistrationFormState[K], value: unknown) =>
@@ -84,13 +98,16 @@ export function RegistrationForm(p: {
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setNotice("");
-    const payload = toPayload(form, p.mode === "register");
-    const schema = p.mode === "register" ? registrationSchema : registrationDetailsSchema;
+    const payload = { ...toPayload(form, p.mode === "register"), language: locale };
+    const schema = p.mode === "register" ? schemas.registration : schemas.details;
     const checked = schema.safeParse(payload);
-    if (!checked.success) return showErrors(toFormPaths(fieldErrors(checked.error)));
+    // The API defaults an unanswered recording mode to "unknown"; the form asks for an answer.
+    const formOnly: Errors = form.recordingMode ? {} : { recordingMode: tv("recordingMode") };
+    if (!checked.success || !form.recordingMode) return showErrors(toFormPaths({ ...(checked.success ? {} : fieldErrors(checked.error)), ...formOnly }));
     setErrors({});
     setBusy(true);
     try {
+      // The browser's cookie and Accept-Language tell the server the language, as they told the page.
       const res =
         p.mode === "register"
           ? await fetchJson<SubmitResult>("/api/registrations", {
@@ -99,14 +116,14 @@ export function RegistrationForm(p: {
             })
           : await fetchJson<SubmitResult>(`/api/manage/${p.token}`, { method: "PUT", body: payload });
       if (!res.ok) {
-        if (res.status === 0) return showErrors({ form: "We could not reach the server. Check your connection and try again; nothing was lost from this page." });
+        if (res.status === 0) return showErrors({ form: t("offline") });
         if (res.code === "validation" && Object.keys(res.errors).length) return showErrors(toFormPaths(res.errors));
-        if (res.status === 429) return showErrors({ form: "Too many registrations were sent from your network in the last hour. Please try again later." });
-        return showErrors({ form: res.error ? `Your registration was not accepted: ${res.error}.` : "Something went wrong. Please try again." });
+        if (res.status === 429) return showErrors({ form: t("tooMany") });
+        return showErrors({ form: res.error ? t("notAccepted", { reason: res.error }) : t("somethingWrong") });
       }
-      if (p.mode === "register") p.onRegistered?.(res.data);
+      if (p.mode === "register") p.onRegistered?.(res.data, form);
       else {
-        setNotice("Your changes are saved.");
+        setNotice(t("saved"));
         p.onSaved?.();
       }
     } finally {
@@ -114,76 +131,67 @@ export function RegistrationForm(p: {
     }
   }
 
-  const toggleLocation = (position: CameraPosition, on: boolean) =>
-    set("cameraLocations", on ? [...form.cameraLocations, position] : form.cameraLocations.filter((l) => l !== position));
+  const derivedLocations = [...new Set(form.cameras.map((c) => c.position).filter((x): x is CameraPosition => Boolean(x)))];
+  const anyRecordsStreet = form.cameras.some((c) => c.recordsStreet === "yes");
+  const allStreetAnswered = form.cameras.every((c) => c.recordsStreet !== "");
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-8" aria-label={p.mode === "register" ? "Camera registration" : "Edit your registration"}>
+    <form noValidate onSubmit={submit} className="space-y-8" aria-label={p.mode === "register" ? t("labelRegister") : t("labelEdit")}>
       <ErrorSummary ref={summary} errors={errors} />
-      {errors.form && <p id={fieldId("form")} className="sr-only">{errors.form}</p>}
+      {errors.form && (
+        <p id={fieldId("form")} className="sr-only">
+          {errors.form}
+        </p>
+      )}
 
       {p.mode === "register" && (
         <fieldset>
-          <legend className="text-xl font-semibold">Who can register</legend>
-          <p className="text-sm text-slate-700">Your camera system must meet both requirements.</p>
-          <CheckboxField path="eligibility.exteriorFacing" label="My system includes exterior-facing security cameras" checked={form.eligibility.exteriorFacing} onChange={(v) => setIn("eligibility", "exteriorFacing", v)} errors={errors} />
-          <CheckboxField path="eligibility.recordsAndRetains" label="My system records and keeps (retains) video" checked={form.eligibility.recordsAndRetains} onChange={(v) => setIn("eligibility", "recordsAndRetains", v)} errors={errors} />
+          <legend className="text-xl font-semibold">{t("eligibilityLegend")}</legend>
+          <p className="text-sm text-slate-700">{t("eligibilityHint")}</p>
+          <CheckboxField path="eligibility.exteriorFacing" label={t("exteriorFacing")} checked={form.eligibility.exteriorFacing} onChange={(v) => setIn("eligibility", "exteriorFacing", v)} errors={errors} />
+          <CheckboxField path="eligibility.recordsAndRetains" label={t("recordsAndRetains")} checked={form.eligibility.recordsAndRetains} onChange={(v) => setIn("eligibility", "recordsAndRetains", v)} errors={errors} />
         </fieldset>
       )}
 
       <fieldset>
-        <legend className="text-xl font-semibold">Your contact information</legend>
-        <TextField path="owner.name" label="Full name" required autoComplete="name" value={form.owner.name} onChange={(v) => setIn("owner", "name", v)} errors={errors} maxLength={100} />
-        <TextField path="owner.businessName" label="Business name" autoComplete="organization" value={form.owner.businessName} onChange={(v) => setIn("owner", "businessName", v)} errors={errors} maxLength={120} />
-        <TextField path="owner.phone" label="Phone" required type="tel" inputMode="tel" autoComplete="tel" hint="e.g. 708-555-0134" value={form.owner.phone} onChange={(v) => setIn("owner", "phone", v)} errors={errors} maxLength={32} />
-        <TextField path="owner.email" label="E-mail" required type="email" inputMode="email" autoComplete="email" hint="We send your private link here if e-mail is set up." value={form.owner.email} onChange={(v) => setIn("owner", "email", v)} errors={errors} maxLength={254} />
+        <legend className="text-xl font-semibold">{t("contactLegend")}</legend>
+        <TextField path="owner.name" label={t("ownerName")} required autoComplete="name" value={form.owner.name} onChange={(v) => setIn("owner", "name", v)} errors={errors} maxLength={100} />
+        <TextField path="owner.businessName" label={t("businessName")} autoComplete="organization" value={form.owner.businessName} onChange={(v) => setIn("owner", "businessName", v)} errors={errors} maxLength={120} />
+        <TextField path="owner.phone" label={t("phone")} required type="tel" inputMode="tel" autoComplete="tel" hint={t("phoneHint")} value={form.owner.phone} onChange={(v) => setIn("owner", "phone", v)} errors={errors} maxLength={32} />
+        <TextField path="owner.email" label={t("email")} required type="email" inputMode="email" autoComplete="email" hint={t("emailHint")} value={form.owner.email} onChange={(v) => setIn("owner", "email", v)} errors={errors} maxLength={254} />
       </fieldset>
 
       <fieldset>
-        <legend className="text-xl font-semibold">Address of the cameras</legend>
-        <TextField path="address.line1" label="Street address" required autoComplete="address-line1" hint="House number and street, e.g. 10300 W Roosevelt Rd" value={form.address.line1} onChange={(v) => setIn("address", "line1", v)} errors={errors} maxLength={120} />
-        <TextField path="address.unit" label="Unit / suite" autoComplete="address-line2" value={form.address.unit} onChange={(v) => setIn("address", "unit", v)} errors={errors} maxLength={20} />
-        <TextField path="address.city" label="City" required autoComplete="address-level2" value={form.address.city} onChange={(v) => setIn("address", "city", v)} errors={errors} maxLength={60} />
+        <legend className="text-xl font-semibold">{t("addressLegend")}</legend>
+        <TextField path="address.line1" label={t("line1")} required autoComplete="address-line1" hint={t("line1Hint")} value={form.address.line1} onChange={(v) => setIn("address", "line1", v)} errors={errors} maxLength={120} />
+        <TextField path="address.unit" label={t("unit")} autoComplete="address-line2" value={form.address.unit} onChange={(v) => setIn("address", "unit", v)} errors={errors} maxLength={20} />
+        <TextField path="address.city" label={t("city")} required autoComplete="address-level2" value={form.address.city} onChange={(v) => setIn("address", "city", v)} errors={errors} maxLength={60} />
         <div className="grid grid-cols-2 gap-4">
-          <TextField path="address.state" label="State" required autoComplete="address-level1" hint="2 letters" value={form.address.state} onChange={(v) => setIn("address", "state", v)} errors={errors} maxLength={2} />
-          <TextField path="address.zip" label="ZIP code" required inputMode="numeric" autoComplete="postal-code" value={form.address.zip} onChange={(v) => setIn("address", "zip", v)} errors={errors} maxLength={10} />
+          <TextField path="address.state" label={t("state")} required autoComplete="address-level1" hint={t("stateHint")} value={form.address.state} onChange={(v) => setIn("address", "state", v)} errors={errors} maxLength={40} />
+          <TextField path="address.zip" label={t("zip")} required inputMode="numeric" autoComplete="postal-code" value={form.address.zip} onChange={(v) => setIn("address", "zip", v)} errors={errors} maxLength={10} />
         </div>
       </fieldset>
 
       <fieldset>
-        <legend className="text-xl font-semibold">Alternate person&apos;s contact information</legend>
-        <p className="text-sm text-slate-700">Someone we can reach if we cannot reach you. Optional; if you give a name, give a phone too.</p>
-        <TextField path="alternateContact.name" label="Name" value={form.alternateContact.name} onChange={(v) => setIn("alternateContact", "name", v)} errors={errors} maxLength={100} />
-        <TextField path="alternateContact.phone" label="Phone" type="tel" inputMode="tel" value={form.alternateContact.phone} onChange={(v) => setIn("alternateContact", "phone", v)} errors={errors} maxLength={32} />
-        <TextField path="alternateContact.email" label="E-mail" type="email" inputMode="email" value={form.alternateContact.email} onChange={(v) => setIn("alternateContact", "email", v)} errors={errors} maxLength={254} />
-      </fieldset>
-
-      <fieldset id={fieldId("cameraLocations")} tabIndex={-1}>
-        <legend className="text-xl font-semibold">Security camera information</legend>
-        <p className="mt-2 font-medium">Camera locations. Select all that apply.</p>
-        <div className="mt-1 grid grid-cols-2 gap-2">
-          {CAMERA_POSITIONS.map((pos) => (
-            <label key={pos} className="flex items-center gap-2 py-1">
-              <input type="checkbox" className="h-5 w-5" checked={form.cameraLocations.includes(pos)} onChange={(e) => toggleLocation(pos, e.target.checked)} />
-              {CAMERA_POSITION_LABELS[pos]}
-            </label>
-          ))}
-        </div>
-        <ErrorText path="cameraLocations" errors={errors} />
+        <legend className="text-xl font-semibold">{t("alternateLegend")}</legend>
+        <p className="text-sm text-slate-700">{t("alternateHint")}</p>
+        <TextField path="alternateContact.name" label={t("alternateName")} value={form.alternateContact.name} onChange={(v) => setIn("alternateContact", "name", v)} errors={errors} maxLength={100} />
+        <TextField path="alternateContact.phone" label={t("alternatePhone")} type="tel" inputMode="tel" value={form.alternateContact.phone} onChange={(v) => setIn("alternateContact", "phone", v)} errors={errors} maxLength={32} />
+        <TextField path="alternateContact.email" label={t("alternateEmail")} type="email" inputMode="email" value={form.alternateContact.email} onChange={(v) => setIn("alternateContact", "email", v)} errors={errors} maxLength={254} />
       </fieldset>
 
       <div id={fieldId("cameras")} tabIndex={-1}>
-        <h2 className="text-xl font-semibold">Each camera</h2>
-        <p className="text-sm text-slate-700">Tell us about each camera you can. If you have many, describe the most useful ones and use the notes below for the rest.</p>
+        <h2 className="text-xl font-semibold">{t("camerasLegend")}</h2>
+        <p className="text-sm text-slate-700">{t("camerasHint")}</p>
         <ErrorText path="cameras" errors={errors} />
         {form.cameras.map((camera, i) => {
-          const label = `camera ${i + 1}`;
+          const number = i + 1;
           return (
             <fieldset key={camera.key} className="mt-4 rounded-md border border-slate-300 bg-white p-4">
-              <legend className="px-1 text-lg font-semibold">Camera {i + 1}</legend>
+              <legend className="px-1 text-lg font-semibold">{t("cameraLegend", { number })}</legend>
               <div className="mt-2">
                 <label htmlFor={fieldId(`cameras.${i}.position`)} className="block font-medium">
-                  Where is it? <span aria-hidden="true">*</span>
+                  {t("cameraPosition")} <span aria-hidden="true">*</span>
                 </label>
                 <select
                   id={fieldId(`cameras.${i}.position`)}
@@ -193,21 +201,21 @@ export function RegistrationForm(p: {
                   onChange={(e) => setCamera(i, { position: e.target.value as CameraPosition })}
                   className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base"
                 >
-                  <option value="">Choose…</option>
+                  <option value="">{t("choose")}</option>
                   {CAMERA_POSITIONS.map((pos) => (
                     <option key={pos} value={pos}>
-                      {CAMERA_POSITION_LABELS[pos]}
+                      {t(`positions.${pos}`)}
                     </option>
                   ))}
                 </select>
                 <ErrorText path={`cameras.${i}.position`} errors={errors} />
               </div>
-              <BearingPicker path={`cameras.${i}.bearingDeg`} cameraLabel={label} value={camera.bearingDeg} onChange={(deg) => setCamera(i, { bearingDeg: deg })} errors={errors} site={site} map={p.map} />
-              <RadioGroup path={`cameras.${i}.recordsStreet`} legend={`Does ${label} record the street?`} options={YES_NO} value={camera.recordsStreet} onChange={(v) => setCamera(i, { recordsStreet: v })} errors={errors} />
-              <TextField path={`cameras.${i}.note`} label="Note" hint="e.g. doorbell camera, covers the driveway" value={camera.note} onChange={(v) => setCamera(i, { note: v })} errors={errors} maxLength={500} />
+              <BearingPicker path={`cameras.${i}.bearingDeg`} cameraNumber={number} value={camera.bearingDeg} onChange={(deg) => setCamera(i, { bearingDeg: deg })} errors={errors} site={site} map={p.map} />
+              <RadioGroup path={`cameras.${i}.recordsStreet`} legend={t("cameraRecordsStreet", { number })} options={YES_NO} value={camera.recordsStreet} onChange={(v) => setCamera(i, { recordsStreet: v })} errors={errors} />
+              <TextField path={`cameras.${i}.note`} label={t("cameraNote")} hint={t("cameraNoteHint")} value={camera.note} onChange={(v) => setCamera(i, { note: v })} errors={errors} maxLength={500} />
               {form.cameras.length > 1 && (
                 <button type="button" onClick={() => set("cameras", form.cameras.filter((_, j) => j !== i))} className="mt-3 min-h-11 rounded-md border-2 border-red-800 px-3 text-red-800">
-                  Remove camera {i + 1}
+                  {t("removeCamera", { number })}
                 </button>
               )}
             </fieldset>
@@ -218,66 +226,78 @@ export function RegistrationForm(p: {
           onClick={() => setForm((f) => ({ ...f, cameras: [...f.cameras, newCamera()], cameraCount: String(Math.max(Number(f.cameraCount) || 0, f.cameras.length + 1)) }))}
           className="mt-4 min-h-11 rounded-md border-2 border-brand-700 px-4 font-semibold text-brand-700"
         >
-          Add another camera
+          {t("addCamera")}
         </button>
+        <p className="mt-3 text-sm" data-testid="derived-locations" aria-live="polite">
+          {t("locationsSummary", { list: derivedLocations.length ? derivedLocations.map((l) => t(`positions.${l}`)).join(", ") : t("locationsNone") })}
+        </p>
       </div>
 
       <fieldset>
-        <legend className="text-xl font-semibold">Street traffic and video</legend>
-        <RadioGroup path="recordsStreetTraffic" legend="Do any cameras record the street traffic?" options={YES_NO} value={form.recordsStreetTraffic} onChange={(v) => set("recordsStreetTraffic", v)} errors={errors} />
-        <TextField path="streetView" label="What does it show?" hint="Example: The roadway at 10300 Roosevelt, or Corner of Cermak & Hull." value={form.streetView} onChange={(v) => set("streetView", v)} errors={errors} maxLength={300} />
+        <legend className="text-xl font-semibold">{t("videoLegend")}</legend>
+        {allStreetAnswered && (
+          <p className="mt-3" data-testid="derived-street">
+            {t("recordsStreetDerived", { answer: anyRecordsStreet ? tc("yes") : tc("no") })}
+          </p>
+        )}
+        {anyRecordsStreet && (
+          <TextField path="streetView" label={t("streetView")} hint={t("streetViewHint")} value={form.streetView} onChange={(v) => set("streetView", v)} errors={errors} maxLength={300} />
+        )}
+        <RadioGroup
+          path="recordingMode"
+          required
+          legend={t("recordingMode")}
+          hint={t("recordingModeHint")}
+          options={RECORDING_MODES.map((m) => ({ value: m, label: t(`recordingModes.${m}`) }))}
+          value={form.recordingMode}
+          onChange={(v) => set("recordingMode", v as RecordingMode)}
+          errors={errors}
+          stacked
+        />
         <RadioGroup
           path="playback"
-          legend="Can the video be played in a standard player (Windows Media Player compliant)?"
-          hint="Standard: the recorder exports a file (MP4, AVI…) that any player opens. Proprietary: it needs the recorder's own player."
+          legend={t("playback")}
+          hint={t("playbackHint")}
           options={[
-            { value: "standard", label: "Yes, standard file" },
-            { value: "proprietary", label: "No, needs its own player" },
-            { value: "unknown", label: "I don't know" },
+            { value: "standard", label: t("playbackStandard") },
+            { value: "proprietary", label: t("playbackProprietary") },
+            { value: "unknown", label: t("playbackUnknown") },
           ]}
           value={form.playback}
           onChange={(v) => set("playback", v)}
           errors={errors}
         />
         <div className="grid grid-cols-2 gap-4">
-          <TextField path="retentionDays" label="Days of video kept" inputMode="numeric" hint="How long before it is overwritten" value={form.retentionDays} onChange={(v) => set("retentionDays", v)} errors={errors} maxLength={4} />
-          <TextField path="cameraCount" label="Number of cameras" required inputMode="numeric" value={form.cameraCount} onChange={(v) => set("cameraCount", v)} errors={errors} maxLength={3} />
+          <TextField path="retentionDays" label={t("retentionDays")} inputMode="numeric" hint={t("retentionDaysHint")} value={form.retentionDays} onChange={(v) => set("retentionDays", v)} errors={errors} maxLength={4} />
+          <TextField path="cameraCount" label={t("cameraCount")} required inputMode="numeric" value={form.cameraCount} onChange={(v) => set("cameraCount", v)} errors={errors} maxLength={3} />
         </div>
-        <TextField
-          path="notes"
-          label="Anything else for our detectives?"
-          hint="Is there any additional information about your cameras or what they depict? If you have more than two cameras, you can describe what they depict here."
-          multiline
-          value={form.notes}
-          onChange={(v) => set("notes", v)}
-          errors={errors}
-          maxLength={2000}
-        />
+        <TextField path="notes" label={t("notes")} hint={t("notesHint")} multiline value={form.notes} onChange={(v) => set("notes", v)} errors={errors} maxLength={2000} />
       </fieldset>
 
       {p.mode === "register" && (
         <fieldset>
-          <legend className="text-xl font-semibold">Terms</legend>
-          <div className="mt-2 space-y-3 rounded-md border border-slate-300 bg-white p-4 text-sm" id="terms-text">
+          <legend className="text-xl font-semibold">{t("termsLegend")}</legend>
+          {p.termsTranslated === false && <p className="text-sm text-slate-700">{t("termsInDefaultLanguage")}</p>}
+          <div className="mt-2 space-y-3 rounded-md border border-slate-300 bg-white p-4 text-sm" id="terms-text" lang={p.termsTranslated === false ? "en" : undefined}>
             {(p.termsText ?? "").split(/\n\s*\n/).map((para, i) => (
               <p key={i}>{para}</p>
             ))}
           </div>
-          <CheckboxField path="consent" label={<>I have read and agree to these terms of the {p.agencyName}</>} checked={form.consent} onChange={(v) => set("consent", v)} errors={errors} />
+          <CheckboxField path="consent" label={t("consent", { agency: p.agencyName })} checked={form.consent} onChange={(v) => set("consent", v)} errors={errors} />
         </fieldset>
       )}
 
       {/* Honeypot: hidden from people and assistive technology; bots fill every field. */}
       {p.mode === "register" && (
         <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
-          <label htmlFor="website">Website</label>
+          <label htmlFor="website">{t("honeypot")}</label>
           <input ref={honeypot} id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
       )}
 
       <div>
         <button type="submit" disabled={busy} className="min-h-12 w-full rounded-md bg-brand-700 px-6 py-3 text-lg font-semibold text-white hover:bg-brand-900 sm:w-auto">
-          {busy ? "Sending…" : p.mode === "register" ? "Register my cameras" : "Save changes"}
+          {busy ? t("sending") : p.mode === "register" ? t("submitRegister") : t("submitEdit")}
         </button>
         <p role="status" className="mt-2 font-medium text-green-800">
           {notice}

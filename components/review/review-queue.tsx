@@ -32,7 +32,7 @@ function Item({ item, map }: { item: ReviewQueueItem; map: Map }) {
       <h3 className="font-semibold">{item.address}</h3>
       <p className="text-sm">
         {item.owner.name ?? "(contact erased)"}
-        {item.owner.businessName ? ` — ${item.owner.businessName}` : ""} · {item.owner.phone} · {item.owner.email}
+        {item.owner.businessName ? ` — ${item.owner.businessName}` : ""} · {item.owner.phone} · {item.owner.email} · speaks {item.owner.language}
       </p>
       <p className="text-sm text-slate-700">
         {item.status} · {item.reviewReason ?? "no reason recorded"} · {item.location ? `located (${item.locationMethod})` : "NOT on the map"} · {item.cameraCount} camera(s) · via {item.source}

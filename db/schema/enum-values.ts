@@ -6,6 +6,8 @@
  */
 export const REGISTRATION_STATUSES = ["pending_review", "active", "inactive", "withdrawn"] as const;
 export const PLAYBACK_FORMATS = ["standard", "proprietary", "unknown"] as const;
+/** How a system records: always, only on motion, on a schedule, or the owner does not know. */
+export const RECORDING_MODES = ["continuous", "motion", "scheduled", "unknown"] as const;
 export const CAMERA_POSITIONS = ["front", "rear", "side", "garage_alley", "parking_lot", "other"] as const;
 export const LOCATION_METHODS = ["address_point", "interpolated", "intersection", "manual", "remote"] as const;
 export const STAFF_ROLES = ["detective", "supervisor", "admin"] as const;

@@ -7,12 +7,14 @@ import {
   INCIDENT_STATUSES,
   LOCATION_METHODS,
   PLAYBACK_FORMATS,
+  RECORDING_MODES,
   REGISTRATION_STATUSES,
   STAFF_ROLES,
 } from "./enum-values";
 
 export const registrationStatus = pgEnum("registration_status", REGISTRATION_STATUSES);
 export const playbackFormat = pgEnum("playback_format", PLAYBACK_FORMATS);
+export const recordingMode = pgEnum("recording_mode", RECORDING_MODES);
 export const cameraPosition = pgEnum("camera_position", CAMERA_POSITIONS);
 export const locationMethod = pgEnum("location_method", LOCATION_METHODS);
 export const staffRole = pgEnum("staff_role", STAFF_ROLES);

@@ -1,6 +1,6 @@
 import { boolean, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { geographyPoint } from "../postgis";
-import { locationMethod, playbackFormat, registrationStatus } from "./enums";
+import { locationMethod, playbackFormat, recordingMode, registrationStatus } from "./enums";
 import { users } from "./users";
 
 /**
@@ -48,9 +48,14 @@ export const registrations = pgTable(
     cameraCount: integer("camera_count").notNull(),
     retentionDays: integer("retention_days"),
     playback: playbackFormat("playback").notNull().default("unknown"),
+    /** Motion-only or scheduled systems may not have recorded at the incident's time. */
+    recordingMode: recordingMode("recording_mode").notNull().default("unknown"),
     recordsStreetTraffic: boolean("records_street_traffic").notNull().default(false),
     streetView: text("street_view"),
     notes: text("notes"),
+
+    /** The resident's language (a messages/<locale>.json code): e-mails go out in it, staff see it beside the contact. */
+    locale: text("locale").notNull().default("en"),
 
     consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
     termsVersion: text("terms_version").notNull(),
@@ -68,6 +73,8 @@ export const registrations = pgTable(
      * for staff to merge or keep.
      */
     duplicateOfId: uuid("duplicate_of_id"),
+    /** Last fresh link e-mailed from the lost-link page (at most one per LOST_LINK_RESEND_MIN). */
+    lostLinkSentAt: timestamp("lost_link_sent_at", { withTimezone: true }),
     /** Last "someone registered your address again" e-mail to this owner (at most one a day). */
     duplicateNoticeSentAt: timestamp("duplicate_notice_sent_at", { withTimezone: true }),
 

@@ -65,10 +65,13 @@ export interface CanvassRow {
   addressUnit: string | null;
   addressCity: string;
   location: LngLat | null;
-  owner: { name: string | null; businessName: string | null; phone: string | null; email: string | null };
+  /** `language`: the resident's language in English ("Spanish"). */
+  owner: { name: string | null; businessName: string | null; phone: string | null; email: string | null; language: string };
   alternate: { name: string | null; phone: string | null; email: string | null };
   playback: string;
   retentionDays: number | null;
+  /** continuous | motion | scheduled | unknown */
+  recordingMode: string;
   footageDeadline: Date | null;
   deadlineStatus: FootageStatus;
   cameras: CanvassCamera[];

@@ -52,6 +52,7 @@ export function canvassToGeoJson(sheet: CanvassSheet): FeatureCollection<Point |
       cameras_all: row.cameras.length,
       playback: row.playback,
       retention_days: row.retentionDays,
+      recording_mode: row.recordingMode,
       footage_deadline: row.footageDeadline ? row.footageDeadline.toISOString() : null,
       deadline_status: row.deadlineStatus,
       distance_m: row.distanceM === null ? null : Math.round(row.distanceM * 10) / 10,

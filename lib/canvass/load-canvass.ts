@@ -1,4 +1,5 @@
 import "server-only";
+import { languageNameForStaff } from "@/lib/i18n/config";
 import * as turf from "@turf/turf";
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -116,10 +117,11 @@ export async function loadCanvassSheet(
       addressUnit: r.addressUnit,
       addressCity: r.addressCity,
       location: r.location?.coordinates ?? null,
-      owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail },
+      owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail, language: languageNameForStaff(r.locale) },
       alternate: { name: r.alternateName, phone: r.alternatePhone, email: r.alternateEmail },
       playback: r.playback,
       retentionDays: r.retentionDays,
+      recordingMode: r.recordingMode,
       footageDeadline: footage.expiresAt ? new Date(footage.expiresAt) : null,
       deadlineStatus: footage.status,
       cameras: camerasBySite.get(r.id) ?? [],

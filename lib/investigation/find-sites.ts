@@ -10,7 +10,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { PolygonGeometry, LngLat } from "@/db/ewkb";
-import { footageStatusFor, type Footage } from "./footage-status";
+import { footageStatusFor, mayNotHaveRecorded, type Footage } from "./footage-status";
 import { rankSites } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
 import { searchDistanceM, type SearchArea } from "./search-area";
@@ -53,6 +53,10 @@ export interface SiteResult {
   seesPoint: boolean;
   footage: Footage;
   retentionDays: number | null;
+  /** continuous | motion | scheduled | unknown, as the owner answered. */
+  recordingMode: string;
+  /** Motion-only or scheduled recording: the incident's footage may never have been recorded. */
+  footageMayNotHaveRecorded: boolean;
   playback: string;
   notes: string | null;
   streetView: string | null;
@@ -96,6 +100,7 @@ interface SiteCameraRow {
   lat: number;
   distance_m: number;
   retention_days: number | null;
+  recording_mode: string;
   playback: string;
   notes: string | null;
   street_view: string | null;
@@ -193,7 +198,7 @@ export function findSitesQuery(area: SearchArea): SQL {
   // planner cannot flatten it into a join that might hash all the cameras of the registry.
   return sql`
     select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
-      r.lng, r.lat, r.distance_m, r.retention_days, r.playback, r.notes, r.street_view, r.records_street_traffic,
+      r.lng, r.lat, r.distance_m, r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
       r.camera_count, r.camera_locations, r.created_at,
       c.id as camera_id, c.position as camera_position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street,
       c.note as camera_note, c.view_cone_geojson as view_cone, c.cone_crosses_street, c.sees_point, c.seen_route, c.seen_route_m
@@ -201,7 +206,7 @@ export function findSitesQuery(area: SearchArea): SQL {
       select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
         ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
         ${distanceMeters(sql`r.location`, target)} as distance_m,
-        r.retention_days, r.playback, r.notes, r.street_view, r.records_street_traffic,
+        r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
         r.camera_count, r.camera_locations, r.created_at
       from registrations r
       where ${sitesInAreaCondition(area)}
@@ -256,6 +261,8 @@ function toSiteResult(row: SiteCameraRow, cameras: CameraResult[], at: Date, foo
     seesPoint: cameras.some((c) => c.seesPoint),
     footage: footage(row.retention_days),
     retentionDays: row.retention_days,
+    recordingMode: row.recording_mode,
+    footageMayNotHaveRecorded: mayNotHaveRecorded(row.recording_mode),
     playback: row.playback,
     notes: row.notes,
     streetView: row.street_view,

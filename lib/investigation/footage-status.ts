@@ -56,3 +56,12 @@ export function footageStatusFor(incidentAt: Date, timeZone: string, now: Date =
     return { ...footage };
   };
 }
+
+/**
+ * A system that records only on motion or on a schedule may have nothing of
+ * the incident even within its retention: the footage is marked "may not have
+ * recorded" (continuous and "not sure" are not).
+ */
+export function mayNotHaveRecorded(recordingMode: string | null | undefined): boolean {
+  return recordingMode === "motion" || recordingMode === "scheduled";
+}

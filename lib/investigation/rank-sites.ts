@@ -2,7 +2,9 @@
  * The order a detective works the results in: a camera that could see the spot
  * first, then street-facing ones, then footage that disappears soonest, then
  * the nearest. Footage already overwritten is worth least, so it sorts after
- * sites whose retention is unknown.
+ * sites whose retention is unknown. Between sites alike in all that, one that
+ * records continuously comes before one that records only on motion or on a
+ * schedule (its footage may not exist).
  */
 import type { Footage, FootageStatus } from "./footage-status";
 
@@ -11,6 +13,7 @@ export interface RankableSite {
   facesStreet: boolean;
   footage: Footage;
   distanceM: number;
+  footageMayNotHaveRecorded?: boolean;
 }
 
 const FOOTAGE_GROUP: Record<FootageStatus, number> = { urgent: 0, available: 0, unknown: 1, likely_overwritten: 2 };
@@ -24,6 +27,8 @@ export function compareSites(a: RankableSite, b: RankableSite): number {
   if (bothRetained && a.footage.expiresAt && b.footage.expiresAt && a.footage.expiresAt !== b.footage.expiresAt) {
     return Date.parse(a.footage.expiresAt) - Date.parse(b.footage.expiresAt);
   }
+  const mayNot = Number(Boolean(a.footageMayNotHaveRecorded)) - Number(Boolean(b.footageMayNotHaveRecorded));
+  if (mayNot !== 0) return mayNot;
   return a.distanceM - b.distanceM;
 }
 

@@ -3,10 +3,12 @@ import "server-only";
 import { and, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { registrations } from "@/db/schema";
+import { languageNameForStaff } from "@/lib/i18n/config";
 
 export interface RegistrationContacts {
   registrationId: string;
-  owner: { name: string | null; businessName: string | null; phone: string | null; email: string | null };
+  /** `language`: the resident's language in English ("Spanish"), so the right person calls. */
+  owner: { name: string | null; businessName: string | null; phone: string | null; email: string | null; language: string };
   alternate: { name: string | null; phone: string | null; email: string | null } | null;
   /** Set once the contacts were erased after withdrawal. */
   contactsErasedAt: string | null;
@@ -26,6 +28,7 @@ export async function readContacts(db: Pick<Db, "select">, registrationIds: stri
       businessName: registrations.businessName,
       ownerPhone: registrations.ownerPhone,
       ownerEmail: registrations.ownerEmail,
+      locale: registrations.locale,
       alternateName: registrations.alternateName,
       alternatePhone: registrations.alternatePhone,
       alternateEmail: registrations.alternateEmail,
@@ -35,7 +38,7 @@ export async function readContacts(db: Pick<Db, "select">, registrationIds: stri
     .where(and(inArray(registrations.id, registrationIds), inArray(registrations.status, ["active", "pending_review"])));
   return rows.map((r) => ({
     registrationId: r.id,
-    owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail },
+    owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail, language: languageNameForStaff(r.locale) },
     alternate:
       r.alternateName || r.alternatePhone || r.alternateEmail
         ? { name: r.alternateName, phone: r.alternatePhone, email: r.alternateEmail }

@@ -20,6 +20,8 @@ export interface CreateRegistrationOptions {
   now?: Date;
   /** "public_form", "api", "import" */
   source?: string;
+  /** The resident's language (an available locale). */
+  locale?: string;
   /** A mailer is configured: rotate the earlier owner's link so it can be e-mailed to them. */
   notifyExistingOwner?: boolean;
 }
@@ -48,7 +50,7 @@ export interface RegistrationOutcome {
     candidates: string[];
   };
   /** The earlier registration of the same address this one is held against (never told to the submitter). */
-  duplicateOf: { id: string; ownerEmail: string | null; noticeToken: string | null } | null;
+  duplicateOf: { id: string; ownerEmail: string | null; ownerLocale: string; noticeToken: string | null } | null;
 }
 
 /** Columns derived from the resident's answers (shared by create, resubmit and owner edits). */
@@ -72,6 +74,7 @@ export function detailColumns(input: RegistrationDetails, addressKey: string) {
     retentionDays: input.retentionDays ?? null,
     playback: input.playback,
     recordsStreetTraffic: input.recordsStreetTraffic,
+    recordingMode: input.recordingMode,
     streetView: input.streetView ?? null,
     notes: input.notes ?? null,
   } satisfies Partial<NewRegistration>;
@@ -146,6 +149,7 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
       .select({
         id: registrations.id,
         ownerEmail: registrations.ownerEmail,
+        ownerLocale: registrations.locale,
         duplicateNoticeSentAt: registrations.duplicateNoticeSentAt,
       })
       .from(registrations)
@@ -167,6 +171,7 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
       .values({
         ...detailColumns(input, addressKey),
         ...located,
+        locale: options.locale ?? "en",
         status,
         needsReview: true,
         reviewReason: existing ? `possible duplicate of an earlier registration of this address; ${ownReason}` : ownReason,
@@ -223,7 +228,7 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
         details: { duplicate: row.id },
       });
     }
-    return { id: row.id, status, duplicateOf: existing ? { id: existing.id, ownerEmail: existing.ownerEmail, noticeToken } : null };
+    return { id: row.id, status, duplicateOf: existing ? { id: existing.id, ownerEmail: existing.ownerEmail, ownerLocale: existing.ownerLocale, noticeToken } : null };
   });
 
   return {

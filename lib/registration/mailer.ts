@@ -6,6 +6,8 @@ import "server-only";
  * committed, and a failure to send never undoes or fails a registration.
  */
 import nodemailer, { type Transporter } from "nodemailer";
+import { messagesFor } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translate";
 
 export interface Mailer {
   send(message: { to: string; subject: string; text: string }): Promise<void>;
@@ -21,48 +23,21 @@ export function createMailer(config: { smtpUrl?: string; from?: string }): Maile
   };
 }
 
-export function manageLinkEmail(agencyName: string, manageUrl: string) {
-  return {
-    subject: `${agencyName}: your security camera registration`,
-    text: [
-      `Thank you for registering your security cameras with ${agencyName}.`,
-      "",
-      "Keep this private link. With it you can update your registration, confirm it is still current, or withdraw it:",
-      manageUrl,
-      "",
-      "Anyone with the link can change your registration, so do not share it. Any earlier link no longer works.",
-    ].join("\n"),
-  };
+/** One e-mail from the messages files ("email" namespace), in the owner's language (English if unknown). */
+function ownerEmail(kind: "manageLink" | "lostLink" | "duplicate" | "reminder", agencyName: string, manageUrl: string, locale: string) {
+  const t = translatorFor(locale, messagesFor(locale), "email");
+  return { subject: t(`${kind}Subject`, { agency: agencyName }), text: t(`${kind}Body`, { agency: agencyName, url: manageUrl }) };
 }
+
+export const manageLinkEmail = (agencyName: string, manageUrl: string, locale = "en") => ownerEmail("manageLink", agencyName, manageUrl, locale);
+
+/** The lost-link page's answer, to the registration's own e-mail address. */
+export const lostLinkEmail = (agencyName: string, manageUrl: string, locale = "en") => ownerEmail("lostLink", agencyName, manageUrl, locale);
 
 /** To the owner of an existing registration when someone registers the same address again. */
-export function duplicateNoticeEmail(agencyName: string, manageUrl: string) {
-  return {
-    subject: `${agencyName}: someone registered your address again`,
-    text: [
-      `Someone has just sent a new security camera registration for the address you registered with ${agencyName}.`,
-      "Your registration has not been changed. Staff will review the new one and keep or merge it.",
-      "",
-      "If it was you and you wanted to change your details, use your own private link instead:",
-      manageUrl,
-      "",
-      "This is a new private link; any earlier link no longer works. If you did not send the new registration, you need do nothing.",
-    ].join("\n"),
-  };
-}
+export const duplicateNoticeEmail = (agencyName: string, manageUrl: string, locale = "en") => ownerEmail("duplicate", agencyName, manageUrl, locale);
 
-export function reminderEmail(agencyName: string, manageUrl: string) {
-  return {
-    subject: `${agencyName}: is your camera registration still current?`,
-    text: [
-      `You registered security cameras with ${agencyName}. Please take a minute to confirm the registration is still current,`,
-      "update it, or withdraw it if you no longer use the cameras or live at the address:",
-      manageUrl,
-      "",
-      "This is a new private link; any earlier link no longer works.",
-    ].join("\n"),
-  };
-}
+export const reminderEmail = (agencyName: string, manageUrl: string, locale = "en") => ownerEmail("reminder", agencyName, manageUrl, locale);
 
 /** Send and log instead of throwing: the registration is already saved. */
 export async function sendQuietly(mailer: Mailer | null, message: { to: string; subject: string; text: string }): Promise<boolean> {

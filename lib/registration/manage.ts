@@ -5,7 +5,7 @@ import "server-only";
  * is the only credential, so every lookup goes through its hash, and every
  * change is one transaction with its audit entry.
  */
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Tx } from "./tx";
 import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
@@ -16,7 +16,11 @@ import { relocateCameras, replaceCameras, sitePoint } from "./cameras";
 import { detailColumns, locationColumns, toLatLng } from "./create-registration";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
 import { generateManageToken, hashManageToken, isWellFormedManageToken, manageUrlFor } from "./manage-token";
-import { STATUS_CHANGES, type RegistrationDetails, type StatusChange } from "./schema";
+import { CLOSING_CHANGES, STATUS_CHANGES, type RegistrationDetails, type StatusChange } from "./schema";
+
+/** How long an owner can reopen a registration they closed themselves, through the same link. */
+export const UNDO_CLOSE_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 export async function findByManageToken(db: Pick<Db, "select">, token: string): Promise<Registration | null> {
   if (!isWellFormedManageToken(token)) return null;
@@ -47,13 +51,34 @@ function statusAfterMove(row: Registration): Registration["status"] {
   return row.status === "active" || row.status === "pending_review" ? "pending_review" : row.status;
 }
 
+/**
+ * Until when the owner may reopen: only a closure they made themselves (not a
+ * staff rejection or merge), within UNDO_CLOSE_DAYS, while the contacts exist.
+ */
+async function reopenableUntil(db: Pick<Db, "select">, r: Registration, now: Date): Promise<Date | null> {
+  if ((r.status !== "withdrawn" && r.status !== "inactive") || !r.inactiveSince || r.mergedIntoId || r.contactsErasedAt) return null;
+  const until = new Date(r.inactiveSince.getTime() + UNDO_CLOSE_DAYS * DAY_MS);
+  if (until <= now) return null;
+  const [last] = await db
+    .select({ actor: registrationStatusHistory.actor, toStatus: registrationStatusHistory.toStatus })
+    .from(registrationStatusHistory)
+    .where(eq(registrationStatusHistory.registrationId, r.id))
+    .orderBy(desc(registrationStatusHistory.at), desc(registrationStatusHistory.id))
+    .limit(1);
+  return last && last.actor === "owner" && last.toStatus === r.status ? until : null;
+}
+
 /** What the owner sees: their own answers in the API's shape, plus the state of the registration. */
-export async function ownerView(db: Db, registration: Registration) {
+export async function ownerView(db: Db, registration: Registration, now = new Date()) {
   const cams = await db.select().from(cameras).where(eq(cameras.registrationId, registration.id)).orderBy(asc(cameras.createdAt), asc(cameras.id));
   const r = registration;
+  const undoUntil = await reopenableUntil(db, r, now);
   return {
     id: r.id,
     status: ownerFacingStatus(r),
+    /** Set while the owner can still reopen a registration they closed. */
+    reopenableUntil: undoUntil?.toISOString() ?? null,
+    locale: r.locale,
     verified: r.verifiedAt !== null,
     lastConfirmedAt: r.lastConfirmedAt.toISOString(),
     inactiveSince: r.inactiveSince?.toISOString() ?? null,
@@ -78,6 +103,7 @@ export async function ownerView(db: Db, registration: Registration) {
       recordsStreetTraffic: r.recordsStreetTraffic,
       streetView: r.streetView ?? "",
       playback: r.playback,
+      recordingMode: r.recordingMode,
       retentionDays: r.retentionDays ?? undefined,
       cameraCount: r.cameraCount,
       notes: r.notes ?? "",
@@ -89,6 +115,8 @@ export type OwnerView = Awaited<ReturnType<typeof ownerView>>;
 interface OwnerActionContext {
   actor: AuditActor;
   now?: Date;
+  /** The language the owner is using now (kept for e-mails when given). */
+  locale?: string;
 }
 
 /** Lock the row by token for the rest of the transaction; closed registrations cannot be changed. */
@@ -143,6 +171,7 @@ export async function updateByOwner(
       .update(registrations)
       .set({
         ...detailColumns(details, addressKey),
+        ...(ctx.locale ? { locale: ctx.locale } : {}),
         ...(located ? { ...located, matchedAddress: located.matchedAddress ?? (addressChanged ? null : row.matchedAddress) } : {}),
         status,
         needsReview: true,
@@ -211,16 +240,19 @@ export async function confirmStillCurrent(db: Db, token: string, ctx: OwnerActio
 }
 
 /**
- * The three changes the reference form lists. Stopping or moving away closes
- * the registration at once (it drops out of investigations immediately);
- * contact details are erased later by eraseExpiredContacts. A change of camera
- * locations keeps it active and flags it for staff while the owner edits.
+ * The changes the reference form lists, and "Other". Stopping or moving away
+ * closes the registration at once (it drops out of investigations
+ * immediately; the owner may reopen it for UNDO_CLOSE_DAYS); contact details
+ * are erased later by eraseExpiredContacts. A change of camera locations keeps
+ * it as it is and flags it for staff while the owner edits; "Other" does the
+ * same with the owner's reason for staff to read.
  */
-export async function reportChange(db: Db, token: string, change: StatusChange, ctx: OwnerActionContext) {
+export async function reportChange(db: Db, token: string, report: { change: StatusChange; reason?: string }, ctx: OwnerActionContext) {
   const now = ctx.now ?? new Date();
+  const { change } = report;
   return db.transaction(async (tx) => {
     const row = await lockOpen(tx, token);
-    const reason = STATUS_CHANGES[change];
+    const reason = change === "other" ? `${STATUS_CHANGES.other}: ${report.reason ?? ""}` : STATUS_CHANGES[change];
     const toStatus = change === "no_longer_using" ? "withdrawn" : change === "moved_away" ? "inactive" : row.status;
     await tx
       .update(registrations)
@@ -232,11 +264,36 @@ export async function reportChange(db: Db, token: string, change: StatusChange, 
         updatedAt: now,
       })
       .where(eq(registrations.id, row.id));
-    if (toStatus !== row.status) {
+    if (toStatus !== row.status || change === "other") {
       await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus, reason, actor: ctx.actor.label, at: now });
     }
-    await recordAudit(tx, ctx.actor, { action: "registration.change_reported", targetType: "registration", targetId: row.id, details: { change, status: toStatus } });
+    await recordAudit(tx, ctx.actor, {
+      action: "registration.change_reported",
+      targetType: "registration",
+      targetId: row.id,
+      details: { change, status: toStatus, closes: CLOSING_CHANGES.includes(change), ...(change === "other" ? { reason: report.reason } : {}) },
+    });
     return { id: row.id, status: toStatus };
+  });
+}
+
+/** Undo an owner's own closure within UNDO_CLOSE_DAYS: back to pending_review, for staff to check again. */
+export async function reopenByOwner(db: Db, token: string, ctx: OwnerActionContext) {
+  const now = ctx.now ?? new Date();
+  return db.transaction(async (tx) => {
+    if (!isWellFormedManageToken(token)) throw new AppError("not_found", "unknown link");
+    const [row] = await tx.select().from(registrations).where(eq(registrations.manageTokenHash, hashManageToken(token))).for("update").limit(1);
+    if (!row) throw new AppError("not_found", "unknown link");
+    if (!(await reopenableUntil(tx, row, now))) {
+      throw new AppError("conflict", `only a registration you closed yourself in the last ${UNDO_CLOSE_DAYS} days can be reopened`);
+    }
+    await tx
+      .update(registrations)
+      .set({ status: "pending_review", inactiveSince: null, needsReview: true, reviewReason: "owner reopened a registration they had closed", updatedAt: now, lastConfirmedAt: now })
+      .where(eq(registrations.id, row.id));
+    await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus: "pending_review", reason: "reopened by owner", actor: ctx.actor.label, at: now });
+    await recordAudit(tx, ctx.actor, { action: "registration.reopened_by_owner", targetType: "registration", targetId: row.id, details: { from: row.status } });
+    return { id: row.id, status: "pending_review" as const };
   });
 }
 

@@ -19,7 +19,9 @@ import { createRegistration } from "./create-registration";
 import { duplicateNoticeEmail, manageLinkEmail, sendQuietly, type Mailer } from "./mailer";
 import { manageUrlFor } from "./manage-token";
 import type { IpRateLimiter } from "./rate-limit";
-import { registrationSchema, type RegistrationInput } from "./schema";
+import { availableLocales } from "@/lib/i18n/locales";
+import { localizedRequest } from "./localized";
+import type { RegistrationInput } from "./schema";
 
 export interface PostRegistrationDeps {
   db: Db;
@@ -49,20 +51,24 @@ export async function postRegistration(request: Request, deps: PostRegistrationD
 }
 
 async function register(request: Request, deps: PostRegistrationDeps): Promise<Response> {
+  // Field errors in the request's language (cookie, then Accept-Language).
+  const { locale: requestLocale, schemas, tv } = localizedRequest(request);
   const { formMeta: rawMeta, ...payload } = await readJsonObject(request, deps.maxBodyBytes);
   const meta = formMetaSchema.safeParse(rawMeta);
-  if (!meta.success) throw validationError({ formMeta: "Malformed form data" });
+  if (!meta.success) throw validationError({ formMeta: tv("formMeta") });
   if (meta.data) {
     // A field people never see: anything in it was typed by a bot.
     if (meta.data.website) throw validationError({ form: "submission rejected" });
     const now = (deps.now ?? new Date()).getTime();
     const elapsedS = meta.data.startedAtMs ? (now - meta.data.startedAtMs) / 1000 : 0;
     if (elapsedS < deps.minFillSeconds) {
-      throw validationError({ form: "The form was sent faster than a person can fill it in. Please check your answers and send it again." });
+      throw validationError({ form: tv("tooFast") });
     }
   }
 
-  const input = parseInput(registrationSchema, payload);
+  const input = parseInput(schemas.registration, payload);
+  // The language the resident chose in the form, else the request's: e-mails go out in it, staff see it.
+  const locale = input.language && availableLocales().includes(input.language) ? input.language : requestLocale;
 
   const decision = await deps.limiter.check(deps.actor.ip ?? null);
   if (!decision.allowed) {
@@ -80,11 +86,12 @@ async function register(request: Request, deps: PostRegistrationDeps): Promise<R
     geocodeTimeoutMs: deps.geocodeTimeoutMs,
     now: deps.now,
     source: meta.data ? "public_form" : "api",
+    locale,
     notifyExistingOwner: deps.mailer !== null,
   });
   const emailed = await sendQuietly(deps.mailer, {
     to: input.owner.email,
-    ...manageLinkEmail(deps.agencyName, outcome.manageUrl),
+    ...manageLinkEmail(deps.agencyName, outcome.manageUrl, locale),
   });
   // The earlier owner learns someone registered their address again, with their own (new) link.
   // The submitter's answer below is the same either way.
@@ -92,7 +99,7 @@ async function register(request: Request, deps: PostRegistrationDeps): Promise<R
   if (notice?.noticeToken && notice.ownerEmail) {
     await sendQuietly(deps.mailer, {
       to: notice.ownerEmail,
-      ...duplicateNoticeEmail(deps.agencyName, manageUrlFor(deps.baseUrl, notice.noticeToken)),
+      ...duplicateNoticeEmail(deps.agencyName, manageUrlFor(deps.baseUrl, notice.noticeToken), notice.ownerLocale),
     });
   }
   return NextResponse.json(

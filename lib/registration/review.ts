@@ -5,6 +5,7 @@ import "server-only";
  * RECONFIRM_AFTER_MONTHS. Every read of the queue (it shows contact details)
  * and every decision is audited in the same transaction.
  */
+import { languageNameForStaff } from "@/lib/i18n/config";
 import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -49,7 +50,7 @@ function queueItem(r: Registration, duplicates: { id: string; ownerName: string 
     matchedAddress: r.matchedAddress,
     location: toLatLng(r.location),
     locationMethod: r.locationMethod,
-    owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail },
+    owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail, language: languageNameForStaff(r.locale) },
     cameraCount: r.cameraCount,
     lastConfirmedAt: r.lastConfirmedAt.toISOString(),
     createdAt: r.createdAt.toISOString(),
@@ -209,7 +210,7 @@ export async function sendReconfirmReminders(
   const now = options.now ?? new Date();
   const remindedRecently = new Date(now.getTime() - 30 * 86_400_000);
   const due = await db
-    .select({ id: registrations.id, email: registrations.ownerEmail })
+    .select({ id: registrations.id, email: registrations.ownerEmail, locale: registrations.locale })
     .from(registrations)
     .where(
       and(
@@ -229,7 +230,7 @@ export async function sendReconfirmReminders(
     }
     const token = generateManageToken();
     const url = manageUrlFor(options.baseUrl, token);
-    const delivered = await sendQuietly(mailer, { to: r.email, ...reminderEmail(options.agencyName, url) });
+    const delivered = await sendQuietly(mailer, { to: r.email, ...reminderEmail(options.agencyName, url, r.locale) });
     if (!delivered) {
       skipped++;
       continue;

@@ -58,6 +58,8 @@ const CASES: Record<string, Case | null> = {
   "POST /api/manage/[token]/rotate": { url: `/api/manage/${TOKEN}/rotate`, params: { token: TOKEN }, expect: "not_found" },
   "GET /api/manage/[token]": { url: `/api/manage/${TOKEN}`, params: { token: TOKEN }, expect: "not_found" },
   "PUT /api/manage/[token]": { url: `/api/manage/${TOKEN}`, params: { token: TOKEN }, body: "", expect: "validation", field: "(body)" },
+  "POST /api/manage/[token]/reopen": { url: `/api/manage/${TOKEN}/reopen`, params: { token: TOKEN }, expect: "not_found" },
+  "POST /api/manage-link-requests": { url: "/api/manage-link-requests", body: { email: "nobody", line1: "1 A St", zip: "60154" }, expect: "validation", field: "email" },
   "POST /api/manage/[token]/status": { url: `/api/manage/${TOKEN}/status`, params: { token: TOKEN }, body: { change: "abducted" }, expect: "validation", field: "change" },
   "GET /api/map/sites": { url: "/api/map/sites", expect: "validation", field: "bbox" },
   "GET /api/map/streets": { url: "/api/map/streets?bbox=1,2,3", expect: "validation", field: "bbox" },

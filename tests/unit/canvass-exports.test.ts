@@ -23,10 +23,11 @@ function row(overrides: Partial<CanvassRow>): CanvassRow {
     addressUnit: null,
     addressCity: "Westchester",
     location: [-87.878, 41.8674],
-    owner: { name: "Pat", businessName: null, phone: "708-555-0100", email: null },
+    owner: { name: "Pat", businessName: null, phone: "708-555-0100", email: null, language: "Spanish" },
     alternate: { name: null, phone: null, email: null },
     playback: "standard",
     retentionDays: 14,
+    recordingMode: "motion",
     footageDeadline: null,
     deadlineStatus: "unknown",
     cameras: [],
@@ -55,7 +56,7 @@ describe("CSV export", () => {
   it("writes a BOM, quotes commas, quotes and newlines, and keeps formulas inert", () => {
     const csv = canvassToCsv(
       sheet([
-        row({ owner: { name: '=HYPERLINK("http://x","y")', businessName: "Doe, Inc.", phone: "+1 708", email: null }, notes: 'said "maybe"\nback at 5', clockOffsetS: -45 }),
+        row({ owner: { name: '=HYPERLINK("http://x","y")', businessName: "Doe, Inc.", phone: "+1 708", email: null, language: "English" }, notes: 'said "maybe"\nback at 5', clockOffsetS: -45 }),
       ]),
     );
     expect(csv.charCodeAt(0)).toBe(0xfeff);

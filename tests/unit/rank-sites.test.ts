@@ -12,6 +12,17 @@ const site = (name: string, s: Partial<RankableSite>): RankableSite & { name: st
 });
 
 describe("ranking", () => {
+  it("puts a continuously recording site before a motion-only or scheduled one with the same other facts, never over a better fact", () => {
+    const expires = { status: "available" as const, expiresAt: "2026-04-01T00:00:00Z" };
+    const sites = [
+      site("motion, nearest", { facesStreet: true, footage: expires, distanceM: 5, footageMayNotHaveRecorded: true }),
+      site("continuous, farther", { facesStreet: true, footage: expires, distanceM: 90 }),
+      site("scheduled, sees the spot", { seesPoint: true, footage: expires, distanceM: 300, footageMayNotHaveRecorded: true }),
+      site("continuous, not street", { footage: expires, distanceM: 1 }),
+    ];
+    expect(rankSites(sites).map((s) => s.name)).toEqual(["scheduled, sees the spot", "continuous, farther", "motion, nearest", "continuous, not street"]);
+  });
+
   it("orders by sees-the-point, then faces-street, then soonest expiry, then distance", () => {
     const sites = [
       site("far, nothing", { distanceM: 400 }),

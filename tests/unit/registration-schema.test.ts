@@ -26,7 +26,8 @@ describe("registration schema (shared by the form and the server)", () => {
     ["owner.phone", { owner: { name: "P", phone: "708-555-013x", email: "p@example.com" } }],
     ["owner.email", { owner: { name: "P", phone: "708-555-0134", email: "p@@example" } }],
     ["address.zip", { address: { line1: "1 A St", city: "W", state: "IL", zip: "ABCDE" } }],
-    ["address.state", { address: { line1: "1 A St", city: "W", state: "Illinois", zip: "60154" } }],
+    ["address.state", { address: { line1: "1 A St", city: "W", state: "Ilinois", zip: "60154" } }],
+    ["address.state", { address: { line1: "1 A St", city: "W", state: "Il.x", zip: "60154" } }],
     ["address.line1", { address: { line1: "Roosevelt Rd", city: "W", state: "IL", zip: "60154" } }],
     ["cameras.0.bearingDeg", { cameras: [{ position: "front", bearingDeg: 360, recordsStreet: true }], cameraCount: 1 }],
     ["cameras.0.bearingDeg", { cameras: [{ position: "front", bearingDeg: -1, recordsStreet: true }], cameraCount: 1 }],
@@ -35,13 +36,48 @@ describe("registration schema (shared by the form and the server)", () => {
     ["notes", { notes: "javascript:alert(1)" }],
     ["owner.name", { owner: { name: "Pat\u0000", phone: "708-555-0134", email: "p@example.com" } }],
     ["retentionDays", { retentionDays: 2.5 }],
-    ["cameraLocations", { cameraLocations: [] }],
+    ["cameraLocations.0", { cameraLocations: ["roof"] }],
+    ["recordingMode", { recordingMode: "sometimes" }],
   ])("reports %s", (path, overrides) => {
     expect(errorsOf(validRegistration(overrides))[path]).toBeTruthy();
   });
 
   it("keeps ordinary punctuation a resident would type", () => {
     expect(errorsOf(validRegistration({ streetView: "Corner of Cermak & Hull", notes: "2 < 3 cameras > none? It's fine: \"rear\"." }))).toEqual({});
+  });
+});
+
+describe("state names, derived answers and recording mode", () => {
+  it.each([
+    ["Illinois", "IL"],
+    ["ILLINOIS", "IL"],
+    [" illinois ", "IL"],
+    ["Ill.", "IL"],
+    ["New York", "NY"],
+    ["district of columbia", "DC"],
+    ["Puerto Rico", "PR"],
+    ["wi", "WI"],
+  ])("maps %s to %s instead of cutting it to two letters", (state, code) => {
+    const r = registrationSchema.parse(validRegistration({ address: { line1: "1 A St", city: "W", state, zip: "60154" } }));
+    expect(r.address.state).toBe(code);
+  });
+
+  it("derives camera locations and street traffic from the cameras when a client leaves them out, and keeps what it sends", () => {
+    const cameras = [
+      { position: "rear", recordsStreet: false },
+      { position: "garage_alley", recordsStreet: true },
+    ];
+    const base = validRegistration({ cameras, cameraCount: 2 });
+    delete (base as Record<string, unknown>).cameraLocations;
+    delete (base as Record<string, unknown>).recordsStreetTraffic;
+    const r = registrationSchema.parse(base);
+    expect(r.cameraLocations).toEqual(["rear", "garage_alley"]);
+    expect(r.recordsStreetTraffic).toBe(true);
+    expect(r.recordingMode).toBe("unknown");
+    const sent = registrationSchema.parse(validRegistration({ cameras: [{ position: "rear", recordsStreet: false }], cameraCount: 2, cameraLocations: ["front"], recordsStreetTraffic: false, recordingMode: "motion" }));
+    expect(sent.cameraLocations).toEqual(["front", "rear"]);
+    expect(sent.recordsStreetTraffic).toBe(false);
+    expect(sent.recordingMode).toBe("motion");
   });
 });
 
@@ -84,7 +120,7 @@ describe("form state → API payload", () => {
   it("turns unanswered questions into missing fields the schema names", () => {
     const errors = errorsOf(toPayload(emptyForm(), true));
     expect(Object.keys(errors)).toEqual(
-      expect.arrayContaining(["eligibility.exteriorFacing", "owner.name", "owner.email", "address.line1", "cameraLocations", "cameras.0.position", "cameras.0.recordsStreet", "recordsStreetTraffic", "playback", "consent"]),
+      expect.arrayContaining(["eligibility.exteriorFacing", "owner.name", "owner.email", "address.line1", "cameras.0.position", "cameras.0.recordsStreet", "playback", "consent"]),
     );
     expect(errors.alternateContact).toBeUndefined();
   });

@@ -10,6 +10,8 @@ const site = (id: string, lng: number, lat: number): SiteResult => ({
   distanceM: 10,
   facesStreet: false,
   seesPoint: false,
+  recordingMode: "continuous",
+  footageMayNotHaveRecorded: false,
   footage: { status: "unknown", expiresAt: null },
   retentionDays: null,
   playback: "unknown",
@@ -37,7 +39,7 @@ describe("GeoJSON answer", () => {
 
   it("carries contacts only when they were read", () => {
     expect(toSiteFeatureCollection([site("a", 0, 0)], {}).features[0].properties).not.toHaveProperty("contacts");
-    const contact = { registrationId: "a", owner: { name: "P", businessName: null, phone: null, email: null }, alternate: null, contactsErasedAt: null };
+    const contact = { registrationId: "a", owner: { name: "P", businessName: null, phone: null, email: null, language: "English" }, alternate: null, contactsErasedAt: null };
     const withContacts = toSiteFeatureCollection([site("a", 0, 0), site("b", 0, 0)], {}, [contact]);
     expect(withContacts.features[0].properties.contacts).toEqual(contact);
     expect(withContacts.features[1].properties.contacts).toBeNull();

@@ -1,25 +1,32 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
+import { languageNames } from "@/lib/i18n/locales";
 import { findByManageToken, ownerView } from "@/lib/registration/manage";
 import { ManagePanel } from "@/components/registration/manage-panel";
 
 // The token is in the URL: keep it out of search engines and Referer headers.
-export const metadata: Metadata = { title: "Your camera registration", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("manage");
+  return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ManagePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const db = await getDb();
   const registration = await findByManageToken(db, token);
+  // A dead or replaced link: the lost-link page (not-found.tsx beside this page), with a 404.
   if (!registration) notFound();
   const view = await ownerView(db, registration);
   const agency = agencySettings();
-  const lastConfirmedText = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: agency.timeZone }).format(registration.lastConfirmedAt);
+  const t = await getTranslations("manage");
+  const languageName = languageNames().find((l) => l.locale === view.locale)?.name ?? view.locale;
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="text-2xl font-bold">Your camera registration</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-1 text-slate-700">
         {view.details.address.line1}
         {view.details.address.unit ? `, ${view.details.address.unit}` : ""}, {view.details.address.city}
@@ -28,10 +35,10 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
         <ManagePanel
           token={token}
           view={view}
-          lastConfirmedText={lastConfirmedText}
           map={{ centerLat: agency.map.centerLat, centerLng: agency.map.centerLng, tileUrl: agency.map.tileUrl, tileAttribution: agency.map.tileAttribution }}
           agencyName={agency.name}
           contactEmail={agency.contactEmail}
+          languageName={languageName}
         />
       </div>
     </div>
