@@ -65,12 +65,11 @@ describe("public registration in a phone browser", () => {
     await page.locator("#f-address-zip").fill("60154");
     await page.locator("#f-alternateContact-name").fill("Sam Example");
     await page.locator("#f-alternateContact-phone").fill("708-555-0199");
-    await page.locator("#f-cameraLocations").getByLabel("Front", { exact: true }).check();
     await page.locator("#f-cameras-0-position").selectOption("front");
     await page.getByRole("button", { name: "Faces south", exact: true }).click();
     await page.locator("#f-cameras-0-recordsStreet").getByLabel("Yes").check();
     await page.locator("#f-cameras-0-note").fill("doorbell");
-    await page.locator("#f-recordsStreetTraffic").getByLabel("Yes").check();
+    await page.locator("#f-recordingMode").getByLabel("All the time (continuous, 24/7)").check();
     await page.locator("#f-streetView").fill("The roadway at 10300 Roosevelt");
     await page.locator("#f-playback").getByLabel("Yes, standard file").check();
     await page.locator("#f-retentionDays").fill("30");
@@ -83,7 +82,7 @@ describe("public registration in a phone browser", () => {
     const waitMs = 4500 - (Date.now() - loadedAt);
     if (waitMs > 0) await page.waitForTimeout(waitMs);
     await page.getByRole("button", { name: "Register my cameras" }).click();
-    await page.getByRole("heading", { level: 2, name: /your cameras are registered/ }).waitFor();
+    await page.getByRole("heading", { level: 1, name: /your cameras are registered/ }).waitFor();
     manageUrl = (await page.getByTestId("manage-link").getAttribute("href")) ?? "";
     expect(manageUrl).toMatch(/\/manage\/[A-Za-z0-9_-]{43}$/);
     await noHorizontalScroll(page);
@@ -122,6 +121,7 @@ describe("public registration in a phone browser", () => {
 
     await page.getByLabel("No longer using security cameras").check();
     await page.getByRole("button", { name: "Send this change" }).click();
+    await page.getByRole("button", { name: "Yes, close my registration" }).click();
     await page.getByTestId("registration-status").getByText(/Withdrawn/).waitFor();
     const after = await (await fetch(`${inject("baseUrl")}/api/manage/${token}`)).json();
     expect(after.status).toBe("withdrawn");
