@@ -6,7 +6,7 @@
  */
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 import { CircleMarker, MapContainer, Marker, TileLayer, useMapEvents } from "react-leaflet";
 import { StreetsLayer } from "@/components/map/streets-layer";
 
@@ -24,6 +24,35 @@ function TapToPlace({ onChange }: { onChange: (p: { lat: number; lng: number }) 
 
 const ARROW_BEARINGS: Record<string, number> = { ArrowUp: 0, ArrowRight: 90, ArrowDown: 180, ArrowLeft: 270 };
 
+/**
+ * Names the pin and moves it with the arrow keys (Shift: larger steps). A sibling after the Marker, so the
+ * marker is on the map (its element exists) when this effect runs.
+ */
+function PinKeyboard({ marker, label, onNudge }: { marker: RefObject<L.Marker | null>; label: string; onNudge?: (bearingDeg: number, metres: number) => void }) {
+  const nudge = useRef(onNudge);
+  useEffect(() => {
+    nudge.current = onNudge;
+  }, [onNudge]);
+  useEffect(() => {
+    const element = marker.current?.getElement();
+    if (!element) return;
+    element.setAttribute("aria-label", label);
+    element.setAttribute("role", "button");
+    element.tabIndex = 0;
+    const onKey = (e: KeyboardEvent) => {
+      const bearing = ARROW_BEARINGS[e.key];
+      if (bearing === undefined || !nudge.current) return;
+      // Move the pin, not the map under it.
+      e.preventDefault();
+      e.stopPropagation();
+      nudge.current(bearing, e.shiftKey ? 10 : 2);
+    };
+    element.addEventListener("keydown", onKey);
+    return () => element.removeEventListener("keydown", onKey);
+  }, [marker, label]);
+  return null;
+}
+
 export default function PinMap(p: {
   pin: { lat: number; lng: number };
   original: { lat: number; lng: number } | null;
@@ -40,28 +69,7 @@ export default function PinMap(p: {
   showStreets?: boolean;
 }) {
   const marker = useRef<L.Marker>(null);
-  const onNudge = useRef(p.onNudge);
-  useEffect(() => {
-    onNudge.current = p.onNudge;
-  }, [p.onNudge]);
   const markerLabel = p.markerLabel ?? "Site pin. Use the arrow keys to move it.";
-  useEffect(() => {
-    const element = marker.current?.getElement();
-    if (!element) return;
-    element.setAttribute("aria-label", markerLabel);
-    element.setAttribute("role", "button");
-    element.tabIndex = 0;
-    const onKey = (e: KeyboardEvent) => {
-      const bearing = ARROW_BEARINGS[e.key];
-      if (bearing === undefined || !onNudge.current) return;
-      // Move the pin, not the map under it.
-      e.preventDefault();
-      e.stopPropagation();
-      onNudge.current(bearing, e.shiftKey ? 10 : 2);
-    };
-    element.addEventListener("keydown", onKey);
-    return () => element.removeEventListener("keydown", onKey);
-  }, [markerLabel]);
   return (
     <div className="mt-2 h-64 w-full overflow-hidden rounded-md border border-slate-400" role="application" aria-label={p.mapLabel ?? "Map with the location of the cameras"}>
       <MapContainer center={[p.pin.lat, p.pin.lng]} zoom={18} maxZoom={21} className="h-full w-full" scrollWheelZoom={false}>
@@ -77,6 +85,7 @@ export default function PinMap(p: {
           draggable
           eventHandlers={{ dragend: (e) => p.onChange((e.target as L.Marker).getLatLng()) }}
         />
+        <PinKeyboard marker={marker} label={markerLabel} onNudge={p.onNudge} />
         <TapToPlace onChange={p.onChange} />
       </MapContainer>
     </div>
