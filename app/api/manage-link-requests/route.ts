@@ -1,9 +1,8 @@
 import { after, type NextRequest } from "next/server";
 import { agencySettings } from "@/lib/agency/settings";
 import { publicActor } from "@/lib/audit/record-audit";
-import { env } from "@/lib/env.js";
-import { nearestClientAddress } from "@/lib/http/client-address";
-import { requestBaseUrl } from "@/lib/http/request-base-url";
+import { clientAddress } from "@/lib/http/client-address";
+import { publicBaseUrl } from "@/lib/http/public-url";
 import { apiRoute, openDatabase } from "@/lib/http/route-errors";
 import { requestManageLink } from "@/lib/registration/lost-link";
 import { registrationRuntime } from "@/lib/registration/runtime";
@@ -17,8 +16,8 @@ export const POST = apiRoute("POST /api/manage-link-requests", async (request: N
     db: await openDatabase(),
     mailer: runtime.mailer,
     limiter: runtime.lostLinkLimiter,
-    actor: publicActor(nearestClientAddress(request), request.headers.get("user-agent")),
-    baseUrl: requestBaseUrl(request, env.NEXTAUTH_URL),
+    actor: publicActor(clientAddress(request), request.headers.get("user-agent")),
+    baseUrl: publicBaseUrl(),
     agencyName: agencySettings().name,
     defer: (task) => after(task),
   });
