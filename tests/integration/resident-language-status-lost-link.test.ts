@@ -19,13 +19,13 @@ import { mailText, startSmtpSink } from "../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { seedAddressPoint, validRegistration } from "../support/registration-factory";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
-import { useTestDbGlobally } from "../support/use-test-db-globally";
+import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
   t = await createTestDatabase();
-  useTestDbGlobally(t);
+  setDbForTests(t);
   await seedAddressPoint(t.db);
   sink = await startSmtpSink();
 });
