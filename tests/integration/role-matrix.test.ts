@@ -25,6 +25,10 @@ const PUBLIC_ROUTES: { path: RegExp; methods: readonly string[] | "*" }[] = [
   { path: /^\/api\/auth\//, methods: "*" },
   { path: /^\/api\/registrations$/, methods: ["POST"] },
   { path: /^\/api\/manage(\/|$)/, methods: "*" },
+  // "E-mail me my link": answers the same whether or not anything matched (rate limited, audited).
+  { path: /^\/api\/manage-link-requests$/, methods: ["POST"] },
+  // The language switch without JavaScript: sets a cookie and goes back to a path on this site.
+  { path: /^\/language$/, methods: ["GET"] },
 ];
 
 function walk(dir: string, fileName: RegExp): string[] {
