@@ -115,6 +115,19 @@ export const envSchema = z
     REGISTRATION_STALE_AFTER_DAYS: number(365).pipe(z.number().int().positive()),
     /** Cell size of the dashboard's coverage grid (hexagon side), metres. */
     COVERAGE_CELL_M: number(200).pipe(z.number().min(25).max(5000)),
+
+    // Footage requests and evidence (issue 17).
+    /** Where evidence files are kept, named by id. Default: DATA_DIR/evidence. */
+    EVIDENCE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+    EVIDENCE_MAX_FILE_BYTES: number(4 * 1024 ** 3).pipe(z.number().int().min(1)),
+    /** All files of one footage request together. */
+    EVIDENCE_MAX_REQUEST_BYTES: number(20 * 1024 ** 3).pipe(z.number().int().min(1)),
+    FOOTAGE_REQUEST_EXPIRY_DAYS: number(7).pipe(z.number().min(0.001).max(365)),
+    /** A Twilio-compatible Messages API: base URL, account SID, auth token, sender number. */
+    SMS_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    SMS_ACCOUNT_SID: z.preprocess(emptyToUndefined, z.string().optional()),
+    SMS_AUTH_TOKEN: z.preprocess(emptyToUndefined, z.string().optional()),
+    SMS_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
@@ -158,6 +171,12 @@ export const envSchema = z
     }
     if (env.SMTP_URL && !env.SMTP_FROM) {
       ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: "is required when SMTP_URL is set" });
+    }
+    if (env.SMS_API_URL && (!env.SMS_ACCOUNT_SID || !env.SMS_AUTH_TOKEN || !env.SMS_FROM)) {
+      ctx.addIssue({ code: "custom", path: ["SMS_ACCOUNT_SID"], message: "SMS_AUTH_TOKEN and SMS_FROM are required when SMS_API_URL is set" });
+    }
+    if (env.EVIDENCE_MAX_FILE_BYTES > env.EVIDENCE_MAX_REQUEST_BYTES) {
+      ctx.addIssue({ code: "custom", path: ["EVIDENCE_MAX_FILE_BYTES"], message: "must not exceed EVIDENCE_MAX_REQUEST_BYTES" });
     }
     if (env.DEFAULT_SEARCH_RADIUS_M > env.MAX_SEARCH_RADIUS_M) {
       ctx.addIssue({ code: "custom", path: ["DEFAULT_SEARCH_RADIUS_M"], message: "must not exceed MAX_SEARCH_RADIUS_M" });

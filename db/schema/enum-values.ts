@@ -24,3 +24,10 @@ export const CANVASS_OUTCOMES = [
 export const CONTACT_WHICH = ["primary", "alternate"] as const;
 export const CONTACT_METHODS = ["visit", "phone", "email"] as const;
 export const INCIDENT_STATUSES = ["open", "closed"] as const;
+/** A footage request's stored state; "expired" is also derived from expires_at on read. */
+export const FOOTAGE_REQUEST_STATES = ["sent", "opened", "uploading", "received", "declined", "expired", "revoked"] as const;
+export const FOOTAGE_DELIVERIES = ["link", "email", "sms"] as const;
+export const FOOTAGE_DECLINE_REASONS = ["no_footage", "overwritten", "in_person", "other"] as const;
+export const EVIDENCE_SOURCES = ["owner_upload", "in_person"] as const;
+/** uploading: bytes still arriving (never listed as received); quarantined: flagged by the virus scanner. */
+export const EVIDENCE_STATUSES = ["uploading", "received", "quarantined", "purged"] as const;

@@ -4,6 +4,11 @@ import {
   CANVASS_OUTCOMES,
   CONTACT_METHODS,
   CONTACT_WHICH,
+  EVIDENCE_SOURCES,
+  EVIDENCE_STATUSES,
+  FOOTAGE_DECLINE_REASONS,
+  FOOTAGE_DELIVERIES,
+  FOOTAGE_REQUEST_STATES,
   INCIDENT_STATUSES,
   LOCATION_METHODS,
   PLAYBACK_FORMATS,
@@ -22,3 +27,8 @@ export const canvassOutcome = pgEnum("canvass_outcome", CANVASS_OUTCOMES);
 export const contactWhich = pgEnum("contact_which", CONTACT_WHICH);
 export const contactMethod = pgEnum("contact_method", CONTACT_METHODS);
 export const incidentStatus = pgEnum("incident_status", INCIDENT_STATUSES);
+export const footageRequestState = pgEnum("footage_request_state", FOOTAGE_REQUEST_STATES);
+export const footageDelivery = pgEnum("footage_delivery", FOOTAGE_DELIVERIES);
+export const footageDeclineReason = pgEnum("footage_decline_reason", FOOTAGE_DECLINE_REASONS);
+export const evidenceSource = pgEnum("evidence_source", EVIDENCE_SOURCES);
+export const evidenceStatus = pgEnum("evidence_status", EVIDENCE_STATUSES);

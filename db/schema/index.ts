@@ -6,3 +6,4 @@ export * from "./cameras";
 export * from "./incidents";
 export * from "./audit-log";
 export * from "./reference";
+export * from "./evidence";

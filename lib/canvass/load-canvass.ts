@@ -35,7 +35,7 @@ export function walkStartOf(incident: Pick<CanvassIncident, "point" | "route">):
   return incident.point ?? incident.route?.[0] ?? null;
 }
 
-function coversIncident(incident: CanvassIncident, cone: { type: "Polygon"; coordinates: LngLat[][] } | null): boolean {
+export function coversIncident(incident: CanvassIncident, cone: { type: "Polygon"; coordinates: LngLat[][] } | null): boolean {
   if (!cone) return false;
   if (incident.point) return turf.booleanPointInPolygon(incident.point, cone);
   if (incident.route && incident.route.length > 1) return turf.booleanIntersects(turf.lineString(incident.route), turf.polygon(cone.coordinates));

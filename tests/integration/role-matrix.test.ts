@@ -29,6 +29,9 @@ const PUBLIC_ROUTES: { path: RegExp; methods: readonly string[] | "*" }[] = [
   { path: /^\/api\/manage-link-requests$/, methods: ["POST"] },
   // The language switch without JavaScript: sets a cookie and goes back to a path on this site.
   { path: /^\/language$/, methods: ["GET"] },
+  // tus uploads: an owner's footage-request token, or a staff sign-in checked inside (lib/evidence/tus-server.ts).
+  { path: /^\/api\/uploads(\/|$)/, methods: "*" },
+  { path: /^\/api\/footage-requests\/decline$/, methods: ["POST"] },
 ];
 
 function walk(dir: string, fileName: RegExp): string[] {

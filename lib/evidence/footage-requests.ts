@@ -1,0 +1,215 @@
+import "server-only";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { cameras, canvassEntries, evidenceItems, footageRequests, registrations, type FootageRequest, type RequestedCamera } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { StaffPrincipal } from "@/lib/auth/principal";
+import { fieldErrors, type MutationResult } from "@/lib/canvass/field-errors";
+import { coversIncident, loadIncident } from "@/lib/canvass/load-canvass";
+import { mayWorkEntry } from "@/lib/canvass/update-entry";
+import type { Mailer } from "@/lib/registration/mailer";
+import { requestMessage } from "./owner-text";
+import { footageRequestInputSchema, MAX_WINDOW_MS } from "./request-input";
+import { effectiveState, type FootageRequestState } from "./request-state";
+import { toE164, type SmsSender } from "./sms";
+import { generateUploadToken, hashUploadToken } from "./tokens";
+
+export interface FootageRequestDeps {
+  mailer: Mailer | null;
+  sms: SmsSender | null;
+  /** Origin the upload link is built on, e.g. https://cameras.example.gov */
+  baseUrl: string;
+  expiryDays: number;
+  agencyName: string;
+  timeZone: string;
+  now?: Date;
+}
+
+export interface CreatedFootageRequest {
+  id: string;
+  uploadUrl: string;
+  expiresAt: Date;
+  delivery: { method: "link" | "email" | "sms"; to: string | null; result: "sent" | "failed" | "shown"; error?: string };
+}
+
+export function uploadUrlFor(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/upload/${token}`;
+}
+
+/**
+ * Send the owner of one canvass stop a request for the incident's video: a
+ * private, expiring link (its token stored only as a hash), the window (the
+ * incident's unless given), the stop's recorder clock offset and the cameras
+ * that see the spot or record the street. The row and its audit entry commit
+ * first; the e-mail or text is sent after, and its result recorded.
+ */
+export async function createFootageRequest(
+  db: Db,
+  principal: StaffPrincipal,
+  actor: AuditActor,
+  entryId: string,
+  input: unknown,
+  deps: FootageRequestDeps,
+): Promise<MutationResult<CreatedFootageRequest>> {
+  const parsed = footageRequestInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 422, errors: fieldErrors(parsed.error) };
+  const body = parsed.data;
+  const now = deps.now ?? new Date();
+
+  const [row] = await db
+    .select({ entry: canvassEntries, ownerEmail: registrations.ownerEmail, ownerPhone: registrations.ownerPhone, registrationId: registrations.id })
+    .from(canvassEntries)
+    .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
+    .where(eq(canvassEntries.id, entryId))
+    .limit(1);
+  if (!row) return { ok: false, status: 404, error: "canvass entry not found" };
+  if (!mayWorkEntry(principal, row.entry)) return { ok: false, status: 403, error: "this entry is assigned to another detective" };
+  const incident = await loadIncident(db, row.entry.incidentId);
+  if (!incident) return { ok: false, status: 404, error: "canvass entry not found" };
+
+  const windowFrom = body.from ? new Date(body.from) : incident.occurredFrom;
+  const windowTo = body.to ? new Date(body.to) : incident.occurredTo;
+  if (windowTo.getTime() < windowFrom.getTime()) return { ok: false, status: 422, errors: { to: "must not be before from" } };
+  if (windowTo.getTime() - windowFrom.getTime() > MAX_WINDOW_MS) return { ok: false, status: 422, errors: { to: "the window may be at most 24 hours" } };
+
+  let deliveredTo: string | null = null;
+  if (body.deliver === "email") {
+    if (!deps.mailer) return { ok: false, status: 422, errors: { deliver: "e-mail is not configured (SMTP_URL); send the link another way" } };
+    if (!row.ownerEmail) return { ok: false, status: 422, errors: { deliver: "the owner has no e-mail address on file" } };
+    deliveredTo = row.ownerEmail;
+  } else if (body.deliver === "sms") {
+    if (!deps.sms) return { ok: false, status: 422, errors: { deliver: "text messages are not configured (SMS_API_URL); send the link another way" } };
+    const phone = row.ownerPhone ? toE164(row.ownerPhone) : null;
+    if (!phone) return { ok: false, status: 422, errors: { deliver: "the owner has no mobile number on file that a text can go to" } };
+    deliveredTo = phone;
+  }
+
+  const siteCameras = await db.select().from(cameras).where(eq(cameras.registrationId, row.registrationId));
+  const requested: RequestedCamera[] = siteCameras
+    .map((c) => ({ position: c.position, bearingDeg: c.bearingDeg, recordsStreet: c.recordsStreet, coversIncident: coversIncident(incident, c.viewCone) }))
+    .filter((c) => c.recordsStreet || c.coversIncident);
+
+  const token = generateUploadToken();
+  const expiresAt = new Date(now.getTime() + deps.expiryDays * 86_400_000);
+  const created = await db.transaction(async (tx) => {
+    const [request] = await tx
+      .insert(footageRequests)
+      .values({
+        canvassEntryId: entryId,
+        incidentId: incident.id,
+        tokenHash: hashUploadToken(token),
+        windowFrom,
+        windowTo,
+        clockOffsetS: row.entry.clockOffsetS,
+        cameras: requested,
+        note: body.note || null,
+        delivery: body.deliver,
+        deliveredTo,
+        expiresAt,
+        createdBy: principal.userId,
+      })
+      .returning();
+    if (row.entry.outcome === "not_contacted" || row.entry.outcome === "no_answer" || row.entry.outcome === "notice_left") {
+      await tx.update(canvassEntries).set({ outcome: "footage_requested", updatedBy: principal.userId, updatedAt: now }).where(eq(canvassEntries.id, entryId));
+    }
+    await recordAudit(tx, actor, {
+      action: "footage_request.created",
+      targetType: "footage_request",
+      targetId: request.id,
+      details: {
+        incidentId: incident.id,
+        canvassEntryId: entryId,
+        delivery: body.deliver,
+        windowFrom: windowFrom.toISOString(),
+        windowTo: windowTo.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+        cameras: requested.length,
+      },
+    });
+    return request;
+  });
+
+  const uploadUrl = uploadUrlFor(deps.baseUrl, token);
+  const message = requestMessage({ agencyName: deps.agencyName, uploadUrl, windowFrom, windowTo, clockOffsetS: row.entry.clockOffsetS, timeZone: deps.timeZone, expiresAt });
+  let result: CreatedFootageRequest["delivery"] = { method: body.deliver, to: deliveredTo, result: "shown" };
+  if (body.deliver !== "link" && deliveredTo) {
+    try {
+      if (body.deliver === "email") await deps.mailer!.send({ to: deliveredTo, subject: message.subject, text: message.text });
+      else await deps.sms!.send({ to: deliveredTo, body: message.sms });
+      result = { method: body.deliver, to: deliveredTo, result: "sent" };
+    } catch (err) {
+      // The reason may quote the request; never the link itself.
+      const reason = (err instanceof Error ? err.message : String(err)).replaceAll(token, "[token]").slice(0, 300);
+      console.error(`[footage-request] ${body.deliver} delivery failed for request ${created.id}: ${reason}`);
+      result = { method: body.deliver, to: deliveredTo, result: "failed", error: reason };
+    }
+    await db.update(footageRequests).set({ deliveryResult: result.result === "sent" ? "sent" : `failed: ${result.error}` }).where(eq(footageRequests.id, created.id));
+  }
+  return { ok: true, value: { id: created.id, uploadUrl, expiresAt, delivery: result } };
+}
+
+export interface FootageRequestSummary {
+  id: string;
+  canvassEntryId: string;
+  state: FootageRequestState;
+  delivery: FootageRequest["delivery"];
+  deliveredTo: string | null;
+  deliveryResult: string | null;
+  windowFrom: Date;
+  windowTo: Date;
+  clockOffsetS: number | null;
+  expiresAt: Date;
+  createdAt: Date;
+  declineReason: string | null;
+  declineNote: string | null;
+  receivedFiles: number;
+}
+
+/** The requests of some canvass entries with their state and received-file counts. */
+export async function listFootageRequests(db: Pick<Db, "select">, entryIds: string[], now = new Date()): Promise<FootageRequestSummary[]> {
+  if (entryIds.length === 0) return [];
+  const rows = await db
+    .select({
+      request: footageRequests,
+      receivedFiles: sql<number>`(select count(*)::int from ${evidenceItems} where ${evidenceItems.footageRequestId} = ${footageRequests.id} and ${evidenceItems.status} = 'received')`,
+    })
+    .from(footageRequests)
+    .where(inArray(footageRequests.canvassEntryId, entryIds))
+    .orderBy(desc(footageRequests.createdAt));
+  return rows.map(({ request: r, receivedFiles }) => ({
+    id: r.id,
+    canvassEntryId: r.canvassEntryId,
+    state: effectiveState(r, now),
+    delivery: r.delivery,
+    deliveredTo: r.deliveredTo,
+    deliveryResult: r.deliveryResult,
+    windowFrom: r.windowFrom,
+    windowTo: r.windowTo,
+    clockOffsetS: r.clockOffsetS,
+    expiresAt: r.expiresAt,
+    createdAt: r.createdAt,
+    declineReason: r.declineReason,
+    declineNote: r.declineNote,
+    receivedFiles: Number(receivedFiles),
+  }));
+}
+
+/** Revoke a request's link: the owner's page and uploads stop working at once. */
+export async function revokeFootageRequest(db: Db, principal: StaffPrincipal, actor: AuditActor, requestId: string): Promise<MutationResult<{ id: string; state: "revoked" }>> {
+  return db.transaction(async (tx): Promise<MutationResult<{ id: string; state: "revoked" }>> => {
+    const [request] = await tx.select().from(footageRequests).where(eq(footageRequests.id, requestId)).for("update").limit(1);
+    if (!request) return { ok: false, status: 404, error: "footage request not found" };
+    const [entry] = await tx.select().from(canvassEntries).where(eq(canvassEntries.id, request.canvassEntryId)).limit(1);
+    if (entry && !mayWorkEntry(principal, entry)) return { ok: false, status: 403, error: "this entry is assigned to another detective" };
+    if (request.state === "revoked") return { ok: true, value: { id: request.id, state: "revoked" } };
+    const now = new Date();
+    await tx.update(footageRequests).set({ state: "revoked", revokedAt: now, revokedBy: principal.userId, updatedAt: now }).where(and(eq(footageRequests.id, requestId)));
+    await recordAudit(tx, actor, {
+      action: "footage_request.revoked",
+      targetType: "footage_request",
+      targetId: request.id,
+      details: { incidentId: request.incidentId, previousState: effectiveState(request, now) },
+    });
+    return { ok: true, value: { id: request.id, state: "revoked" } };
+  });
+}

@@ -1,0 +1,123 @@
+import "server-only";
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { Server } from "@tus/server";
+import { getDb, type Db } from "@/db/client";
+import { canvassEntries, evidenceItems, footageRequests } from "@/db/schema";
+import { publicActor, type AuditActor } from "@/lib/audit/record-audit";
+import { auditActorFor, resolvePrincipal } from "@/lib/auth/with-role";
+import { roleAllows } from "@/lib/auth/roles";
+import { nearestClientAddress } from "@/lib/http/client-address";
+import { cleanOriginalName } from "./media-type";
+import { findRequestByToken } from "./owner-request";
+import { finalizeUpload } from "./receive";
+import { acceptsUploads, effectiveState } from "./request-state";
+import { evidenceRuntime } from "./runtime";
+import { hashUploadToken, looksLikeUploadToken } from "./tokens";
+import { EvidenceTusStore, tusRefusal, UPLOAD_ID, type CreationMetadata } from "./tus-store";
+
+export const UPLOADS_PATH = "/api/uploads";
+/** Every request on an owner's upload after its creation carries the link's token again. */
+export const TOKEN_HEADER = "x-footage-token";
+
+const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
+
+function actorOf(request: Request): AuditActor {
+  return publicActor(nearestClientAddress(request), request.headers.get("user-agent"));
+}
+
+async function creationFor(db: Db, request: Request, metadata: Record<string, string | null>): Promise<CreationMetadata> {
+  const filename = cleanOriginalName(metadata.filename);
+  const filetype = metadata.filetype && MIME.test(metadata.filetype) ? metadata.filetype.toLowerCase() : undefined;
+  const clientIp = nearestClientAddress(request) ?? undefined;
+  const userAgent = request.headers.get("user-agent")?.slice(0, 512) ?? undefined;
+  if (metadata.token !== undefined && metadata.token !== null) {
+    const footageRequest = await findRequestByToken(db, metadata.token);
+    if (!footageRequest) throw tusRefusal(404, "this upload link is not valid");
+    if (!acceptsUploads(footageRequest)) throw tusRefusal(410, `this request is ${effectiveState(footageRequest)}`);
+    return { source: "owner_upload", footageRequestId: footageRequest.id, filename, filetype, clientIp, userAgent };
+  }
+  // Evidence collected in person (USB): a detective uploads it against a canvass stop.
+  const principal = await resolvePrincipal(db, request);
+  if (!principal) throw tusRefusal(401, "an upload link token or a staff sign-in is required");
+  if (!roleAllows(principal.role, "detective")) throw tusRefusal(403, "forbidden");
+  const entryId = metadata.canvassEntryId ?? "";
+  if (!UPLOAD_ID.test(entryId)) throw tusRefusal(422, "canvassEntryId is required for evidence collected in person");
+  const [entry] = await db.select().from(canvassEntries).where(eq(canvassEntries.id, entryId)).limit(1);
+  if (!entry) throw tusRefusal(404, "canvass entry not found");
+  return { source: "in_person", canvassEntryId: entry.id, incidentId: entry.incidentId, uploadedBy: principal.userId, filename, filetype, clientIp, userAgent };
+}
+
+/** Who may touch an existing upload: the owner's link (its token) or, for in-person items, staff. */
+async function authorizeExisting(db: Db, request: Request, id: string): Promise<AuditActor> {
+  if (!UPLOAD_ID.test(id)) throw tusRefusal(404, "upload not found");
+  const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, id)).limit(1);
+  if (!item) throw tusRefusal(404, "upload not found");
+  if (item.source === "in_person") {
+    const principal = await resolvePrincipal(db, request);
+    if (!principal || !roleAllows(principal.role, "detective")) throw tusRefusal(404, "upload not found");
+    return auditActorFor(principal, request);
+  }
+  const token = request.headers.get(TOKEN_HEADER);
+  if (!item.footageRequestId || !looksLikeUploadToken(token)) throw tusRefusal(404, "upload not found");
+  const [footageRequest] = await db.select().from(footageRequests).where(eq(footageRequests.id, item.footageRequestId)).limit(1);
+  const expected = Buffer.from(footageRequest?.tokenHash ?? "", "hex");
+  const given = Buffer.from(hashUploadToken(token), "hex");
+  // Another request's token, or a wrong one, finds nothing.
+  if (!footageRequest || expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) throw tusRefusal(404, "upload not found");
+  if (item.status === "uploading" && !acceptsUploads(footageRequest)) throw tusRefusal(410, `this request is ${effectiveState(footageRequest)}`);
+  return actorOf(request);
+}
+
+function createTusServer(): Server {
+  const runtime = evidenceRuntime;
+  const store = new EvidenceTusStore(getDb, runtime().store, () => ({ maxRequestBytes: runtime().maxRequestBytes }));
+  return new Server({
+    path: UPLOADS_PATH,
+    datastore: store,
+    relativeLocation: true,
+    allowedOrigins: [],
+    allowedHeaders: [TOKEN_HEADER],
+    maxSize: () => runtime().maxFileBytes,
+    namingFunction: () => crypto.randomUUID(),
+    async onUploadCreate(request, upload) {
+      if (upload.sizeIsDeferred) throw tusRefusal(400, "Upload-Length is required: the size must be known before anything is stored");
+      if (upload.size === 0) throw tusRefusal(400, "the file is empty (0 bytes)");
+      const db = await getDb();
+      const creation = await creationFor(db, request, upload.metadata ?? {});
+      // Replaces the client's metadata entirely: the token is not kept anywhere.
+      return { metadata: creation as unknown as Record<string, string> };
+    },
+    async onIncomingRequest(request, id) {
+      if (request.method === "POST" || request.method === "OPTIONS") return;
+      const db = await getDb();
+      const actor = await authorizeExisting(db, request, id);
+      // A crash between the last byte and its receipt is finished on the client's next contact.
+      if (request.method === "HEAD") await finalizeUpload(db, runtime().store, id, actor);
+    },
+    async onUploadFinish(request, upload) {
+      const db = await getDb();
+      const [item] = await db.select({ source: evidenceItems.source }).from(evidenceItems).where(eq(evidenceItems.id, upload.id)).limit(1);
+      const principal = item?.source === "in_person" ? await resolvePrincipal(db, request) : null;
+      await finalizeUpload(db, runtime().store, upload.id, principal ? auditActorFor(principal, request) : actorOf(request));
+      return {};
+    },
+    async onResponseError(_request, err) {
+      if (err && typeof err === "object" && "status_code" in err) return;
+      console.error("[uploads]", err instanceof Error ? err.message : err);
+      return { status_code: 500, body: JSON.stringify({ error: "the upload could not be stored; try again" }) };
+    },
+  });
+}
+
+const globalForTus = globalThis as typeof globalThis & { __sightlineTus?: Server };
+
+export function tusServer(): Server {
+  globalForTus.__sightlineTus ??= createTusServer();
+  return globalForTus.__sightlineTus;
+}
+
+/** Tests: forget the server so it is rebuilt on the next call (after the runtime changed). */
+export function resetTusServer(): void {
+  globalForTus.__sightlineTus = undefined;
+}
