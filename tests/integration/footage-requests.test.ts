@@ -144,8 +144,8 @@ function head(id: string, token: string | null) {
   return tusHead(new NextRequest(`http://localhost/api/uploads/${id}`, { method: "HEAD", headers }));
 }
 
-/** A body that delivers `bytes` then fails, as a dropped phone connection does. */
-function droppingBody(bytes: Uint8Array): ReadableStream<Uint8Array> {
+/** A body that delivers `bytes` then fails, as a dropped phone connection does, once `arrived()` says they reached the disk. */
+function droppingBody(bytes: Uint8Array, arrived: () => boolean): ReadableStream<Uint8Array> {
   let sent = false;
   return new ReadableStream({
     async pull(controller) {
@@ -154,8 +154,8 @@ function droppingBody(bytes: Uint8Array): ReadableStream<Uint8Array> {
         controller.enqueue(bytes);
         return;
       }
-      // The bytes already sent are consumed first; then the connection goes.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The bytes already sent reach the server first; then the connection goes.
+      for (let i = 0; i < 200 && !arrived(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
       controller.error(new Error("connection reset"));
     },
   });
@@ -275,7 +275,7 @@ describe("the owner's uploads (tus)", () => {
     expect(uploading.state).toBe("uploading");
 
     // The phone drops after 70 000 bytes: what arrived is kept.
-    const dropped = await patch(created.id!, 0, droppingBody(file.subarray(0, 70_000)), token);
+    const dropped = await patch(created.id!, 0, droppingBody(file.subarray(0, 70_000), () => fs.statSync(path.join(evidenceDir, created.id!)).size >= 70_000), token);
     expect(dropped.status).toBeGreaterThanOrEqual(400);
     const afterDrop = await head(created.id!, token);
     expect(afterDrop.status).toBe(200);
