@@ -12,6 +12,7 @@ import {
   type CanvassRow,
 } from "@/lib/canvass/canvass-types";
 import { formatAgencyTime } from "@/lib/time/agency-time";
+import { FootageRequestPanel, type FootageRequestRow } from "@/components/evidence/footage-request-panel";
 import { ContactAttempts } from "./contact-attempts";
 import { DeadlineBadge } from "./deadline-badge";
 import { FieldError } from "./field-error";
@@ -29,10 +30,11 @@ interface Props {
   staff: StaffChoice[];
   canAssign: boolean;
   canEdit: boolean;
+  footageRequests?: FootageRequestRow[];
 }
 
 /** One stop of the canvass: who to reach, what to look at, and the outcome form. */
-export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssign, canEdit }: Props) {
+export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssign, canEdit, footageRequests = [] }: Props) {
   const router = useRouter();
   const [outcome, setOutcome] = useState(row.outcome);
   const [clockOffset, setClockOffset] = useState(formatClockOffset(row.clockOffsetS));
@@ -194,6 +196,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
         </div>
       </form>
       <ContactAttempts entryId={row.entryId} attempts={row.attempts} timeZone={timeZone} canAdd={canEdit} />
+      <FootageRequestPanel entryId={row.entryId} requests={footageRequests} canEdit={canEdit} timeZone={timeZone} />
     </li>
   );
 }

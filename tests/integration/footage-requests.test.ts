@@ -19,6 +19,8 @@ import type { DbHandle } from "@/db/client";
 import { GET as listRequests, POST as postRequest } from "@/app/api/canvass-entries/[id]/footage-requests/route";
 import { POST as revoke } from "@/app/api/footage-requests/[id]/revoke/route";
 import { POST as decline } from "@/app/api/footage-requests/decline/route";
+import { GET as download } from "@/app/api/evidence/[id]/download/route";
+import { GET as play } from "@/app/api/evidence/[id]/play/route";
 import { HEAD as tusHead, PATCH as tusPatch, POST as tusPost } from "@/app/api/uploads/[[...path]]/route";
 import { createMailer } from "@/lib/registration/mailer";
 import { createLocalEvidenceStore } from "@/lib/evidence/storage";
@@ -405,5 +407,59 @@ describe("the chain of custody", () => {
     expect(await refusal(t.db.execute(sql`truncate evidence_custody`))).toMatch(/append-only: TRUNCATE is not allowed/);
     const [still] = await t.db.select().from(evidenceCustody).where(and(eq(evidenceCustody.id, row.id), eq(evidenceCustody.event, row.event)));
     expect(still).toBeDefined();
+  });
+});
+
+describe("staff downloads and playback", () => {
+  let itemId: string;
+  let file: Buffer;
+  beforeAll(async () => {
+    const { body } = await sendRequest(entryIds[0], { deliver: "link" });
+    const token = tokenOf(body.uploadUrl);
+    file = fakeMp4(64 * 1024);
+    const created = await createUpload({ token, filename: "driveway.mp4", filetype: "video/mp4" }, file.length);
+    expect((await patch(created.id!, 0, file, token)).status).toBe(204);
+    itemId = created.id!;
+  });
+  const get = (handler: typeof download, url: string, headers: Record<string, string> = {}) =>
+    handler(new NextRequest(new URL(url, "http://localhost"), { headers: { authorization: auth(), "user-agent": "staff-browser", ...headers } }), params({ id: itemId }));
+
+  it("needs a reason, checks the hash, sends the bytes and logs who, when and why", async () => {
+    expect((await get(download, `/api/evidence/${itemId}/download`)).status).toBe(422);
+    const res = await get(download, `/api/evidence/${itemId}/download?reason=review%20for%20plate`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-evidence-sha256")).toBe(sha256(file));
+    expect(res.headers.get("content-disposition")).toContain("driveway.mp4");
+    expect(Buffer.from(await res.arrayBuffer()).equals(file)).toBe(true);
+    const custody = await t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, itemId));
+    expect(custody.map((c) => c.event)).toEqual(["received", "downloaded"]);
+    expect(custody[1]).toMatchObject({ actorUserId: detective.id, reason: "review for plate", sha256: sha256(file), userAgent: "staff-browser" });
+  });
+
+  it("plays MP4 with byte ranges; starting playback is logged as a view", async () => {
+    const start = await get(play, `/api/evidence/${itemId}/play?reason=first%20look`, { range: "bytes=0-" });
+    expect(start.status).toBe(206);
+    expect(start.headers.get("content-range")).toBe(`bytes 0-${file.length - 1}/${file.length}`);
+    await start.arrayBuffer();
+    const seek = await get(play, `/api/evidence/${itemId}/play`, { range: "bytes=1000-1999" });
+    expect(seek.status).toBe(206);
+    expect(Buffer.from(await seek.arrayBuffer()).equals(file.subarray(1000, 2000))).toBe(true);
+    const events = (await t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, itemId))).map((c) => c.event);
+    expect(events.filter((e) => e === "viewed")).toHaveLength(1);
+  });
+
+  it("refuses a file tampered with on disk, logs the refusal and raises an alert", async () => {
+    const onDisk = path.join(evidenceDir, itemId);
+    const tampered = Buffer.from(file);
+    tampered[5000] ^= 0xff;
+    fs.writeFileSync(onDisk, tampered);
+    const res = await get(download, `/api/evidence/${itemId}/download?reason=court%20copy`);
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: string }).error).toMatch(/no longer matches/);
+    const custody = await t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, itemId));
+    expect(custody.at(-1)).toMatchObject({ event: "download_refused", sha256: sha256(tampered), details: { expected: sha256(file) } });
+    const alerts = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "evidence.integrity_alert"), eq(auditLog.targetId, itemId)));
+    expect(alerts).toHaveLength(1);
+    fs.writeFileSync(onDisk, file);
   });
 });

@@ -48,9 +48,14 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-base font-semibold">Canvass</h2>
           {/* The canvass itself (outcomes, assignments, exports) is worked on its own page. */}
-          <Link href={`/incidents/${incident.id}/canvass`} className="text-sm underline">
-            Work the canvass: walk order, outcomes, exports
-          </Link>
+          <span className="flex gap-3">
+            <Link href={`/incidents/${incident.id}/canvass`} className="text-sm underline">
+              Work the canvass: walk order, outcomes, exports
+            </Link>
+            <Link href={`/incidents/${incident.id}/evidence`} className="text-sm underline">
+              Evidence
+            </Link>
+          </span>
         </div>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-sm">

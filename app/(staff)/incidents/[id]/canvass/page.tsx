@@ -12,6 +12,7 @@ import { canvassExportMinRole, readCanvassSheet } from "@/lib/canvass/canvass-ex
 import { FINAL_OUTCOMES, incidentLabel, type CanvassRow } from "@/lib/canvass/canvass-types";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 import { pageAuditActor } from "@/lib/canvass/page-actor";
+import { listFootageRequests } from "@/lib/evidence/footage-requests";
 import { BlockAssign } from "@/components/canvass/block-assign";
 import { CanvassEntryCard } from "@/components/canvass/canvass-entry-card";
 import { CanvassMapLoader } from "@/components/canvass/canvass-map-loader";
@@ -50,6 +51,7 @@ export default async function CanvassPage({ params }: { params: Promise<{ id: st
   const center = incident.point ?? incident.route?.[0] ?? null;
   const done = sheet.rows.filter((r) => FINAL_OUTCOMES.includes(r.outcome)).length;
   const contacted = sheet.rows.filter((r) => r.outcome !== "not_contacted").length;
+  const requests = await listFootageRequests(db, sheet.rows.map((r) => r.entryId));
   const exportUrl = (format: string) => `/api/incidents/${id}/canvass?format=${format}`;
 
   return (
@@ -84,6 +86,9 @@ export default async function CanvassPage({ params }: { params: Promise<{ id: st
           ) : (
             <span className="text-xs text-slate-600">Exports need the {canvassExportMinRole()} role.</span>
           )}
+          <Link className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50" href={`/incidents/${id}/evidence`}>
+            Evidence
+          </Link>
           {isSupervisor ? <RecomputeWalkButton incidentId={id} /> : null}
         </div>
       </div>
@@ -124,6 +129,7 @@ export default async function CanvassPage({ params }: { params: Promise<{ id: st
                 staff={staff}
                 canAssign={isSupervisor}
                 canEdit={isSupervisor || row.assignedToId === null || row.assignedToId === principal.userId}
+                footageRequests={requests.filter((r) => r.canvassEntryId === row.entryId)}
               />
             ))}
           </ol>

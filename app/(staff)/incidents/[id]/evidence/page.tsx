@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { canvassEntries } from "@/db/schema";
+import { agencySettings } from "@/lib/agency/settings";
+import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { loadIncident } from "@/lib/canvass/load-canvass";
+import { incidentLabel } from "@/lib/canvass/canvass-types";
+import { listIncidentEvidence, type EvidenceListing } from "@/lib/evidence/evidence-items";
+import { formatBytes } from "@/lib/evidence/owner-text";
+import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { EvidenceActions, FootageCollectedOffer } from "@/components/evidence/evidence-actions";
+
+export const metadata: Metadata = { title: "Evidence" };
+export const dynamic = "force-dynamic";
+
+const PLAYABLE = new Set(["video/mp4", "video/webm"]);
+
+/** The incident's evidence, stop by stop: what arrived, its hash, its custody log; play and download are logged. */
+export default async function EvidencePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireStaffPage("detective", `/incidents/${id}/evidence`);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = await getDb();
+  const incident = await loadIncident(db, id);
+  if (!incident) notFound();
+  const { timeZone } = agencySettings();
+  const items = await listIncidentEvidence(db, id);
+  const entries = await db.select({ id: canvassEntries.id, outcome: canvassEntries.outcome }).from(canvassEntries).where(eq(canvassEntries.incidentId, id));
+  const outcomeOf = new Map(entries.map((e) => [e.id, e.outcome]));
+  const groups = new Map<string, EvidenceListing[]>();
+  for (const listing of items) {
+    const key = listing.item.canvassEntryId ?? "none";
+    groups.set(key, [...(groups.get(key) ?? []), listing]);
+  }
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-sm text-slate-600">
+          <Link className="underline" href={`/incidents/${id}`}>
+            Incident
+          </Link>{" "}
+          ·{" "}
+          <Link className="underline" href={`/incidents/${id}/canvass`}>
+            Canvass
+          </Link>
+        </p>
+        <h1 className="text-xl font-bold">Evidence: {incidentLabel(incident)}</h1>
+        <p className="text-sm text-slate-700" data-testid="evidence-count">
+          {items.length} item{items.length === 1 ? "" : "s"} received
+        </p>
+      </div>
+      {items.length === 0 ? <p className="text-sm text-slate-600">Nothing received yet. Send footage requests from the canvass stops.</p> : null}
+      {[...groups.entries()].map(([entryId, listings]) => (
+        <section key={entryId} className="space-y-2" aria-label={listings[0].address ?? "No stop"}>
+          <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 pb-1">
+            <h2 className="text-sm font-semibold">
+              {listings[0].walkOrder !== null ? `Stop ${listings[0].walkOrder}: ` : ""}
+              {listings[0].address ?? "Not tied to a stop"}
+            </h2>
+            {entryId !== "none" && outcomeOf.get(entryId) !== "footage_collected" ? <FootageCollectedOffer entryId={entryId} /> : null}
+          </div>
+          <ul className="space-y-3">
+            {listings.map(({ item, custody }) => (
+              <li key={item.id} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="evidence-item">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <p className="font-semibold">{item.originalName}</p>
+                  <p className="text-xs text-slate-600">
+                    {formatBytes(item.sizeBytes)} · {item.detectedType ?? "unrecognised content"} · {item.source === "in_person" ? "collected in person" : "uploaded by the owner"} · received{" "}
+                    {formatAgencyTime(item.receivedAt, timeZone)}
+                  </p>
+                </div>
+                {item.typeMismatch ? (
+                  <p className="mt-1 rounded bg-amber-100 px-2 py-1 text-xs text-amber-900" role="note">
+                    The content is not what its name says ({item.originalName} is {item.detectedType ?? "not a recognised media file"}).
+                  </p>
+                ) : null}
+                {item.status === "quarantined" ? <p className="mt-1 rounded bg-red-100 px-2 py-1 text-xs text-red-900">Quarantined: {item.scanResult}</p> : null}
+                <p className="mt-1 break-all font-mono text-xs" data-testid="evidence-sha256">
+                  SHA-256 {item.sha256}
+                </p>
+                {item.status === "received" ? <EvidenceActions itemId={item.id} playable={PLAYABLE.has(item.detectedType ?? "")} /> : null}
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-xs font-medium">Custody log ({custody.length})</summary>
+                  <table className="mt-1 w-full text-xs" data-testid="custody-log">
+                    <thead>
+                      <tr className="text-left text-slate-600">
+                        <th className="pr-2">When</th>
+                        <th className="pr-2">Event</th>
+                        <th className="pr-2">Who</th>
+                        <th className="pr-2">Why</th>
+                        <th className="pr-2">From</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {custody.map((e) => (
+                        <tr key={e.id} className="border-t border-slate-100 align-top">
+                          <td className="pr-2">{formatAgencyTime(e.at, timeZone)}</td>
+                          <td className="pr-2">{e.event.replaceAll("_", " ")}</td>
+                          <td className="pr-2">{e.actorLabel}</td>
+                          <td className="pr-2">{e.reason ?? ""}</td>
+                          <td className="pr-2">{[e.ip, e.userAgent].filter(Boolean).join(" · ")}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

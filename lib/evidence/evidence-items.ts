@@ -1,0 +1,93 @@
+import "server-only";
+import crypto from "node:crypto";
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { canvassEntries, evidenceCustody, evidenceItems, registrations, type EvidenceCustodyEvent, type EvidenceItem } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { recordCustody } from "./custody";
+import type { EvidenceStore } from "./storage";
+
+export interface EvidenceListing {
+  item: EvidenceItem;
+  address: string | null;
+  walkOrder: number | null;
+  custody: EvidenceCustodyEvent[];
+}
+
+/** An incident's evidence that has fully arrived (never a partial upload), with each item's custody log. */
+export async function listIncidentEvidence(db: Pick<Db, "select">, incidentId: string): Promise<EvidenceListing[]> {
+  const rows = await db
+    .select({ item: evidenceItems, address: registrations.addressLine1, walkOrder: canvassEntries.walkOrder })
+    .from(evidenceItems)
+    .leftJoin(canvassEntries, eq(canvassEntries.id, evidenceItems.canvassEntryId))
+    .leftJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
+    .where(eq(evidenceItems.incidentId, incidentId))
+    .orderBy(asc(canvassEntries.walkOrder), asc(evidenceItems.receivedAt));
+  const listed = rows.filter((r) => r.item.status === "received" || r.item.status === "quarantined");
+  const ids = listed.map((r) => r.item.id);
+  const events = ids.length
+    ? await db.select().from(evidenceCustody).where(inArray(evidenceCustody.evidenceItemId, ids)).orderBy(asc(evidenceCustody.at), asc(evidenceCustody.id))
+    : [];
+  return listed.map((r) => ({ ...r, custody: events.filter((e) => e.evidenceItemId === r.item.id) }));
+}
+
+/** SHA-256 of what is on disk now: one full read. */
+export async function hashStored(store: EvidenceStore, id: string): Promise<string> {
+  const hash = crypto.createHash("sha256");
+  for await (const chunk of store.read(id)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+export type ReleaseResult =
+  | { ok: true; item: EvidenceItem }
+  | { ok: false; status: 404 | 409 | 422; error?: string; errors?: Record<string, string> };
+
+/**
+ * Before a file leaves the store for a person: the reason is required, the
+ * file is re-read and its hash compared with the one recorded on receipt. A
+ * mismatch refuses the download, logs it in the custody log and raises an
+ * alert in the audit trail. A match logs the download (who, when, why).
+ */
+export async function releaseEvidence(
+  db: Db,
+  store: EvidenceStore,
+  actor: AuditActor,
+  itemId: string,
+  input: { reason: string | null; event: "downloaded" | "viewed" },
+): Promise<ReleaseResult> {
+  const reason = input.reason?.trim() ?? "";
+  if (reason.length < 3) return { ok: false, status: 422, errors: { reason: "say why you are opening this evidence (at least 3 characters)" } };
+  if (reason.length > 500) return { ok: false, status: 422, errors: { reason: "must be at most 500 characters" } };
+  const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).limit(1);
+  if (!item || (item.status !== "received" && item.status !== "quarantined")) return { ok: false, status: 404, error: "evidence item not found" };
+  if (item.status === "quarantined") return { ok: false, status: 409, error: "this file is quarantined by the virus scanner" };
+  let actual: string | null;
+  try {
+    actual = await hashStored(store, itemId);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    actual = null;
+  }
+  if (actual !== item.sha256) {
+    await db.transaction(async (tx) => {
+      await recordCustody(tx, actor, { itemId, event: "download_refused", reason, sha256: actual, details: { expected: item.sha256, found: actual ?? "missing" } });
+      await recordAudit(tx, actor, {
+        action: "evidence.integrity_alert",
+        targetType: "evidence_item",
+        targetId: itemId,
+        details: { incidentId: item.incidentId, expected: item.sha256, found: actual ?? "missing" },
+      });
+    });
+    return { ok: false, status: 409, error: "refused: the stored file no longer matches the hash recorded when it was received; this has been logged" };
+  }
+  await db.transaction(async (tx) => {
+    await recordCustody(tx, actor, { itemId, event: input.event, reason, sha256: actual });
+    await recordAudit(tx, actor, { action: `evidence.${input.event}`, targetType: "evidence_item", targetId: itemId, details: { incidentId: item.incidentId } });
+  });
+  return { ok: true, item };
+}
+
+export async function readEvidenceItem(db: Pick<Db, "select">, itemId: string): Promise<EvidenceItem | null> {
+  const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).limit(1);
+  return item ?? null;
+}
