@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: PostGIS for the local PostgreSQL 15 server,
-# Chromium for end-to-end tests, poppler-utils to render exported PDFs.
+# Chromium for end-to-end tests, poppler-utils to render exported PDFs,
+# ffmpeg (ffprobe, and test videos) for evidence intake.
 set -euo pipefail
 need=()
 dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || need+=(postgresql-15-postgis-3)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q

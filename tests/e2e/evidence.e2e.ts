@@ -1,0 +1,132 @@
+/**
+ * Footage request to evidence, end to end in Chromium: a detective sends a
+ * request from a canvass stop, the owner on a phone opens the link and uploads
+ * a real video made with ffmpeg (the connection is cut after the first chunk
+ * and the upload resumes from the server's offset), and the detective sees the
+ * item with its hash, plays it and downloads it (hash checked, custody logged).
+ */
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { DESKTOP, PHONE, horizontalOverflow, launchBrowser, screenshot } from "./support/browser";
+import { signIn } from "./support/sign-in";
+
+let browser: Browser;
+let workDir: string;
+let video: string;
+const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-evidence-e2e-"));
+  video = path.join(workDir, "front-door 2026-11-20.mp4");
+  // A real H.264 MP4, noisy enough to be larger than one 8 MiB upload chunk.
+  execFileSync("ffmpeg", ["-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=6", "-vf", "noise=alls=60:allf=t", "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "16M", "-pix_fmt", "yuv420p", "-movflags", "+faststart", video]);
+});
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+describe("footage request → owner upload → evidence", () => {
+  let incidentId: string;
+  let uploadUrl: string;
+  let staff: { context: BrowserContext; page: Page };
+
+  it("a detective sends a footage request from a canvass stop and gets the private link", async () => {
+    expect(fs.statSync(video).size).toBeGreaterThan(8 * 1024 * 1024);
+    const context = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, "detective", "/my-canvass");
+    staff = { context, page };
+    const res = await page.request.post(`${inject("baseUrl")}/api/incidents`, {
+      data: { caseNumber: "E2E-17", lat: 41.8674, lng: -87.878, radiusM: 500, occurredAt: new Date(Date.now() - 3600_000).toISOString() },
+    });
+    expect(res.status()).toBe(201);
+    incidentId = (await res.json()).id;
+    await page.goto(`${inject("baseUrl")}/incidents/${incidentId}/canvass`);
+    const stop = page.getByTestId("canvass-entry").first();
+    await stop.waitFor();
+    await stop.locator('input[name="requestNote"]').fill("Silver sedan heading east, around 9:30 pm");
+    await stop.getByRole("button", { name: "Request footage" }).click();
+    const link = stop.getByTestId("upload-link");
+    await link.waitFor();
+    uploadUrl = (await link.getByRole("link").getAttribute("href"))!;
+    expect(uploadUrl).toMatch(/\/upload\/[A-Za-z0-9_-]{43}$/);
+    await expect.poll(async () => stop.getByTestId("footage-request").first().getAttribute("data-state")).toBe("sent");
+    await screenshot(page, "evidence-1-request-sent");
+  });
+
+  it("the owner on a phone opens the link, uploads a real video, is cut off and resumes", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(uploadUrl);
+    await page.getByRole("heading", { name: "Share video with the police" }).waitFor();
+    expect(await page.getByTestId("request-window").textContent()).toMatch(/\d{2}:\d{2}/);
+    expect(await page.getByTestId("upload-limits").textContent()).toMatch(/Up to 4\.0 GB per file/);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, "evidence-2-owner-page");
+
+    // Cut the connection on the second chunk: the first 8 MiB are on the server, the rest must follow from there.
+    const seen: string[] = [];
+    let patches = 0;
+    page.on("request", (r) => {
+      if (r.url().includes("/api/uploads")) seen.push(r.method());
+    });
+    await page.route("**/api/uploads/**", async (route) => {
+      if (route.request().method() === "PATCH" && ++patches === 2) return route.abort("connectionreset");
+      return route.continue();
+    });
+    await page.getByTestId("file-input").setInputFiles(video);
+    const row = page.getByTestId("upload-row").first();
+    await expect.poll(async () => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("done");
+    // POST, PATCH (chunk 1), PATCH (cut), HEAD (where are we?), PATCH (from 8 MiB)…
+    expect(seen[0]).toBe("POST");
+    const afterCut = seen.slice(seen.indexOf("PATCH") + 2);
+    expect(afterCut[0]).toBe("HEAD");
+    expect(patches).toBeGreaterThanOrEqual(3);
+    await screenshot(page, "evidence-3-owner-uploaded");
+    await context.close();
+  });
+
+  it("the detective sees the item with its hash, plays it and downloads it; both are in the custody log", async () => {
+    const { page } = staff;
+    await page.goto(`${inject("baseUrl")}/incidents/${incidentId}/evidence`);
+    const item = page.getByTestId("evidence-item").first();
+    await item.waitFor();
+    expect(await item.getByTestId("evidence-sha256").textContent()).toBe(`SHA-256 ${sha256(video)}`);
+    expect(await item.textContent()).toContain("front-door 2026-11-20.mp4");
+    expect(await item.textContent()).toContain("video/mp4");
+
+    await item.locator('input[name="reason"]').fill("review for suspect vehicle");
+    await item.getByRole("button", { name: "Play" }).click();
+    const player = item.getByTestId("evidence-player");
+    await player.waitFor();
+    await expect.poll(async () => player.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.duration > 5), { timeout: 20_000 }).toBe(true);
+    await screenshot(page, "evidence-4-playing");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), item.getByRole("button", { name: "Download" }).click()]);
+    const saved = path.join(workDir, "downloaded.mp4");
+    await download.saveAs(saved);
+    expect(sha256(saved)).toBe(sha256(video));
+
+    await page.reload();
+    const reloaded = page.getByTestId("evidence-item").first();
+    await reloaded.locator("summary").click();
+    const log = await reloaded.getByTestId("custody-log").textContent();
+    expect(log).toContain("received");
+    expect(log).toContain("viewed");
+    expect(log).toContain("downloaded");
+    expect(log).toContain("review for suspect vehicle");
+    await screenshot(page, "evidence-5-custody");
+
+    await page.goto(`${inject("baseUrl")}/incidents/${incidentId}/canvass`);
+    const state = await page.getByTestId("footage-request").first().getAttribute("data-state");
+    expect(state).toBe("received");
+    await staff.context.close();
+  });
+});
