@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { sendJson } from "@/components/canvass/send-json";
+import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 
 /** Play (MP4/WebM) or download one item; both ask why, and the server logs it in the custody log. */
 export function EvidenceActions({ itemId, playable }: { itemId: string; playable: boolean }) {
@@ -63,8 +63,8 @@ export function FootageCollectedOffer({ entryId }: { entryId: string }) {
         className="rounded border border-green-700 px-2 py-0.5 text-green-800"
         onClick={() =>
           startTransition(async () => {
-            const r = await sendJson("PATCH", `/api/canvass-entries/${entryId}`, { outcome: "footage_collected" });
-            if (!r.ok) return setError(Object.values(r.errors).join("; "));
+            const r = await fetchJson(`/api/canvass-entries/${entryId}`, { method: "PATCH", body: { outcome: "footage_collected" } });
+            if (!r.ok) return setError(Object.values(problemsOf(r)).join("; "));
             router.refresh();
           })
         }
@@ -73,5 +73,50 @@ export function FootageCollectedOffer({ entryId }: { entryId: string }) {
       </button>
       {error ? <span className="ml-2 text-red-700">{error}</span> : null}
     </span>
+  );
+}
+
+/** The prosecutor's package: a ZIP of every file with CSV and PDF manifests, itself hashed and logged. */
+export function PackageExport({ incidentId }: { incidentId: string }) {
+  const [reason, setReason] = useState("");
+  const [status, setStatus] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-3 text-sm" data-testid="package-export">
+      <label className="grow">
+        <span className="block text-xs font-medium text-slate-700">Evidence package for the prosecutor: reason (logged)</span>
+        <input name="packageReason" className="w-full rounded border border-slate-300 px-2 py-1" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="e.g. discovery for case 26-12345" />
+      </label>
+      <button
+        type="button"
+        disabled={pending || reason.trim().length < 3}
+        className="rounded bg-brand-700 px-3 py-1 font-medium text-white disabled:opacity-50"
+        onClick={() =>
+          startTransition(async () => {
+            setStatus(null);
+            const res = await fetch(`/api/incidents/${incidentId}/evidence/package?reason=${encodeURIComponent(reason.trim())}`);
+            if (!res.ok) {
+              const body = (await res.json().catch(() => ({}))) as { error?: string };
+              return setStatus(body.error ?? `failed (${res.status})`);
+            }
+            const blob = await res.blob();
+            const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "evidence.zip";
+            const a = document.createElement("a");
+            a.href = URL.createObjectURL(blob);
+            a.download = name;
+            a.click();
+            URL.revokeObjectURL(a.href);
+            setStatus(`Package SHA-256 ${res.headers.get("x-package-sha256")}`);
+          })
+        }
+      >
+        Export package (ZIP)
+      </button>
+      {status ? (
+        <p className="w-full break-all text-xs" role="status" data-testid="package-status">
+          {status}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { sendJson } from "@/components/canvass/send-json";
+import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 import { FieldError } from "@/components/canvass/field-error";
 import { STATE_LABELS, type FootageRequestState } from "@/lib/evidence/request-state";
 import { formatAgencyTime } from "@/lib/investigation/agency-time";
@@ -39,8 +39,8 @@ export function FootageRequestPanel({ entryId, requests, canEdit, timeZone }: { 
 
   function send() {
     startTransition(async () => {
-      const result = await sendJson("POST", `/api/canvass-entries/${entryId}/footage-requests`, { deliver, ...(note.trim() ? { note } : {}) });
-      if (!result.ok) return setErrors(result.errors);
+      const result = await fetchJson(`/api/canvass-entries/${entryId}/footage-requests`, { method: "POST", body: { deliver, ...(note.trim() ? { note } : {}) } });
+      if (!result.ok) return setErrors(problemsOf(result));
       setErrors({});
       setNote("");
       setCreated(result.data as typeof created);
@@ -49,8 +49,8 @@ export function FootageRequestPanel({ entryId, requests, canEdit, timeZone }: { 
   }
   function revoke(id: string) {
     startTransition(async () => {
-      const result = await sendJson("POST", `/api/footage-requests/${id}/revoke`, {});
-      if (!result.ok) return setErrors(result.errors);
+      const result = await fetchJson(`/api/footage-requests/${id}/revoke`, { method: "POST" });
+      if (!result.ok) return setErrors(problemsOf(result));
       router.refresh();
     });
   }

@@ -4,6 +4,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { canvassEntries, evidenceCustody, evidenceItems, registrations, type EvidenceCustodyEvent, type EvidenceItem } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { AppError, validationError } from "@/lib/http/errors";
 import { recordCustody } from "./custody";
 import type { EvidenceStore } from "./storage";
 
@@ -38,10 +39,6 @@ export async function hashStored(store: EvidenceStore, id: string): Promise<stri
   return hash.digest("hex");
 }
 
-export type ReleaseResult =
-  | { ok: true; item: EvidenceItem }
-  | { ok: false; status: 404 | 409 | 422; error?: string; errors?: Record<string, string> };
-
 /**
  * Before a file leaves the store for a person: the reason is required, the
  * file is re-read and its hash compared with the one recorded on receipt. A
@@ -54,13 +51,13 @@ export async function releaseEvidence(
   actor: AuditActor,
   itemId: string,
   input: { reason: string | null; event: "downloaded" | "viewed" },
-): Promise<ReleaseResult> {
+): Promise<EvidenceItem> {
   const reason = input.reason?.trim() ?? "";
-  if (reason.length < 3) return { ok: false, status: 422, errors: { reason: "say why you are opening this evidence (at least 3 characters)" } };
-  if (reason.length > 500) return { ok: false, status: 422, errors: { reason: "must be at most 500 characters" } };
+  if (reason.length < 3) throw validationError({ reason: "say why you are opening this evidence (at least 3 characters)" });
+  if (reason.length > 500) throw validationError({ reason: "must be at most 500 characters" });
   const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).limit(1);
-  if (!item || (item.status !== "received" && item.status !== "quarantined")) return { ok: false, status: 404, error: "evidence item not found" };
-  if (item.status === "quarantined") return { ok: false, status: 409, error: "this file is quarantined by the virus scanner" };
+  if (!item || (item.status !== "received" && item.status !== "quarantined")) throw new AppError("not_found", "evidence item not found");
+  if (item.status === "quarantined") throw new AppError("conflict", "this file is quarantined by the virus scanner");
   let actual: string | null;
   try {
     actual = await hashStored(store, itemId);
@@ -78,13 +75,13 @@ export async function releaseEvidence(
         details: { incidentId: item.incidentId, expected: item.sha256, found: actual ?? "missing" },
       });
     });
-    return { ok: false, status: 409, error: "refused: the stored file no longer matches the hash recorded when it was received; this has been logged" };
+    throw new AppError("conflict", "refused: the stored file no longer matches the hash recorded when it was received; this has been logged");
   }
   await db.transaction(async (tx) => {
     await recordCustody(tx, actor, { itemId, event: input.event, reason, sha256: actual });
     await recordAudit(tx, actor, { action: `evidence.${input.event}`, targetType: "evidence_item", targetId: itemId, details: { incidentId: item.incidentId } });
   });
-  return { ok: true, item };
+  return item;
 }
 
 export async function readEvidenceItem(db: Pick<Db, "select">, itemId: string): Promise<EvidenceItem | null> {

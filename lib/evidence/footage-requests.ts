@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { cameras, canvassEntries, evidenceItems, footageRequests, registrations, type FootageRequest, type RequestedCamera } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { StaffPrincipal } from "@/lib/auth/principal";
-import { fieldErrors, type MutationResult } from "@/lib/canvass/field-errors";
+import { AppError, validationError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/http/field-errors";
 import { coversIncident, loadIncident } from "@/lib/canvass/load-canvass";
 import { mayWorkEntry } from "@/lib/canvass/update-entry";
 import type { Mailer } from "@/lib/registration/mailer";
@@ -50,10 +51,8 @@ export async function createFootageRequest(
   entryId: string,
   input: unknown,
   deps: FootageRequestDeps,
-): Promise<MutationResult<CreatedFootageRequest>> {
-  const parsed = footageRequestInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 422, errors: fieldErrors(parsed.error) };
-  const body = parsed.data;
+): Promise<CreatedFootageRequest> {
+  const body = parseInput(footageRequestInputSchema, input);
   const now = deps.now ?? new Date();
 
   const [row] = await db
@@ -62,25 +61,25 @@ export async function createFootageRequest(
     .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
     .where(eq(canvassEntries.id, entryId))
     .limit(1);
-  if (!row) return { ok: false, status: 404, error: "canvass entry not found" };
-  if (!mayWorkEntry(principal, row.entry)) return { ok: false, status: 403, error: "this entry is assigned to another detective" };
+  if (!row) throw new AppError("not_found", "canvass entry not found");
+  if (!mayWorkEntry(principal, row.entry)) throw new AppError("forbidden", "this entry is assigned to another detective");
   const incident = await loadIncident(db, row.entry.incidentId);
-  if (!incident) return { ok: false, status: 404, error: "canvass entry not found" };
+  if (!incident) throw new AppError("not_found", "canvass entry not found");
 
   const windowFrom = body.from ? new Date(body.from) : incident.occurredFrom;
   const windowTo = body.to ? new Date(body.to) : incident.occurredTo;
-  if (windowTo.getTime() < windowFrom.getTime()) return { ok: false, status: 422, errors: { to: "must not be before from" } };
-  if (windowTo.getTime() - windowFrom.getTime() > MAX_WINDOW_MS) return { ok: false, status: 422, errors: { to: "the window may be at most 24 hours" } };
+  if (windowTo.getTime() < windowFrom.getTime()) throw validationError({ to: "must not be before from" });
+  if (windowTo.getTime() - windowFrom.getTime() > MAX_WINDOW_MS) throw validationError({ to: "the window may be at most 24 hours" });
 
   let deliveredTo: string | null = null;
   if (body.deliver === "email") {
-    if (!deps.mailer) return { ok: false, status: 422, errors: { deliver: "e-mail is not configured (SMTP_URL); send the link another way" } };
-    if (!row.ownerEmail) return { ok: false, status: 422, errors: { deliver: "the owner has no e-mail address on file" } };
+    if (!deps.mailer) throw validationError({ deliver: "e-mail is not configured (SMTP_URL); send the link another way" });
+    if (!row.ownerEmail) throw validationError({ deliver: "the owner has no e-mail address on file" });
     deliveredTo = row.ownerEmail;
   } else if (body.deliver === "sms") {
-    if (!deps.sms) return { ok: false, status: 422, errors: { deliver: "text messages are not configured (SMS_API_URL); send the link another way" } };
+    if (!deps.sms) throw validationError({ deliver: "text messages are not configured (SMS_API_URL); send the link another way" });
     const phone = row.ownerPhone ? toE164(row.ownerPhone) : null;
-    if (!phone) return { ok: false, status: 422, errors: { deliver: "the owner has no mobile number on file that a text can go to" } };
+    if (!phone) throw validationError({ deliver: "the owner has no mobile number on file that a text can go to" });
     deliveredTo = phone;
   }
 
@@ -145,7 +144,7 @@ export async function createFootageRequest(
     }
     await db.update(footageRequests).set({ deliveryResult: result.result === "sent" ? "sent" : `failed: ${result.error}` }).where(eq(footageRequests.id, created.id));
   }
-  return { ok: true, value: { id: created.id, uploadUrl, expiresAt, delivery: result } };
+  return { id: created.id, uploadUrl, expiresAt, delivery: result };
 }
 
 export interface FootageRequestSummary {
@@ -195,13 +194,13 @@ export async function listFootageRequests(db: Pick<Db, "select">, entryIds: stri
 }
 
 /** Revoke a request's link: the owner's page and uploads stop working at once. */
-export async function revokeFootageRequest(db: Db, principal: StaffPrincipal, actor: AuditActor, requestId: string): Promise<MutationResult<{ id: string; state: "revoked" }>> {
-  return db.transaction(async (tx): Promise<MutationResult<{ id: string; state: "revoked" }>> => {
+export async function revokeFootageRequest(db: Db, principal: StaffPrincipal, actor: AuditActor, requestId: string): Promise<{ id: string; state: "revoked" }> {
+  return db.transaction(async (tx) => {
     const [request] = await tx.select().from(footageRequests).where(eq(footageRequests.id, requestId)).for("update").limit(1);
-    if (!request) return { ok: false, status: 404, error: "footage request not found" };
+    if (!request) throw new AppError("not_found", "footage request not found");
     const [entry] = await tx.select().from(canvassEntries).where(eq(canvassEntries.id, request.canvassEntryId)).limit(1);
-    if (entry && !mayWorkEntry(principal, entry)) return { ok: false, status: 403, error: "this entry is assigned to another detective" };
-    if (request.state === "revoked") return { ok: true, value: { id: request.id, state: "revoked" } };
+    if (entry && !mayWorkEntry(principal, entry)) throw new AppError("forbidden", "this entry is assigned to another detective");
+    if (request.state === "revoked") return { id: request.id, state: "revoked" as const };
     const now = new Date();
     await tx.update(footageRequests).set({ state: "revoked", revokedAt: now, revokedBy: principal.userId, updatedAt: now }).where(and(eq(footageRequests.id, requestId)));
     await recordAudit(tx, actor, {
@@ -210,6 +209,6 @@ export async function revokeFootageRequest(db: Db, principal: StaffPrincipal, ac
       targetId: request.id,
       details: { incidentId: request.incidentId, previousState: effectiveState(request, now) },
     });
-    return { ok: true, value: { id: request.id, state: "revoked" } };
+    return { id: request.id, state: "revoked" as const };
   });
 }

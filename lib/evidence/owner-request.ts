@@ -3,7 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { evidenceItems, footageRequests, type FootageRequest } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { fieldErrors, type MutationResult } from "@/lib/canvass/field-errors";
+import { AppError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/http/field-errors";
 import { declineInputSchema } from "./request-input";
 import { acceptsUploads, effectiveState, type FootageRequestState } from "./request-state";
 import { hashUploadToken, looksLikeUploadToken } from "./tokens";
@@ -60,17 +61,15 @@ export async function openRequestForOwner(db: Db, token: string, actor: AuditAct
 }
 
 /** The owner says there is no video (or why not). Allowed while the link is open and nothing was received. */
-export async function declineRequest(db: Db, input: unknown, actor: AuditActor): Promise<MutationResult<{ state: "declined" }>> {
-  const parsed = declineInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 422, errors: fieldErrors(parsed.error) };
-  const { token, reason, note } = parsed.data;
+export async function declineRequest(db: Db, input: unknown, actor: AuditActor): Promise<{ state: "declined" }> {
+  const { token, reason, note } = parseInput(declineInputSchema, input);
   const found = await findRequestByToken(db, token);
-  if (!found) return { ok: false, status: 404, error: "this link is not valid" };
-  return db.transaction(async (tx): Promise<MutationResult<{ state: "declined" }>> => {
+  if (!found) throw new AppError("not_found", "this link is not valid");
+  return db.transaction(async (tx) => {
     const [request] = await tx.select().from(footageRequests).where(eq(footageRequests.id, found.id)).for("update").limit(1);
     const now = new Date();
-    if (!acceptsUploads(request, now)) return { ok: false, status: 409, error: `this request is ${effectiveState(request, now)}` };
-    if (request.state === "received" || request.state === "uploading") return { ok: false, status: 409, error: "files have already been sent for this request" };
+    if (!acceptsUploads(request, now)) throw new AppError("conflict", `this request is ${effectiveState(request, now)}`);
+    if (request.state === "received" || request.state === "uploading") throw new AppError("conflict", "files have already been sent for this request");
     await tx
       .update(footageRequests)
       .set({ state: "declined", declinedAt: now, declineReason: reason, declineNote: note || null, updatedAt: now })
@@ -81,6 +80,6 @@ export async function declineRequest(db: Db, input: unknown, actor: AuditActor):
       targetId: request.id,
       details: { incidentId: request.incidentId, reason, hasNote: Boolean(note) },
     });
-    return { ok: true, value: { state: "declined" } };
+    return { state: "declined" as const };
   });
 }

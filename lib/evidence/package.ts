@@ -16,6 +16,7 @@ import { incidentLabel } from "@/lib/canvass/canvass-types";
 import { loadIncident } from "@/lib/canvass/load-canvass";
 import { PDF_FONT, PDF_FONT_BOLD, registerPdfFonts, toPdfText } from "@/lib/canvass/pdf-fonts";
 import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { AppError, validationError } from "@/lib/http/errors";
 import { recordCustody } from "./custody";
 import { hashStored, listIncidentEvidence, type EvidenceListing } from "./evidence-items";
 import type { EvidenceStore } from "./storage";
@@ -82,9 +83,12 @@ export function manifestPdf(m: PackageManifest): Promise<Buffer> {
   return done;
 }
 
-export type PackageResult =
-  | { ok: true; file: string; sha256: string; bytes: number; fileName: string }
-  | { ok: false; status: 404 | 409 | 422; error?: string; errors?: Record<string, string> };
+export interface PackageResult {
+  file: string;
+  sha256: string;
+  bytes: number;
+  fileName: string;
+}
 
 /**
  * The prosecutor's package: every received file of the incident (each re-hashed
@@ -101,11 +105,11 @@ export async function buildEvidencePackage(
   options: { reason: string | null; workDir: string; timeZone: string },
 ): Promise<PackageResult> {
   const reason = options.reason?.trim() ?? "";
-  if (reason.length < 3) return { ok: false, status: 422, errors: { reason: "say why the package is made (at least 3 characters)" } };
+  if (reason.length < 3) throw validationError({ reason: "say why the package is made (at least 3 characters)" });
   const incident = await loadIncident(db, incidentId);
-  if (!incident) return { ok: false, status: 404, error: "incident not found" };
+  if (!incident) throw new AppError("not_found", "incident not found");
   const listings = (await listIncidentEvidence(db, incidentId)).filter((l) => l.item.status === "received");
-  if (listings.length === 0) return { ok: false, status: 409, error: "no evidence has been received for this incident" };
+  if (listings.length === 0) throw new AppError("conflict", "no evidence has been received for this incident");
   for (const l of listings) {
     const actual = await hashStored(store, l.item.id).catch(() => null);
     if (actual !== l.item.sha256) {
@@ -113,7 +117,7 @@ export async function buildEvidencePackage(
         await recordCustody(tx, actor, { itemId: l.item.id, event: "download_refused", reason: `package: ${reason}`, sha256: actual, details: { expected: l.item.sha256, found: actual ?? "missing" } });
         await recordAudit(tx, actor, { action: "evidence.integrity_alert", targetType: "evidence_item", targetId: l.item.id, details: { incidentId, expected: l.item.sha256, found: actual ?? "missing", during: "package" } });
       });
-      return { ok: false, status: 409, error: `refused: ${l.item.originalName} no longer matches the hash recorded when it was received; this has been logged` };
+      throw new AppError("conflict", `refused: ${l.item.originalName} no longer matches the hash recorded when it was received; this has been logged`);
     }
   }
   const requestIds = [...new Set(listings.map((l) => l.item.footageRequestId).filter((v): v is string => Boolean(v)))];
@@ -158,5 +162,5 @@ export async function buildEvidencePackage(
     await recordAudit(tx, actor, { action: "evidence.package_exported", targetType: "incident", targetId: incidentId, details: { items: listings.length, sha256, bytes } });
   });
   const safeCase = (incident.caseNumber ?? incident.id.slice(0, 8)).replace(/[^\w.-]+/g, "_");
-  return { ok: true, file, sha256, bytes, fileName: `evidence-${safeCase}.zip` };
+  return { file, sha256, bytes, fileName: `evidence-${safeCase}.zip` };
 }

@@ -7,7 +7,7 @@ import { canvassEntries, evidenceItems, footageRequests } from "@/db/schema";
 import { publicActor, type AuditActor } from "@/lib/audit/record-audit";
 import { auditActorFor, resolvePrincipal } from "@/lib/auth/with-role";
 import { roleAllows } from "@/lib/auth/roles";
-import { nearestClientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { cleanOriginalName } from "./media-type";
 import { findRequestByToken } from "./owner-request";
 import { finalizeUpload } from "./receive";
@@ -23,13 +23,13 @@ export const TOKEN_HEADER = "x-footage-token";
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
 
 function actorOf(request: Request): AuditActor {
-  return publicActor(nearestClientAddress(request), request.headers.get("user-agent"));
+  return publicActor(clientAddress(request), request.headers.get("user-agent"));
 }
 
 async function creationFor(db: Db, request: Request, metadata: Record<string, string | null>): Promise<CreationMetadata> {
   const filename = cleanOriginalName(metadata.filename);
   const filetype = metadata.filetype && MIME.test(metadata.filetype) ? metadata.filetype.toLowerCase() : undefined;
-  const clientIp = nearestClientAddress(request) ?? undefined;
+  const clientIp = clientAddress(request) ?? undefined;
   const userAgent = request.headers.get("user-agent")?.slice(0, 512) ?? undefined;
   if (metadata.token !== undefined && metadata.token !== null) {
     const footageRequest = await findRequestByToken(db, metadata.token);

@@ -68,6 +68,18 @@ const CASES: Record<string, Case | null> = {
   "POST /api/review/[id]": { url: `/api/review/${ID}`, params: { id: ID }, body: { action: "explode" }, expect: "validation", field: "action" },
   "POST /api/review/reminders": { url: "/api/review/reminders", expect: "conflict" },
   "GET /api/review": { url: "/api/review", expect: "unauthenticated" },
+  "POST /api/canvass-entries/[id]/footage-requests": { url: `/api/canvass-entries/${ID}/footage-requests`, params: { id: ID }, body: { deliver: "pigeon" }, expect: "validation", field: "deliver" },
+  "GET /api/canvass-entries/[id]/footage-requests": { url: "/api/canvass-entries/nope/footage-requests", params: { id: "nope" }, expect: "not_found" },
+  "POST /api/footage-requests/[id]/revoke": { url: `/api/footage-requests/${ID}/revoke`, params: { id: ID }, expect: "not_found" },
+  "POST /api/footage-requests/decline": { url: "/api/footage-requests/decline", body: { token: TOKEN, reason: "shrug" }, expect: "validation", field: "reason" },
+  "GET /api/evidence/[id]/download": { url: `/api/evidence/${ID}/download`, params: { id: ID }, expect: "validation", field: "reason" },
+  "GET /api/evidence/[id]/play": { url: `/api/evidence/${ID}/play`, params: { id: ID }, expect: "not_found" },
+  "GET /api/incidents/[id]/evidence/package": { url: `/api/incidents/${ID}/evidence/package`, params: { id: ID }, expect: "validation", field: "reason" },
+  // tus 1.0 answers in its own protocol (Tus-Resumable, Upload-Offset, 412/409/410/460…), which its clients read: lib/evidence/tus-server.ts.
+  "POST /api/uploads/[[...path]]": null,
+  "HEAD /api/uploads/[[...path]]": null,
+  "PATCH /api/uploads/[[...path]]": null,
+  "OPTIONS /api/uploads/[[...path]]": null,
 };
 
 function walk(dir: string): string[] {

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { publicActor } from "@/lib/audit/record-audit";
+import { clientAddress } from "@/lib/http/client-address";
 import { formatAgencyTime } from "@/lib/investigation/agency-time";
 import { openRequestForOwner } from "@/lib/evidence/owner-request";
 import { describeRequestedCamera, formatBytes, formatWallTime, OWNER_TEXT, recorderWindowSentence } from "@/lib/evidence/owner-text";
@@ -28,8 +29,7 @@ function Notice({ children }: { children: React.ReactNode }) {
 export default async function UploadPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  const view = await openRequestForOwner(await getDb(), token, publicActor(forwarded?.at(-1) ?? null, h.get("user-agent")));
+  const view = await openRequestForOwner(await getDb(), token, publicActor(clientAddress(h), h.get("user-agent")));
   if (!view) return <Notice>{OWNER_TEXT.notFound}</Notice>;
   if (view.state === "revoked") return <Notice>{OWNER_TEXT.revoked}</Notice>;
   if (view.state === "expired") return <Notice>{OWNER_TEXT.expired}</Notice>;

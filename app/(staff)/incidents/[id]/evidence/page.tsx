@@ -12,7 +12,7 @@ import { incidentLabel } from "@/lib/canvass/canvass-types";
 import { listIncidentEvidence, type EvidenceListing } from "@/lib/evidence/evidence-items";
 import { formatBytes } from "@/lib/evidence/owner-text";
 import { formatAgencyTime } from "@/lib/investigation/agency-time";
-import { EvidenceActions, FootageCollectedOffer } from "@/components/evidence/evidence-actions";
+import { EvidenceActions, FootageCollectedOffer, PackageExport } from "@/components/evidence/evidence-actions";
 
 export const metadata: Metadata = { title: "Evidence" };
 export const dynamic = "force-dynamic";
@@ -54,6 +54,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           {items.length} item{items.length === 1 ? "" : "s"} received
         </p>
       </div>
+      {items.some((l) => l.item.status === "received") ? <PackageExport incidentId={id} /> : null}
       {items.length === 0 ? <p className="text-sm text-slate-600">Nothing received yet. Send footage requests from the canvass stops.</p> : null}
       {[...groups.entries()].map(([entryId, listings]) => (
         <section key={entryId} className="space-y-2" aria-label={listings[0].address ?? "No stop"}>
