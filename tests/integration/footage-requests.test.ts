@@ -5,6 +5,7 @@
  * Twilio-compatible server), the owner's tus uploads with their limits and
  * faults, the hash computed on arrival, and the append-only custody log.
  */
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -21,6 +22,7 @@ import { POST as revoke } from "@/app/api/footage-requests/[id]/revoke/route";
 import { POST as decline } from "@/app/api/footage-requests/decline/route";
 import { GET as download } from "@/app/api/evidence/[id]/download/route";
 import { GET as play } from "@/app/api/evidence/[id]/play/route";
+import { GET as exportPackage } from "@/app/api/incidents/[id]/evidence/package/route";
 import { HEAD as tusHead, PATCH as tusPatch, POST as tusPost } from "@/app/api/uploads/[[...path]]/route";
 import { createMailer } from "@/lib/registration/mailer";
 import { createLocalEvidenceStore } from "@/lib/evidence/storage";
@@ -28,6 +30,7 @@ import { createTwilioCompatibleSms } from "@/lib/evidence/sms";
 import { setEvidenceRuntime } from "@/lib/evidence/runtime";
 import { resetTusServer } from "@/lib/evidence/tus-server";
 import { hashUploadToken } from "@/lib/evidence/tokens";
+import { publicBaseUrl } from "@/lib/http/public-url";
 import { createCanvassEntry, createIncident, createRegistration, createStaff, offsetM, type StaffFixture } from "../support/canvass-factories";
 import { params, request } from "../support/route-handlers";
 import { mailText, startSmtpSink } from "../support/smtp-sink";
@@ -176,7 +179,8 @@ describe("sending a footage request", () => {
     await t.db.update(canvassEntries).set({ clockOffsetS: 192 }).where(eq(canvassEntries.id, entryIds[0]));
     const { status, body } = await sendRequest(entryIds[0], { deliver: "link", note: "Silver sedan, eastbound" });
     expect(status).toBe(201);
-    expect(body.uploadUrl).toMatch(/^http:\/\/localhost\/upload\/[A-Za-z0-9_-]{43}$/);
+    // Built on the configured public URL (NEXTAUTH_URL), never on the request's Host header.
+    expect(body.uploadUrl).toMatch(new RegExp(`^${publicBaseUrl()}/upload/[A-Za-z0-9_-]{43}$`));
     const token = tokenOf(body.uploadUrl);
     expect(Buffer.from(token, "base64url").length).toBe(32); // 256 bits
     const expiresIn = Date.parse(body.expiresAt) - Date.now();
@@ -413,6 +417,7 @@ describe("the chain of custody", () => {
 describe("staff downloads and playback", () => {
   let itemId: string;
   let file: Buffer;
+  let incidentOfItems: string;
   beforeAll(async () => {
     const { body } = await sendRequest(entryIds[0], { deliver: "link" });
     const token = tokenOf(body.uploadUrl);
@@ -420,6 +425,7 @@ describe("staff downloads and playback", () => {
     const created = await createUpload({ token, filename: "driveway.mp4", filetype: "video/mp4" }, file.length);
     expect((await patch(created.id!, 0, file, token)).status).toBe(204);
     itemId = created.id!;
+    incidentOfItems = (await t.db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)))[0].incidentId;
   });
   const get = (handler: typeof download, url: string, headers: Record<string, string> = {}) =>
     handler(new NextRequest(new URL(url, "http://localhost"), { headers: { authorization: auth(), "user-agent": "staff-browser", ...headers } }), params({ id: itemId }));
@@ -446,6 +452,31 @@ describe("staff downloads and playback", () => {
     expect(Buffer.from(await seek.arrayBuffer()).equals(file.subarray(1000, 2000))).toBe(true);
     const events = (await t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, itemId))).map((c) => c.event);
     expect(events.filter((e) => e === "viewed")).toHaveLength(1);
+  });
+
+  it("exports the prosecutor's package: every file, CSV and PDF manifests, the ZIP's hash in the custody log", async () => {
+    const res = await exportPackage(
+      new NextRequest(new URL(`/api/incidents/${incidentOfItems}/evidence/package?reason=discovery`, "http://localhost"), { headers: { authorization: auth() } }),
+      params({ id: incidentOfItems }),
+    );
+    expect(res.status).toBe(200);
+    const zip = Buffer.from(await res.arrayBuffer());
+    expect(res.headers.get("x-package-sha256")).toBe(sha256(zip));
+    const zipFile = path.join(evidenceDir, "check.zip");
+    fs.writeFileSync(zipFile, zip);
+    const listing = execFileSync("unzip", ["-Z1", zipFile], { encoding: "utf8" }).split("\n").filter(Boolean);
+    expect(listing).toContain("manifest.csv");
+    expect(listing).toContain("manifest.pdf");
+    expect(listing).toContain(`files/${itemId}-driveway.mp4`);
+    expect(execFileSync("unzip", ["-p", zipFile, `files/${itemId}-driveway.mp4`]).equals(file)).toBe(true);
+    const csv = execFileSync("unzip", ["-p", zipFile, "manifest.csv"], { encoding: "utf8" });
+    expect(csv).toContain(sha256(file));
+    expect(csv).toContain("downloaded");
+    expect(execFileSync("unzip", ["-p", zipFile, "manifest.pdf"]).subarray(0, 5).toString()).toBe("%PDF-");
+    const exported = await t.db.select().from(evidenceCustody).where(and(eq(evidenceCustody.evidenceItemId, itemId), eq(evidenceCustody.event, "exported")));
+    expect(exported).toHaveLength(1);
+    expect(exported[0].details).toMatchObject({ packageSha256: sha256(zip) });
+    fs.rmSync(zipFile);
   });
 
   it("refuses a file tampered with on disk, logs the refusal and raises an alert", async () => {
