@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 import { FieldError } from "@/components/canvass/field-error";
 import { STATE_LABELS, type FootageRequestState } from "@/lib/evidence/request-state";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 
 export interface FootageRequestRow {
   id: string;

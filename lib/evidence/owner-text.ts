@@ -2,7 +2,7 @@
  * Everything the owner reads (the upload page, the e-mail, the text message)
  * in one place, so a translation (issue 16) replaces one object.
  */
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import type { RequestedCamera } from "@/db/schema/evidence";
 import { recorderWindow } from "./request-state";
 

@@ -15,7 +15,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { incidentLabel } from "@/lib/canvass/canvass-types";
 import { loadIncident } from "@/lib/canvass/load-canvass";
 import { PDF_FONT, PDF_FONT_BOLD, registerPdfFonts, toPdfText } from "@/lib/canvass/pdf-fonts";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { AppError, validationError } from "@/lib/http/errors";
 import { recordCustody } from "./custody";
 import { hashStored, listIncidentEvidence, type EvidenceListing } from "./evidence-items";

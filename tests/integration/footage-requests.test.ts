@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { auditLog, canvassEntries, evidenceCustody, evidenceItems, footageRequests } from "@/db/schema";
-import type { DbHandle } from "@/db/client";
+import { setDbForTests } from "@/db/client";
 import { GET as listRequests, POST as postRequest } from "@/app/api/canvass-entries/[id]/footage-requests/route";
 import { POST as revoke } from "@/app/api/footage-requests/[id]/revoke/route";
 import { POST as decline } from "@/app/api/footage-requests/decline/route";
@@ -75,7 +75,7 @@ async function startSmsSink(): Promise<typeof sms> {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  (globalThis as { __sightlineDb?: Promise<DbHandle> }).__sightlineDb = Promise.resolve(t);
+  setDbForTests(t);
   evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-evidence-"));
   smtp = await startSmtpSink();
   sms = await startSmsSink();
@@ -105,7 +105,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  (globalThis as { __sightlineDb?: Promise<DbHandle> }).__sightlineDb = undefined;
+  setDbForTests(null);
   setEvidenceRuntime(undefined);
   resetTusServer();
   await smtp?.close();

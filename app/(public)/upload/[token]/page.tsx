@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { publicActor } from "@/lib/audit/record-audit";
 import { clientAddress } from "@/lib/http/client-address";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { openRequestForOwner } from "@/lib/evidence/owner-request";
 import { describeRequestedCamera, formatBytes, formatWallTime, OWNER_TEXT, recorderWindowSentence } from "@/lib/evidence/owner-text";
 import { evidenceRuntime } from "@/lib/evidence/runtime";

@@ -11,7 +11,7 @@ import { loadIncident } from "@/lib/canvass/load-canvass";
 import { incidentLabel } from "@/lib/canvass/canvass-types";
 import { listIncidentEvidence, type EvidenceListing } from "@/lib/evidence/evidence-items";
 import { formatBytes } from "@/lib/evidence/owner-text";
-import { formatAgencyTime } from "@/lib/investigation/agency-time";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { EvidenceActions, FootageCollectedOffer, PackageExport } from "@/components/evidence/evidence-actions";
 
 export const metadata: Metadata = { title: "Evidence" };
