@@ -3,7 +3,9 @@
  * React (zod schemas, e-mails, route handlers). Same ICU syntax and lookup as
  * next-intl's useTranslations/getTranslations, which components use.
  */
-import { createTranslator } from "next-intl";
+// use-intl/core (the library next-intl builds on) has no React in it, so the
+// command-line tools, which run under the react-server condition, can load it too.
+import { createTranslator } from "use-intl/core";
 
 export type Messages = Record<string, unknown>;
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
