@@ -10,7 +10,7 @@ import { coversIncident, loadIncident } from "@/lib/canvass/load-canvass";
 import { mayWorkEntry } from "@/lib/canvass/update-entry";
 import type { Mailer } from "@/lib/registration/mailer";
 import { requestMessage } from "./owner-text";
-import { footageRequestInputSchema, MAX_WINDOW_MS } from "./request-input";
+import { defaultRequestWindow, footageRequestInputSchema, MAX_WINDOW_MS } from "./request-input";
 import { effectiveState, type FootageRequestState } from "./request-state";
 import { toE164, type SmsSender } from "./sms";
 import { generateUploadToken, hashUploadToken } from "./tokens";
@@ -66,9 +66,10 @@ export async function createFootageRequest(
   const incident = await loadIncident(db, row.entry.incidentId);
   if (!incident) throw new AppError("not_found", "canvass entry not found");
 
-  const windowFrom = body.from ? new Date(body.from) : incident.occurredFrom;
-  const windowTo = body.to ? new Date(body.to) : incident.occurredTo;
-  if (windowTo.getTime() < windowFrom.getTime()) throw validationError({ to: "must not be before from" });
+  const fallback = defaultRequestWindow(incident.occurredFrom, incident.occurredTo);
+  const windowFrom = body.from ? new Date(body.from) : fallback.from;
+  const windowTo = body.to ? new Date(body.to) : fallback.to;
+  if (windowTo.getTime() <= windowFrom.getTime()) throw validationError({ to: "must be after from" });
   if (windowTo.getTime() - windowFrom.getTime() > MAX_WINDOW_MS) throw validationError({ to: "the window may be at most 24 hours" });
 
   let deliveredTo: string | null = null;

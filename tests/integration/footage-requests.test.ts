@@ -257,6 +257,22 @@ describe("sending a footage request", () => {
     expect(await count()).toBe(before);
   });
 
+  it("asks for fifteen minutes either side when the incident was recorded at a single moment, and refuses an empty window", async () => {
+    const moment = new Date("2026-11-21T02:00:00Z");
+    const incident = await createIncident(t.db, { point: ORIGIN, occurredFrom: moment, occurredTo: moment });
+    const reg = await createRegistration(t.db, { addressLine1: "10400 W Roosevelt Rd", location: offsetM(ORIGIN, 30, 20), cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] });
+    const entry = await createCanvassEntry(t.db, incident.id, reg, ORIGIN);
+    const { status, body } = await sendRequest(entry.id, { deliver: "link" });
+    expect(status).toBe(201);
+    const [row] = await t.db.select().from(footageRequests).where(eq(footageRequests.id, body.id));
+    expect(row.windowFrom.toISOString()).toBe("2026-11-21T01:45:00.000Z");
+    expect(row.windowTo.toISOString()).toBe("2026-11-21T02:15:00.000Z");
+
+    const empty = await sendRequest(entry.id, { deliver: "link", from: "2026-11-21T02:00:00Z", to: "2026-11-21T02:00:00Z" });
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors).toHaveProperty("to");
+  });
+
   it("keeps a detective off a stop assigned to someone else", async () => {
     await t.db.update(canvassEntries).set({ assignedTo: detective.id }).where(eq(canvassEntries.id, entryIds[7]));
     expect((await sendRequest(entryIds[7], { deliver: "link" }, otherDetective)).status).toBe(403);

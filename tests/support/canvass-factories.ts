@@ -98,7 +98,7 @@ export async function createRegistration(db: Db, spec: RegistrationSpec) {
 
 export async function createIncident(
   db: Db,
-  spec: { point: LngLat; route?: LngLat[]; radiusM?: number; occurredFrom?: Date; caseNumber?: string; title?: string; status?: "open" | "closed"; createdBy?: string },
+  spec: { point: LngLat; route?: LngLat[]; radiusM?: number; occurredFrom?: Date; occurredTo?: Date; caseNumber?: string; title?: string; status?: "open" | "closed"; createdBy?: string },
 ) {
   const occurredFrom = spec.occurredFrom ?? new Date(Date.now() - 3600_000);
   const [incident] = await db
@@ -113,7 +113,7 @@ export async function createIncident(
       radiusM: spec.route ? null : (spec.radiusM ?? 250),
       widthM: spec.route ? 60 : null,
       occurredFrom,
-      occurredTo: new Date(occurredFrom.getTime() + 15 * 60_000),
+      occurredTo: spec.occurredTo ?? new Date(occurredFrom.getTime() + 15 * 60_000),
       createdBy: spec.createdBy ?? null,
     })
     .returning();
