@@ -87,6 +87,8 @@ export async function seedFixture(db: Db): Promise<{ registrations: number; stre
           cameraLocations: ["front"],
           cameraCount: 1,
           retentionDays: 14 + i * 7,
+          // A mix, so the map and the canvass show "may not have recorded" beside continuous sites.
+          recordingMode: (["continuous", "continuous", "motion", "scheduled", "unknown"] as const)[i % 5],
           playback: "standard",
           recordsStreetTraffic: true,
           streetView: `The roadway at ${r.n} ${r.street}`,

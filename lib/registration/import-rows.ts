@@ -10,7 +10,7 @@ import { CAMERA_POSITIONS } from "./schema";
 export const IMPORT_FIELDS = [
   "ownerName", "businessName", "phone", "email", "address", "unit", "city", "state", "zip",
   "altName", "altPhone", "altEmail", "cameraLocations", "cameraCount", "retentionDays", "playback",
-  "recordsStreetTraffic", "streetView", "notes",
+  "recordsStreetTraffic", "streetView", "recordingMode", "notes",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -20,7 +20,7 @@ export const DEFAULT_COLUMNS: Record<ImportField, string> = {
   unit: "unit", city: "city", state: "state", zip: "zip", altName: "alternate_name", altPhone: "alternate_phone",
   altEmail: "alternate_email", cameraLocations: "camera_locations", cameraCount: "camera_count",
   retentionDays: "retention_days", playback: "playback", recordsStreetTraffic: "records_street_traffic",
-  streetView: "street_view", notes: "notes",
+  streetView: "street_view", recordingMode: "recording_mode", notes: "notes",
 };
 
 export function parseColumnMap(args: string[]): Record<ImportField, string> {
@@ -64,6 +64,20 @@ function playback(v: string): string {
   return s;
 }
 
+// How spreadsheets tend to say it; an empty cell is "not sure", anything else goes to the schema as written.
+const RECORDING_WORDS: Record<string, string> = {
+  continuous: "continuous", "24/7": "continuous", "24x7": "continuous", always: "continuous", constant: "continuous",
+  motion: "motion", "motion-activated": "motion", "motion activated": "motion", "on motion": "motion",
+  scheduled: "scheduled", schedule: "scheduled", "on a schedule": "scheduled",
+  unknown: "unknown", "not sure": "unknown", "?": "unknown",
+};
+
+function recordingMode(v: string): string {
+  const s = v.trim().toLowerCase();
+  if (!s) return "unknown";
+  return RECORDING_WORDS[s] ?? v.trim();
+}
+
 export function rowToRegistration(row: Record<string, string>, columns: Record<ImportField, string>): Record<string, unknown> {
   const lower = Object.fromEntries(Object.entries(row).map(([k, v]) => [k.trim().toLowerCase(), v ?? ""]));
   const get = (f: ImportField) => (lower[columns[f].toLowerCase()] ?? "").trim();
@@ -86,6 +100,7 @@ export function rowToRegistration(row: Record<string, string>, columns: Record<I
       .map((position) => ({ position, recordsStreet: false, note: "imported: direction not recorded" })),
     recordsStreetTraffic,
     streetView: get("streetView"),
+    recordingMode: recordingMode(get("recordingMode")),
     playback: playback(get("playback")),
     retentionDays: num(get("retentionDays")),
     cameraCount: count ?? Math.max(locations.length, 1),

@@ -136,4 +136,15 @@ describe("spreadsheet rows", () => {
     expect((payload.cameras as { bearingDeg?: number }[]).every((c) => c.bearingDeg === undefined)).toBe(true);
     expect(errorsOf(payload)).toEqual({});
   });
+
+  it("reads the recording mode in the words spreadsheets use, and refuses one it cannot read", () => {
+    const base = { owner_name: "Pat", phone: "708-555-0134", email: "p@example.com", address: "1 A St", city: "W", state: "IL", zip: "60154", camera_locations: "front" };
+    const mode = (cell: string | undefined) => rowToRegistration(cell === undefined ? base : { ...base, recording_mode: cell }, DEFAULT_COLUMNS).recordingMode;
+    expect(mode("24/7")).toBe("continuous");
+    expect(mode("Motion activated")).toBe("motion");
+    expect(mode("Scheduled")).toBe("scheduled");
+    expect(mode(undefined)).toBe("unknown");
+    const odd = rowToRegistration({ ...base, recording_mode: "sometimes" }, DEFAULT_COLUMNS);
+    expect(Object.keys(errorsOf(odd))).toEqual(["recordingMode"]);
+  });
 });

@@ -2,6 +2,7 @@
  * Synthetic registrations (fictional people, 555-01xx phone numbers,
  * example.com e-mail) at demo buildings, with cameras in a realistic mix.
  */
+import type { RECORDING_MODES } from "@/db/schema/enum-values";
 import { formatStreet } from "@/lib/geocode/parse";
 import type { DemoHouse } from "./houses";
 import type { Prng } from "./prng";
@@ -35,6 +36,7 @@ export interface DemoRegistration {
   streetView: string | null;
   playback: "standard" | "proprietary" | "unknown";
   retentionDays: number | null;
+  recordingMode: (typeof RECORDING_MODES)[number];
   notes: string | null;
   consentAt: Date;
   lastConfirmedAt: Date;
@@ -44,6 +46,15 @@ const FIRST = ["Pat", "Robin", "Casey", "Jordan", "Alex", "Sam", "Morgan", "Tayl
 const LAST = ["Example", "Sample", "Fixture", "Placeholder", "Testa", "Demo", "Mockridge", "Synthia", "Fakename", "Dummond", "Specimen", "Prototyp", "Modelle", "Pretend"];
 const BUSINESS_KINDS = ["Hardware", "Deli", "Auto Repair", "Dental", "Bakery", "Pharmacy", "Cleaners", "Liquors", "Insurance", "Pizza", "Fitness", "Florist"];
 const PREFERRED_SUFFIX: Record<string, string> = { RD: "Road", ST: "Street", AVE: "Avenue", BLVD: "Boulevard" };
+
+/**
+ * About 60% continuous, 20% motion, 10% scheduled, 10% not sure. Taken from the
+ * index, not the PRNG, so adding it left every other generated value as it was.
+ */
+function recordingModeFor(index: number): (typeof RECORDING_MODES)[number] {
+  const slot = (index * 7) % 10;
+  return slot < 6 ? "continuous" : slot < 8 ? "motion" : slot < 9 ? "scheduled" : "unknown";
+}
 
 function titleCase(text: string) {
   return text.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
@@ -130,6 +141,7 @@ export function demoRegistrations(houses: DemoHouse[], prng: Prng): DemoRegistra
       streetView,
       playback: prng.weighted([["standard", 60], ["proprietary", 25], ["unknown", 15]] as const),
       retentionDays: prng.chance(0.12) ? null : prng.weighted([[3, 1], [7, 4], [14, 4], [30, 6], [45, 1], [60, 2], [90, 2]] as const),
+      recordingMode: recordingModeFor(index),
       notes: cameraCount > 2 && prng.chance(0.5) ? `${cameraCount} cameras; the ${positions[1].replace("_", "/")} one covers the alley approach (synthetic).` : null,
       consentAt,
       lastConfirmedAt: new Date(consentAt.getTime() + prng.int(0, 200) * 86_400_000),

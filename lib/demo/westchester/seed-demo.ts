@@ -135,6 +135,7 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
         cameraLocations: r.cameraLocations,
         cameraCount: r.cameras.length,
         retentionDays: r.retentionDays,
+        recordingMode: r.recordingMode,
         playback: r.playback,
         recordsStreetTraffic: r.recordsStreetTraffic,
         streetView: r.streetView,
