@@ -3,7 +3,9 @@ import "server-only";
  * "E-mail me my link": a resident who lost (or replaced) their management link
  * gives the e-mail and address they registered with. Each matching
  * registration gets a fresh link, e-mailed to its own owner address, at most
- * once per LOST_LINK_RESEND_MIN; the old link dies in the same commit. The
+ * once per LOST_LINK_RESEND_MIN. The new link replaces the old one only once
+ * the mail server has accepted the message: if sending fails, the old link
+ * keeps working (the resident may still have it) and the failure is audited. The
  * answer is the same whether anything matched, every request is audited
  * (matched or not, never the typed e-mail), and the client address is rate limited.
  */
@@ -68,16 +70,13 @@ async function handle(request: Request, deps: LostLinkDeps): Promise<Response> {
       .where(and(eq(registrations.ownerEmail, parsed.data.email), isNull(registrations.contactsErasedAt), isNull(registrations.mergedIntoId), isNotNull(registrations.manageTokenHash)))
       .for("update");
     const matches = candidates.filter((r) => streetKey(r.addressLine1, r.addressZip) === wanted);
-    const out: { to: string; url: string; locale: string }[] = [];
+    const out: { id: string; to: string; locale: string; oldHash: string }[] = [];
     for (const r of matches) {
       const recent = r.lostLinkSentAt !== null && r.lostLinkSentAt > resendAfter;
-      if (!recent && r.ownerEmail) {
-        const token = generateManageToken();
-        await tx
-          .update(registrations)
-          .set({ manageTokenHash: hashManageToken(token), manageTokenRotatedAt: now, lostLinkSentAt: now, updatedAt: now })
-          .where(eq(registrations.id, r.id));
-        out.push({ to: r.ownerEmail, url: manageUrlFor(deps.baseUrl, token), locale: r.locale });
+      if (!recent && r.ownerEmail && r.manageTokenHash) {
+        // Claims the send slot now, so a second request within the window sends nothing.
+        await tx.update(registrations).set({ lostLinkSentAt: now }).where(eq(registrations.id, r.id));
+        out.push({ id: r.id, to: r.ownerEmail, locale: r.locale, oldHash: r.manageTokenHash });
       }
       await recordAudit(tx, deps.actor, {
         action: "registration.manage_link_requested",
@@ -93,7 +92,35 @@ async function handle(request: Request, deps: LostLinkDeps): Promise<Response> {
   });
 
   deps.defer(async () => {
-    for (const m of toSend) await sendQuietly(deps.mailer, { to: m.to, ...lostLinkEmail(deps.agencyName, m.url, m.locale) });
+    for (const m of toSend) await sendAndRotate(deps, m);
   });
   return NextResponse.json({ ok: true }, { status: 202 });
+}
+
+/**
+ * Mail a fresh link, then make it the registration's link. The swap is
+ * conditional on the old hash, so a link rotated meanwhile (the owner used
+ * "replace my link") is not overwritten by this older request.
+ */
+async function sendAndRotate(deps: LostLinkDeps, m: { id: string; to: string; locale: string; oldHash: string }): Promise<void> {
+  const token = generateManageToken();
+  const sent = await sendQuietly(deps.mailer, { to: m.to, ...lostLinkEmail(deps.agencyName, manageUrlFor(deps.baseUrl, token), m.locale) });
+  await deps.db.transaction(async (tx) => {
+    let rotated = false;
+    if (sent) {
+      const now = new Date();
+      const rows = await tx
+        .update(registrations)
+        .set({ manageTokenHash: hashManageToken(token), manageTokenRotatedAt: now, updatedAt: now })
+        .where(and(eq(registrations.id, m.id), eq(registrations.manageTokenHash, m.oldHash)))
+        .returning({ id: registrations.id });
+      rotated = rows.length > 0;
+    }
+    await recordAudit(tx, deps.actor, {
+      action: "registration.manage_link_sent",
+      targetType: "registration",
+      targetId: m.id,
+      details: { delivered: sent, linkReplaced: rotated },
+    });
+  });
 }

@@ -206,6 +206,18 @@ describe("e-mail me my link", () => {
     expect(sink.messages).toHaveLength(1);
   });
 
+  it("keeps the old link working when the mail server cannot be reached, and audits the failed send", async () => {
+    const { id, token } = await register("unreachable@example.com");
+    // Port 1 on loopback: nothing listens, the connection is refused.
+    const down = deps({ mailer: createMailer({ smtpUrl: "smtp://127.0.0.1:1", from: "noreply@sightline.test" }) });
+    expect((await ask({ email: "unreachable@example.com", line1: "10300 W Roosevelt Rd", zip: "60154" }, down)).status).toBe(202);
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(row.manageTokenHash).toBe(hashManageToken(token));
+    expect((await call(manageRoute.GET, token)).status).toBe(200);
+    const sent = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registration.manage_link_sent"), eq(auditLog.targetId, id)));
+    expect(sent.map((a) => a.details)).toEqual([{ delivered: false, linkReplaced: false }]);
+  });
+
   it("is rate limited per client address, answers field errors in the resident's language, and needs SMTP", async () => {
     const limited = deps({ limiter: createIpRateLimiter({ pointsPerHour: 2, trustedNetworks: "", store: "memory", keyPrefix: `lost-${Date.now()}` }) });
     const body = { email: "nobody@example.com", line1: "1 A St", zip: "60154" };
