@@ -11,6 +11,7 @@ import { databaseConfig } from "./config.js";
 import * as schema from "./schema";
 import { openEmbedded, type EmbeddedHandle } from "./embedded";
 import { runMigrations } from "./migrate";
+import { connectedRoleOwnsSchema, MigrationsPendingError, pendingMigrations } from "./roles";
 
 /**
  * Both drivers expose the same drizzle query builder; node-postgres's type is
@@ -53,7 +54,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     // exception. Its query still fails (→ 503) and the pool discards it on release.
     pool.on("connect", (client) => client.on("error", (err) => console.error("[db] connection lost:", err.message)));
     const db = drizzlePg(pool, { schema });
-    if (migrate) await runMigrations(db, "server");
+    if (migrate) {
+      try {
+        await migrateIfOwner(db);
+      } catch (err) {
+        await pool.end().catch(() => {});
+        throw err;
+      }
+    }
     let ended = false;
     const close = async () => {
       if (ended) return;
@@ -67,6 +75,20 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   const db = drizzlePglite(embedded.pg, { schema }) as unknown as Db;
   if (migrate) await runMigrations(db, "embedded");
   return { db, kind: "embedded", close: () => embedded.close() };
+}
+
+/**
+ * Migrations run only as the role that owns the schema. The runtime role
+ * (db/roles.ts) cannot and must not: it checks that every migration is applied
+ * and otherwise refuses to start, naming the command that fixes it.
+ */
+async function migrateIfOwner(db: Db): Promise<void> {
+  if (await connectedRoleOwnsSchema(db)) {
+    await runMigrations(db, "server");
+    return;
+  }
+  const pending = await pendingMigrations(db);
+  if (pending.length) throw new MigrationsPendingError(pending);
 }
 
 type GlobalWithDb = typeof globalThis & { __sightlineDb?: Promise<DbHandle> };

@@ -39,6 +39,11 @@ export const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     // DATABASE_URL, DATA_DIR: owned by db/ (db/config.js), which cannot import lib/.
     ...databaseEnvFields,
+    /**
+     * What the app does when it connects (DATABASE_URL) as a role that could rewrite the
+     * audit trail (the owner, a superuser): `warn` once at start, or `refuse` to start.
+     */
+    DATABASE_ROLE_CHECK: z.preprocess(emptyToUndefined, z.enum(["warn", "refuse"]).default("warn")),
     PORT: number(3000).pipe(z.number().int().min(1).max(65535)),
     NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
     /** The public base URL of the app: every absolute link (e-mails, manage links, sign-in redirects) is built from it. */

@@ -7,3 +7,4 @@ export * from "./incidents";
 export * from "./audit-log";
 export * from "./reference";
 export * from "./evidence";
+export * from "./rate-limits";

@@ -58,6 +58,12 @@ async function buildStoreLimiter(config: RateLimiterConfig, insurance: RateLimit
     const { Pool } = await import("pg");
     const pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
     pool.on("error", (err) => console.error("[rate-limit] postgres:", err.message));
+    // A migrated database has the table (drizzle/0010); the runtime role may not
+    // create tables, so the limiter creates it only where it is missing.
+    const found = await pool.query("select to_regclass('rate_limits') is not null as present");
+    const tableCreated = Boolean(found.rows[0]?.present);
+    if (tableCreated) return new RateLimiterPostgres({ ...common, storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated });
+    // Without the table the limiter creates it and reports back through the callback.
     return new Promise((resolve, reject) => {
       const limiter: RateLimiterPostgres = new RateLimiterPostgres(
         { ...common, storeClient: pool, storeType: "pool", tableName: "rate_limits" },

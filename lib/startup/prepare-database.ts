@@ -2,11 +2,18 @@ import { getDbHandle } from "@/db/client";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/westchester/seed-demo";
 import { ensureDemoUsers, presentDemoCredentials } from "@/lib/demo/demo-users";
 import { env } from "@/lib/env.js";
+import { MigrationsPendingError } from "@/db/roles";
+import { checkDatabaseRole } from "./database-role-check";
 
 export async function prepareDatabaseOnStart(): Promise<void> {
   const started = Date.now();
   try {
     const handle = await getDbHandle();
+    if (handle.kind === "server") {
+      const role = await checkDatabaseRole(handle.db, env.DATABASE_ROLE_CHECK);
+      if (role.message) console[role.ok ? "warn" : "error"](role.message);
+      if (!role.ok) process.exit(1);
+    }
     // Only the embedded demo is ever seeded by itself; a server database never gets demo data or accounts.
     if (handle.kind === "embedded" && (await isDatabaseEmpty(handle.db))) {
       const added = await seedDemo(handle.db);
@@ -29,6 +36,11 @@ export async function prepareDatabaseOnStart(): Promise<void> {
       }
     }
   } catch (err) {
+    // The runtime role cannot migrate: serving an older schema would fail in odd places, so stop with one line.
+    if (err instanceof MigrationsPendingError) {
+      console.error(`[sightline] refusing to start: ${err.message}`);
+      process.exit(1);
+    }
     // Keep serving: /api/health answers 503 and the next request retries the open.
     console.error(`[sightline] database not ready: ${err instanceof Error ? err.message : String(err)}`);
   }
