@@ -23,6 +23,14 @@ await runCli(async (handle, args) => {
     return;
   }
   const password = await readPasswordFromStdin();
-  const { created } = await grantRuntimeRole(handle.db, values.role, password ?? undefined);
+  let created: boolean;
+  try {
+    ({ created } = await grantRuntimeRole(handle.db, values.role, password ?? undefined));
+  } catch (err) {
+    // A refused name or role is one line, not a stack.
+    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+    return;
+  }
   console.log(`${created ? "created" : "updated"} runtime role ${values.role}: SELECT/INSERT on the audit trail and custody log, read/write on the data, owns nothing`);
 });

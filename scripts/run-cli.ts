@@ -5,6 +5,7 @@
  */
 import { openDatabase, type DbHandle } from "../db/client";
 import { DataDirLockedError } from "../db/embedded";
+import { MigrationsPendingError } from "../db/roles";
 
 export async function runCli(main: (handle: DbHandle, args: string[]) => Promise<void>): Promise<void> {
   let handle: DbHandle | undefined;
@@ -13,7 +14,7 @@ export async function runCli(main: (handle: DbHandle, args: string[]) => Promise
     handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     await main(handle, process.argv.slice(2));
   } catch (err) {
-    if (err instanceof DataDirLockedError || (err instanceof Error && err.message.startsWith("Invalid configuration"))) {
+    if (err instanceof DataDirLockedError || err instanceof MigrationsPendingError || (err instanceof Error && err.message.startsWith("Invalid configuration"))) {
       console.error(`error: ${err.message}`);
     } else {
       console.error(err);
