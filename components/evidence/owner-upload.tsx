@@ -1,8 +1,9 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Upload } from "tus-js-client";
 import { FOOTAGE_DECLINE_REASONS } from "@/db/schema/enum-values";
-import { formatBytes, OWNER_TEXT } from "@/lib/evidence/owner-text";
+import { formatBytes } from "@/lib/evidence/owner-text";
 
 type FileState = { key: string; name: string; size: number; sent: number; status: "waiting" | "uploading" | "paused" | "done" | "error"; error?: string };
 
@@ -25,13 +26,16 @@ export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, r
   const [problem, setProblem] = useState<string | null>(null);
   const [declined, setDeclined] = useState(false);
   const uploads = useRef(new Map<string, Upload>());
+  const t = useTranslations("upload");
+  const locale = useLocale();
+  const bytes = (n: number) => formatBytes(n, locale);
 
   const update = (key: string, patch: Partial<FileState>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)));
 
   async function start(file: File) {
     const key = `${file.name}-${file.size}-${file.lastModified}`;
-    if (file.size === 0) return setProblem(`${file.name}: the file is empty`);
-    if (file.size > maxFileBytes) return setProblem(`${file.name}: larger than ${formatBytes(maxFileBytes)}`);
+    if (file.size === 0) return setProblem(t("fileEmpty", { name: file.name }));
+    if (file.size > maxFileBytes) return setProblem(t("fileTooLarge", { name: file.name, max: bytes(maxFileBytes) }));
     setFiles((all) => (all.some((f) => f.key === key) ? all : [...all, { key, name: file.name, size: file.size, sent: 0, status: "uploading" }]));
     const upload = new Upload(file, {
       endpoint: "/api/uploads",
@@ -78,23 +82,23 @@ export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, r
     });
     const body = (await res.json().catch(() => ({}))) as { errors?: Record<string, string>; error?: string };
     if (res.ok) return setDeclined(true);
-    setProblem(body.errors ? Object.values(body.errors).join("; ") : (body.error ?? `failed (${res.status})`));
+    setProblem(body.errors ? Object.values(body.errors).join("; ") : (body.error ?? t("failed", { status: res.status })));
   }
 
-  if (declined) return <p role="status" className="rounded border border-slate-300 bg-white p-4">{OWNER_TEXT.declined}</p>;
+  if (declined) return <p role="status" className="rounded border border-slate-300 bg-white p-4">{t("declined")}</p>;
   return (
     <>
       <section aria-labelledby="upload-heading" className="rounded border border-slate-200 bg-white p-4">
         <h2 id="upload-heading" className="text-lg font-semibold">
-          {OWNER_TEXT.uploadHeading}
+          {t("uploadHeading")}
         </h2>
-        <p className="mt-1 text-sm text-slate-700">{OWNER_TEXT.uploadHelp}</p>
+        <p className="mt-1 text-sm text-slate-700">{t("uploadHelp")}</p>
         <p className="mt-1 text-sm text-slate-700" data-testid="upload-limits">
-          {limitsText} {remainingBytes < maxFileBytes ? `(${formatBytes(remainingBytes)} left)` : ""}
+          {limitsText} {remainingBytes < maxFileBytes ? t("left", { amount: bytes(remainingBytes) }) : ""}
         </p>
-        {receivedFiles > 0 ? <p className="mt-1 text-sm text-green-800">{OWNER_TEXT.receivedFiles(receivedFiles)}</p> : null}
+        {receivedFiles > 0 ? <p className="mt-1 text-sm text-green-800">{t("receivedFiles", { count: receivedFiles })}</p> : null}
         <label className="mt-3 block">
-          <span className="inline-block rounded bg-brand-700 px-4 py-3 text-base font-medium text-white">{OWNER_TEXT.chooseFiles}</span>
+          <span className="inline-block rounded bg-brand-700 px-4 py-3 text-base font-medium text-white">{t("chooseFiles")}</span>
           <input
             type="file"
             multiple
@@ -114,22 +118,22 @@ export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, r
               <div className="flex items-center justify-between gap-2">
                 <span className="truncate font-medium">{f.name}</span>
                 <span className="tabular-nums text-slate-600">
-                  {formatBytes(f.sent)} / {formatBytes(f.size)}
+                  {bytes(f.sent)} / {bytes(f.size)}
                 </span>
               </div>
               <progress className="mt-1 h-2 w-full" max={f.size} value={f.sent} />
               <div className="mt-1 flex items-center gap-3">
                 <span>
-                  {f.status === "done" ? OWNER_TEXT.uploaded : f.status === "paused" ? OWNER_TEXT.paused : f.status === "error" ? f.error : OWNER_TEXT.uploading}
+                  {f.status === "done" ? t("uploaded") : f.status === "paused" ? t("paused") : f.status === "error" ? f.error : t("uploading")}
                 </span>
                 {f.status === "uploading" ? (
                   <button type="button" className="underline" onClick={() => pause(f.key)}>
-                    Pause
+                    {t("pause")}
                   </button>
                 ) : null}
                 {f.status === "paused" || f.status === "error" ? (
                   <button type="button" className="underline" onClick={() => resume(f.key)}>
-                    Resume
+                    {t("resume")}
                   </button>
                 ) : null}
               </div>
@@ -141,9 +145,9 @@ export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, r
       {files.length === 0 && receivedFiles === 0 ? (
         <section aria-labelledby="decline-heading" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="decline-heading" className="text-lg font-semibold">
-            {OWNER_TEXT.declineHeading}
+            {t("declineHeading")}
           </h2>
-          <p className="mt-1 text-sm text-slate-700">{OWNER_TEXT.declineHelp}</p>
+          <p className="mt-1 text-sm text-slate-700">{t("declineHelp")}</p>
           <form
             className="mt-2 space-y-2"
             onSubmit={(e) => {
@@ -154,16 +158,16 @@ export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, r
             <fieldset className="space-y-1">
               {FOOTAGE_DECLINE_REASONS.map((r) => (
                 <label key={r} className="flex items-center gap-2">
-                  <input type="radio" name="reason" value={r} required /> {OWNER_TEXT.declineReasons[r]}
+                  <input type="radio" name="reason" value={r} required /> {t(`declineReasons.${r}`)}
                 </label>
               ))}
             </fieldset>
             <label className="block text-sm">
-              {OWNER_TEXT.declineNote}
+              {t("declineNote")}
               <textarea name="note" rows={2} maxLength={1000} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
             </label>
             <button type="submit" className="rounded border border-slate-400 px-4 py-2">
-              {OWNER_TEXT.declineSubmit}
+              {t("declineSubmit")}
             </button>
           </form>
         </section>

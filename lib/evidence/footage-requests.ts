@@ -9,6 +9,8 @@ import { parseInput } from "@/lib/http/field-errors";
 import { coversIncident, loadIncident } from "@/lib/canvass/load-canvass";
 import { mayWorkEntry } from "@/lib/canvass/update-entry";
 import type { Mailer } from "@/lib/registration/mailer";
+import { messagesFor } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translate";
 import { requestMessage } from "./owner-text";
 import { defaultRequestWindow, footageRequestInputSchema, MAX_WINDOW_MS } from "./request-input";
 import { effectiveState, type FootageRequestState } from "./request-state";
@@ -56,7 +58,7 @@ export async function createFootageRequest(
   const now = deps.now ?? new Date();
 
   const [row] = await db
-    .select({ entry: canvassEntries, ownerEmail: registrations.ownerEmail, ownerPhone: registrations.ownerPhone, registrationId: registrations.id })
+    .select({ entry: canvassEntries, ownerEmail: registrations.ownerEmail, ownerPhone: registrations.ownerPhone, ownerLocale: registrations.locale, registrationId: registrations.id })
     .from(canvassEntries)
     .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
     .where(eq(canvassEntries.id, entryId))
@@ -130,7 +132,20 @@ export async function createFootageRequest(
   });
 
   const uploadUrl = uploadUrlFor(deps.baseUrl, token);
-  const message = requestMessage({ agencyName: deps.agencyName, uploadUrl, windowFrom, windowTo, clockOffsetS: row.entry.clockOffsetS, timeZone: deps.timeZone, expiresAt });
+  // In the language the owner registered in, whoever sends it.
+  const messages = messagesFor(row.ownerLocale);
+  const message = requestMessage({
+    agencyName: deps.agencyName,
+    uploadUrl,
+    windowFrom,
+    windowTo,
+    clockOffsetS: row.entry.clockOffsetS,
+    timeZone: deps.timeZone,
+    expiresAt,
+    locale: row.ownerLocale,
+    email: translatorFor(row.ownerLocale, messages, "email"),
+    upload: translatorFor(row.ownerLocale, messages, "upload"),
+  });
   let result: CreatedFootageRequest["delivery"] = { method: body.deliver, to: deliveredTo, result: "shown" };
   if (body.deliver !== "link" && deliveredTo) {
     try {

@@ -5,6 +5,7 @@ import { evidenceItems, footageRequests, type FootageRequest } from "@/db/schema
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
 import { parseInput } from "@/lib/http/field-errors";
+import type { Translate } from "@/lib/i18n/translate";
 import { declineInputSchema } from "./request-input";
 import { acceptsUploads, effectiveState, type FootageRequestState } from "./request-state";
 import { hashUploadToken, looksLikeUploadToken } from "./tokens";
@@ -61,8 +62,8 @@ export async function openRequestForOwner(db: Db, token: string, actor: AuditAct
 }
 
 /** The owner says there is no video (or why not). Allowed while the link is open and nothing was received. */
-export async function declineRequest(db: Db, input: unknown, actor: AuditActor): Promise<{ state: "declined" }> {
-  const { token, reason, note } = parseInput(declineInputSchema, input);
+export async function declineRequest(db: Db, input: unknown, actor: AuditActor, t: Translate): Promise<{ state: "declined" }> {
+  const { token, reason, note } = parseInput(declineInputSchema(t), input);
   const found = await findRequestByToken(db, token);
   if (!found) throw new AppError("not_found", "this link is not valid");
   return db.transaction(async (tx) => {

@@ -1,16 +1,39 @@
 /**
- * Everything the owner reads (the upload page, the e-mail, the text message)
- * in one place, so a translation (issue 16) replaces one object.
+ * What the owner reads about a footage request (the upload page, the e-mail,
+ * the text message), in the owner's language. The words are in messages/*.json
+ * (namespaces "upload" and "email"); this file only puts them together, with
+ * times in the agency's zone written the way the owner's language writes them.
  */
-import { formatAgencyTime } from "@/lib/time/agency-time";
 import type { RequestedCamera } from "@/db/schema/evidence";
+import type { Translate } from "@/lib/i18n/translate";
 import { recorderWindow } from "./request-state";
 
-export function formatWallTime(instant: Date, timeZone: string, seconds = true): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), hourCycle: "h23" }).format(instant);
+/** "21:43:12" (or "21:43") in the agency's zone: a recorder's clock reads 24-hour time in every language. */
+export function formatWallTime(instant: Date, timeZone: string, seconds = true, locale = "en-US"): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), hourCycle: "h23" }).format(instant);
 }
 
-export function formatBytes(bytes: number): string {
+/** "Sat, Mar 7, 2026, 21:30 CST" / "sáb, 7 mar 2026, 21:30 CST": a date the owner reads in their own language. */
+export function formatOwnerDateTime(instant: Date, timeZone: string, locale = "en-US"): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZoneName: "short",
+  }).format(instant);
+}
+
+/** "Sat, Mar 7, 2026, 21:30 CST – 22:00": the window asked for. */
+export function formatRequestWindow(windowFrom: Date, windowTo: Date, timeZone: string, locale = "en-US"): string {
+  return `${formatOwnerDateTime(windowFrom, timeZone, locale)} – ${formatWallTime(windowTo, timeZone, false, locale)}`;
+}
+
+export function formatBytes(bytes: number, locale = "en-US"): string {
   const units = ["bytes", "KB", "MB", "GB", "TB"];
   let value = bytes;
   let unit = 0;
@@ -18,64 +41,42 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  if (unit === 0) return `${bytes} bytes`;
+  const digits = value < 10 ? 1 : 0;
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
 
-export function describeRequestedCamera(c: RequestedCamera): string {
-  const where = c.position.replaceAll("_", "/");
-  const what = [c.coversIncident ? "may see the spot" : null, c.recordsStreet ? "records the street" : null].filter(Boolean).join(" and ");
-  const facing = c.bearingDeg === null ? "" : `, facing ${compass(c.bearingDeg)}`;
-  return `${where} camera${facing}${what ? ` (${what})` : ""}`;
+const COMPASS = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"] as const;
+
+/**
+ * "Front camera, facing north (may see the spot and records the street)".
+ * `form` is the registration form's namespace, whose camera positions and
+ * compass words the owner already saw when registering.
+ */
+export function describeRequestedCamera(c: RequestedCamera, t: Translate, form: Translate, locale: string): string {
+  let text = t("camera", { position: form(`positions.${c.position}`) });
+  if (c.bearingDeg !== null) {
+    const point = COMPASS[Math.round((((c.bearingDeg % 360) + 360) % 360) / 45) % 8];
+    text = t("cameraFacing", { camera: text, direction: form(`compass.${point}`) });
+  }
+  const reasons = [c.coversIncident ? t("seesSpot") : null, c.recordsStreet ? t("recordsStreet") : null].filter((r): r is string => r !== null);
+  if (reasons.length === 0) return text;
+  return t("cameraWhy", { camera: text, reasons: new Intl.ListFormat(locale, { type: "conjunction" }).format(reasons) });
 }
 
-function compass(bearingDeg: number): string {
-  const names = ["north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west"];
-  return names[Math.round((((bearingDeg % 360) + 360) % 360) / 45) % 8];
-}
-
-/** "Your recorder runs 3 min 12 s ahead: look at 21:43:12–22:13:12 on its clock." or null. */
-export function recorderWindowSentence(windowFrom: Date, windowTo: Date, clockOffsetS: number | null, timeZone: string): string | null {
+/** "Your recorder runs 3 min 12 s ahead: look at 21:43:12–22:13:12 on its clock." or null without an offset. */
+export function recorderWindowSentence(windowFrom: Date, windowTo: Date, clockOffsetS: number | null, timeZone: string, t: Translate, locale = "en-US"): string | null {
   const shifted = recorderWindow(windowFrom, windowTo, clockOffsetS);
   if (!shifted || clockOffsetS === null) return null;
-  const direction = clockOffsetS > 0 ? "ahead" : "behind";
-  const amount = shifted.offsetLabel.replace(/^[+\u2212]/, "");
-  return `Your recorder runs ${amount} ${direction}: look at ${formatWallTime(shifted.from, timeZone)}–${formatWallTime(shifted.to, timeZone)} on its clock.`;
+  return t("recorderWindow", {
+    amount: shifted.offsetLabel.replace(/^[+\u2212]/, ""),
+    direction: clockOffsetS > 0 ? "ahead" : "behind",
+    from: formatWallTime(shifted.from, timeZone, true, locale),
+    to: formatWallTime(shifted.to, timeZone, true, locale),
+  });
 }
 
-export const OWNER_TEXT = {
-  pageTitle: "Share video with the police",
-  intro: (agency: string) => `${agency} is investigating an incident near your address and asks whether your cameras recorded it.`,
-  windowHeading: "The time we are asking about",
-  camerasHeading: "Cameras that matter",
-  noteHeading: "Note from the detective",
-  uploadHeading: "Upload your video",
-  uploadHelp:
-    "Choose one or more files: video clips, still pictures, or your recorder's export (a .zip or its player program). Large files are fine: if your connection drops, choose the same file again and the upload continues where it stopped.",
-  limits: (perFile: string, total: string) => `Up to ${perFile} per file and ${total} in all for this request.`,
-  chooseFiles: "Choose files",
-  startUpload: "Upload",
-  uploading: "Uploading…",
-  uploaded: "Received. Thank you.",
-  paused: "Connection lost. Choose the same file again to continue.",
-  declineHeading: "Can't share video?",
-  declineHelp: "Tell us why so we don't ask again.",
-  declineReasons: {
-    no_footage: "My cameras have nothing from that time",
-    overwritten: "The recording has been overwritten",
-    in_person: "I will hand it over in person",
-    other: "Other",
-  },
-  declineNote: "Anything else (optional; required for Other)",
-  declineSubmit: "Send",
-  declined: "Thank you: we have noted your answer.",
-  expired: "This link has expired. If you still have video, please contact the detective.",
-  revoked: "This link is no longer in use.",
-  notFound: "This link is not valid. Check that you copied all of it.",
-  privacy: "Only this request can use this link. Files go straight to the police department and are kept as evidence.",
-  expires: (when: string) => `This link works until ${when}.`,
-  receivedFiles: (n: number) => (n === 1 ? "1 file received so far." : `${n} files received so far.`),
-} as const;
-
+/** The e-mail and the text message that carry the upload link, in the owner's language. */
 export function requestMessage(input: {
   agencyName: string;
   uploadUrl: string;
@@ -84,22 +85,28 @@ export function requestMessage(input: {
   clockOffsetS: number | null;
   timeZone: string;
   expiresAt: Date;
+  locale: string;
+  /** The "email" namespace. */
+  email: Translate;
+  /** The "upload" namespace (the recorder sentence is the page's). */
+  upload: Translate;
 }): { subject: string; text: string; sms: string } {
-  const window = `${formatAgencyTime(input.windowFrom, input.timeZone)} – ${formatWallTime(input.windowTo, input.timeZone, false)}`;
-  const recorder = recorderWindowSentence(input.windowFrom, input.windowTo, input.clockOffsetS, input.timeZone);
+  const { email, locale } = input;
+  const window = formatRequestWindow(input.windowFrom, input.windowTo, input.timeZone, locale);
+  const recorder = recorderWindowSentence(input.windowFrom, input.windowTo, input.clockOffsetS, input.timeZone, input.upload, locale);
   return {
-    subject: `${input.agencyName}: request for security camera video`,
+    subject: email("footageSubject", { agency: input.agencyName }),
     text: [
-      `${input.agencyName} is investigating an incident near your registered address and asks whether your cameras recorded it.`,
+      email("footageIntro", { agency: input.agencyName }),
       "",
-      `Time: ${window}`,
+      email("footageTime", { window }),
       ...(recorder ? [recorder] : []),
       "",
-      "If you have video from that time, you can upload it (or tell us you have none) with this private link:",
+      email("footageHowTo"),
       input.uploadUrl,
       "",
-      `The link works until ${formatAgencyTime(input.expiresAt, input.timeZone)}. Please do not share it.`,
+      email("footageExpires", { when: formatOwnerDateTime(input.expiresAt, input.timeZone, locale) }),
     ].join("\n"),
-    sms: `${input.agencyName}: please check your cameras for ${window}${recorder ? ` (${recorder.replace(/\.$/, "")})` : ""}. Upload or reply with this private link: ${input.uploadUrl}`,
+    sms: email("footageSms", { agency: input.agencyName, window, recorder: recorder ? ` (${recorder.replace(/\.$/, "")})` : "", url: input.uploadUrl }),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FOOTAGE_DECLINE_REASONS, FOOTAGE_DELIVERIES } from "@/db/schema/enum-values";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** The longest window one request may ask for: a recorder search of more than a day is a different request. */
 export const MAX_WINDOW_MS = 24 * 3600_000;
@@ -27,11 +28,14 @@ export const footageRequestInputSchema = z
   .strict();
 export type FootageRequestInput = z.infer<typeof footageRequestInputSchema>;
 
-export const declineInputSchema = z
-  .object({
-    token: z.string().min(1, "is required"),
-    reason: z.enum(FOOTAGE_DECLINE_REASONS, `must be one of ${FOOTAGE_DECLINE_REASONS.join(", ")}`),
-    note: z.string().trim().max(1000, "must be at most 1000 characters").optional(),
-  })
-  .strict()
-  .refine((v) => v.reason !== "other" || (v.note ?? "").length > 0, { path: ["note"], message: "say why, in a few words" });
+/** The owner's "no video" answer, with its messages in the owner's language (the "upload" namespace). */
+export function declineInputSchema(t: Translate) {
+  return z
+    .object({
+      token: z.string().min(1, t("errors.token")),
+      reason: z.enum(FOOTAGE_DECLINE_REASONS, t("errors.reason")),
+      note: z.string().trim().max(1000, t("errors.noteTooLong")).optional(),
+    })
+    .strict()
+    .refine((v) => v.reason !== "other" || (v.note ?? "").length > 0, { path: ["note"], message: t("errors.noteRequired") });
+}

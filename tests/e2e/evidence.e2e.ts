@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
 import { DESKTOP, PHONE, horizontalOverflow, launchBrowser, screenshot } from "./support/browser";
 import { signIn } from "./support/sign-in";
 
@@ -91,6 +92,29 @@ describe("footage request → owner upload → evidence", () => {
     expect(patches).toBeGreaterThanOrEqual(3);
     await screenshot(page, "evidence-3-owner-uploaded");
     await context.close();
+  });
+
+  it("the owner's page speaks Spanish to a Spanish phone and passes axe in both languages", async () => {
+    for (const [locale, heading, limits] of [
+      ["en-US", "Share video with the police", /Up to 4\.0 GB per file/],
+      ["es-MX", "Comparta video con la policía", /Hasta 4,0 GB por archivo/],
+    ] as const) {
+      const context = await browser.newContext({ ...PHONE, locale });
+      const page = await context.newPage();
+      await page.goto(uploadUrl);
+      await page.getByRole("heading", { name: heading }).waitFor();
+      expect(await page.getByTestId("upload-limits").textContent()).toMatch(limits);
+      if (locale === "es-MX") {
+        const text = (await page.locator("main").textContent()) ?? "";
+        expect(text).toContain("La hora que nos interesa");
+        // The cameras, the window and the buttons too: no English left on the page.
+        expect(text).not.toMatch(/ camera|facing|records the street|Upload|Choose files/);
+        await screenshot(page, "evidence-2b-owner-page-es");
+      }
+      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await context.close();
+    }
   });
 
   it("the detective sees the item with its hash, plays it and downloads it; both are in the custody log", async () => {

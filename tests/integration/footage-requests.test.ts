@@ -15,7 +15,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { auditLog, canvassEntries, evidenceCustody, evidenceItems, footageRequests } from "@/db/schema";
+import { auditLog, canvassEntries, evidenceCustody, evidenceItems, footageRequests, incidents, registrations } from "@/db/schema";
 import { setDbForTests } from "@/db/client";
 import { GET as listRequests, POST as postRequest } from "@/app/api/canvass-entries/[id]/footage-requests/route";
 import { POST as revoke } from "@/app/api/footage-requests/[id]/revoke/route";
@@ -410,6 +410,29 @@ describe("the owner declines", () => {
     const [row] = await t.db.select().from(footageRequests).where(eq(footageRequests.id, body.id));
     expect(row).toMatchObject({ state: "declined", declineReason: "overwritten" });
     expect((await createUpload({ token, filename: "late.mp4" }, 10)).status).toBe(410);
+  });
+});
+
+describe("in the owner's language", () => {
+  it("e-mails a Spanish-speaking owner in Spanish and answers the decline's field errors in the request's language", async () => {
+    const reg = await createRegistration(t.db, { addressLine1: "10410 W Roosevelt Rd", location: offsetM(ORIGIN, 40, -15), cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] });
+    await t.db.update(registrations).set({ locale: "es" }).where(eq(registrations.id, reg.id));
+    const [incident] = await t.db.select().from(incidents).limit(1);
+    const entry = await createCanvassEntry(t.db, incident.id, reg, ORIGIN);
+    await t.db.update(canvassEntries).set({ clockOffsetS: -75 }).where(eq(canvassEntries.id, entry.id));
+    const { status, body } = await sendRequest(entry.id, { deliver: "email" });
+    expect(status).toBe(201);
+    const text = Buffer.from(mailText(smtp.messages.at(-1)!.raw).replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+    expect(text).toContain("investiga un incidente");
+    expect(text).toContain("Su grabador va 1 min 15 s atrasado");
+    expect(text).toContain(body.uploadUrl);
+
+    const post = (payload: unknown, lang: string) => decline(request("/api/footage-requests/decline", { body: payload, headers: { "accept-language": lang } }));
+    const token = tokenOf(body.uploadUrl);
+    const es = (await (await post({ token, reason: "other" }, "es-MX,es;q=0.9")).json()) as { errors: Record<string, string> };
+    expect(es.errors.note).toBe("Díganos por qué, en pocas palabras");
+    const en = (await (await post({ token, reason: "sometimes" }, "en-US")).json()) as { errors: Record<string, string> };
+    expect(en.errors.reason).toBe("Choose one of the reasons");
   });
 });
 

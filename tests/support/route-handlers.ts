@@ -5,8 +5,8 @@
  */
 import { NextRequest } from "next/server";
 
-export function request(path: string, init: { authorization?: string; method?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = { "user-agent": "vitest" };
+export function request(path: string, init: { authorization?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { "user-agent": "vitest", ...init.headers };
   if (init.authorization) headers.authorization = init.authorization;
   if (init.body !== undefined) headers["content-type"] = "application/json";
   return new NextRequest(new URL(path, "http://localhost"), {
