@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 describe("backup and restore give back the same registrations, cameras, incidents and audit trail", () => {
-  it.skipIf(Boolean(process.env.DATABASE_URL))("embedded: PGlite data-directory dump (skipped on the server stage: DATABASE_URL is set)", async () => {
+  it.skipIf(Boolean(process.env.DATABASE_URL))(`embedded: PGlite data-directory dump${process.env.DATABASE_URL ? " (skipped: DATABASE_URL is set, this is the server stage)" : ""}`, async () => {
     const before = await snapshot(t.db);
     await t.disconnect(); // the data directory must be free
     const file = path.join(work, "embedded.tar.gz");
@@ -60,7 +60,7 @@ describe("backup and restore give back the same registrations, cameras, incident
     }
   });
 
-  it.skipIf(!process.env.DATABASE_URL)("server: pg_dump and pg_restore (skipped without DATABASE_URL: needs a PostgreSQL server and its pg_dump)", async () => {
+  it.skipIf(!process.env.DATABASE_URL)(`server: pg_dump and pg_restore${process.env.DATABASE_URL ? "" : " (skipped: needs DATABASE_URL, a PostgreSQL server and its pg_dump)"}`, async () => {
     const before = await snapshot(t.db);
     const file = path.join(work, "server.dump");
     await backupServer(t.location, file);

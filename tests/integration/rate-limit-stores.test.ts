@@ -36,10 +36,10 @@ async function sharedCount(store: "redis" | "postgres") {
 }
 
 describe("rate limit stores shared between instances", () => {
-  it.skipIf(!redisUp)("Redis (skipped when no Redis answers on REDIS_URL)", async () => {
+  it.skipIf(!redisUp)(`Redis${redisUp ? "" : " (skipped: no Redis answers on REDIS_URL)"}`, async () => {
     expect(await sharedCount("redis")).toEqual([true, true, true, false]);
   });
-  it.skipIf(!process.env.DATABASE_URL)("PostgreSQL (skipped without DATABASE_URL)", async () => {
+  it.skipIf(!process.env.DATABASE_URL)(`PostgreSQL${process.env.DATABASE_URL ? "" : " (skipped: needs DATABASE_URL)"}`, async () => {
     expect(await sharedCount("postgres")).toEqual([true, true, true, false]);
   });
   it("0 turns the limit off", async () => {

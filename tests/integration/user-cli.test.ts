@@ -108,7 +108,7 @@ describe(`user CLI (${serverMode ? "server" : "embedded"})`, { timeout: PROCESS_
     expect((await cli("user-token", ["--email", "det@agency.example", "--days", "0"])).stderr).toBe("error: --days must be at least 1");
   });
 
-  it.skipIf(serverMode)("says in one line that the embedded database is in use by the running app", async () => {
+  it.skipIf(serverMode)(`says in one line that the embedded database is in use by the running app${serverMode ? " (skipped: the server stage has no embedded database)" : ""}`, async () => {
     const handle = await openDatabase({ dataDir, migrate: false });
     try {
       const out = await cli("user-token", ["--email", "det@agency.example"]);
