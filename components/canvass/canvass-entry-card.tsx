@@ -15,6 +15,7 @@ import { formatAgencyTime } from "@/lib/time/agency-time";
 import { FootageRequestPanel, type FootageRequestRow } from "@/components/evidence/footage-request-panel";
 import { ContactAttempts } from "./contact-attempts";
 import { DeadlineBadge } from "./deadline-badge";
+import { UpdatedSince } from "./updated-since";
 import { FieldError } from "./field-error";
 import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 
@@ -75,6 +76,8 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
         </div>
         <DeadlineBadge deadline={row.footageDeadline} status={row.deadlineStatus} timeZone={timeZone} />
       </div>
+
+      <UpdatedSince row={row} timeZone={timeZone} />
 
       <div className="mt-2 grid gap-2 sm:grid-cols-3">
         <div>

@@ -1,7 +1,8 @@
-import { index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { geographyLineString, geographyPoint } from "../postgis";
 import { canvassOutcome, contactMethod, contactWhich, incidentStatus } from "./enums";
 import { registrations } from "./registrations";
+import type { SiteSnapshot } from "./site-snapshot";
 import { users } from "./users";
 
 /** An incident: a point with a radius, or a route of travel with a corridor width, and a time window. */
@@ -44,6 +45,12 @@ export const canvassEntries = pgTable(
     distanceM: real("distance_m"),
     walkOrder: integer("walk_order"),
     assignedTo: uuid("assigned_to").references(() => users.id),
+    /**
+     * The site as the search found it when the incident was saved (address, cameras, retention…): the
+     * canvass shows this, and later owner changes beside it as "updated since". Contacts are not kept here:
+     * they stay current (that is who to call).
+     */
+    snapshot: jsonb("snapshot").$type<SiteSnapshot>(),
     updatedBy: uuid("updated_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

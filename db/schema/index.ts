@@ -8,3 +8,4 @@ export * from "./audit-log";
 export * from "./reference";
 export * from "./evidence";
 export * from "./rate-limits";
+export type * from "./site-snapshot";

@@ -5,6 +5,7 @@
 import type { LngLat } from "@/db/ewkb";
 import { CANVASS_OUTCOMES, CONTACT_METHODS, CONTACT_WHICH } from "@/db/schema/enum-values";
 import type { FootageStatus } from "../investigation/footage-status";
+import type { SiteChange } from "./site-changes";
 
 export { CANVASS_OUTCOMES };
 export type CanvassOutcome = (typeof CANVASS_OUTCOMES)[number];
@@ -32,7 +33,11 @@ export const PLAYBACK_LABELS: Record<string, string> = {
 export interface CanvassCamera {
   position: string;
   bearingDeg: number | null;
+  fovDeg: number | null;
+  rangeM: number | null;
   recordsStreet: boolean;
+  /** Records the street or its cone crosses a street centerline (as the search found it). */
+  facesStreet: boolean;
   /** The camera's view cone contains the incident point. */
   coversIncident: boolean;
   note: string | null;
@@ -75,6 +80,16 @@ export interface CanvassRow {
   footageDeadline: Date | null;
   deadlineStatus: FootageStatus;
   cameras: CanvassCamera[];
+  /** Any camera faces the street / sees the spot, as the search found it. */
+  facesStreet: boolean;
+  seesSpot: boolean;
+  /**
+   * The site fields above (address, location, cameras, retention, recording, playback, deadline) are what
+   * the search found when the incident was saved; null for an entry saved before snapshots were kept.
+   */
+  snapshotTakenAt: Date | null;
+  /** The owner's changes since then (edit, withdrawal), shown beside the record; contacts are always current. */
+  updatedSince: { at: Date; changes: SiteChange[] } | null;
   attempts: CanvassAttempt[];
 }
 

@@ -10,6 +10,7 @@ import { blockFaceFor } from "./block-face";
 import type { CanvassAttempt, CanvassCamera, CanvassIncident, CanvassRow, CanvassSheet } from "./canvass-types";
 import { centerlinesNear } from "./centerlines-near";
 import { footageStatus } from "../investigation/footage-status";
+import { siteChangesSince, type CurrentSite } from "./site-changes";
 
 type Reader = Pick<Db, "select">;
 
@@ -83,7 +84,11 @@ export async function loadCanvassSheet(
     list.push({
       position: c.position,
       bearingDeg: c.bearingDeg,
+      fovDeg: c.fovDeg,
+      rangeM: c.rangeM,
       recordsStreet: c.recordsStreet,
+      // Live cameras (entries without a snapshot only): the street test needs the centerlines, so recordsStreet stands in.
+      facesStreet: c.recordsStreet,
       coversIncident: coversIncident(incident, c.viewCone),
       note: c.note,
     });
@@ -97,8 +102,39 @@ export async function loadCanvassSheet(
   }
 
   const rows: CanvassRow[] = entries.map(({ entry, registration: r, assigneeName }) => {
-    const face = blockFaceFor(r.addressLine1);
-    const footage = footageStatus(incident.occurredFrom, r.retentionDays, options.timeZone, now);
+    const liveCameras = camerasBySite.get(r.id) ?? [];
+    const current: CurrentSite = {
+      status: r.status,
+      address: { line1: r.addressLine1, unit: r.addressUnit, city: r.addressCity, state: r.addressState, zip: r.addressZip },
+      location: r.location?.coordinates ?? null,
+      retentionDays: r.retentionDays,
+      recordingMode: r.recordingMode,
+      playback: r.playback,
+      cameras: liveCameras.map((c) => ({ ...c, seesSpot: c.coversIncident })),
+    };
+    const snap = entry.snapshot;
+    // The record is what the search found at the save; the registration today only adds "updated since".
+    const site = snap
+      ? {
+          address: snap.address,
+          location: snap.location,
+          retentionDays: snap.retentionDays,
+          recordingMode: snap.recordingMode,
+          playback: snap.playback,
+          cameras: snap.cameras.map((c) => ({ ...c, coversIncident: c.seesSpot })),
+          facesStreet: snap.facesStreet,
+          seesSpot: snap.seesSpot,
+        }
+      : {
+          ...current,
+          cameras: liveCameras,
+          facesStreet: r.recordsStreetTraffic || liveCameras.some((c) => c.facesStreet),
+          seesSpot: liveCameras.some((c) => c.coversIncident),
+        };
+    const changes = snap ? siteChangesSince(snap, current) : [];
+    const face = blockFaceFor(site.address.line1);
+    // Retention as found at the save and the incident's time: the deadline is as fixed as the record.
+    const footage = footageStatus(incident.occurredFrom, site.retentionDays, options.timeZone, now);
     return {
       entryId: entry.id,
       registrationId: r.id,
@@ -113,18 +149,22 @@ export async function loadCanvassSheet(
       assignedToId: entry.assignedTo,
       assignedToName: assigneeName,
       updatedAt: entry.updatedAt,
-      addressLine1: r.addressLine1,
-      addressUnit: r.addressUnit,
-      addressCity: r.addressCity,
-      location: r.location?.coordinates ?? null,
+      addressLine1: site.address.line1,
+      addressUnit: site.address.unit,
+      addressCity: site.address.city,
+      location: site.location,
       owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail, language: languageNameForStaff(r.locale) },
       alternate: { name: r.alternateName, phone: r.alternatePhone, email: r.alternateEmail },
-      playback: r.playback,
-      retentionDays: r.retentionDays,
-      recordingMode: r.recordingMode,
+      playback: site.playback,
+      retentionDays: site.retentionDays,
+      recordingMode: site.recordingMode,
       footageDeadline: footage.expiresAt ? new Date(footage.expiresAt) : null,
       deadlineStatus: footage.status,
-      cameras: camerasBySite.get(r.id) ?? [],
+      cameras: site.cameras,
+      facesStreet: site.facesStreet,
+      seesSpot: site.seesSpot,
+      snapshotTakenAt: snap ? new Date(snap.takenAt) : null,
+      updatedSince: changes.length > 0 ? { at: r.updatedAt, changes } : null,
       attempts: attemptsByEntry.get(entry.id) ?? [],
     };
   });

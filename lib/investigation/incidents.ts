@@ -10,6 +10,7 @@ import { canvassEntries, incidents, registrations } from "@/db/schema";
 import { point } from "@/db/postgis";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { LineStringGeometry } from "@/db/ewkb";
+import { snapshotCanvassEntries } from "@/lib/canvass/site-snapshot-sql";
 import { findSites } from "./find-sites";
 import type { SearchArea } from "./search-area";
 
@@ -52,6 +53,8 @@ export async function createIncident(
           walkOrder: null,
         })),
       );
+      // Keep what the search found with each entry: the canvass record must not follow later owner edits.
+      await snapshotCanvassEntries(tx, incident.id);
     }
     await recordAudit(tx, actor, {
       action: "incident.created",
@@ -128,7 +131,8 @@ export async function readIncident(db: Db, id: string): Promise<IncidentDetail |
     .select({
       id: canvassEntries.id,
       registrationId: canvassEntries.registrationId,
-      address: registrations.addressLine1,
+      // The address as the search found it at the save (the snapshot), not as the owner has edited it since.
+      address: sql<string>`coalesce(${canvassEntries.snapshot}->'address'->>'line1', ${registrations.addressLine1})`,
       distanceM: canvassEntries.distanceM,
       outcome: canvassEntries.outcome,
       walkOrder: canvassEntries.walkOrder,

@@ -11,6 +11,8 @@ import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
 import type { Role } from "@/lib/auth/roles";
 import type { LngLat } from "@/db/ewkb";
 import { buildViewCone } from "@/lib/investigation/view-cone";
+import { snapshotCanvassEntries } from "@/lib/canvass/site-snapshot-sql";
+import { eq } from "drizzle-orm";
 
 export interface StaffFixture {
   id: string;
@@ -129,7 +131,10 @@ export async function createCanvassEntry(db: Db, incidentId: string, registratio
       distanceM: registration.location ? turf.distance(incidentPoint, registration.location.coordinates, { units: "meters" }) : null,
     })
     .returning();
-  return entry;
+  // As an incident's save does: keep what the site looked like now.
+  await snapshotCanvassEntries(db, incidentId);
+  const [withSnapshot] = await db.select().from(canvassEntries).where(eq(canvassEntries.id, entry.id));
+  return withSnapshot;
 }
 
 export async function createStreet(db: Db, name: string, coordinates: LngLat[]) {

@@ -31,6 +31,10 @@ function row(overrides: Partial<CanvassRow>): CanvassRow {
     footageDeadline: null,
     deadlineStatus: "unknown",
     cameras: [],
+    facesStreet: false,
+    seesSpot: false,
+    snapshotTakenAt: null,
+    updatedSince: null,
     attempts: [],
     ...overrides,
   };

@@ -1,0 +1,1 @@
+ALTER TABLE "canvass_entries" ADD COLUMN "snapshot" jsonb;
