@@ -116,8 +116,6 @@ export const envSchema = z
     RECONFIRM_AFTER_MONTHS: number(12).pipe(z.number().int().min(1)),
     /** Lowest staff role allowed to export canvass lists (CSV, PDF, GeoJSON). */
     CANVASS_EXPORT_MIN_ROLE: z.preprocess(emptyToUndefined, z.enum(["detective", "supervisor", "admin"]).default("supervisor")),
-    /** An active registration not confirmed for this many days counts as stale on the dashboard. */
-    REGISTRATION_STALE_AFTER_DAYS: number(365).pipe(z.number().int().positive()),
     /** Cell size of the dashboard's coverage grid (hexagon side), metres. */
     COVERAGE_CELL_M: number(200).pipe(z.number().min(25).max(5000)),
 

@@ -15,7 +15,9 @@ const RANK: Record<Exclude<NavRole, null>, number> = { detective: 1, supervisor:
 export const NAV_ITEMS: NavItem[] = [
   { href: "/register", label: "Register a camera", minRole: null },
   { href: "/map", label: "Investigation map", minRole: "detective" },
+  { href: "/my-canvass", label: "My canvass", minRole: "detective" },
   { href: "/incidents", label: "Incidents", minRole: "detective" },
+  { href: "/registry", label: "Registry", minRole: "detective" },
   { href: "/review", label: "Review queue", minRole: "supervisor" },
   { href: "/dashboard", label: "Dashboard", minRole: "supervisor" },
   { href: "/admin", label: "Admin", minRole: "admin" },

@@ -15,7 +15,7 @@ import { newCamera, type RegistrationFormState } from "./form-model";
 import { PinConfirm } from "./pin-confirm";
 import { RegistrationForm, type MapConfig } from "./registration-form";
 
-function toFormState(view: OwnerView): RegistrationFormState {
+export function toFormState(view: OwnerView): RegistrationFormState {
   const d = view.details;
   return {
     eligibility: { exteriorFacing: true, recordsAndRetains: true },

@@ -59,7 +59,9 @@ export function RegistrationForm(p: {
   /** edit mode: where to PUT */
   token?: string;
   onRegistered?: (result: SubmitResult, form: RegistrationFormState) => void;
-  onSaved?: () => void;
+  onSaved?: (answer: unknown) => void;
+  /** Staff pages: where the answers go instead of the public routes (staff routes have no fill-time check). */
+  endpoint?: { url: string; method: "POST" | "PUT" };
 }) {
   const t = useTranslations("form");
   const tc = useTranslations("common");
@@ -108,8 +110,9 @@ export function RegistrationForm(p: {
     setBusy(true);
     try {
       // The browser's cookie and Accept-Language tell the server the language, as they told the page.
-      const res =
-        p.mode === "register"
+      const res = p.endpoint
+        ? await fetchJson<SubmitResult>(p.endpoint.url, { method: p.endpoint.method, body: payload })
+        : p.mode === "register"
           ? await fetchJson<SubmitResult>("/api/registrations", {
               method: "POST",
               body: { ...payload, formMeta: { website: honeypot.current?.value ?? "", startedAtMs: startedAtMs.current } },
@@ -124,7 +127,7 @@ export function RegistrationForm(p: {
       if (p.mode === "register") p.onRegistered?.(res.data, form);
       else {
         setNotice(t("saved"));
-        p.onSaved?.();
+        p.onSaved?.(res.data);
       }
     } finally {
       setBusy(false);
@@ -288,7 +291,7 @@ export function RegistrationForm(p: {
       )}
 
       {/* Honeypot: hidden from people and assistive technology; bots fill every field. */}
-      {p.mode === "register" && (
+      {p.mode === "register" && !p.endpoint && (
         <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
           <label htmlFor="website">{t("honeypot")}</label>
           <input ref={honeypot} id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />

@@ -1,4 +1,5 @@
 import "server-only";
+import { countInReviewQueue, countStaleRegistrations } from "@/lib/registration/registry-filters";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { FeatureCollection, Polygon } from "geojson";
 import type { Db } from "@/db/client";
@@ -10,7 +11,8 @@ import { footageStatus } from "../investigation/footage-status";
 
 export interface DashboardOptions {
   timeZone: string;
-  staleAfterDays: number;
+  /** RECONFIRM_AFTER_MONTHS: the one definition of stale (lib/registration/registry-filters.ts). */
+  reconfirmAfterMonths: number;
   coverageCellM: number;
   mapCenter: LngLat;
   now?: Date;
@@ -50,7 +52,7 @@ export interface OutcomeMonth {
 export interface Dashboard {
   openIncidents: OpenIncidentProgress[];
   deadlinesNext48h: UpcomingDeadline[];
-  registrations: { byStatus: Record<string, number>; awaitingReview: number; stale: number; staleAfterDays: number };
+  registrations: { byStatus: Record<string, number>; awaitingReview: number; stale: number; reconfirmAfterMonths: number };
   outcomesByMonth: OutcomeMonth[];
   coverage: { cellSideM: number; grid: FeatureCollection<Polygon, { sites: number }>; sites: number; emptyCells: number; centerlines: LngLat[][] };
 }
@@ -132,15 +134,9 @@ export async function loadDashboard(db: Pick<Db, "select">, options: DashboardOp
     .groupBy(registrations.status);
   const byStatus: Record<string, number> = { pending_review: 0, active: 0, inactive: 0, withdrawn: 0 };
   for (const r of statusRows) byStatus[r.status] = Number(r.n);
-  const staleBefore = new Date(now.getTime() - options.staleAfterDays * 86_400_000);
-  const [{ awaiting }] = await db
-    .select({ awaiting: sql<number>`count(*)::int` })
-    .from(registrations)
-    .where(sql`${registrations.status} = 'pending_review' or (${registrations.needsReview} and ${registrations.status} <> 'withdrawn')`);
-  const [{ stale }] = await db
-    .select({ stale: sql<number>`count(*)::int` })
-    .from(registrations)
-    .where(and(eq(registrations.status, "active"), sql`${registrations.lastConfirmedAt} < ${staleBefore.toISOString()}`));
+  // The same counts the review queue shows (lib/registration/registry-filters.ts).
+  const awaiting = await countInReviewQueue(db);
+  const stale = await countStaleRegistrations(db, now, options.reconfirmAfterMonths);
 
   const siteRows = await db
     .select({ location: registrations.location })
@@ -155,7 +151,7 @@ export async function loadDashboard(db: Pick<Db, "select">, options: DashboardOp
   return {
     openIncidents: [...progress.values()],
     deadlinesNext48h: deadlines,
-    registrations: { byStatus, awaitingReview: Number(awaiting), stale: Number(stale), staleAfterDays: options.staleAfterDays },
+    registrations: { byStatus, awaitingReview: awaiting, stale, reconfirmAfterMonths: options.reconfirmAfterMonths },
     outcomesByMonth,
     coverage: {
       cellSideM: options.coverageCellM,

@@ -9,7 +9,7 @@ export function loadProgramDashboard(db: Pick<Db, "select">, now?: Date): Promis
   const agency = agencySettings();
   return loadDashboard(db, {
     timeZone: agency.timeZone,
-    staleAfterDays: env.REGISTRATION_STALE_AFTER_DAYS,
+    reconfirmAfterMonths: env.RECONFIRM_AFTER_MONTHS,
     coverageCellM: env.COVERAGE_CELL_M,
     mapCenter: [agency.map.centerLng, agency.map.centerLat],
     now,

@@ -7,6 +7,8 @@ import "server-only";
  */
 import { languageNameForStaff } from "@/lib/i18n/config";
 import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { locationMethodLabel, sourceLabel, statusLabel } from "./labels";
+import { countInReviewQueue, countStaleRegistrations, inReviewQueue, openRegistration, staleRegistration } from "./registry-filters";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
@@ -33,23 +35,22 @@ export const reviewActionSchema = z.discriminatedUnion(
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
 
 
-function monthsAgo(now: Date, months: number): Date {
-  const d = new Date(now);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d;
-}
-
 function queueItem(r: Registration, duplicates: { id: string; ownerName: string | null }[]) {
   return {
     id: r.id,
     status: r.status,
+    statusLabel: statusLabel(r.status),
+    /** The owner closed it (withdrew, or moved away): staff may not switch it back on with one click. */
+    closedByOwner: r.status === "withdrawn" || r.status === "inactive",
     reviewReason: r.reviewReason,
     source: r.source,
+    sourceLabel: sourceLabel(r.source),
     verified: r.verifiedAt !== null,
     address: [r.addressLine1, r.addressUnit, r.addressCity, r.addressState, r.addressZip].filter(Boolean).join(", "),
     matchedAddress: r.matchedAddress,
     location: toLatLng(r.location),
     locationMethod: r.locationMethod,
+    locationLabel: locationMethodLabel(r.location ? r.locationMethod : null),
     owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail, language: languageNameForStaff(r.locale) },
     cameraCount: r.cameraCount,
     lastConfirmedAt: r.lastConfirmedAt.toISOString(),
@@ -62,38 +63,59 @@ function queueItem(r: Registration, duplicates: { id: string; ownerName: string 
 }
 export type ReviewQueueItem = ReturnType<typeof queueItem>;
 
-export async function reviewQueue(db: Db, options: { actor: AuditActor; reconfirmAfterMonths: number; now?: Date }) {
+export const reviewPageSchema = z.object({
+  page: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "at least 1").max(100_000, "too large").default(1),
+  stalePage: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "at least 1").max(100_000, "too large").default(1),
+  pageSize: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "at least 1").max(100, "at most 100").default(20),
+});
+export type ReviewPage = z.output<typeof reviewPageSchema>;
+
+
+export async function reviewQueue(
+  db: Db,
+  options: { actor: AuditActor; reconfirmAfterMonths: number; now?: Date; paging?: Partial<ReviewPage> },
+) {
   const now = options.now ?? new Date();
-  const open = and(isNull(registrations.mergedIntoId), inArray(registrations.status, ["pending_review", "active"]));
+  const paging = reviewPageSchema.parse(options.paging ?? {});
   return db.transaction(async (tx) => {
+    const pendingTotal = await countInReviewQueue(tx);
+    const staleTotal = await countStaleRegistrations(tx, now, options.reconfirmAfterMonths);
     const pending = await tx
       .select()
       .from(registrations)
-      .where(and(eq(registrations.needsReview, true), or(open, inArray(registrations.status, ["withdrawn", "inactive"]))))
+      .where(inReviewQueue())
       // Un-geocoded first: detectives cannot find them at all until someone places them.
-      .orderBy(sql`${registrations.location} is null desc`, desc(registrations.updatedAt))
-      .limit(200);
+      .orderBy(sql`${registrations.location} is null desc`, desc(registrations.updatedAt), asc(registrations.id))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize);
     const stale = await tx
       .select()
       .from(registrations)
-      .where(and(open, lt(registrations.lastConfirmedAt, monthsAgo(now, options.reconfirmAfterMonths))))
-      .orderBy(asc(registrations.lastConfirmedAt))
-      .limit(200);
+      .where(staleRegistration(now, options.reconfirmAfterMonths))
+      .orderBy(asc(registrations.lastConfirmedAt), asc(registrations.id))
+      .limit(paging.pageSize)
+      .offset((paging.stalePage - 1) * paging.pageSize);
     const keys = [...new Set([...pending, ...stale].map((r) => r.addressNormalized).filter((k): k is string => Boolean(k)))];
     const siblings = keys.length
       ? await tx
           .select({ id: registrations.id, ownerName: registrations.ownerName, key: registrations.addressNormalized })
           .from(registrations)
-          .where(and(inArray(registrations.addressNormalized, keys), open))
+          .where(and(inArray(registrations.addressNormalized, keys), openRegistration()))
       : [];
     const dupesOf = (r: Registration) =>
       siblings.filter((s) => s.key === r.addressNormalized && s.id !== r.id).map((s) => ({ id: s.id, ownerName: s.ownerName }));
     await recordAudit(tx, options.actor, {
       action: "review.queue_viewed",
       targetType: "registration",
-      details: { pending: pending.length, stale: stale.length },
+      details: { pending: pending.length, stale: stale.length, pendingTotal, staleTotal, page: paging.page, stalePage: paging.stalePage },
     });
-    return { pending: pending.map((r) => queueItem(r, dupesOf(r))), stale: stale.map((r) => queueItem(r, dupesOf(r))) };
+    return {
+      pending: pending.map((r) => queueItem(r, dupesOf(r))),
+      stale: stale.map((r) => queueItem(r, dupesOf(r))),
+      pendingTotal,
+      staleTotal,
+      ...paging,
+    };
   });
 }
 
@@ -119,7 +141,10 @@ export async function applyReviewAction(db: Db, id: string, action: ReviewAction
       case "verify":
       case "activate": {
         if (!row.location) throw validationError({ pin: "place the pin on the map first" });
-        if (row.status === "withdrawn") throw validationError({ status: "the owner withdrew this registration" });
+        // The owner closed it: switching it back on is the owner's call (they can reopen it), not one click here.
+        if (row.status === "withdrawn" || row.status === "inactive") {
+          throw validationError({ status: row.status === "withdrawn" ? "the owner withdrew this registration" : "this registration is closed (moved away or rejected)" });
+        }
         await tx
           .update(registrations)
           .set({
@@ -214,9 +239,7 @@ export async function sendReconfirmReminders(
     .from(registrations)
     .where(
       and(
-        inArray(registrations.status, ["pending_review", "active"]),
-        isNull(registrations.mergedIntoId),
-        lt(registrations.lastConfirmedAt, monthsAgo(now, options.reconfirmAfterMonths)),
+        staleRegistration(now, options.reconfirmAfterMonths),
         or(isNull(registrations.reconfirmReminderSentAt), lt(registrations.reconfirmReminderSentAt, remindedRecently)),
         ne(registrations.ownerEmail, ""),
       ),

@@ -38,3 +38,9 @@ export function formatAgencyTime(instant: string | Date | null | undefined, time
     timeZoneName: "short",
   }).format(new Date(instant));
 }
+
+/** The date part of the same family, "Sat, Mar 7, 2026", for days (last confirmed, registered). */
+export function formatAgencyDate(instant: string | Date | null | undefined, timeZone: string): string {
+  if (instant === null || instant === undefined) return "";
+  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(instant));
+}

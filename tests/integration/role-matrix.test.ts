@@ -124,7 +124,17 @@ async function call(route: StaffRoute, headers: Record<string, string>): Promise
 describe(`role matrix (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
   it("finds the routes and pages it checks", () => {
     expect(routeFiles.length).toBeGreaterThan(0);
-    expect(staffRoutes.map((r) => `${r.method} ${r.routePath}`)).toContain("GET /api/admin/audit/export");
+    const found = staffRoutes.map((r) => `${r.method} ${r.routePath}`);
+    expect(found).toContain("GET /api/admin/audit/export");
+    // The registry: detectives search it and enter registrations for callers; supervisors edit (README "Registry").
+    for (const [route, role] of [
+      ["GET /api/registrations", "detective"],
+      ["POST /api/registrations/by-staff", "detective"],
+      ["PUT /api/registrations/[id]", "supervisor"],
+    ] as const) {
+      expect(found).toContain(route);
+      expect(staffRoutes.find((r) => `${r.method} ${r.routePath}` === route)?.handler.minRole).toBe(role);
+    }
     expect(staffPageFiles.length).toBeGreaterThan(0);
   });
 

@@ -10,6 +10,8 @@ describe("navigation by role", () => {
     const s = visibleNavItems("supervisor").map((i) => i.href);
     const a = visibleNavItems("admin").map((i) => i.href);
     expect(d).not.toContain("/review");
+    // A detective's own list and the registry are one click away (issue 15: "My canvass is linked nowhere").
+    expect(d).toEqual(expect.arrayContaining(["/map", "/my-canvass", "/registry"]));
     expect(s).toEqual(expect.arrayContaining(d));
     expect(a).toEqual(expect.arrayContaining(s));
     expect(a).toContain("/admin");

@@ -94,7 +94,7 @@ export default async function DashboardPage() {
               </dd>
             </div>
             <div>
-              <dt className="text-xs text-slate-500">Stale (not confirmed in {d.registrations.staleAfterDays} days)</dt>
+              <dt className="text-xs text-slate-500">Stale (not confirmed in {d.registrations.reconfirmAfterMonths} months)</dt>
               <dd className="font-semibold">{d.registrations.stale}</dd>
             </div>
           </dl>

@@ -8,6 +8,9 @@ import { apiRoute, openDatabase } from "@/lib/http/route-errors";
 import { normalizeAddressKey } from "@/lib/registration/geocoder";
 import { postRegistration } from "@/lib/registration/post-registration";
 import { geocoderFor, registrationRuntime } from "@/lib/registration/runtime";
+import { withRole } from "@/lib/auth/with-role";
+import { parseInput } from "@/lib/http/field-errors";
+import { registrySearchSchema, searchRegistry } from "@/lib/registration/registry";
 
 export const dynamic = "force-dynamic";
 
@@ -30,4 +33,14 @@ export const POST = apiRoute("POST /api/registrations", async (request: NextRequ
     minFillSeconds: env.REGISTRATION_MIN_FILL_SECONDS,
     geocodeTimeoutMs: env.REGISTRATION_GEOCODE_TIMEOUT_MS,
   });
+});
+
+/**
+ * Staff: the registry, one page at a time (`?q=&status=&page=&pageSize=`). Addresses, status, cameras and
+ * last confirmation only; contacts come from GET /api/registrations/{id}/contacts. Each search is audited.
+ */
+export const GET = withRole("detective", async (request, { db, actor }) => {
+  const search = parseInput(registrySearchSchema, Object.fromEntries(new URL(request.url).searchParams));
+  const answer = await searchRegistry(db, search, { actor, reconfirmAfterMonths: env.RECONFIRM_AFTER_MONTHS });
+  return Response.json(answer, { headers: { "cache-control": "no-store" } });
 });

@@ -1,11 +1,16 @@
 import { NextResponse } from "next/server";
 import { withRole } from "@/lib/auth/with-role";
 import { env } from "@/lib/env.js";
-import { reviewQueue } from "@/lib/registration/review";
+import { parseInput } from "@/lib/http/field-errors";
+import { reviewPageSchema, reviewQueue } from "@/lib/registration/review";
 
 export const dynamic = "force-dynamic";
 
-/** Supervisor: the review queue (pending first, un-geocoded first) and stale registrations. */
-export const GET = withRole("supervisor", async (_request, { db, actor }) =>
-  NextResponse.json(await reviewQueue(db, { actor, reconfirmAfterMonths: env.RECONFIRM_AFTER_MONTHS }), { headers: { "Cache-Control": "no-store" } }),
-);
+/**
+ * Supervisor: the review queue (un-geocoded first) and the stale registrations, one page of each
+ * (`?page=&stalePage=&pageSize=`), with their totals.
+ */
+export const GET = withRole("supervisor", async (request, { db, actor }) => {
+  const paging = parseInput(reviewPageSchema, Object.fromEntries(new URL(request.url).searchParams));
+  return NextResponse.json(await reviewQueue(db, { actor, reconfirmAfterMonths: env.RECONFIRM_AFTER_MONTHS, paging }), { headers: { "Cache-Control": "no-store" } });
+});
