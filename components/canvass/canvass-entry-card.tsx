@@ -13,6 +13,7 @@ import {
 } from "@/lib/canvass/canvass-types";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 import { FootageRequestPanel, type FootageRequestRow } from "@/components/evidence/footage-request-panel";
+import type { StopEvidence } from "@/lib/evidence/evidence-items";
 import { ContactAttempts } from "./contact-attempts";
 import { DeadlineBadge } from "./deadline-badge";
 import { UpdatedSince } from "./updated-since";
@@ -32,10 +33,12 @@ interface Props {
   canAssign: boolean;
   canEdit: boolean;
   footageRequests?: FootageRequestRow[];
+  /** Received evidence of this stop (thumbnails on the footage panel). */
+  evidence?: StopEvidence[];
 }
 
 /** One stop of the canvass: who to reach, what to look at, and the outcome form. */
-export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssign, canEdit, footageRequests = [] }: Props) {
+export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssign, canEdit, footageRequests = [], evidence = [] }: Props) {
   const router = useRouter();
   const [outcome, setOutcome] = useState(row.outcome);
   const [clockOffset, setClockOffset] = useState(formatClockOffset(row.clockOffsetS));
@@ -199,7 +202,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
         </div>
       </form>
       <ContactAttempts entryId={row.entryId} attempts={row.attempts} timeZone={timeZone} canAdd={canEdit} />
-      <FootageRequestPanel entryId={row.entryId} requests={footageRequests} canEdit={canEdit} timeZone={timeZone} />
+      <FootageRequestPanel entryId={row.entryId} requests={footageRequests} evidence={evidence} canEdit={canEdit} timeZone={timeZone} />
     </li>
   );
 }

@@ -3,6 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 import { FieldError } from "@/components/canvass/field-error";
+import type { StopEvidence } from "@/lib/evidence/evidence-items";
+import { describeMedia, storedMedia } from "@/lib/evidence/media-facts";
 import { STATE_LABELS, type FootageRequestState } from "@/lib/evidence/request-state";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 
@@ -29,7 +31,19 @@ const DECLINE_LABELS: Record<string, string> = {
 };
 
 /** A stop's footage requests (state, delivery, files received) and the form to send one. */
-export function FootageRequestPanel({ entryId, requests, canEdit, timeZone }: { entryId: string; requests: FootageRequestRow[]; canEdit: boolean; timeZone: string }) {
+export function FootageRequestPanel({
+  entryId,
+  requests,
+  evidence = [],
+  canEdit,
+  timeZone,
+}: {
+  entryId: string;
+  requests: FootageRequestRow[];
+  evidence?: StopEvidence[];
+  canEdit: boolean;
+  timeZone: string;
+}) {
   const router = useRouter();
   const [deliver, setDeliver] = useState<"link" | "email" | "sms">("link");
   const [note, setNote] = useState("");
@@ -85,6 +99,7 @@ export function FootageRequestPanel({ entryId, requests, canEdit, timeZone }: { 
           </li>
         ))}
       </ul>
+      {evidence.length > 0 ? <StopEvidenceList evidence={evidence} timeZone={timeZone} /> : null}
       {canEdit ? (
         <div className="mt-2 flex flex-wrap items-end gap-2 text-sm">
           <label>
@@ -112,5 +127,28 @@ export function FootageRequestPanel({ entryId, requests, canEdit, timeZone }: { 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** What this stop has already given: poster frames (or names) linking to the incident's Evidence page. */
+function StopEvidenceList({ evidence, timeZone }: { evidence: StopEvidence[]; timeZone: string }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-2" aria-label="Evidence received from this stop" data-testid="stop-evidence">
+      {evidence.map((e) => {
+        const facts = describeMedia(storedMedia(e.media), timeZone);
+        return (
+          <li key={e.id} className="w-40 text-xs">
+            <a href={`/incidents/${e.incidentId}/evidence`} className="block underline" title={facts ?? undefined}>
+              {e.hasPoster ? (
+                // eslint-disable-next-line @next/next/no-img-element -- an authenticated, uncached route, not the image optimiser
+                <img src={`/api/evidence/${e.id}/poster`} alt={`Poster frame of ${e.originalName}`} className="mb-0.5 h-auto w-40 rounded border border-slate-200 bg-black" data-testid="stop-poster" />
+              ) : null}
+              <span className="block truncate">{e.originalName}</span>
+            </a>
+            {e.source === "in_person" ? <span className="text-slate-600">collected in person</span> : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { canvassEntries, evidenceCustody, evidenceItems, registrations, type EvidenceCustodyEvent, type EvidenceItem } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
@@ -30,6 +30,28 @@ export async function listIncidentEvidence(db: Pick<Db, "select">, incidentId: s
     ? await db.select().from(evidenceCustody).where(inArray(evidenceCustody.evidenceItemId, ids)).orderBy(asc(evidenceCustody.at), asc(evidenceCustody.id))
     : [];
   return listed.map((r) => ({ ...r, custody: events.filter((e) => e.evidenceItemId === r.item.id) }));
+}
+
+/** A received item as a canvass stop shows it: a thumbnail and a name, linking to the Evidence page. */
+export interface StopEvidence {
+  id: string;
+  incidentId: string;
+  canvassEntryId: string;
+  originalName: string;
+  source: EvidenceItem["source"];
+  hasPoster: boolean;
+  media: Record<string, unknown> | null;
+}
+
+/** The received items of some canvass stops (owner uploads and evidence collected in person). */
+export async function listStopEvidence(db: Pick<Db, "select">, entryIds: string[]): Promise<StopEvidence[]> {
+  if (entryIds.length === 0) return [];
+  const rows = await db
+    .select({ id: evidenceItems.id, incidentId: evidenceItems.incidentId, canvassEntryId: evidenceItems.canvassEntryId, originalName: evidenceItems.originalName, source: evidenceItems.source, hasPoster: evidenceItems.hasPoster, media: evidenceItems.media })
+    .from(evidenceItems)
+    .where(and(inArray(evidenceItems.canvassEntryId, entryIds), eq(evidenceItems.status, "received")))
+    .orderBy(asc(evidenceItems.receivedAt));
+  return rows.filter((r): r is StopEvidence => r.canvassEntryId !== null);
 }
 
 /** SHA-256 of what is on disk now: one full read. */

@@ -18,6 +18,7 @@ import { PDF_FONT, PDF_FONT_BOLD, registerPdfFonts, toPdfText } from "@/lib/canv
 import { formatAgencyTime } from "@/lib/time/agency-time";
 import { AppError, validationError } from "@/lib/http/errors";
 import { recordCustody } from "./custody";
+import { describeMedia, storedMedia } from "./media-facts";
 import { hashStored, listIncidentEvidence, type EvidenceListing } from "./evidence-items";
 import type { EvidenceStore } from "./storage";
 
@@ -42,10 +43,16 @@ export interface PackageManifest {
 }
 
 export function manifestCsv(m: PackageManifest): string {
-  const rows: unknown[][] = [["file_in_package", "item_id", "original_name", "size_bytes", "sha256", "detected_type", "type_mismatch", "source", "stop_address", "received_at", "request_window_from", "request_window_to", "recorder_clock_offset_s", "event", "event_at", "event_by", "event_reason", "event_sha256", "event_ip"]];
+  const rows: unknown[][] = [["file_in_package", "item_id", "original_name", "size_bytes", "sha256", "detected_type", "type_mismatch", "source", "stop_address", "received_at", "request_window_from", "request_window_to", "recorder_clock_offset_s", "video_duration_s", "video_recorded_at", "video_codec", "video_resolution", "video_unreadable", "event", "event_at", "event_by", "event_reason", "event_sha256", "event_ip"]];
   for (const listing of m.items) {
     const { item, request } = listing;
-    const base = [zipName(listing), item.id, item.originalName, item.sizeBytes, item.sha256, item.detectedType, item.typeMismatch, item.source, listing.address, item.receivedAt, request?.windowFrom, request?.windowTo, request?.clockOffsetS];
+    const media = storedMedia(item.media);
+    const video = media?.kind === "video" ? media : null;
+    const base = [
+      ...[zipName(listing), item.id, item.originalName, item.sizeBytes, item.sha256, item.detectedType, item.typeMismatch, item.source, listing.address, item.receivedAt],
+      ...[request?.windowFrom, request?.windowTo, request?.clockOffsetS],
+      ...[video?.durationS, video?.recordedAt, video?.codec, video?.width && video.height ? `${video.width}x${video.height}` : null, media?.kind === "unreadable" ? media.error : null],
+    ];
     for (const e of listing.custody) rows.push([...base, e.event, e.at, e.actorLabel, e.reason, e.sha256, e.ip]);
   }
   return stringify(rows.map((r) => r.map(cell)));
@@ -72,6 +79,8 @@ export function manifestPdf(m: PackageManifest): Promise<Buffer> {
     doc.text(t(`In package: ${zipName(listing)}`));
     doc.text(t(`SHA-256 ${item.sha256}`));
     doc.text(t(`${item.sizeBytes} bytes · ${item.detectedType ?? "unrecognised content"}${item.typeMismatch ? " · CONTENT DOES NOT MATCH ITS NAME" : ""} · ${item.source === "in_person" ? "collected in person" : "uploaded by the owner"} · received ${formatAgencyTime(item.receivedAt, m.timeZone)}`));
+    const media = describeMedia(storedMedia(item.media), m.timeZone);
+    if (media) doc.text(t(`Video: ${media}`));
     if (request) {
       doc.text(t(`Requested by ${request.delivery} on ${formatAgencyTime(request.createdAt, m.timeZone)} for ${formatAgencyTime(request.windowFrom, m.timeZone)} – ${formatAgencyTime(request.windowTo, m.timeZone)}${request.clockOffsetS ? ` (recorder clock offset ${request.clockOffsetS} s)` : ""}`));
     }

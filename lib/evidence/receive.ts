@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "@/db/client";
 import { evidenceItems, footageRequests } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { analyseReceivedMedia } from "./analyse-media";
 import { recordCustody } from "./custody";
 import { typeMismatch } from "./media-type";
 import type { EvidenceStore } from "./storage";
@@ -14,6 +15,8 @@ import type { EvidenceStore } from "./storage";
  * "received" custody event, the request's state. Idempotent: called when the
  * last PATCH completes and again on any later HEAD/PATCH, so a crash between
  * the last byte and this commit is finished on the client's next contact.
+ * Video facts and the poster frame come after the commit (analyseReceivedMedia
+ * never throws): a file ffprobe cannot read is still received.
  */
 export async function finalizeUpload(db: Db, store: EvidenceStore, itemId: string, actor: AuditActor | null): Promise<boolean> {
   const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).limit(1);
@@ -25,7 +28,7 @@ export async function finalizeUpload(db: Db, store: EvidenceStore, itemId: strin
   const detectedType = detected?.mime ?? null;
   const mismatch = typeMismatch(item.originalName, item.declaredType, detectedType);
   const who: AuditActor = actor ?? { userId: item.uploadedBy, label: item.source === "in_person" ? "staff" : "public", ip: item.clientIp, userAgent: item.userAgent };
-  return db.transaction(async (tx) => {
+  const received = await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).for("update").limit(1);
     if (!locked || locked.status !== "uploading") return false;
     const now = new Date();
@@ -61,4 +64,6 @@ export async function finalizeUpload(db: Db, store: EvidenceStore, itemId: strin
     });
     return true;
   });
+  if (received) await analyseReceivedMedia(db, store, itemId);
+  return received;
 }

@@ -3,7 +3,8 @@
  * request from a canvass stop, the owner on a phone opens the link and uploads
  * a real video made with ffmpeg (the connection is cut after the first chunk
  * and the upload resumes from the server's offset), and the detective sees the
- * item with its hash, plays it and downloads it (hash checked, custody logged).
+ * item with its hash, poster frame and ffprobe's facts, plays it and downloads
+ * it (hash checked, custody logged).
  */
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -26,7 +27,7 @@ beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-evidence-e2e-"));
   video = path.join(workDir, "front-door 2026-11-20.mp4");
   // A real H.264 MP4, noisy enough to be larger than one 8 MiB upload chunk.
-  execFileSync("ffmpeg", ["-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=6", "-vf", "noise=alls=60:allf=t", "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "16M", "-pix_fmt", "yuv420p", "-movflags", "+faststart", video]);
+  execFileSync("ffmpeg", ["-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=6", "-vf", "noise=alls=60:allf=t", "-metadata", "creation_time=2026-11-20T03:31:07Z", "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "16M", "-pix_fmt", "yuv420p", "-movflags", "+faststart", video]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -125,6 +126,11 @@ describe("footage request → owner upload → evidence", () => {
     expect(await item.getByTestId("evidence-sha256").textContent()).toBe(`SHA-256 ${sha256(video)}`);
     expect(await item.textContent()).toContain("front-door 2026-11-20.mp4");
     expect(await item.textContent()).toContain("video/mp4");
+    // The poster frame ffmpeg made on receipt, loaded through the authenticated route, and ffprobe's facts.
+    const poster = item.getByTestId("evidence-poster");
+    await expect.poll(async () => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(640);
+    const facts = await item.getByTestId("evidence-media").textContent();
+    expect(facts).toMatch(/^0:06 · h264 · 640×360 · recording started .*:31:07/);
 
     await item.locator('input[name="reason"]').fill("review for suspect vehicle");
     await item.getByRole("button", { name: "Play" }).click();
@@ -151,6 +157,11 @@ describe("footage request → owner upload → evidence", () => {
     await page.goto(`${inject("baseUrl")}/incidents/${incidentId}/canvass`);
     const state = await page.getByTestId("footage-request").first().getAttribute("data-state");
     expect(state).toBe("received");
+    // The stop shows what it gave: the poster frame, linking to the Evidence page.
+    const stopPoster = page.getByTestId("stop-poster").first();
+    await expect.poll(async () => stopPoster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(640);
+    await stopPoster.scrollIntoViewIfNeeded();
+    await screenshot(page, "evidence-6-stop-poster");
     await staff.context.close();
   });
 });

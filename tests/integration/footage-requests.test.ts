@@ -23,7 +23,6 @@ import { POST as decline } from "@/app/api/footage-requests/decline/route";
 import { GET as download } from "@/app/api/evidence/[id]/download/route";
 import { GET as play } from "@/app/api/evidence/[id]/play/route";
 import { GET as exportPackage } from "@/app/api/incidents/[id]/evidence/package/route";
-import { HEAD as tusHead, PATCH as tusPatch, POST as tusPost } from "@/app/api/uploads/[[...path]]/route";
 import { createMailer } from "@/lib/registration/mailer";
 import { createLocalEvidenceStore } from "@/lib/evidence/storage";
 import { createTwilioCompatibleSms } from "@/lib/evidence/sms";
@@ -33,6 +32,7 @@ import { hashUploadToken } from "@/lib/evidence/tokens";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { createCanvassEntry, createIncident, createRegistration, createStaff, offsetM, type StaffFixture } from "../support/canvass-factories";
 import { params, request } from "../support/route-handlers";
+import { createUpload, fakeMp4, head, patch, sha256 } from "../support/tus-uploads";
 import { mailText, startSmtpSink } from "../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -123,32 +123,6 @@ async function sendRequest(entryId: string, body: Record<string, unknown>, who =
 
 const tokenOf = (uploadUrl: string) => uploadUrl.split("/upload/")[1];
 
-function metadataHeader(meta: Record<string, string>): string {
-  return Object.entries(meta)
-    .map(([k, v]) => `${k} ${Buffer.from(v).toString("base64")}`)
-    .join(",");
-}
-
-async function createUpload(meta: Record<string, string>, length: number | null, extra: Record<string, string> = {}) {
-  const headers: Record<string, string> = { "tus-resumable": "1.0.0", "upload-metadata": metadataHeader(meta), "user-agent": "owner-phone", ...extra };
-  if (length !== null) headers["upload-length"] = String(length);
-  const res = await tusPost(new NextRequest("http://localhost/api/uploads", { method: "POST", headers }));
-  const location = res.headers.get("location");
-  return { status: res.status, id: location?.split("/").pop() ?? null, location, text: await res.text() };
-}
-
-function patch(id: string, offset: number, body: Uint8Array | ReadableStream<Uint8Array>, token: string | null) {
-  const headers: Record<string, string> = { "tus-resumable": "1.0.0", "upload-offset": String(offset), "content-type": "application/offset+octet-stream", "user-agent": "owner-phone" };
-  if (token) headers["x-footage-token"] = token;
-  return tusPatch(new NextRequest(`http://localhost/api/uploads/${id}`, { method: "PATCH", headers, body, duplex: "half" } as unknown as ConstructorParameters<typeof NextRequest>[1]));
-}
-
-function head(id: string, token: string | null) {
-  const headers: Record<string, string> = { "tus-resumable": "1.0.0" };
-  if (token) headers["x-footage-token"] = token;
-  return tusHead(new NextRequest(`http://localhost/api/uploads/${id}`, { method: "HEAD", headers }));
-}
-
 /** A body that delivers `bytes` then fails, as a dropped phone connection does, once `arrived()` says they reached the disk. */
 function droppingBody(bytes: Uint8Array, arrived: () => boolean): ReadableStream<Uint8Array> {
   let sent = false;
@@ -166,13 +140,6 @@ function droppingBody(bytes: Uint8Array, arrived: () => boolean): ReadableStream
   });
 }
 
-const sha256 = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
-/** A real MP4 header (ftyp box) followed by noise: file-type calls it video/mp4. */
-function fakeMp4(size: number): Buffer {
-  const b = crypto.randomBytes(size);
-  Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 2, 0, 0x69, 0x73, 0x6f, 0x6d, 0x69, 0x73, 0x6f, 0x32]).copy(b, 0);
-  return b;
-}
 
 describe("sending a footage request", () => {
   it("answers 201 with a private link whose token is only stored hashed, the incident's window and the cameras that matter", async () => {

@@ -12,6 +12,7 @@ import { canvassExportMinRole, readCanvassSheet } from "@/lib/canvass/canvass-ex
 import { FINAL_OUTCOMES, incidentLabel, type CanvassRow } from "@/lib/canvass/canvass-types";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 import { pageAuditActor } from "@/lib/canvass/page-actor";
+import { listStopEvidence } from "@/lib/evidence/evidence-items";
 import { listFootageRequests } from "@/lib/evidence/footage-requests";
 import { BlockAssign } from "@/components/canvass/block-assign";
 import { CanvassEntryCard } from "@/components/canvass/canvass-entry-card";
@@ -52,6 +53,7 @@ export default async function CanvassPage({ params }: { params: Promise<{ id: st
   const done = sheet.rows.filter((r) => FINAL_OUTCOMES.includes(r.outcome)).length;
   const contacted = sheet.rows.filter((r) => r.outcome !== "not_contacted").length;
   const requests = await listFootageRequests(db, sheet.rows.map((r) => r.entryId));
+  const stopEvidence = await listStopEvidence(db, sheet.rows.map((r) => r.entryId));
   const exportUrl = (format: string) => `/api/incidents/${id}/canvass?format=${format}`;
 
   return (
@@ -130,6 +132,7 @@ export default async function CanvassPage({ params }: { params: Promise<{ id: st
                 canAssign={isSupervisor}
                 canEdit={isSupervisor || row.assignedToId === null || row.assignedToId === principal.userId}
                 footageRequests={requests.filter((r) => r.canvassEntryId === row.entryId)}
+                evidence={stopEvidence.filter((e) => e.canvassEntryId === row.entryId)}
               />
             ))}
           </ol>

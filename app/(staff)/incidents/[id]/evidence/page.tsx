@@ -10,6 +10,7 @@ import { requireStaffPage } from "@/lib/auth/require-staff-page";
 import { loadIncident } from "@/lib/canvass/load-canvass";
 import { incidentLabel } from "@/lib/canvass/canvass-types";
 import { listIncidentEvidence, type EvidenceListing } from "@/lib/evidence/evidence-items";
+import { describeMedia, storedMedia } from "@/lib/evidence/media-facts";
 import { formatBytes } from "@/lib/evidence/owner-text";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 import { EvidenceActions, FootageCollectedOffer, PackageExport } from "@/components/evidence/evidence-actions";
@@ -75,6 +76,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                     {formatAgencyTime(item.receivedAt, timeZone)}
                   </p>
                 </div>
+                <MediaFacts item={item} timeZone={timeZone} />
                 {item.typeMismatch ? (
                   <p className="mt-1 rounded bg-amber-100 px-2 py-1 text-xs text-amber-900" role="note">
                     The content is not what its name says ({item.originalName} is {item.detectedType ?? "not a recognised media file"}).
@@ -115,6 +117,31 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           </ul>
         </section>
       ))}
+    </div>
+  );
+}
+
+/** The poster frame and what ffprobe found (duration, codec, size, the recorder's start time), or why the video could not be read. */
+function MediaFacts({ item, timeZone }: { item: EvidenceListing["item"]; timeZone: string }) {
+  const media = storedMedia(item.media);
+  if (!media && !item.hasPoster) return null;
+  const line = describeMedia(media, timeZone);
+  return (
+    <div className="mt-2 flex flex-wrap items-start gap-3">
+      {item.hasPoster ? (
+        // A plain img: the poster comes from an authenticated, uncached route, not Next's image optimiser.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={`/api/evidence/${item.id}/poster`} alt={`Poster frame of ${item.originalName}`} data-testid="evidence-poster" className="h-auto w-60 rounded border border-slate-200 bg-black" />
+      ) : null}
+      {media?.kind === "unreadable" ? (
+        <p className="rounded bg-amber-100 px-2 py-1 text-xs text-amber-900" role="note" data-testid="evidence-media">
+          Flagged: the {line}. The file is kept as received; download it to open it with the recorder&apos;s own player.
+        </p>
+      ) : line ? (
+        <p className="text-xs text-slate-700" data-testid="evidence-media">
+          {line}
+        </p>
+      ) : null}
     </div>
   );
 }
