@@ -13,6 +13,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { AddressInput, Geocoder } from "@/lib/geocode/types";
 import { AppError } from "@/lib/http/errors";
 import { relocateCameras, replaceCameras, sitePoint } from "./cameras";
+import { diffRegistration } from "./changes";
 import { detailColumns, locationColumns, toLatLng } from "./create-registration";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
 import { generateManageToken, hashManageToken, isWellFormedManageToken, manageUrlFor } from "./manage-token";
@@ -167,10 +168,14 @@ export async function updateByOwner(
     const moved = addressChanged || movedFrom(row.location, location);
     // An owner's edit never activates a registration; a move sends it back to review unverified.
     const status = !location ? "pending_review" : moved ? statusAfterMove(row) : row.status;
+    const columns = detailColumns(details, addressKey);
+    const beforeCameras = await tx.select().from(cameras).where(eq(cameras.registrationId, row.id)).orderBy(asc(cameras.createdAt), asc(cameras.id));
+    const changes = diffRegistration(row, beforeCameras, columns, details.cameras);
+    if (movedFrom(row.location, location)) changes.push({ field: "location", from: toLatLng(row.location), to: toLatLng(location) });
     await tx
       .update(registrations)
       .set({
-        ...detailColumns(details, addressKey),
+        ...columns,
         ...(ctx.locale ? { locale: ctx.locale } : {}),
         ...(located ? { ...located, matchedAddress: located.matchedAddress ?? (addressChanged ? null : row.matchedAddress) } : {}),
         status,
@@ -190,7 +195,7 @@ export async function updateByOwner(
       action: "registration.updated_by_owner",
       targetType: "registration",
       targetId: row.id,
-      details: { addressChanged, moved, cameras: details.cameras.length, status },
+      details: { changes, addressChanged, moved, status },
     });
     return { id: row.id, status };
   });

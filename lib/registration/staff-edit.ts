@@ -15,9 +15,10 @@ import type { AddressInput, Geocoder } from "@/lib/geocode/types";
 import { AppError } from "@/lib/http/errors";
 import { replaceCameras } from "./cameras";
 import { createRegistration, detailColumns, locationColumns, toLatLng, type RegistrationOutcome } from "./create-registration";
+import { diffRegistration } from "./changes";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
 import { ownerView } from "./manage";
-import type { CameraInput, RegistrationDetails, RegistrationInput } from "./schema";
+import type { RegistrationDetails, RegistrationInput } from "./schema";
 
 export interface StaffRegistrationDeps {
   geocoder: Geocoder;
@@ -44,45 +45,6 @@ export function createByStaff(
     source: "staff",
     locale: deps.locale,
   });
-}
-
-/** Fields whose values never go into the audit trail (only that they changed). */
-const CONTACT_FIELDS = new Set(["ownerName", "businessName", "ownerPhone", "ownerEmail", "alternateName", "alternatePhone", "alternateEmail"]);
-
-export type FieldChange = { field: string; from?: unknown; to?: unknown; contact?: true };
-
-type CameraFields = { position: string; bearingDeg?: number | null; fovDeg?: number | null; rangeM?: number | null; recordsStreet: boolean; note?: string | null };
-
-function cameraSummary(list: CameraFields[]) {
-  return list.map((c) => ({
-    position: c.position,
-    bearingDeg: c.bearingDeg ?? null,
-    fovDeg: c.fovDeg ?? null,
-    rangeM: c.rangeM ?? null,
-    recordsStreet: c.recordsStreet,
-    note: c.note ?? null,
-  }));
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/** What a staff edit changes, comparing the stored row and cameras with the new answers. */
-export function diffRegistration(
-  before: Registration,
-  beforeCameras: CameraFields[],
-  after: ReturnType<typeof detailColumns>,
-  afterCameras: CameraInput[],
-): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const [field, value] of Object.entries(after)) {
-    if (field === "addressNormalized") continue;
-    const old = before[field as keyof Registration];
-    if (same(old, value)) continue;
-    changes.push(CONTACT_FIELDS.has(field) ? { field, contact: true } : { field, from: old ?? null, to: value ?? null });
-  }
-  const [b, a] = [cameraSummary(beforeCameras), cameraSummary(afterCameras)];
-  if (!same(b, a)) changes.push({ field: "cameras", from: b, to: a });
-  return changes;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { auditLog, cameras, registrations, registrationStatusHistory } from "@/db/schema";
 import { postRegistration } from "@/lib/registration/post-registration";
 import { generateManageToken } from "@/lib/registration/manage-token";
@@ -75,7 +75,20 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
     expect(reg.needsReview).toBe(true);
     expect(reg.cameraCount).toBe(3);
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.targetId, id));
-    expect(audits.map((a) => a.action)).toContain("registration.updated_by_owner");
+    const edit = audits.find((a) => a.action === "registration.updated_by_owner")!;
+    // What changed, field by field: the cameras (and the locations and count they imply), nothing else.
+    const changes = (edit.details as { changes: { field: string; from?: unknown; to?: unknown }[] }).changes;
+    expect(changes.map((c) => c.field).sort()).toEqual(["cameraCount", "cameraLocations", "cameras"]);
+    expect(changes.find((c) => c.field === "cameraCount")).toMatchObject({ from: 2, to: 3 });
+  });
+
+  it("records a changed phone as changed, without the old or new number", async () => {
+    const { id, token } = await register("phone-edit@example.com");
+    const details = (await call(manageRoute.GET, token)).body.details as Record<string, unknown> & { owner: Record<string, string> };
+    expect((await call(manageRoute.PUT, token, "PUT", { ...details, owner: { ...details.owner, phone: "708-555-0199" } })).status).toBe(200);
+    const [edit] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, "registration.updated_by_owner")));
+    expect((edit.details as { changes: unknown[] }).changes).toEqual([{ field: "ownerPhone", contact: true }]);
+    expect(JSON.stringify(edit.details)).not.toContain("555-0199");
   });
 
   it("does not take an edit for a move when the stored address key was written by an older key function", async () => {
