@@ -9,7 +9,7 @@ import "server-only";
  */
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
+import { cameras, registrations, registrationStatusHistory } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { AddressInput, Geocoder } from "@/lib/geocode/types";
 import { AppError } from "@/lib/http/errors";
