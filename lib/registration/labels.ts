@@ -23,6 +23,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   api: "the registration API",
   import: "a bulk import",
   staff: "staff, for a caller",
+  "synthetic-demo": "the demo data",
 };
 
 const label = (labels: Record<string, string>, code: string | null | undefined, fallback: string) =>
