@@ -5,6 +5,7 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 import { errorAnswer } from "@/lib/http/errors";
 import { answerError, openDatabase } from "@/lib/http/route-errors";
 import { clientAddress } from "@/lib/http/client-address";
+import { isSameOriginWrite } from "@/lib/http/same-origin";
 import { bearerTokenFrom, principalForApiToken } from "./api-token";
 import type { StaffPrincipal } from "./principal";
 import { roleAllows, type Role } from "./roles";
@@ -19,6 +20,14 @@ export async function resolvePrincipal(db: Db, request: Request): Promise<StaffP
   const token = bearerTokenFrom(request);
   if (token) return principalForApiToken(db, token);
   return getRequestSessionPrincipal(request);
+}
+
+/**
+ * A write that rides on the browser's session cookie but does not come from
+ * the app's own pages (CSRF). An API token is sent on purpose, so it is exempt.
+ */
+export function isCrossOriginCookieWrite(request: Request): boolean {
+  return !bearerTokenFrom(request) && !isSameOriginWrite(request.method, request.headers);
 }
 
 export function auditActorFor(principal: StaffPrincipal, request: Request): AuditActor {
@@ -53,10 +62,10 @@ export function withRole<P extends RouteParams = RouteParams>(
       const db = await openDatabase();
       const principal = await resolvePrincipal(db, request);
       if (!principal) return errorAnswer("unauthenticated", "authentication required");
+      if (isCrossOriginCookieWrite(request)) {
+        return errorAnswer("forbidden", "cross-origin request refused: send it from the app, or with an API token");
+      }
       if (!roleAllows(principal.role, minRole)) return errorAnswer("forbidden", "forbidden");
-      // Request checks that depend on how the caller authenticated (e.g. an
-      // Origin check for cookie-authenticated writes) belong here, before the
-      // handler runs: throw an AppError("forbidden", …) to refuse.
       return await handler(request, { principal, db, actor: auditActorFor(principal, request) }, route);
     } catch (err) {
       // A server that went away after the pool was opened fails here (the

@@ -5,7 +5,7 @@ import { Server } from "@tus/server";
 import { getDb, type Db } from "@/db/client";
 import { canvassEntries, evidenceItems, footageRequests } from "@/db/schema";
 import { publicActor, type AuditActor } from "@/lib/audit/record-audit";
-import { auditActorFor, resolvePrincipal } from "@/lib/auth/with-role";
+import { auditActorFor, isCrossOriginCookieWrite, resolvePrincipal } from "@/lib/auth/with-role";
 import { roleAllows } from "@/lib/auth/roles";
 import { clientAddress } from "@/lib/http/client-address";
 import { cleanOriginalName } from "./media-type";
@@ -40,6 +40,7 @@ async function creationFor(db: Db, request: Request, metadata: Record<string, st
   // Evidence collected in person (USB): a detective uploads it against a canvass stop.
   const principal = await resolvePrincipal(db, request);
   if (!principal) throw tusRefusal(401, "an upload link token or a staff sign-in is required");
+  if (isCrossOriginCookieWrite(request)) throw tusRefusal(403, "cross-origin request refused");
   if (!roleAllows(principal.role, "detective")) throw tusRefusal(403, "forbidden");
   const entryId = metadata.canvassEntryId ?? "";
   if (!UPLOAD_ID.test(entryId)) throw tusRefusal(422, "canvassEntryId is required for evidence collected in person");
@@ -56,6 +57,7 @@ async function authorizeExisting(db: Db, request: Request, id: string): Promise<
   if (item.source === "in_person") {
     const principal = await resolvePrincipal(db, request);
     if (!principal || !roleAllows(principal.role, "detective")) throw tusRefusal(404, "upload not found");
+    if (isCrossOriginCookieWrite(request)) throw tusRefusal(403, "cross-origin request refused");
     return auditActorFor(principal, request);
   }
   const token = request.headers.get(TOKEN_HEADER);

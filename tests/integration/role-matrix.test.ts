@@ -11,6 +11,7 @@ import type { User } from "@/db/schema";
 import { setUserDisabled } from "@/lib/accounts/users";
 import { systemActor } from "@/lib/audit/record-audit";
 import { authSecret } from "@/lib/auth/auth-secret";
+import { publicOrigin } from "@/lib/http/public-url";
 import { isRole, roleAllows, ROLES, type Role } from "@/lib/auth/roles";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createTestStaff, createTestToken, sessionCookieFor } from "../support/staff-factory";
@@ -156,7 +157,8 @@ describe(`role matrix (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
       for (const route of staffRoutes) {
         const minRole = route.handler.minRole as Role;
         for (const role of ROLES) {
-          const headers: Record<string, string> = via === "token" ? { authorization: `Bearer ${tokens[role]}` } : { cookie: cookies[role] };
+          // A browser sends its page's Origin with every write.
+          const headers: Record<string, string> = via === "token" ? { authorization: `Bearer ${tokens[role]}` } : { cookie: cookies[role], origin: publicOrigin() };
           const status = await call(route, headers);
           const label = `${route.method} ${route.routePath} as ${role} (${via}, needs ${minRole})`;
           if (roleAllows(role, minRole)) expect([label, status === 401 || status === 403]).toEqual([label, false]);
@@ -165,6 +167,26 @@ describe(`role matrix (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
       }
     });
   }
+
+  it("refuses a cookie-authenticated write from another origin, or with no Origin at all (CSRF)", async () => {
+    const writes = staffRoutes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method));
+    expect(writes.length).toBeGreaterThan(5);
+    for (const route of writes) {
+      const label = `${route.method} ${route.routePath}`;
+      const cookie = cookies.admin;
+      expect([label, await call(route, { cookie, origin: "https://evil.example" })]).toEqual([label, 403]);
+      expect([label, await call(route, { cookie, origin: "null" })]).toEqual([label, 403]);
+      expect([label, await call(route, { cookie })]).toEqual([label, 403]);
+      expect([label, await call(route, { cookie, "sec-fetch-site": "cross-site" })]).toEqual([label, 403]);
+      // The same request from the app's own page, or with an API token (sent on purpose), gets past the check.
+      expect([label, [401, 403].includes(await call(route, { cookie, origin: publicOrigin() }))]).toEqual([label, false]);
+      expect([label, [401, 403].includes(await call(route, { cookie, "sec-fetch-site": "same-origin" }))]).toEqual([label, false]);
+      expect([label, [401, 403].includes(await call(route, { authorization: `Bearer ${tokens.admin}`, origin: "https://evil.example" }))]).toEqual([label, false]);
+    }
+    // Reads are not writes: a cross-origin GET with the cookie is answered (the browser keeps the answer from the other site).
+    const read = staffRoutes.find((r) => r.routePath === "/api/admin/audit/export")!;
+    expect(await call(read, { cookie: cookies.admin, origin: "https://evil.example" })).toBe(200);
+  });
 
   it("refuses a disabled user's session and token at the next request", async () => {
     const route = staffRoutes.find((r) => r.routePath === "/api/admin/audit/export")!;
@@ -199,7 +221,8 @@ describe(`role matrix (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
       const parts = source.split(/\nexport async function /).slice(1);
       for (const part of parts) {
         const name = part.slice(0, part.indexOf("("));
-        if (!/requireStaffPage\(\s*["'](detective|supervisor|admin)["']|requireStaffAction\(\s*["'](detective|supervisor|admin)["']/.test(part)) unchecked.push(`${path.relative(APP_DIR, file)}: ${name}`);
+        // requireStaffAction: the role check plus the Origin check for a write that rides on the cookie.
+        if (!/requireStaffAction\(\s*["'](detective|supervisor|admin)["']/.test(part)) unchecked.push(`${path.relative(APP_DIR, file)}: ${name}`);
       }
     }
     expect(unchecked).toEqual([]);

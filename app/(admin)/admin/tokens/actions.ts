@@ -5,12 +5,12 @@ import { getDb } from "@/db/client";
 import type { ActionState } from "@/components/admin/action-state";
 import { issueApiToken, revokeApiToken } from "@/lib/accounts/api-tokens";
 import { actionActor } from "@/lib/auth/action-actor";
-import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { requireStaffAction } from "@/lib/auth/require-staff-action";
 
 const PATH = "/admin/tokens";
 
 export async function issueTokenAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffPage("admin", PATH);
+  const admin = await requireStaffAction("admin", PATH);
   const result = await issueApiToken(await getDb(), await actionActor(admin), {
     userId: String(form.get("userId") ?? ""),
     name: String(form.get("name") ?? ""),
@@ -27,7 +27,7 @@ export async function issueTokenAction(_: ActionState, form: FormData): Promise<
 }
 
 export async function revokeTokenAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffPage("admin", PATH);
+  const admin = await requireStaffAction("admin", PATH);
   const result = await revokeApiToken(await getDb(), await actionActor(admin), String(form.get("tokenId") ?? ""));
   if (!result.ok) return { errors: result.errors };
   revalidatePath(PATH);

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import type { ActionState } from "@/components/admin/action-state";
 import { changeUserRole, createStaffUser, resetUserMfa, resetUserPassword, setUserDisabled, signOutEverywhere, unlockUser } from "@/lib/accounts/users";
 import { actionActor } from "@/lib/auth/action-actor";
-import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { requireStaffAction } from "@/lib/auth/require-staff-action";
 
 const PATH = "/admin/users";
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
@@ -17,7 +17,7 @@ function answer(result: { ok: true } | { ok: false; errors: Record<string, strin
 }
 
 export async function createUserAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffPage("admin", PATH);
+  const admin = await requireStaffAction("admin", PATH);
   const result = await createStaffUser(await getDb(), await actionActor(admin), {
     email: text(form, "email"),
     name: text(form, "name"),
@@ -34,18 +34,18 @@ export async function createUserAction(_: ActionState, form: FormData): Promise<
 }
 
 export async function changeRoleAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffPage("admin", PATH);
+  const admin = await requireStaffAction("admin", PATH);
   return answer(await changeUserRole(await getDb(), await actionActor(admin), text(form, "userId"), text(form, "role")), "Role changed; their sessions ended.");
 }
 
 export async function setDisabledAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffPage("admin", PATH);
+  const admin = await requireStaffAction("admin", PATH);
   const disable = text(form, "disable") === "true";
   return answer(await setUserDisabled(await getDb(), await actionActor(admin), text(form, "userId"), disable), disable ? "Disabled." : "Enabled.");
 }
 
 export async function resetPasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffPage("admin", PATH);
+  const admin = await requireStaffAction("admin", PATH);
   const result = await resetUserPassword(await getDb(), await actionActor(admin), text(form, "userId"), text(form, "password") || undefined);
   if (!result.ok) return { errors: result.errors };
   revalidatePath(PATH);
@@ -57,16 +57,16 @@ export async function resetPasswordAction(_: ActionState, form: FormData): Promi
 }
 
 export async function signOutEverywhereAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffPage("admin", PATH);
+  const admin = await requireStaffAction("admin", PATH);
   return answer(await signOutEverywhere(await getDb(), await actionActor(admin), text(form, "userId")), "Signed out everywhere.");
 }
 
 export async function unlockAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffPage("admin", PATH);
+  const admin = await requireStaffAction("admin", PATH);
   return answer(await unlockUser(await getDb(), await actionActor(admin), text(form, "userId")), "Unlocked.");
 }
 
 export async function resetMfaAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffPage("admin", PATH);
+  const admin = await requireStaffAction("admin", PATH);
   return answer(await resetUserMfa(await getDb(), await actionActor(admin), text(form, "userId")), "Second factor removed; they enrol again at next sign-in.");
 }
