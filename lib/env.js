@@ -114,7 +114,10 @@ export const envSchema = z
     SMTP_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
     CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL: number(90).pipe(z.number().int().min(0)),
     RECONFIRM_AFTER_MONTHS: number(12).pipe(z.number().int().min(1)),
-    /** Lowest staff role allowed to export canvass lists (CSV, PDF, GeoJSON). */
+    /** Contact details in one search answer (the best-ranked sites), and per user in any 24 hours. */
+    CONTACT_READS_PER_REQUEST: number(50).pipe(z.number().int().min(1)),
+    CONTACT_READS_PER_USER_PER_DAY: number(500).pipe(z.number().int().min(1)),
+    /** Lowest staff role allowed to export canvass lists (CSV, PDF, GeoJSON) and to read them as JSON with contacts. */
     CANVASS_EXPORT_MIN_ROLE: z.preprocess(emptyToUndefined, z.enum(["detective", "supervisor", "admin"]).default("supervisor")),
     /** Cell size of the dashboard's coverage grid (hexagon side), metres. */
     COVERAGE_CELL_M: number(200).pipe(z.number().min(25).max(5000)),

@@ -35,12 +35,19 @@ export async function readCanvassSheet(db: Db, incidentId: string, actor: AuditA
   return loadCanvassSheet(db, incidentId, { timeZone: agency.timeZone, agencyName: agency.name, now });
 }
 
-function jsonSheet(sheet: CanvassSheet) {
-  return { ...sheet, exportedAt: sheet.generatedAt };
+/**
+ * The JSON canvass. With contacts only for CANVASS_EXPORT_MIN_ROLE, like the
+ * files: otherwise every stop's owner and alternate are withheld (the page
+ * still shows a detective each stop's contact, one stop at a time).
+ */
+function jsonSheet(sheet: CanvassSheet, withContacts: boolean) {
+  if (withContacts) return { ...sheet, exportedAt: sheet.generatedAt, contactsIncluded: true };
+  const rows = sheet.rows.map((row) => ({ ...row, owner: null, alternate: null }));
+  return { ...sheet, rows, exportedAt: sheet.generatedAt, contactsIncluded: false };
 }
 
 /**
- * Read or export an incident's canvass. Every read of the contact details is
+ * Read or export an incident's canvass. Every read is
  * audited (action `canvass.view` for JSON, `canvass.export` with the format and
  * row count for files) before anything leaves the server.
  */
@@ -52,7 +59,8 @@ export async function renderCanvass(
   format: CanvassFormat,
 ): Promise<CanvassResponse> {
   const isFile = format !== "json";
-  if (isFile && !roleAllows(principal.role, canvassExportMinRole())) {
+  const mayExport = roleAllows(principal.role, canvassExportMinRole());
+  if (isFile && !mayExport) {
     throw new AppError("forbidden", `exporting a canvass needs the ${canvassExportMinRole()} role`);
   }
   const sheet = await readCanvassSheet(db, incidentId, actor);
@@ -70,13 +78,13 @@ export async function renderCanvass(
       result = { body: await canvassToPdf(sheet), contentType: "application/pdf", fileName: `${stem}.pdf`, rows: sheet.rows.length };
       break;
     default:
-      result = { body: JSON.stringify(jsonSheet(sheet)), contentType: "application/json", fileName: null, rows: sheet.rows.length };
+      result = { body: JSON.stringify(jsonSheet(sheet, mayExport)), contentType: "application/json", fileName: null, rows: sheet.rows.length };
   }
   await recordAudit(db, actor, {
     action: isFile ? "canvass.export" : "canvass.view",
     targetType: "incident",
     targetId: incidentId,
-    details: { format, rows: sheet.rows.length, entryIds: sheet.rows.map((r) => r.entryId) },
+    details: { format, rows: sheet.rows.length, contacts: mayExport, entryIds: sheet.rows.map((r) => r.entryId) },
   });
   return result;
 }

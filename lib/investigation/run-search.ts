@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { findSites } from "./find-sites";
 import { areaForAudit } from "./incidents";
+import { contactAllowance } from "./contact-caps";
 import { readContacts } from "./registration-contacts";
 import type { SearchArea } from "./search-area";
 import { toSiteFeatureCollection, type SiteFeatureCollection } from "./site-features";
@@ -30,7 +31,9 @@ export async function runAuditedSearch(db: Db, actor: AuditActor, request: Searc
       details: { via: request.via, ...search, results: sites.length },
     });
     if (!request.includeContacts) return toSiteFeatureCollection(sites, search);
-    const contacts = await readContacts(tx, sites.map((s) => s.registrationId));
+    // Contacts of the best-ranked sites, up to the caps; the rest are answered without them.
+    const allowance = await contactAllowance(tx, actor, sites.length, request.via);
+    const contacts = await readContacts(tx, sites.slice(0, allowance.allowed).map((s) => s.registrationId));
     for (const c of contacts) {
       await recordAudit(tx, actor, {
         action: "registration.contacts_viewed",
@@ -39,6 +42,8 @@ export async function runAuditedSearch(db: Db, actor: AuditActor, request: Searc
         details: { via: request.via, search },
       });
     }
-    return toSiteFeatureCollection(sites, search, contacts);
+    const answer = toSiteFeatureCollection(sites, search, contacts);
+    if (allowance.cappedBy) answer.contactsWithheld = { requested: allowance.requested, returned: allowance.allowed, cappedBy: allowance.cappedBy };
+    return answer;
   });
 }

@@ -16,6 +16,8 @@ export interface SiteFeatureCollection {
   type: "FeatureCollection";
   features: SiteFeature[];
   search: Record<string, unknown>;
+  /** Set when a contact cap (lib/investigation/contact-caps.ts) left sites past `returned` without contacts. */
+  contactsWithheld?: { requested: number; returned: number; cappedBy: "request" | "daily" };
 }
 
 export function toSiteFeatureCollection(

@@ -129,6 +129,23 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     expect((await badFormat.json()).errors.format).toMatch(/csv/);
   });
 
+  it("gives the JSON canvass with contacts only to CANVASS_EXPORT_MIN_ROLE (supervisor), like the file exports", async () => {
+    const read = async (who: StaffFixture) => (await getCanvass(call("GET", `/api/incidents/${scenario.incident.id}/canvass?format=json`, who), route(scenario.incident.id))).json();
+    const asDetective = await read(detective);
+    expect(asDetective.contactsIncluded).toBe(false);
+    expect(asDetective.rows.length).toBe(scenario.sites.length);
+    expect(asDetective.rows.every((r: { owner: unknown; alternate: unknown }) => r.owner === null && r.alternate === null)).toBe(true);
+    expect(JSON.stringify(asDetective)).not.toMatch(/@example\.|555-/);
+    const asSupervisor = await read(supervisor);
+    expect(asSupervisor.contactsIncluded).toBe(true);
+    expect(asSupervisor.rows.some((r: { owner: { phone: string | null } | null }) => r.owner?.phone)).toBe(true);
+    const views = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.view"), eq(auditLog.targetId, scenario.incident.id)));
+    expect(views.slice(-2).map((v) => [v.actorUserId, v.details.contacts])).toEqual([
+      [detective.id, false],
+      [supervisor.id, true],
+    ]);
+  });
+
   it("stores a walk order over every located site that is no longer than nearest-first, unlocated last", async () => {
     const stored = await storedWalkOrder();
     expect(stored.map((s) => s.walkOrder)).toEqual(scenario.sites.map((_, i) => i + 1));
