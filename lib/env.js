@@ -128,6 +128,8 @@ export const envSchema = z
     EVIDENCE_MAX_FILE_BYTES: number(4 * 1024 ** 3).pipe(z.number().int().min(1)),
     /** All files of one footage request together. */
     EVIDENCE_MAX_REQUEST_BYTES: number(20 * 1024 ** 3).pipe(z.number().int().min(1)),
+    /** Days after an incident is closed before its evidence is purged (unless on legal hold). Unset: never purged. */
+    EVIDENCE_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).optional()),
     FOOTAGE_REQUEST_EXPIRY_DAYS: number(7).pipe(z.number().min(0.001).max(365)),
     /** A Twilio-compatible Messages API: base URL, account SID, auth token, sender number. */
     SMS_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),

@@ -3,12 +3,16 @@
  * erase contact details of registrations closed longer than
  * CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL, and, with SMTP, e-mail
  * re-confirmation reminders for registrations older than RECONFIRM_AFTER_MONTHS;
- * and bring stored address keys up to the current key function.
+ * bring stored address keys up to the current key function; and purge
+ * evidence past EVIDENCE_RETENTION_DAYS (as npm run evidence:purge does).
  */
 import { systemActor } from "../lib/audit/record-audit";
 import { agencySettings } from "../lib/agency/settings";
 import { purgeRevokedSessions } from "../lib/auth/session-claims";
 import { env } from "../lib/env.js";
+import { runEvidenceRetention } from "../lib/evidence/retention";
+import { evidenceDir } from "../lib/evidence/runtime";
+import { createLocalEvidenceStore } from "../lib/evidence/storage";
 import { publicBaseUrl } from "../lib/http/public-url";
 import { createMailer } from "../lib/registration/mailer";
 import { rekeyRegistrationAddresses } from "../lib/registration/rekey-addresses";
@@ -23,6 +27,7 @@ await runCli(async (handle) => {
   const { erased } = await eraseExpiredContacts(handle.db, { retentionDays: env.CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL, actor });
   console.log(`erased contact details of ${erased.length} closed registration(s)`);
   console.log(`forgot ${await purgeRevokedSessions(handle.db)} signed-out session(s) past their absolute limit`);
+  console.log(await runEvidenceRetention(handle.db, createLocalEvidenceStore(evidenceDir()), env.EVIDENCE_RETENTION_DAYS, systemActor("cli:evidence-purge")));
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM });
   if (!mailer) {
     console.log("SMTP is not configured: no re-confirmation reminders sent");

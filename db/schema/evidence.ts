@@ -120,6 +120,21 @@ export const evidenceCustody = pgTable(
   (t) => [index("evidence_custody_item_idx").on(t.evidenceItemId, t.at)],
 );
 
+/**
+ * A legal hold on an incident's evidence: while a row exists, the retention
+ * purge leaves every item of the incident alone. Set and cleared by a
+ * supervisor; each change is in the audit trail (this row is only the current state).
+ */
+export const evidenceLegalHolds = pgTable("evidence_legal_holds", {
+  incidentId: uuid("incident_id")
+    .primaryKey()
+    .references(() => incidents.id, { onDelete: "cascade" }),
+  reason: text("reason").notNull(),
+  setBy: uuid("set_by").references(() => users.id),
+  setAt: timestamp("set_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type FootageRequest = typeof footageRequests.$inferSelect;
 export type EvidenceItem = typeof evidenceItems.$inferSelect;
 export type EvidenceCustodyEvent = typeof evidenceCustody.$inferSelect;
+export type EvidenceLegalHold = typeof evidenceLegalHolds.$inferSelect;

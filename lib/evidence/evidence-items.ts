@@ -15,7 +15,7 @@ export interface EvidenceListing {
   custody: EvidenceCustodyEvent[];
 }
 
-/** An incident's evidence that has fully arrived (never a partial upload), with each item's custody log. */
+/** An incident's evidence that has fully arrived (never a partial upload), purged items included, with each item's custody log. */
 export async function listIncidentEvidence(db: Pick<Db, "select">, incidentId: string): Promise<EvidenceListing[]> {
   const rows = await db
     .select({ item: evidenceItems, address: registrations.addressLine1, walkOrder: canvassEntries.walkOrder })
@@ -24,7 +24,8 @@ export async function listIncidentEvidence(db: Pick<Db, "select">, incidentId: s
     .leftJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
     .where(eq(evidenceItems.incidentId, incidentId))
     .orderBy(asc(canvassEntries.walkOrder), asc(evidenceItems.receivedAt));
-  const listed = rows.filter((r) => r.item.status === "received" || r.item.status === "quarantined");
+  // Purged items stay listed (their hash and custody log are the record of what was held and when it went).
+  const listed = rows.filter((r) => r.item.status !== "uploading");
   const ids = listed.map((r) => r.item.id);
   const events = ids.length
     ? await db.select().from(evidenceCustody).where(inArray(evidenceCustody.evidenceItemId, ids)).orderBy(asc(evidenceCustody.at), asc(evidenceCustody.id))

@@ -78,6 +78,8 @@ const CASES: Record<string, Case | null> = {
   "GET /api/evidence/[id]/download": { url: `/api/evidence/${ID}/download`, params: { id: ID }, expect: "validation", field: "reason" },
   "GET /api/evidence/[id]/play": { url: `/api/evidence/${ID}/play`, params: { id: ID }, expect: "not_found" },
   "GET /api/evidence/[id]/poster": { url: `/api/evidence/${ID}/poster`, params: { id: ID }, expect: "not_found" },
+  "PUT /api/incidents/[id]/legal-hold": { url: `/api/incidents/${ID}/legal-hold`, params: { id: ID }, body: { reason: "x" }, expect: "validation", field: "reason" },
+  "DELETE /api/incidents/[id]/legal-hold": { url: `/api/incidents/${ID}/legal-hold`, params: { id: ID }, body: {}, expect: "validation", field: "reason" },
   "GET /api/incidents/[id]/evidence/package": { url: `/api/incidents/${ID}/evidence/package`, params: { id: ID }, expect: "validation", field: "reason" },
   // tus 1.0 answers in its own protocol (Tus-Resumable, Upload-Offset, 412/409/410/460…), which its clients read: lib/evidence/tus-server.ts.
   "POST /api/uploads/[[...path]]": null,

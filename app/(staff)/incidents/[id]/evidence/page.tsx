@@ -4,16 +4,20 @@ import { notFound } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { canvassEntries } from "@/db/schema";
+import { canvassEntries, users } from "@/db/schema";
 import { agencySettings } from "@/lib/agency/settings";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { roleAllows } from "@/lib/auth/roles";
+import { env } from "@/lib/env.js";
 import { loadIncident } from "@/lib/canvass/load-canvass";
 import { incidentLabel } from "@/lib/canvass/canvass-types";
 import { listIncidentEvidence, type EvidenceListing } from "@/lib/evidence/evidence-items";
 import { describeMedia, storedMedia } from "@/lib/evidence/media-facts";
+import { retentionState } from "@/lib/evidence/retention";
 import { formatBytes } from "@/lib/evidence/owner-text";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 import { EvidenceActions, FootageCollectedOffer, PackageExport } from "@/components/evidence/evidence-actions";
+import { LegalHoldPanel } from "@/components/evidence/legal-hold";
 
 export const metadata: Metadata = { title: "Evidence" };
 export const dynamic = "force-dynamic";
@@ -23,13 +27,17 @@ const PLAYABLE = new Set(["video/mp4", "video/webm"]);
 /** The incident's evidence, stop by stop: what arrived, its hash, its custody log; play and download are logged. */
 export default async function EvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireStaffPage("detective", `/incidents/${id}/evidence`);
+  const principal = await requireStaffPage("detective", `/incidents/${id}/evidence`);
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();
   const incident = await loadIncident(db, id);
   if (!incident) notFound();
   const { timeZone } = agencySettings();
   const items = await listIncidentEvidence(db, id);
+  const retention = await retentionState(db, id, env.EVIDENCE_RETENTION_DAYS);
+  const [holder] = retention.hold?.setBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, retention.hold.setBy)) : [];
+  const purgedAt = (listing: EvidenceListing) => listing.custody.find((e) => e.event === "purged")?.at;
+  const received = items.filter((l) => l.item.status !== "purged").length;
   const entries = await db.select({ id: canvassEntries.id, outcome: canvassEntries.outcome }).from(canvassEntries).where(eq(canvassEntries.incidentId, id));
   const outcomeOf = new Map(entries.map((e) => [e.id, e.outcome]));
   const groups = new Map<string, EvidenceListing[]>();
@@ -52,9 +60,22 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
         </p>
         <h1 className="text-xl font-bold">Evidence: {incidentLabel(incident)}</h1>
         <p className="text-sm text-slate-700" data-testid="evidence-count">
-          {items.length} item{items.length === 1 ? "" : "s"} received
+          {received} item{received === 1 ? "" : "s"} received
+          {received < items.length ? ` · ${items.length - received} purged under the retention policy` : ""}
         </p>
       </div>
+      <LegalHoldPanel
+        incidentId={id}
+        hold={retention.hold ? { reason: retention.hold.reason, setAtText: formatAgencyTime(retention.hold.setAt, timeZone), setByName: holder?.name ?? null } : null}
+        retentionText={
+          !env.EVIDENCE_RETENTION_DAYS
+            ? "Evidence is kept until a retention period is configured."
+            : retention.purgeAfter
+              ? `Files are purged after ${formatAgencyTime(retention.purgeAfter, timeZone)} (${env.EVIDENCE_RETENTION_DAYS} days after the incident was closed).`
+              : `Files are kept while the incident is open, then ${env.EVIDENCE_RETENTION_DAYS} days.`
+        }
+        canChange={roleAllows(principal.role, "supervisor")}
+      />
       {items.some((l) => l.item.status === "received") ? <PackageExport incidentId={id} /> : null}
       {items.length === 0 ? <p className="text-sm text-slate-600">Nothing received yet. Send footage requests from the canvass stops.</p> : null}
       {[...groups.entries()].map(([entryId, listings]) => (
@@ -67,7 +88,9 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
             {entryId !== "none" && outcomeOf.get(entryId) !== "footage_collected" ? <FootageCollectedOffer entryId={entryId} /> : null}
           </div>
           <ul className="space-y-3">
-            {listings.map(({ item, custody }) => (
+            {listings.map((listing) => {
+              const { item, custody } = listing;
+              return (
               <li key={item.id} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="evidence-item">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <p className="font-semibold">{item.originalName}</p>
@@ -80,6 +103,11 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                 {item.typeMismatch ? (
                   <p className="mt-1 rounded bg-amber-100 px-2 py-1 text-xs text-amber-900" role="note">
                     The content is not what its name says ({item.originalName} is {item.detectedType ?? "not a recognised media file"}).
+                  </p>
+                ) : null}
+                {item.status === "purged" ? (
+                  <p className="mt-1 rounded bg-slate-100 px-2 py-1 text-xs text-slate-800" role="note">
+                    Purged {formatAgencyTime(purgedAt(listing) ?? null, timeZone)} under the retention policy: the file is gone; its hash and custody log remain.
                   </p>
                 ) : null}
                 {item.status === "quarantined" ? <p className="mt-1 rounded bg-red-100 px-2 py-1 text-xs text-red-900">Quarantined: {item.scanResult}</p> : null}
@@ -113,7 +141,8 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                   </table>
                 </details>
               </li>
-            ))}
+              );
+            })}
           </ul>
         </section>
       ))}
