@@ -107,6 +107,8 @@ export const envSchema = z
     REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional()),
     /** "E-mail me my link" requests per client address per hour (the lost-link page). */
     LOST_LINK_REQUESTS_PER_HOUR: number(5).pipe(z.number().int().min(0)),
+    /** Address checks of the public form per client address per hour (debounced while typing). */
+    ADDRESS_CHECKS_PER_HOUR: number(120).pipe(z.number().int().min(0)),
     REGISTRATION_MIN_FILL_SECONDS: number(4).pipe(z.number().min(0)),
     REGISTRATION_MAX_BODY_BYTES: number(65536).pipe(z.number().int().min(1024)),
     REGISTRATION_GEOCODE_TIMEOUT_MS: number(4000).pipe(z.number().int().min(100)),

@@ -46,7 +46,7 @@ export default function BearingMap(p: {
   }, [p.site, p.bearingDeg]);
   const cone = p.bearingDeg === null ? null : buildViewCone({ ...p.site, bearingDeg: p.bearingDeg, rangeM: HANDLE_M });
   return (
-    <div className="mt-2 h-56 w-full overflow-hidden rounded-md border border-slate-400" aria-label={p.label} role="application">
+    <div className="mt-2 h-56 w-full overflow-hidden rounded-md border border-slate-400" aria-label={p.label} role="application" data-site-lat={p.site.lat} data-site-lng={p.site.lng}>
       <MapContainer center={[p.site.lat, p.site.lng]} zoom={19} maxZoom={21} className="h-full w-full" scrollWheelZoom={false}>
         <TileLayer url={p.map.tileUrl} attribution={p.map.tileAttribution} maxNativeZoom={19} maxZoom={21} />
         <Circle center={[p.site.lat, p.site.lng]} radius={HANDLE_M} pathOptions={{ color: "#475569", weight: 1, fill: false, dashArray: "4 4" }} />

@@ -29,7 +29,8 @@ export function BearingPicker(p: {
   value: number | null;
   onChange: (deg: number | null) => void;
   errors: Errors;
-  site: { lat: number; lng: number };
+  /** Where the cameras are; null until the address check has placed the house (the map waits for it). */
+  site: { lat: number; lng: number } | null;
   map: { tileUrl: string; tileAttribution: string };
 }) {
   const t = useTranslations("form");
@@ -64,10 +65,16 @@ export function BearingPicker(p: {
           {t("bearingNotSure")}
         </button>
       </div>
-      <details className="mt-2">
-        <summary className="cursor-pointer text-brand-700 underline">{t("bearingOnMap")}</summary>
-        <BearingMapLoader site={p.site} bearingDeg={p.value} onChange={p.onChange} map={p.map} label={t("bearingMapLabel", { number: p.cameraNumber })} />
-      </details>
+      {p.site ? (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-brand-700 underline">{t("bearingOnMap")}</summary>
+          <BearingMapLoader site={p.site} bearingDeg={p.value} onChange={p.onChange} map={p.map} label={t("bearingMapLabel", { number: p.cameraNumber })} />
+        </details>
+      ) : (
+        <p className="mt-2 text-sm text-slate-700" data-testid="bearing-map-waits">
+          {t("bearingMapWaits")}
+        </p>
+      )}
       <ErrorText path={p.path} errors={p.errors} />
     </fieldset>
   );

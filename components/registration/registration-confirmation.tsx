@@ -17,6 +17,8 @@ export function RegistrationConfirmation({ result, form, map, contactEmail, mail
   const tc = useTranslations("common");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Saved, but the reference data did not confirm the address: say so, not "registered".
+  const held = result.status === "pending_review" && result.geocode.status !== undefined && result.geocode.status !== "found";
   const token = result.manageUrl.split("/manage/")[1] ?? "";
   const a = form.address;
   const positions = [...new Set(form.cameras.map((c) => c.position).filter(Boolean))].map((p) => tf(`positions.${p}`));
@@ -24,9 +26,9 @@ export function RegistrationConfirmation({ result, form, map, contactEmail, mail
   return (
     <div className="space-y-6">
       <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold sm:text-3xl">
-        {t("title")}
+        {held ? t("titleHeld") : t("title")}
       </h1>
-      <p>{result.location ? t("placed") : t("notPlaced")}</p>
+      <p>{held && result.location ? t("held") : result.location ? t("placed") : t("notPlaced")}</p>
 
       <section aria-labelledby="link-title" className="rounded-md border-2 border-amber-600 bg-amber-50 p-4">
         <h2 id="link-title" className="text-lg font-semibold">

@@ -15,6 +15,7 @@ import { fetchJson } from "@/lib/http/fetch-json";
 import { fieldErrors } from "@/lib/http/field-errors";
 import { CAMERA_POSITIONS, RECORDING_MODES, registrationSchemas, type CameraPosition, type RecordingMode } from "@/lib/registration/schema";
 import type { Translate } from "@/lib/i18n/translate";
+import { AddressCheck, addressFieldMessage, type CheckState, type SitePlace } from "./address-check";
 import { BearingPicker } from "./bearing-picker";
 import { CheckboxField, ErrorSummary, ErrorText, RadioGroup, TextField, type Errors } from "./form-fields";
 import { emptyForm, fieldId, newCamera, toPayload, type RegistrationFormState } from "./form-model";
@@ -31,7 +32,7 @@ export interface SubmitResult {
   status: string;
   manageUrl: string;
   location: { lat: number; lng: number } | null;
-  geocode: { method: string | null; matchedAddress: string | null; confidence: number | null };
+  geocode: { status?: "found" | "ambiguous" | "not_found"; method: string | null; matchedAddress: string | null; confidence: number | null };
   emailed: boolean;
 }
 
@@ -79,7 +80,13 @@ export function RegistrationForm(p: {
   }, []);
   const honeypot = useRef<HTMLInputElement>(null);
   const summary = useRef<HTMLDivElement>(null);
-  const site = p.siteLocation ?? { lat: p.map.centerLat, lng: p.map.centerLng };
+  const ta = useTranslations("form.addressCheck");
+  // Register: where the address check placed the house (null until it did). Edit: where the site is.
+  const [place, setPlace] = useState<SitePlace | null>(null);
+  const [check, setCheck] = useState<CheckState>({ status: "idle" });
+  const site = p.mode === "register" ? place : (p.siteLocation ?? { lat: p.map.centerLat, lng: p.map.centerLng });
+  const addressMessage = p.mode === "register" ? addressFieldMessage(check, place, ta) : null;
+  const line1Errors = addressMessage && !errors["address.line1"] ? { ...errors, "address.line1": addressMessage } : errors;
   const YES_NO = [
     { value: "yes" as const, label: tc("yes") },
     { value: "no" as const, label: tc("no") },
@@ -100,12 +107,15 @@ export function RegistrationForm(p: {
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setNotice("");
-    const payload = { ...toPayload(form, p.mode === "register"), language: locale };
+    const pin = p.mode === "register" && place && place.source !== "found" ? { lat: place.lat, lng: place.lng } : undefined;
+    const payload = { ...toPayload(form, p.mode === "register"), language: locale, ...(pin ? { pin } : {}) };
     const schema = p.mode === "register" ? schemas.registration : schemas.details;
     const checked = schema.safeParse(payload);
     // The API defaults an unanswered recording mode to "unknown"; the form asks for an answer.
     const formOnly: Errors = form.recordingMode ? {} : { recordingMode: tv("recordingMode") };
-    if (!checked.success || !form.recordingMode) return showErrors(toFormPaths({ ...(checked.success ? {} : fieldErrors(checked.error)), ...formOnly }));
+    // An address the check could not place goes only with a place: a choice or the resident's pin (staff then check it).
+    if (addressMessage) formOnly["address.line1"] = addressMessage;
+    if (!checked.success || Object.keys(formOnly).length > 0) return showErrors(toFormPaths({ ...(checked.success ? {} : fieldErrors(checked.error)), ...formOnly }));
     setErrors({});
     setBusy(true);
     try {
@@ -166,13 +176,28 @@ export function RegistrationForm(p: {
 
       <fieldset>
         <legend className="text-xl font-semibold">{t("addressLegend")}</legend>
-        <TextField path="address.line1" label={t("line1")} required autoComplete="address-line1" hint={t("line1Hint")} value={form.address.line1} onChange={(v) => setIn("address", "line1", v)} errors={errors} maxLength={120} />
+        <TextField path="address.line1" label={t("line1")} required autoComplete="address-line1" hint={t("line1Hint")} value={form.address.line1} onChange={(v) => setIn("address", "line1", v)} errors={line1Errors} maxLength={120} />
         <TextField path="address.unit" label={t("unit")} autoComplete="address-line2" value={form.address.unit} onChange={(v) => setIn("address", "unit", v)} errors={errors} maxLength={20} />
         <TextField path="address.city" label={t("city")} required autoComplete="address-level2" value={form.address.city} onChange={(v) => setIn("address", "city", v)} errors={errors} maxLength={60} />
         <div className="grid grid-cols-2 gap-4">
           <TextField path="address.state" label={t("state")} required autoComplete="address-level1" hint={t("stateHint")} value={form.address.state} onChange={(v) => setIn("address", "state", v)} errors={errors} maxLength={40} />
           <TextField path="address.zip" label={t("zip")} required inputMode="numeric" autoComplete="postal-code" value={form.address.zip} onChange={(v) => setIn("address", "zip", v)} errors={errors} maxLength={10} />
         </div>
+        {p.mode === "register" && (
+          <AddressCheck
+            address={form.address}
+            place={place}
+            onPlace={(next) => {
+              setPlace(next);
+              // The "cannot place this address" error of an earlier send is answered once there is a place.
+              if (next) setErrors((e) => (["notFound", "notFoundChoices", "chooseOne"].some((k) => e["address.line1"] === ta(k as "notFound")) ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== "address.line1")) : e));
+            }}
+            onCorrect={(patch) => setForm((f) => ({ ...f, address: { ...f.address, ...patch } }))}
+            check={check}
+            onCheck={setCheck}
+            map={p.map}
+          />
+        )}
       </fieldset>
 
       <fieldset>

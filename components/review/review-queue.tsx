@@ -11,6 +11,7 @@ import { fetchJson } from "@/lib/http/fetch-json";
 import type { ReviewQueueItem } from "@/lib/registration/review";
 import { formatAgencyDate } from "@/lib/time/agency-time";
 import { PinMapLoader } from "@/components/registration/map-loaders";
+import { GeocodeCandidates, needsGeocodeCandidates } from "./geocode-candidates";
 
 type Map = { centerLat: number; centerLng: number; tileUrl: string; tileAttribution: string };
 const ACTION_DONE: Record<string, string> = {
@@ -63,6 +64,7 @@ function Item({ item, map, timeZone }: { item: ReviewQueueItem; map: Map; timeZo
           open in the registry
         </Link>
       </p>
+      {needsGeocodeCandidates(item.reviewReason) && <GeocodeCandidates address={item.address} onUse={(place) => act({ action: "set_pin", pin: place })} />}
       {item.duplicateOfId && (
         <p className="mt-2 text-sm font-medium" data-testid="held-duplicate">
           Held: a public submission for an address that was already registered. Merge it into the earlier registration or activate it.

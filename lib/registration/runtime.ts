@@ -9,7 +9,7 @@ import { registrationGeocoder } from "./geocoder";
 import { createMailer, type Mailer } from "./mailer";
 import { createIpRateLimiter, type IpRateLimiter } from "./rate-limit";
 
-type Runtime = { registrationLimiter: IpRateLimiter; lostLinkLimiter: IpRateLimiter; mailer: Mailer | null };
+type Runtime = { registrationLimiter: IpRateLimiter; lostLinkLimiter: IpRateLimiter; addressCheckLimiter: IpRateLimiter; mailer: Mailer | null };
 const globalForRegistration = globalThis as typeof globalThis & { __sightlineRegistration?: Runtime };
 
 export function registrationRuntime(): Runtime {
@@ -27,6 +27,14 @@ export function registrationRuntime(): Runtime {
       trustedNetworks: env.RATE_LIMIT_TRUSTED_NETWORKS,
       store: env.RATE_LIMIT_STORE,
       keyPrefix: "lost-link",
+      redisUrl: env.REDIS_URL,
+      databaseUrl: env.DATABASE_URL,
+    }),
+    addressCheckLimiter: createIpRateLimiter({
+      pointsPerHour: env.ADDRESS_CHECKS_PER_HOUR,
+      trustedNetworks: env.RATE_LIMIT_TRUSTED_NETWORKS,
+      store: env.RATE_LIMIT_STORE,
+      keyPrefix: "address-check",
       redisUrl: env.REDIS_URL,
       databaseUrl: env.DATABASE_URL,
     }),

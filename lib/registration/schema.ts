@@ -216,7 +216,19 @@ export function registrationSchemas(t: Translate) {
     zip: z.string({ error: t("zip") }).trim().regex(/^\d{5}(-\d{4})?$/, t("zip")),
   });
 
-  return { camera, address, owner, alternateContact, pin, details, registration, statusChange, lostLink };
+  /**
+   * The public form's address check while the resident types: only the street line is required (the
+   * ZIP and city narrow the answer when given); no contact data.
+   */
+  const addressCheck = z.object({
+    line1: requiredText("line1", 120).refine((v) => /\d/.test(v), t("houseNumber")),
+    unit: optionalText("unit", 20),
+    city: optionalText("city", 60),
+    state: optionalText("state", 40).transform((v) => (v ? (toStateCode(v) ?? v) : undefined)),
+    zip: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string({ error: t("zip") }).trim().regex(/^\d{5}(-\d{4})?$/, t("zip")).optional()),
+  });
+
+  return { camera, address, owner, alternateContact, pin, details, registration, statusChange, lostLink, addressCheck };
 }
 
 export type RegistrationSchemas = ReturnType<typeof registrationSchemas>;

@@ -36,6 +36,7 @@ type Case = {
 
 /** One deliberately bad request per route and method. `null`: not ours to answer (next-auth's own routes). */
 const CASES: Record<string, Case | null> = {
+  "POST /api/address-check": { url: "/api/address-check", body: { line1: "Roosevelt Rd" }, expect: "validation", field: "line1" },
   "GET /api/admin/audit/export": { url: "/api/admin/audit/export?from=yesterday", expect: "validation", field: "from" },
   "GET /api/auth/[...nextauth]": null,
   "POST /api/auth/[...nextauth]": null,

@@ -28,6 +28,8 @@ const PUBLIC_ROUTES: { path: RegExp; methods: readonly string[] | "*" }[] = [
   { path: /^\/api\/manage(\/|$)/, methods: "*" },
   // "E-mail me my link": answers the same whether or not anything matched (rate limited, audited).
   { path: /^\/api\/manage-link-requests$/, methods: ["POST"] },
+  // The registration form's address check: an address in, where it is out; rate limited, no contact data.
+  { path: /^\/api\/address-check$/, methods: ["POST"] },
   // The language switch without JavaScript: sets a cookie and goes back to a path on this site.
   { path: /^\/language$/, methods: ["GET"] },
   // tus uploads: an owner's footage-request token, or a staff sign-in checked inside (lib/evidence/tus-server.ts).
