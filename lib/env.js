@@ -77,6 +77,8 @@ export const envSchema = z
     LOCKOUT_MAX_FAILURES: number(5).pipe(z.number().int().min(1).max(100)),
     LOCKOUT_WINDOW_MIN: number(15).pipe(z.number().int().min(1)),
     LOCKOUT_DURATION_MIN: number(15).pipe(z.number().int().min(1)),
+    /** Refused sign-ins from one client address per hour before that address is refused outright (0: off). */
+    SIGN_IN_FAILURES_PER_IP_PER_HOUR: number(30).pipe(z.number().int().min(0)),
     /** Unset: required on a server deployment (DATABASE_URL), optional on the embedded demo. */
     MFA_REQUIRED: z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"]).optional()).transform((v) =>
       v === undefined ? undefined : v === "true" || v === "1",

@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/http/control-characters";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an e-mail address").max(320));
+/** Staff form text: no control characters (server actions take FormData, not the JSON reader that refuses them). */
+const plainText = z.string().refine((v) => !hasControlCharacters(v), CONTROL_CHARACTER_MESSAGE);
+
+export const emailSchema = plainText.trim().toLowerCase().pipe(z.email("must be an e-mail address").max(320));
 export const roleSchema = z.enum(ROLES, { message: `must be one of ${ROLES.join(", ")}` });
 
 const newUserFields = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "is required").max(200),
+  name: plainText.trim().min(1, "is required").max(200),
   role: roleSchema,
   /** Empty: a password is generated and shown once. */
   password: z.string().optional(),
@@ -29,7 +33,7 @@ export type NewUserInput = z.input<typeof newUserFields>;
 
 export const issueTokenSchema = z.object({
   userId: z.uuid("must be a user id"),
-  name: z.string().trim().min(1, "is required").max(100),
+  name: plainText.trim().min(1, "is required").max(100),
   /** Days until expiry; tokens always expire (CJIS asks for it), at most a year. */
   days: z.coerce.number().int("must be a whole number of days").min(1, "must be at least 1").max(366, "must be at most 366"),
   /** An admin's token acts as an admin only when this is explicitly true; otherwise it acts as a supervisor. */

@@ -13,7 +13,9 @@ import { authSecret } from "./auth-secret";
 import { authSettings } from "./auth-settings";
 import type { StaffPrincipal } from "./principal";
 import { principalForSessionClaims, sessionEndReason, type SessionClaims } from "./session-claims";
-import { authenticateStaff, GENERIC_SIGN_IN_ERROR, type RequestMeta } from "./sign-in";
+import { GENERIC_SIGN_IN_ERROR, type RequestMeta } from "./sign-in";
+import { signInWithCredentials } from "./credentials-sign-in";
+import { signInThrottle } from "./sign-in-throttle";
 
 /** Codes the sign-in form understands (next-auth passes a thrown message through as `error`). */
 export const SIGN_IN_ERRORS = {
@@ -58,11 +60,10 @@ export function authOptions(): AuthOptions {
         otp: { label: "Authenticator or recovery code", type: "text" },
       },
       async authorize(credentials, req) {
-        const email = String(credentials?.email ?? "").slice(0, 320);
-        const password = String(credentials?.password ?? "").slice(0, 1024);
-        if (!email || !password) throw new Error(SIGN_IN_ERRORS.invalid);
-        const db = await getDb();
-        const result = await authenticateStaff(db, { email, password, otp: credentials?.otp }, metaFromHeaders(req?.headers), settings);
+        // Never throws anything but the codes below: every other failure is the generic refusal (credentials-sign-in.ts).
+        const db = await getDb().catch(() => null);
+        if (!db) throw new Error(SIGN_IN_ERRORS.invalid);
+        const result = await signInWithCredentials(db, credentials ?? {}, metaFromHeaders(req?.headers), settings, signInThrottle());
         switch (result.kind) {
           case "ok":
             return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };

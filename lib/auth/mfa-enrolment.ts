@@ -41,9 +41,11 @@ async function completeInTx(
   now: Date,
 ): Promise<EnrolmentResult> {
   if (!user.totpSecret) return { ok: false, error: "not_started" };
-  if (acceptTotp(user.totpSecret, code, now.getTime(), null) === null) return { ok: false, error: "wrong_code" };
+  const step = acceptTotp(user.totpSecret, code, now.getTime(), null);
+  if (step === null) return { ok: false, error: "wrong_code" };
   const codes = generateRecoveryCodes();
-  await tx.update(users).set({ totpEnabledAt: now, updatedAt: now }).where(eq(users.id, user.id));
+  // The confirming code's step is spent: it cannot sign in again right after (a replay).
+  await tx.update(users).set({ totpEnabledAt: now, totpLastStep: step, updatedAt: now }).where(eq(users.id, user.id));
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
   await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })));
   await recordAudit(tx, actorOf(user, meta), {

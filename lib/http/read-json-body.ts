@@ -3,7 +3,7 @@
  * the content type must be JSON (`application/json` or `+json`), the declared
  * Content-Length AND the bytes actually received are held to `maxBytes` (a
  * chunked or lying client cannot stream more), the bytes must be UTF-8 and the
- * text must parse. Each failure throws the `AppError` the route wrappers turn
+ * text must parse, and no string in it may hold a control character. Each failure throws the `AppError` the route wrappers turn
  * into the documented answer (415, 413, or 422 on `(body)`); never a 500.
  *
  * Requiring a JSON content type also means a plain HTML form on another site
@@ -13,6 +13,7 @@
  */
 import { AppError, validationError } from "./errors";
 import { BODY_FIELD } from "./field-errors";
+import { controlCharacterErrors } from "./control-characters";
 
 /** Default cap for staff JSON bodies; public routes pass their own (e.g. REGISTRATION_MAX_BODY_BYTES). */
 export const DEFAULT_JSON_BODY_BYTES = 64_000;
@@ -52,11 +53,16 @@ export async function readJsonBody(request: Request, maxBytes: number = DEFAULT_
     throw validationError({ [BODY_FIELD]: "is not valid UTF-8" });
   }
   if (!text.trim()) throw validationError({ [BODY_FIELD]: "is required (a JSON body)" });
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw validationError({ [BODY_FIELD]: "is not valid JSON" });
   }
+  // No text field of any route, staff or public, takes control characters (a NUL once reached the SQL).
+  const controls = controlCharacterErrors(value);
+  if (Object.keys(controls).length) throw validationError(controls);
+  return value;
 }
 
 /** The body as a JSON object (not an array, null or a scalar), else a 422 on `(body)`. */

@@ -74,20 +74,29 @@ async function buildStoreLimiter(config: RateLimiterConfig, insurance: RateLimit
   return insurance;
 }
 
+/**
+ * The configured store's limiter, built on first use; if the store cannot be
+ * reached, an in-memory one keeps protecting this instance.
+ */
+export function lazyStoreLimiter(config: RateLimiterConfig): () => Promise<RateLimiterAbstract> {
+  const insurance = new RateLimiterMemory({ points: config.pointsPerHour, duration: 3600, keyPrefix: config.keyPrefix });
+  let limiter: Promise<RateLimiterAbstract> | undefined;
+  return () =>
+    (limiter ??= buildStoreLimiter(config, insurance).catch((err: Error) => {
+      console.error(`[rate-limit] ${config.store} store unavailable, limiting in memory: ${err.message}`);
+      return insurance;
+    }));
+}
+
 export function createIpRateLimiter(config: RateLimiterConfig): IpRateLimiter {
   const trusted = parseTrustedNetworks(config.trustedNetworks);
   if (config.pointsPerHour <= 0) return { check: async () => ({ allowed: true, retryAfterS: 0 }) };
-  const insurance = new RateLimiterMemory({ points: config.pointsPerHour, duration: 3600, keyPrefix: config.keyPrefix });
-  let limiter: Promise<RateLimiterAbstract> | undefined;
+  const limiter = lazyStoreLimiter(config);
   return {
     async check(ip) {
       if (isTrusted(trusted, ip)) return { allowed: true, retryAfterS: 0 };
-      limiter ??= buildStoreLimiter(config, insurance).catch((err: Error) => {
-        console.error(`[rate-limit] ${config.store} store unavailable, limiting in memory: ${err.message}`);
-        return insurance;
-      });
       try {
-        await (await limiter).consume(ip ?? "unknown");
+        await (await limiter()).consume(ip ?? "unknown");
         return { allowed: true, retryAfterS: 0 };
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterS: Math.ceil(rejection.msBeforeNext / 1000) };

@@ -20,7 +20,7 @@ let serverDb: TestDatabase | undefined;
 let dataDir = "";
 
 /** Runs the CLI as a child process without blocking the test worker (so vitest's timeout can still fire). */
-function cli(script: "user-create" | "user-token", args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(script: "user-create" | "user-token" | "user-unlock", args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: serverMode ? serverDb!.location : "", DATA_DIR: dataDir };
   return new Promise((resolve) => {
     const child = execFile(
@@ -106,6 +106,23 @@ describe(`user CLI (${serverMode ? "server" : "embedded"})`, { timeout: PROCESS_
     });
     expect((await cli("user-token", ["--email", "nobody@agency.example"])).stderr).toBe("error: --email has no account");
     expect((await cli("user-token", ["--email", "det@agency.example", "--days", "0"])).stderr).toBe("error: --days must be at least 1");
+  });
+
+  it("unlocks a locked account (npm run user:unlock), audited", async () => {
+    const lockedUntil = new Date(Date.now() + 3_600_000);
+    await withDb(async ({ db }) => {
+      await db.execute(sql`update users set locked_until = ${lockedUntil.toISOString()}::timestamptz, failed_sign_ins = 0 where email = 'det@agency.example'`);
+    });
+    const out = await cli("user-unlock", ["--email", "DET@agency.example"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^unlocked det@agency\.example \(was locked until /);
+    await withDb(async ({ db }) => {
+      const row = (await db.execute(sql`select locked_until from users where email = 'det@agency.example'`)).rows[0] as { locked_until: unknown };
+      expect(row.locked_until).toBeNull();
+      const audit = await db.execute(sql`select actor_label from audit_log where action = 'user.unlock' order by id desc limit 1`);
+      expect(audit.rows).toEqual([{ actor_label: "cli" }]);
+    });
+    expect(await cli("user-unlock", ["--email", "nobody@agency.example"])).toMatchObject({ code: 1, stderr: "error: no account with the e-mail nobody@agency.example" });
   });
 
   it.skipIf(serverMode)(`says in one line that the embedded database is in use by the running app${serverMode ? " (skipped: the server stage has no embedded database)" : ""}`, async () => {
