@@ -28,7 +28,7 @@ describe(`geocoding accuracy on real TIGER ranges (${process.env.DATABASE_URL ? 
     expect(report.all.wrong).toBe(0);
     expect(report.all.confidentWrong + report.heldOut.confidentWrong).toBe(0);
     expect(report.all.medianErrorM).toBeLessThan(1);
-    expect(goalsMet(report)).toEqual({ confidentWrong: true, wrongShare: true, overlapsAmbiguous: true });
+    expect(goalsMet(report)).toMatchObject({ confidentWrong: true, wrongShare: true, heldOutUnexplained: true, overlapsAmbiguous: true });
   });
 
   it("answers every overlapping-range number ambiguous", () => {
@@ -40,5 +40,11 @@ describe(`geocoding accuracy on real TIGER ranges (${process.env.DATABASE_URL ? 
     expect(report.heldOut.notFound / report.heldOut.queried).toBeGreaterThan(0.75);
     // A found answer here can only be another range claiming the same number; those are interpolations (< 0.9).
     expect(report.heldOut.confidentWrong).toBe(0);
+    // Every wrong place is a number another range of the same street and ZIP also claims (the reference data's own
+    // overlap): a relaxed contradiction (another ZIP, direction, type) or a range of another street would show here.
+    expect(report.heldOut.wrongUnexplained).toBe(0);
+    // The issue's "<= 1% wrong among found" is NOT met held out (README: Accuracy); this keeps it from getting worse.
+    expect(report.heldOut.wrong).toBeLessThanOrEqual(report.heldOut.found);
+    expect(report.heldOut.wrong / report.heldOut.queried).toBeLessThanOrEqual(0.12);
   });
 });

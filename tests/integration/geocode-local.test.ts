@@ -111,6 +111,26 @@ describe(`local geocoder (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     },
   );
 
+  it("does not stand a directional street in for a street of its own that was asked without the directional", async () => {
+    // Held out of the reference data: NORTHINGTON ST's own segment for the 300 block; S NORTHINGTON ST (another street) has it.
+    await t.db.insert(streetCenterlines).values([
+      { stPreDir: "S", stName: "NORTHINGTON", stPosTyp: "ST", fromAddrL: 301, toAddrL: 399, parityL: "O", fromAddrR: 300, toAddrR: 398, parityR: "E",
+        geom: { type: "LineString", coordinates: [at(2000, 0), at(2200, 0)] }, source: "test" },
+      { stName: "NORTHINGTON", stPosTyp: "ST", fromAddrL: 101, toAddrL: 199, parityL: "O", fromAddrR: 100, toAddrR: 198, parityR: "E",
+        geom: { type: "LineString", coordinates: [at(2000, 1500), at(2200, 1500)] }, source: "test" },
+    ]);
+    const geocoder = createLocalGeocoder(t.db);
+    const asked = await geocoder.geocode("322 Northington St");
+    expect(asked).toMatchObject({ status: "not_found", found: false, suggestions: ["322 S NORTHINGTON ST"] });
+    if (!asked.found) expect(asked.candidates?.[0].reason).toContain("NORTHINGTON ST is a street of its own");
+    const [batched] = await geocoder.geocodeMany(["322 Northington St", "10350 W Testing Rd"]);
+    expect(batched).toMatchObject({ status: "not_found" });
+    expect(await geocoder.geocode("322 S Northington St")).toMatchObject({ status: "found", matchedAddress: "322 S NORTHINGTON ST" });
+    expect(await geocoder.geocode("122 Northington St")).toMatchObject({ status: "found", matchedAddress: "122 NORTHINGTON ST" });
+    // With no street of its own by that name, leaving out the directional is only a relaxation.
+    expect(await geocoder.geocode("10350 Testing Rd")).toMatchObject({ status: "found", matchedAddress: expect.stringMatching(/^10350 W TESTING RD/) });
+  });
+
   it("says not found with the closest street names", async () => {
     const geocoder = createLocalGeocoder(t.db);
     const typo = await geocoder.geocode("10350 W Tseting Rd");

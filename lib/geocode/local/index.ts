@@ -4,6 +4,8 @@ import type { ParsedAddress, ParsedStreetAddress } from "../parse";
 import { parseQueryCached } from "../parse-cache";
 import type { AddressInput, BatchGeocoder, GeocodeAnswer } from "../types";
 import { notFound } from "../types";
+import { formatStreet } from "../street-name";
+import { askedStreetExists, asSuggestion, restsOnOmission } from "./asked-street";
 import { matchIntersection } from "./intersection";
 import { judgeStreetAddress } from "./judge";
 import { fetchStreetCandidates } from "./street-candidates";
@@ -45,6 +47,9 @@ export function createLocalGeocoder(db: Db, options: LocalGeocoderOptions = {}):
           const [lines] = await fetchStreetCandidates(db, [address], { useAddressPoints: false });
           const fromLines = judgeStreetAddress(address, lines, options.sideOffsetM);
           if (fromLines && fromLines.status !== "not_found") answer = fromLines;
+        }
+        if (answer?.found && restsOnOmission(answer) && (await askedStreetExists(db, address.street))) {
+          answer = asSuggestion(answer, address.street, formatStreet(address.street));
         }
         answers[chunk[k]] = answer ?? (await didYouMean(address));
       }
