@@ -45,15 +45,7 @@ export const envSchema = z
      */
     DATABASE_ROLE_CHECK: z.preprocess(emptyToUndefined, z.enum(["warn", "refuse"]).default("warn")),
     PORT: number(3000).pipe(z.number().int().min(1).max(65535)),
-    NEXTAUTH_SECRET: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .min(32, "must be at least 32 characters")
-        // "aaaa…" or a repeated word is not a secret; `openssl rand -hex 32` has all 16 hex digits.
-        .refine((v) => new Set(v).size >= 12, "must be random (e.g. openssl rand -hex 32), not a repeated pattern")
-        .optional(),
-    ),
+    NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
     /** The public base URL of the app: every absolute link (e-mails, manage links, sign-in redirects) is built from it. */
     NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url().optional()),
 
@@ -76,6 +68,18 @@ export const envSchema = z
     MAP_ZOOM: number(15).pipe(z.number().int().min(1).max(20)),
     MAP_TILE_URL: z.preprocess(emptyToUndefined, z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")),
     MAP_TILE_ATTRIBUTION: z.preprocess(emptyToUndefined, z.string().default("&copy; OpenStreetMap contributors")),
+    /**
+     * The "Directions" link of each canvass stop: {lat}, {lng} and {address} (URL-encoded) are filled in.
+     * e.g. geo:{lat},{lng}?q={lat},{lng} (Android opens the maps app) or https://maps.example.gov/?to={lat},{lng}.
+     */
+    DIRECTIONS_URL_TEMPLATE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(https?:\/\/|geo:)/, "must start with https://, http:// or geo:")
+        .refine((v) => (v.includes("{lat}") && v.includes("{lng}")) || v.includes("{address}"), "must contain {lat} and {lng}, or {address}")
+        .default("https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map=19/{lat}/{lng}"),
+    ),
     DEFAULT_SEARCH_RADIUS_M: number(250).pipe(z.number().positive()),
     MAX_SEARCH_RADIUS_M: number(2000).pipe(z.number().positive()),
 

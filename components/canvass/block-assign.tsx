@@ -26,7 +26,7 @@ export function BlockAssign({ incidentId, blockFaceKey, blockFaceLabel, staff }:
     >
       <label>
         <span className="sr-only">Assign {blockFaceLabel} to</span>
-        <select name="blockAssignee" aria-label={`Assign ${blockFaceLabel} to`} className="rounded border border-slate-300 px-1 py-0.5" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
+        <select name="blockAssignee" aria-label={`Assign ${blockFaceLabel} to`} className="min-h-11 rounded border border-slate-300 px-1 py-0.5" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
           <option value="">nobody</option>
           {staff.map((s) => (
             <option key={s.id} value={s.id}>
@@ -35,7 +35,7 @@ export function BlockAssign({ incidentId, blockFaceKey, blockFaceLabel, staff }:
           ))}
         </select>
       </label>
-      <button type="submit" disabled={pending} className="rounded border border-slate-400 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50">
+      <button type="submit" disabled={pending} className="min-h-11 rounded border border-slate-400 px-3 py-0.5 hover:bg-slate-100 disabled:opacity-50">
         Assign block
       </button>
       <FieldError message={error} />

@@ -12,6 +12,7 @@ import {
   type CanvassRow,
 } from "@/lib/canvass/canvass-types";
 import { formatAgencyTime } from "@/lib/time/agency-time";
+import { directionsUrl, telHref } from "@/lib/agency/directions";
 import { FootageRequestPanel, type FootageRequestRow } from "@/components/evidence/footage-request-panel";
 import type { StopEvidence } from "@/lib/evidence/evidence-items";
 import { ContactAttempts } from "./contact-attempts";
@@ -35,10 +36,32 @@ interface Props {
   footageRequests?: FootageRequestRow[];
   /** Received evidence of this stop (thumbnails on the footage panel). */
   evidence?: StopEvidence[];
+  /** DIRECTIONS_URL_TEMPLATE: each stop links to directions to it. */
+  directionsUrlTemplate?: string;
+}
+
+/** Phone numbers tap to call, e-mail addresses open the mail app; each a 44 px target. */
+function ContactLine({ phone, email, extra }: { phone: string | null; email: string | null; extra?: string | null }) {
+  const link = "inline-flex min-h-11 items-center underline decoration-slate-400 underline-offset-2";
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 text-slate-700">
+      {phone ? (
+        <a className={link} href={telHref(phone)} data-testid="tel-link">
+          {phone}
+        </a>
+      ) : null}
+      {email ? (
+        <a className={`${link} break-all`} href={`mailto:${email}`}>
+          {email}
+        </a>
+      ) : null}
+      {extra ? <span>{extra}</span> : null}
+    </p>
+  );
 }
 
 /** One stop of the canvass: who to reach, what to look at, and the outcome form. */
-export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssign, canEdit, footageRequests = [], evidence = [] }: Props) {
+export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssign, canEdit, footageRequests = [], evidence = [], directionsUrlTemplate }: Props) {
   const router = useRouter();
   const [outcome, setOutcome] = useState(row.outcome);
   const [clockOffset, setClockOffset] = useState(formatClockOffset(row.clockOffsetS));
@@ -71,6 +94,17 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
           <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand-700 text-xs font-semibold text-white">{row.walkOrder ?? "–"}</span>
           <div>
             <p className="font-semibold">{fullAddress(row)}</p>
+            {row.location && directionsUrlTemplate ? (
+              <a
+                className="inline-flex min-h-11 items-center text-brand-700 underline"
+                href={directionsUrl(directionsUrlTemplate, { lng: row.location[0], lat: row.location[1], address: fullAddress(row) })}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="directions-link"
+              >
+                Directions
+              </a>
+            ) : null}
             <p className="text-xs text-slate-600">
               {row.distanceM !== null ? `${Math.round(row.distanceM)} m from the incident · ` : ""}
               {PLAYBACK_LABELS[row.playback] ?? row.playback} · retention {row.retentionDays ?? "?"} days
@@ -86,12 +120,12 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Owner</p>
           <p>{[row.owner.name, row.owner.businessName].filter(Boolean).join(", ") || "(erased)"}</p>
-          <p className="text-slate-700">{[row.owner.phone, row.owner.email, row.owner.name ? `speaks ${row.owner.language}` : null].filter(Boolean).join(" · ")}</p>
+          <ContactLine phone={row.owner.phone} email={row.owner.email} extra={row.owner.name ? `speaks ${row.owner.language}` : null} />
         </div>
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Alternate</p>
           <p>{row.alternate.name ?? "none"}</p>
-          <p className="text-slate-700">{[row.alternate.phone, row.alternate.email].filter(Boolean).join(" · ")}</p>
+          <ContactLine phone={row.alternate.phone} email={row.alternate.email} />
         </div>
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Cameras on the street or the spot</p>
@@ -115,7 +149,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
           <span className="text-xs font-medium text-slate-700">Outcome</span>
           <select
             name="outcome"
-            className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1"
+            className="mt-0.5 block min-h-11 w-full rounded border border-slate-300 px-2 py-1"
             value={outcome}
             disabled={!canEdit}
             onChange={(e) => setOutcome(e.target.value as typeof outcome)}
@@ -132,7 +166,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
           <span className="text-xs font-medium text-slate-700">Recorder clock offset</span>
           <input
             name="clockOffset"
-            className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1"
+            className="mt-0.5 block min-h-11 w-full rounded border border-slate-300 px-2 py-1"
             placeholder="+3 min 12 s"
             value={clockOffset}
             disabled={!canEdit}
@@ -148,7 +182,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
         </label>
         <label className="block">
           <span className="text-xs font-medium text-slate-700">Notes</span>
-          <textarea name="notes" rows={2} className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1" value={notes} disabled={!canEdit} onChange={(e) => setNotes(e.target.value)} />
+          <textarea name="notes" rows={2} className="mt-0.5 block min-h-11 w-full rounded border border-slate-300 px-2 py-1" value={notes} disabled={!canEdit} onChange={(e) => setNotes(e.target.value)} />
           <FieldError message={errors.notes} />
         </label>
         <label className="block">
@@ -156,7 +190,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
           <textarea
             name="footageNotes"
             rows={2}
-            className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1"
+            className="mt-0.5 block min-h-11 w-full rounded border border-slate-300 px-2 py-1"
             value={footageNotes}
             disabled={!canEdit}
             onChange={(e) => setFootageNotes(e.target.value)}
@@ -165,7 +199,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
         </label>
         <div className="flex items-center gap-3 sm:col-span-4">
           {canEdit ? (
-            <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-900 disabled:opacity-50">
+            <button type="submit" disabled={pending} className="min-h-11 rounded bg-brand-700 px-4 py-1 font-medium text-white hover:bg-brand-900 disabled:opacity-50">
               {pending ? "Saving…" : "Save"}
             </button>
           ) : (
@@ -179,7 +213,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
                 Assigned to{" "}
                 <select
                   name="assignedTo"
-                  className="rounded border border-slate-300 px-1 py-0.5"
+                  className="min-h-11 rounded border border-slate-300 px-1 py-0.5"
                   value={assignee}
                   onChange={(e) => {
                     setAssignee(e.target.value);

@@ -46,23 +46,23 @@ export function ContactAttempts({ entryId, attempts, timeZone, canAdd }: { entry
         >
           <label>
             Who{" "}
-            <select className="rounded border border-slate-300 px-1 py-0.5" value={contact} onChange={(e) => setContact(e.target.value as typeof contact)}>
+            <select className="min-h-11 rounded border border-slate-300 px-1 py-0.5" value={contact} onChange={(e) => setContact(e.target.value as typeof contact)}>
               <option value="primary">owner</option>
               <option value="alternate">alternate</option>
             </select>
           </label>
           <label>
             How{" "}
-            <select className="rounded border border-slate-300 px-1 py-0.5" value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
+            <select className="min-h-11 rounded border border-slate-300 px-1 py-0.5" value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
               <option value="visit">visit</option>
               <option value="phone">phone</option>
               <option value="email">e-mail</option>
             </select>
           </label>
           <label className="grow">
-            Note <input className="w-full rounded border border-slate-300 px-1 py-0.5" value={note} onChange={(e) => setNote(e.target.value)} />
+            Note <input className="min-h-11 w-full rounded border border-slate-300 px-1 py-0.5" value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
-          <button type="submit" disabled={pending} className="rounded border border-brand-700 px-2 py-0.5 text-brand-700 hover:bg-brand-50 disabled:opacity-50">
+          <button type="submit" disabled={pending} className="min-h-11 rounded border border-brand-700 px-3 py-0.5 text-brand-700 hover:bg-brand-50 disabled:opacity-50">
             Log attempt
           </button>
           <FieldError message={Object.values(errors)[0]} />

@@ -12,7 +12,7 @@ export function RecomputeWalkButton({ incidentId }: { incidentId: string }) {
       <button
         type="button"
         disabled={pending}
-        className="rounded border border-slate-400 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+        className="min-h-11 rounded border border-slate-400 px-3 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
         onClick={() =>
           startTransition(async () => {
             const result = await fetchJson(`/api/incidents/${incidentId}/canvass/walk-order`, { method: "POST", body: {} });

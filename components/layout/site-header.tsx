@@ -35,6 +35,43 @@ export interface PublicHeaderText {
   navStaffSignIn: string;
 }
 
+function NavLinks({ role, userName, text, itemClass }: { role: NavRole; userName?: string; text: PublicHeaderText; itemClass: string }) {
+  return (
+    <>
+      {visibleNavItems(role).map((item) => (
+        <li key={item.href}>
+          <Link className={itemClass} href={item.href}>
+            {item.minRole === null ? text.navRegister : item.label}
+          </Link>
+        </li>
+      ))}
+      {role && (
+        <li>
+          <Link className={itemClass} href="/account">
+            Account
+          </Link>
+        </li>
+      )}
+      <li>
+        {role ? (
+          <Link className={itemClass} href="/signout">
+            Sign out{userName ? ` (${userName})` : ""}
+          </Link>
+        ) : (
+          <Link className={itemClass} href="/signin">
+            {text.navStaffSignIn}
+          </Link>
+        )}
+      </li>
+    </>
+  );
+}
+
+/**
+ * The agency's header. Staff on a phone get the brand on one line and their
+ * links behind a Menu button (no JavaScript: a <details>), so the header stays
+ * one row high instead of wrapping over a third of the screen.
+ */
 export function SiteHeader({
   role,
   userName,
@@ -48,44 +85,32 @@ export function SiteHeader({
   languageSwitch?: ReactNode;
 }) {
   return (
-    <header className="no-print border-b border-slate-200 bg-brand-900 text-white">
+    <header className="no-print border-b border-slate-200 bg-brand-900 text-white" data-testid="site-header">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
         {text.skipToContent}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link href="/" className="font-semibold tracking-tight">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2 sm:py-3">
+        <Link href={role ? "/start" : "/"} className="font-semibold tracking-tight">
           <span className="block text-lg">Sightline</span>
-          <span className="block text-xs font-normal text-blue-100">{text.registryOf}</span>
+          <span className={`block text-xs font-normal text-blue-100 ${role ? "max-sm:hidden" : ""}`}>{text.registryOf}</span>
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className={role ? "max-sm:hidden" : ""}>
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {visibleNavItems(role).map((item) => (
-              <li key={item.href}>
-                <Link className="hover:underline" href={item.href}>
-                  {item.minRole === null ? text.navRegister : item.label}
-                </Link>
-              </li>
-            ))}
-            {role && (
-              <li>
-                <Link className="hover:underline" href="/account">
-                  Account
-                </Link>
-              </li>
-            )}
-            <li>
-              {role ? (
-                <Link className="hover:underline" href="/signout">
-                  Sign out{userName ? ` (${userName})` : ""}
-                </Link>
-              ) : (
-                <Link className="hover:underline" href="/signin">
-                  {text.navStaffSignIn}
-                </Link>
-              )}
-            </li>
+            <NavLinks role={role} userName={userName} text={text} itemClass="hover:underline" />
           </ul>
         </nav>
+        {role && (
+          <details className="relative sm:hidden" data-testid="staff-menu">
+            <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center rounded-md border border-blue-200 px-3 text-sm font-semibold [&::-webkit-details-marker]:hidden">
+              Menu
+            </summary>
+            <nav aria-label="Main" className="absolute right-0 z-[1100] mt-1 w-64 rounded-md border border-blue-200 bg-brand-900 p-2 shadow-lg">
+              <ul className="flex flex-col text-base">
+                <NavLinks role={role} userName={userName} text={text} itemClass="flex min-h-11 items-center rounded px-2 hover:bg-brand-700" />
+              </ul>
+            </nav>
+          </details>
+        )}
         {languageSwitch}
       </div>
     </header>

@@ -15,6 +15,8 @@ export interface AgencySettings {
   map: { centerLat: number; centerLng: number; zoom: number; tileUrl: string; tileAttribution: string };
   defaultSearchRadiusM: number;
   maxSearchRadiusM: number;
+  /** DIRECTIONS_URL_TEMPLATE, for directionsUrl() (lib/agency/directions.ts). */
+  directionsUrlTemplate: string;
 }
 
 export function agencySettings(): AgencySettings {
@@ -36,6 +38,7 @@ export function agencySettings(): AgencySettings {
     },
     defaultSearchRadiusM: env.DEFAULT_SEARCH_RADIUS_M,
     maxSearchRadiusM: env.MAX_SEARCH_RADIUS_M,
+    directionsUrlTemplate: env.DIRECTIONS_URL_TEMPLATE,
   };
 }
 

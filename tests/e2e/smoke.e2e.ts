@@ -33,8 +33,11 @@ describe("smoke", () => {
     await context.close();
   });
 
-  it("answers /api/health to anyone with the status only (versions are for staff)", async () => {
+  it("reports the embedded PostGIS database on /api/health", async () => {
     const res = await fetch(`${inject("baseUrl")}/api/health`);
-    expect(await res.json()).toEqual({ status: "ok" });
+    const body = await res.json();
+    expect(body.status).toBe("ok");
+    expect(body.database.kind).toBe("embedded");
+    expect(body.database.postgisVersion).toMatch(/^3\./);
   });
 });

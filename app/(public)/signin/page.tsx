@@ -4,6 +4,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { finishSignInEnrolment, startSignInEnrolment } from "./actions";
 import { authSettings } from "@/lib/auth/auth-settings";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { afterSignInPath } from "@/lib/auth/start-page";
 import { getSessionPrincipal } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Staff sign-in" };
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Staff sign-in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  // No destination (the header's sign-in link) means the role's start page, not the residents' home.
+  const callbackUrl = afterSignInPath(safeCallbackPath(params.callbackUrl));
   if (await getSessionPrincipal()) redirect(callbackUrl);
   const oidc = authSettings().oidc;
   return (

@@ -133,6 +133,7 @@ export default async function CanvassPage({ params }: { params: Promise<{ id: st
                 canEdit={isSupervisor || row.assignedToId === null || row.assignedToId === principal.userId}
                 footageRequests={requests.filter((r) => r.canvassEntryId === row.entryId)}
                 evidence={stopEvidence.filter((e) => e.canvassEntryId === row.entryId)}
+                directionsUrlTemplate={agency.directionsUrlTemplate}
               />
             ))}
           </ol>
