@@ -42,6 +42,8 @@ export function ResultsList({ results, selectedId, onSelect, timeZone, incidentI
 
   if (results.length === 0) return <p className="text-sm text-slate-600">No active registered sites in range.</p>;
   return (
+    <>
+    <ResultsLegend results={results} />
     <ol className="space-y-2" aria-label="Ranked results">
       {results.map((site) => {
         const p = site.properties;
@@ -110,5 +112,36 @@ export function ResultsList({ results, selectedId, onSelect, timeZone, incidentI
         );
       })}
     </ol>
+    </>
+  );
+}
+
+/**
+ * What the badges mean and how many results carry each, and which numbering
+ * this view uses: the map and this list number by rank; the saved incident's
+ * canvass numbers its stops in walk order.
+ */
+function ResultsLegend({ results }: { results: SiteFeature[] }) {
+  const count = (test: (p: SiteFeature["properties"]) => boolean) => results.filter((r) => test(r.properties)).length;
+  const badges = [
+    { label: "Sees the spot", className: "bg-green-100 text-green-900", n: count((p) => p.seesPoint), help: "a camera's view cone covers the pin or the route" },
+    { label: "Faces street", className: "bg-blue-100 text-blue-900", n: count((p) => p.facesStreet), help: "records the street, or its cone crosses one" },
+    { label: "Urgent", className: "bg-amber-100 text-amber-900", n: count((p) => p.footage.status === "urgent"), help: "footage expires within 48 h" },
+    { label: "Likely overwritten", className: "bg-slate-200 text-slate-600", n: count((p) => p.footage.status === "likely_overwritten"), help: "past the retention" },
+  ];
+  return (
+    <div className="mb-2 rounded border border-slate-200 bg-white p-2 text-xs" data-testid="results-legend">
+      <p className="font-medium">
+        {results.length} {results.length === 1 ? "site" : "sites"}, numbered by rank (most useful first). The saved incident&apos;s canvass numbers stops in
+        walking order instead.
+      </p>
+      <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+        {badges.map((b) => (
+          <li key={b.label} title={b.help}>
+            <span className={`rounded px-1.5 py-0.5 ${b.className}`}>{b.label}</span> {b.n}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -58,6 +58,10 @@ describe("investigation map", () => {
     const sees = await results.evaluateAll((items) => items.map((li) => /Sees the spot/.test(li.textContent ?? "")));
     expect(sees).toEqual([...sees].sort((a, b) => Number(b) - Number(a)));
     expect(sees[0]).toBe(true);
+    // The legend says which numbering this is and counts each badge as the list shows it.
+    const legend = page.getByTestId("results-legend");
+    await expect(legend.textContent()).resolves.toContain(`${count} sites, numbered by rank`);
+    await expect(legend.getByRole("listitem").filter({ hasText: "Sees the spot" }).textContent()).resolves.toBe(`Sees the spot ${sees.filter(Boolean).length}`);
     // … and the site whose camera the spot was taken from is among those, with its distance.
     const known = page.locator(`ol[aria-label="Ranked results"] > li[data-registration-id="${SPOT.registrationId}"]`);
     await expect(known.textContent()).resolves.toContain("Sees the spot");
