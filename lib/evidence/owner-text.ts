@@ -68,9 +68,8 @@ export function describeRequestedCamera(c: RequestedCamera, t: Translate, form: 
 export function recorderWindowSentence(windowFrom: Date, windowTo: Date, clockOffsetS: number | null, timeZone: string, t: Translate, locale = "en-US"): string | null {
   const shifted = recorderWindow(windowFrom, windowTo, clockOffsetS);
   if (!shifted || clockOffsetS === null) return null;
-  return t("recorderWindow", {
+  return t(clockOffsetS > 0 ? "recorderAhead" : "recorderBehind", {
     amount: shifted.offsetLabel.replace(/^[+\u2212]/, ""),
-    direction: clockOffsetS > 0 ? "ahead" : "behind",
     from: formatWallTime(shifted.from, timeZone, true, locale),
     to: formatWallTime(shifted.to, timeZone, true, locale),
   });

@@ -58,7 +58,7 @@ describe("backup and restore give back the same registrations, cameras, incident
     } finally {
       await restored.close();
     }
-  });
+  }, 240_000); // a file-system dump of a whole PGlite cluster: 50 s seen on a loaded 2-core machine
 
   it.skipIf(!process.env.DATABASE_URL)(`server: pg_dump and pg_restore${process.env.DATABASE_URL ? "" : " (skipped: needs DATABASE_URL, a PostgreSQL server and its pg_dump)"}`, async () => {
     const before = await snapshot(t.db);
