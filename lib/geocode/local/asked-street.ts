@@ -18,16 +18,22 @@ const OMITTED = /^no (direction|street type) given/;
 /** The found answer rests on a component the query left out (direction or type). */
 export const restsOnOmission = (answer: GeocodeAnswer) => answer.found && (answer.reasons ?? []).some((r) => OMITTED.test(r));
 
-/** Whether the reference data has this exact street (same directions and type; none where none was given). */
-export async function askedStreetExists(db: Db, street: StreetName): Promise<boolean> {
-  const same = sql`st_name = ${street.name}
-    and st_predir is not distinct from ${street.preDir}::text and st_posdir is not distinct from ${street.postDir}::text
-    and st_postyp is not distinct from ${street.type}::text`;
-  const rows = await queryRows<{ n: number }>(
+/**
+ * Which of these streets the reference data has exactly (same directions and type; none where none was given),
+ * in one statement for a whole batch (index: st_name on both layers).
+ */
+export async function existingStreets(db: Db, streets: StreetName[]): Promise<Set<number>> {
+  if (streets.length === 0) return new Set();
+  const asked = JSON.stringify(streets.map((s, i) => ({ i, name: s.name, pre: s.preDir, typ: s.type, post: s.postDir })));
+  const same = (table: string) =>
+    sql.raw(`select 1 from ${table} r where r.st_name = q.name and r.st_predir is not distinct from q.pre
+      and r.st_posdir is not distinct from q.post and r.st_postyp is not distinct from q.typ`);
+  const rows = await queryRows<{ i: number }>(
     db,
-    sql`select 1 as n where exists (select 1 from street_centerlines where ${same}) or exists (select 1 from address_points where ${same})`,
+    sql`select q.i from jsonb_to_recordset(${asked}::jsonb) as q(i int, name text, pre text, typ text, post text)
+        where exists (${same("street_centerlines")}) or exists (${same("address_points")})`,
   );
-  return rows.length > 0;
+  return new Set(rows.map((r) => Number(r.i)));
 }
 
 /** The found answer turned into a suggestion: the street asked for exists, but not with this number. */

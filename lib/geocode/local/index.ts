@@ -5,7 +5,7 @@ import { parseQueryCached } from "../parse-cache";
 import type { AddressInput, BatchGeocoder, GeocodeAnswer } from "../types";
 import { notFound } from "../types";
 import { formatStreet } from "../street-name";
-import { askedStreetExists, asSuggestion, restsOnOmission } from "./asked-street";
+import { asSuggestion, existingStreets, restsOnOmission } from "./asked-street";
 import { matchIntersection } from "./intersection";
 import { judgeStreetAddress } from "./judge";
 import { fetchStreetCandidates } from "./street-candidates";
@@ -48,10 +48,14 @@ export function createLocalGeocoder(db: Db, options: LocalGeocoderOptions = {}):
           const fromLines = judgeStreetAddress(address, lines, options.sideOffsetM);
           if (fromLines && fromLines.status !== "not_found") answer = fromLines;
         }
-        if (answer?.found && restsOnOmission(answer) && (await askedStreetExists(db, address.street))) {
-          answer = asSuggestion(answer, address.street, formatStreet(address.street));
-        }
         answers[chunk[k]] = answer ?? (await didYouMean(address));
+      }
+      // Found only by leaving out a direction or type: a suggestion when the street as asked is a street of its own (one statement per chunk).
+      const relaxed = addresses.flatMap((address, k) => (restsOnOmission(answers[chunk[k]]) ? [k] : []));
+      const existing = await existingStreets(db, relaxed.map((k) => addresses[k].street));
+      for (const [j, k] of relaxed.entries()) {
+        const answer = answers[chunk[k]];
+        if (existing.has(j) && answer.found) answers[chunk[k]] = asSuggestion(answer, addresses[k].street, formatStreet(addresses[k].street));
       }
     }
     for (const [i, parsed] of parsedList.entries()) {
