@@ -3,7 +3,7 @@ import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, recoveryCodes, users, type User } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Role } from "@/lib/auth/roles";
 import { generatePassword } from "./generate-password";
@@ -160,6 +160,22 @@ export async function resetUserPassword(
     () => ({ passwordGenerated: !!generatedPassword }),
   );
   return result.ok ? { ...result, generatedPassword } : result;
+}
+
+/**
+ * A signed-in user changes their own password (OWASP ASVS V6): the current one
+ * first, then the policy; every session of theirs ends (sign in again with the
+ * new one) and their API tokens are revoked, as with an admin's reset.
+ */
+export function changeOwnPassword(db: Db, actor: AuditActor, userId: string, input: { currentPassword: string; newPassword: string }) {
+  return changeUser(db, actor, userId, "user.password_change", async (user): Promise<Change> => {
+    if (user.disabledAt) return { errors: { userId: "no such user" } };
+    if (!input.currentPassword || !(await verifyPassword(user.passwordHash, input.currentPassword))) return { errors: { currentPassword: "is not your current password" } };
+    if (input.newPassword === input.currentPassword) return { errors: { newPassword: "must differ from the current password" } };
+    const problem = passwordProblem(input.newPassword, { email: user.email, name: user.name });
+    if (problem) return { errors: { newPassword: problem } };
+    return { set: { passwordHash: await hashPassword(input.newPassword) } };
+  });
 }
 
 export function signOutEverywhere(db: Db, actor: AuditActor, userId: string) {
