@@ -12,7 +12,15 @@ export const incidents = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     caseNumber: text("case_number"),
     title: text("title"),
+    /** What happened, in the department's words ("Burglary", "Hit and run"). */
+    offense: text("offense"),
+    description: text("description"),
+    /** The incident's address: typed by the detective, or the nearest address point to the pin at the save. */
+    address: text("address"),
     status: incidentStatus("status").notNull().default("open"),
+    /** Who closed it and when; cleared again on reopening (the audit trail keeps every close and reopen). */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by").references(() => users.id),
     point: geographyPoint("point"),
     route: geographyLineString("route"),
     radiusM: real("radius_m"),

@@ -6,6 +6,7 @@ import type { LngLat } from "@/db/ewkb";
 import { CANVASS_OUTCOMES, CONTACT_METHODS, CONTACT_WHICH } from "@/db/schema/enum-values";
 import type { FootageStatus } from "../investigation/footage-status";
 import type { SiteChange } from "./site-changes";
+import { incidentTitle } from "../investigation/incident-title";
 
 export { CANVASS_OUTCOMES };
 export type CanvassOutcome = (typeof CANVASS_OUTCOMES)[number];
@@ -97,6 +98,10 @@ export interface CanvassIncident {
   id: string;
   caseNumber: string | null;
   title: string | null;
+  offense: string | null;
+  description: string | null;
+  /** The incident's address (typed, or the nearest address point to the pin). */
+  address: string | null;
   status: "open" | "closed";
   point: LngLat | null;
   route: LngLat[] | null;
@@ -131,6 +136,6 @@ export function describeCamera(c: CanvassCamera): string {
   return `${c.position.replace("_", "/")} (${facing}${what ? `; ${what}` : ""})`;
 }
 
-export function incidentLabel(incident: CanvassIncident): string {
-  return incident.title || incident.caseNumber || `Incident ${incident.id.slice(0, 8)}`;
+export function incidentLabel(incident: CanvassIncident, timeZone: string): string {
+  return incidentTitle(incident, timeZone);
 }

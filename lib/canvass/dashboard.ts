@@ -1,3 +1,5 @@
+import { recordedAddressLine1, recordedRetentionDays } from "./site-snapshot-sql";
+import { incidentTitle } from "../investigation/incident-title";
 import "server-only";
 import { countInReviewQueue, countStaleRegistrations } from "@/lib/registration/registry-filters";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
@@ -57,7 +59,6 @@ export interface Dashboard {
   coverage: { cellSideM: number; grid: FeatureCollection<Polygon, { sites: number }>; sites: number; emptyCells: number; centerlines: LngLat[][] };
 }
 
-const label = (i: { title: string | null; caseNumber: string | null; id: string }) => i.title || i.caseNumber || `Incident ${i.id.slice(0, 8)}`;
 
 function monthIn(date: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(date);
@@ -78,8 +79,8 @@ export async function loadDashboard(db: Pick<Db, "select">, options: DashboardOp
       caseNumber: incidents.caseNumber,
       status: incidents.status,
       occurredFrom: incidents.occurredFrom,
-      addressLine1: registrations.addressLine1,
-      retentionDays: registrations.retentionDays,
+      addressLine1: recordedAddressLine1,
+      retentionDays: recordedRetentionDays,
     })
     .from(canvassEntries)
     .innerJoin(incidents, eq(incidents.id, canvassEntries.incidentId))
@@ -90,7 +91,7 @@ export async function loadDashboard(db: Pick<Db, "select">, options: DashboardOp
   for (const i of openIncidentRows) {
     progress.set(i.id, {
       id: i.id,
-      label: label(i),
+      label: incidentTitle(i, tz),
       caseNumber: i.caseNumber,
       occurredFrom: i.occurredFrom,
       entries: 0,

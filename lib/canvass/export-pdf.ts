@@ -84,7 +84,7 @@ export async function canvassToPdf(sheet: CanvassSheet): Promise<Buffer> {
     size: "LETTER",
     layout: "landscape",
     margin: MARGIN,
-    info: { Title: toPdfText(`Canvass sheet: ${incidentLabel(sheet.incident)}`), Author: toPdfText(sheet.agencyName), Creator: "Sightline" },
+    info: { Title: toPdfText(`Canvass sheet: ${incidentLabel(sheet.incident, sheet.timeZone)}`), Author: toPdfText(sheet.agencyName), Creator: "Sightline" },
   });
   registerPdfFonts(doc);
   doc.font(PDF_FONT);
@@ -101,7 +101,7 @@ export async function canvassToPdf(sheet: CanvassSheet): Promise<Buffer> {
 function drawHeader(doc: PDFKit.PDFDocument, sheet: CanvassSheet) {
   const { incident, timeZone } = sheet;
   doc.fillColor(MUTED).font(PDF_FONT).fontSize(9).text(toPdfText(`${sheet.agencyName} · video canvass sheet · official use only`));
-  doc.fillColor(INK).font(PDF_FONT_BOLD).fontSize(16).text(toPdfText(incidentLabel(incident)));
+  doc.fillColor(INK).font(PDF_FONT_BOLD).fontSize(16).text(toPdfText(incidentLabel(incident, sheet.timeZone)));
   const when =
     incident.occurredTo.getTime() === incident.occurredFrom.getTime()
       ? formatAgencyTime(incident.occurredFrom, timeZone)
@@ -209,7 +209,7 @@ function drawTable(doc: PDFKit.PDFDocument, sheet: CanvassSheet) {
     }
     doc.y = y + height;
   };
-  doc.fillColor(INK).font(PDF_FONT_BOLD).fontSize(11).text(toPdfText(`Stops in walk order: ${incidentLabel(sheet.incident)}`), MARGIN, MARGIN);
+  doc.fillColor(INK).font(PDF_FONT_BOLD).fontSize(11).text(toPdfText(`Stops in walk order: ${incidentLabel(sheet.incident, sheet.timeZone)}`), MARGIN, MARGIN);
   doc.moveDown(0.3);
   drawHeaderRow();
   doc.font(PDF_FONT).fontSize(8);

@@ -1,3 +1,5 @@
+import { recordedAddressLine1, recordedAddressUnit, recordedRetentionDays } from "./site-snapshot-sql";
+import { incidentTitle } from "../investigation/incident-title";
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -27,7 +29,7 @@ export interface MyCanvassItem {
  */
 export async function loadMyCanvass(db: Pick<Db, "select">, userId: string, timeZone: string, now = new Date()): Promise<MyCanvassItem[]> {
   const rows = await db
-    .select({ entry: canvassEntries, incident: incidents, addressLine1: registrations.addressLine1, addressUnit: registrations.addressUnit, retentionDays: registrations.retentionDays })
+    .select({ entry: canvassEntries, incident: incidents, addressLine1: recordedAddressLine1, addressUnit: recordedAddressUnit, retentionDays: recordedRetentionDays })
     .from(canvassEntries)
     .innerJoin(incidents, eq(incidents.id, canvassEntries.incidentId))
     .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
@@ -37,7 +39,7 @@ export async function loadMyCanvass(db: Pick<Db, "select">, userId: string, time
     return {
       entryId: entry.id,
       incidentId: incident.id,
-      incidentLabel: incident.title || incident.caseNumber || `Incident ${incident.id.slice(0, 8)}`,
+      incidentLabel: incidentTitle(incident, timeZone),
       caseNumber: incident.caseNumber,
       walkOrder: entry.walkOrder,
       address: addressUnit ? `${addressLine1} ${addressUnit}` : addressLine1,

@@ -10,6 +10,7 @@ import "server-only";
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { canvassEntries, registrations } from "@/db/schema";
 
 type Executor = Pick<Db, "execute">;
 
@@ -43,3 +44,15 @@ export async function snapshotCanvassEntries(db: Executor, incidentId: string): 
     group by e.id, r.id) s
     where ce.id = s.id`);
 }
+
+/**
+ * The entry's site fields for lists that join canvass_entries to registrations: the snapshot's value, and the
+ * registration's only for an entry without one. Unit and retention may be null in the snapshot itself.
+ */
+export const recordedAddressLine1 = sql<string>`coalesce(${canvassEntries.snapshot}->'address'->>'line1', ${registrations.addressLine1})`;
+export const recordedAddressUnit = sql<
+  string | null
+>`case when ${canvassEntries.snapshot} is null then ${registrations.addressUnit} else ${canvassEntries.snapshot}->'address'->>'unit' end`;
+export const recordedRetentionDays = sql<
+  number | null
+>`case when ${canvassEntries.snapshot} is null then ${registrations.retentionDays} else (${canvassEntries.snapshot}->>'retentionDays')::int end`;

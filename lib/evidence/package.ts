@@ -133,7 +133,7 @@ export async function buildEvidencePackage(
   const requests = requestIds.length ? await db.select().from(footageRequests).where(inArray(footageRequests.id, requestIds)) : [];
   const byId = new Map(requests.map((r) => [r.id, r]));
   const manifest: PackageManifest = {
-    incidentLabel: incidentLabel(incident),
+    incidentLabel: incidentLabel(incident, options.timeZone),
     caseNumber: incident.caseNumber,
     generatedAt: new Date(),
     generatedBy: actor.label,

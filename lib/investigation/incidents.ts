@@ -5,17 +5,24 @@ import "server-only";
  * and its audit entry (a failure leaves nothing behind).
  */
 import { count, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { canvassEntries, incidents, registrations } from "@/db/schema";
+import { canvassEntries, incidents, registrations, users } from "@/db/schema";
 import { point } from "@/db/postgis";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { LineStringGeometry } from "@/db/ewkb";
-import { snapshotCanvassEntries } from "@/lib/canvass/site-snapshot-sql";
+import { recordedAddressLine1, snapshotCanvassEntries } from "@/lib/canvass/site-snapshot-sql";
 import { findSites } from "./find-sites";
+import { addressNearPin } from "./incident-address";
+import { incidentTitle } from "./incident-title";
 import type { SearchArea } from "./search-area";
 
 export interface NewIncident {
   caseNumber: string | null;
+  offense?: string | null;
+  description?: string | null;
+  /** Typed by the detective; otherwise the nearest address point to the pin (or the route's start). */
+  address?: string | null;
   area: SearchArea;
   from: Date;
   to: Date;
@@ -28,10 +35,15 @@ export async function createIncident(
   options: { timeZone: string },
 ): Promise<{ id: string; canvassEntries: number }> {
   return db.transaction(async (tx) => {
+    const address =
+      input.address || (await addressNearPin(tx, input.area.kind === "point" ? [input.area.lng, input.area.lat] : input.area.route.coordinates[0]));
     const [incident] = await tx
       .insert(incidents)
       .values({
         caseNumber: input.caseNumber,
+        offense: input.offense ?? null,
+        description: input.description ?? null,
+        address,
         point: input.area.kind === "point" ? point(input.area.lng, input.area.lat) : null,
         route: input.area.kind === "route" ? input.area.route : null,
         radiusM: input.area.kind === "point" ? input.area.radiusM : null,
@@ -60,7 +72,7 @@ export async function createIncident(
       action: "incident.created",
       targetType: "incident",
       targetId: incident.id,
-      details: { caseNumber: input.caseNumber, area: areaForAudit(input.area), from: input.from.toISOString(), to: input.to.toISOString(), canvassEntries: sites.length },
+      details: { caseNumber: input.caseNumber, offense: input.offense ?? null, address, area: areaForAudit(input.area), from: input.from.toISOString(), to: input.to.toISOString(), canvassEntries: sites.length },
     });
     return { id: incident.id, canvassEntries: sites.length };
   });
@@ -74,8 +86,14 @@ export function areaForAudit(area: SearchArea): Record<string, unknown> {
 
 export interface IncidentSummary {
   id: string;
+  /** Readable name (lib/investigation/incident-title.ts): never a bare id. */
+  title: string;
   caseNumber: string | null;
-  status: string;
+  offense: string | null;
+  address: string | null;
+  status: "open" | "closed";
+  closedAt: string | null;
+  closedByName: string | null;
   kind: "point" | "route";
   occurredFrom: string;
   occurredTo: string;
@@ -83,12 +101,22 @@ export interface IncidentSummary {
   canvassEntries: number;
 }
 
-export async function listIncidents(db: Db, limit = 200): Promise<IncidentSummary[]> {
+export const INCIDENT_STATUS_FILTERS = ["open", "closed", "all"] as const;
+export type IncidentStatusFilter = (typeof INCIDENT_STATUS_FILTERS)[number];
+
+export async function listIncidents(db: Db, options: { status?: IncidentStatusFilter; timeZone: string; limit?: number }): Promise<IncidentSummary[]> {
+  const closer = alias(users, "closer");
+  const status = options.status ?? "all";
   const rows = await db
     .select({
       id: incidents.id,
+      title: incidents.title,
       caseNumber: incidents.caseNumber,
+      offense: incidents.offense,
+      address: incidents.address,
       status: incidents.status,
+      closedAt: incidents.closedAt,
+      closedByName: closer.name,
       hasRoute: sql<boolean>`${incidents.route} is not null`,
       occurredFrom: incidents.occurredFrom,
       occurredTo: incidents.occurredTo,
@@ -97,13 +125,20 @@ export async function listIncidents(db: Db, limit = 200): Promise<IncidentSummar
     })
     .from(incidents)
     .leftJoin(canvassEntries, eq(canvassEntries.incidentId, incidents.id))
-    .groupBy(incidents.id)
+    .leftJoin(closer, eq(closer.id, incidents.closedBy))
+    .where(status === "all" ? undefined : eq(incidents.status, status))
+    .groupBy(incidents.id, closer.name)
     .orderBy(desc(incidents.createdAt))
-    .limit(limit);
+    .limit(options.limit ?? 200);
   return rows.map((r) => ({
     id: r.id,
+    title: incidentTitle(r, options.timeZone),
     caseNumber: r.caseNumber,
+    offense: r.offense,
+    address: r.address,
     status: r.status,
+    closedAt: r.closedAt?.toISOString() ?? null,
+    closedByName: r.closedByName,
     kind: r.hasRoute ? "route" : "point",
     occurredFrom: r.occurredFrom.toISOString(),
     occurredTo: r.occurredTo.toISOString(),
@@ -113,13 +148,17 @@ export async function listIncidents(db: Db, limit = 200): Promise<IncidentSummar
 }
 
 export interface IncidentDetail extends IncidentSummary {
+  description: string | null;
+  createdBy: string | null;
   area: SearchArea;
   canvass: { id: string; registrationId: string; address: string; distanceM: number | null; outcome: string; walkOrder: number | null }[];
 }
 
-export async function readIncident(db: Db, id: string): Promise<IncidentDetail | null> {
-  const [row] = await db.select().from(incidents).where(eq(incidents.id, id)).limit(1);
-  if (!row) return null;
+export async function readIncident(db: Db, id: string, options: { timeZone: string }): Promise<IncidentDetail | null> {
+  const closer = alias(users, "closer");
+  const [found] = await db.select({ row: incidents, closedByName: closer.name }).from(incidents).leftJoin(closer, eq(closer.id, incidents.closedBy)).where(eq(incidents.id, id)).limit(1);
+  if (!found) return null;
+  const { row, closedByName } = found;
   const area: SearchArea | null =
     row.point && row.radiusM !== null
       ? { kind: "point", lng: row.point.coordinates[0], lat: row.point.coordinates[1], radiusM: row.radiusM }
@@ -132,7 +171,7 @@ export async function readIncident(db: Db, id: string): Promise<IncidentDetail |
       id: canvassEntries.id,
       registrationId: canvassEntries.registrationId,
       // The address as the search found it at the save (the snapshot), not as the owner has edited it since.
-      address: sql<string>`coalesce(${canvassEntries.snapshot}->'address'->>'line1', ${registrations.addressLine1})`,
+      address: recordedAddressLine1,
       distanceM: canvassEntries.distanceM,
       outcome: canvassEntries.outcome,
       walkOrder: canvassEntries.walkOrder,
@@ -143,8 +182,15 @@ export async function readIncident(db: Db, id: string): Promise<IncidentDetail |
     .orderBy(canvassEntries.walkOrder);
   return {
     id: row.id,
+    title: incidentTitle(row, options.timeZone),
     caseNumber: row.caseNumber,
+    offense: row.offense,
+    description: row.description,
+    address: row.address,
     status: row.status,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    closedByName,
+    createdBy: row.createdBy,
     kind: area.kind,
     occurredFrom: row.occurredFrom.toISOString(),
     occurredTo: row.occurredTo.toISOString(),

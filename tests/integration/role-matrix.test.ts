@@ -134,6 +134,9 @@ describe(`role matrix (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
       ["GET /api/registrations", "detective"],
       ["POST /api/registrations/by-staff", "detective"],
       ["PUT /api/registrations/[id]", "supervisor"],
+      // Editing an incident is open to detectives at the gate; whose incident and who may close it is checked
+      // inside (tests/integration/incident-lifecycle.test.ts).
+      ["PATCH /api/incidents/[id]", "detective"],
     ] as const) {
       expect(found).toContain(route);
       expect(staffRoutes.find((r) => `${r.method} ${r.routePath}` === route)?.handler.minRole).toBe(role);

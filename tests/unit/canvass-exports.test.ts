@@ -43,7 +43,7 @@ function row(overrides: Partial<CanvassRow>): CanvassRow {
 const sheet = (rows: CanvassRow[]): CanvassSheet => ({
   agencyName: "Test PD",
   timeZone: "America/Chicago",
-  incident: { id: "i1", caseNumber: "26-1", title: null, status: "open", point: [-87.878, 41.8674], route: null, radiusM: 250, widthM: null, occurredFrom: new Date("2026-11-20T22:00:00Z"), occurredTo: new Date("2026-11-20T22:15:00Z") },
+  incident: { id: "i1", caseNumber: "26-1", title: null, offense: null, description: null, address: null, status: "open", point: [-87.878, 41.8674], route: null, radiusM: 250, widthM: null, occurredFrom: new Date("2026-11-20T22:00:00Z"), occurredTo: new Date("2026-11-20T22:15:00Z") },
   rows,
   centerlines: [],
   generatedAt: new Date("2026-11-21T00:00:00Z"),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { firstViewBbox } from "@/components/map/first-view-box";
 import { getDb } from "@/db/client";
 import { InvestigationWorkspace } from "@/components/investigation/investigation-workspace";
+import { agencySettings } from "@/lib/agency/settings";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
 import { readIncident } from "@/lib/investigation/incidents";
 import { latitude, longitude } from "@/lib/http/input-fields";
@@ -26,7 +27,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   await requireStaffPage("detective", "/map");
   const query = await searchParams;
   const incidentId = typeof query.incident === "string" ? query.incident : undefined;
-  const detail = incidentId && z.uuid().safeParse(incidentId).success ? await readIncident(await getDb(), incidentId) : null;
+  const detail = incidentId && z.uuid().safeParse(incidentId).success ? await readIncident(await getDb(), incidentId, { timeZone: agencySettings().timeZone }) : null;
   const view = viewSchema.parse({ center: typeof query.center === "string" ? query.center : undefined, zoom: typeof query.zoom === "string" ? query.zoom : undefined });
   const settings = workspaceSettings();
   if (view.center) [settings.map.centerLat, settings.map.centerLng] = view.center;

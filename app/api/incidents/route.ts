@@ -4,7 +4,7 @@ import { recomputeWalkOrder } from "@/lib/canvass/walk-order-store";
 import { createIncident, listIncidents } from "@/lib/investigation/incidents";
 import { parseInput } from "@/lib/http/field-errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { newIncidentSchema } from "./schema";
+import { listQuerySchema, newIncidentSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +21,8 @@ export const POST = withRole("detective", async (request, { db, actor }) => {
   return Response.json(created, { status: 201, headers: { location: `/api/incidents/${created.id}` } });
 });
 
-export const GET = withRole("detective", async (_request, { db }) =>
-  Response.json({ incidents: await listIncidents(db) }, { headers: { "cache-control": "no-store" } }),
-);
+/** GET /api/incidents?status=open|closed|all (default all), newest first. */
+export const GET = withRole("detective", async (request, { db }) => {
+  const { status } = parseInput(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json({ incidents: await listIncidents(db, { status, timeZone: agencySettings().timeZone }) }, { headers: { "cache-control": "no-store" } });
+});

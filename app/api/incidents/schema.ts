@@ -1,10 +1,19 @@
 import { z } from "zod";
-import type { NewIncident } from "@/lib/investigation/incidents";
+import { INCIDENT_STATUS_FILTERS, type NewIncident } from "@/lib/investigation/incidents";
 import { MAX_FUTURE_MS, MAX_WINDOW_MS, isoInstant, latitude, lineString, longitude, metres } from "@/lib/http/input-fields";
+
+const optionalText = (max: number) =>
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
 
 /**
  * POST /api/incidents:
- * `{ caseNumber?, lat, lng, radiusM | route, widthM, occurredAt: ISO | { from, to } }`.
+ * `{ caseNumber?, offense?, description?, address?, lat, lng, radiusM | route, widthM, occurredAt: ISO | { from, to } }`.
  */
 export function newIncidentSchema(maxDistanceM: number, now: Date = new Date()) {
   const notFuture = (d: Date) => d.getTime() <= now.getTime() + MAX_FUTURE_MS;
@@ -19,6 +28,9 @@ export function newIncidentSchema(maxDistanceM: number, now: Date = new Date()) 
           .optional()
           .nullable()
           .transform((v) => (v ? v : null)),
+        offense: optionalText(120),
+        description: optionalText(4000),
+        address: optionalText(200),
         lat: latitude.optional(),
         lng: longitude.optional(),
         radiusM: metres(maxDistanceM).optional(),
@@ -51,9 +63,17 @@ export function newIncidentSchema(maxDistanceM: number, now: Date = new Date()) 
       const { from, to } = v.occurredAt instanceof Date ? { from: v.occurredAt, to: v.occurredAt } : v.occurredAt;
       return {
         caseNumber: v.caseNumber,
+        offense: v.offense,
+        description: v.description,
+        address: v.address,
         area: v.route ? { kind: "route", route: v.route, widthM: v.widthM! } : { kind: "point", lat: v.lat!, lng: v.lng!, radiusM: v.radiusM! },
         from,
         to,
       };
     });
 }
+
+/** GET /api/incidents query. */
+export const listQuerySchema = z.object({
+  status: z.enum(INCIDENT_STATUS_FILTERS, { error: "must be open, closed or all" }).default("all"),
+});

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { IncidentDetails } from "@/components/incidents/incident-details";
 import { InvestigationWorkspace } from "@/components/investigation/investigation-workspace";
 import { agencySettings } from "@/lib/agency/settings";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { roleAllows } from "@/lib/auth/roles";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 import { readIncident } from "@/lib/investigation/incidents";
 import { initialIncident, workspaceSettings } from "@/lib/investigation/workspace-props";
@@ -16,11 +18,12 @@ export const dynamic = "force-dynamic";
 /** A saved incident reopened on the map, with its canvass list below. */
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireStaffPage("detective", `/incidents/${id}`);
+  const principal = await requireStaffPage("detective", `/incidents/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
-  const incident = await readIncident(await getDb(), id);
-  if (!incident) notFound();
   const { timeZone } = agencySettings();
+  const incident = await readIncident(await getDb(), id, { timeZone });
+  if (!incident) notFound();
+  const isSupervisor = roleAllows(principal.role, "supervisor");
   const area = incident.area;
   return (
     <div className="space-y-4">
@@ -32,17 +35,25 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             </Link>{" "}
             / {incident.caseNumber ?? "(no case number)"}
           </p>
+          <h1 className="text-xl font-bold" data-testid="incident-title">
+            {incident.title}
+          </h1>
           <p className="text-sm text-slate-700">
             {formatAgencyTime(incident.occurredFrom, timeZone)}
             {incident.occurredTo !== incident.occurredFrom && <> – {formatAgencyTime(incident.occurredTo, timeZone)}</>} ·{" "}
-            {area.kind === "point" ? `${area.radiusM} m around the pin` : `${area.widthM} m corridor along the route`} · {incident.canvassEntries} sites on the canvass ·{" "}
-            {incident.status}
+            {area.kind === "point" ? `${area.radiusM} m around the pin` : `${area.widthM} m corridor along the route`} · {incident.canvassEntries} sites on the canvass
           </p>
         </div>
         <Link href={`/map?incident=${incident.id}`} className="text-sm underline">
           Open on the full map
         </Link>
       </header>
+      <IncidentDetails
+        incident={incident}
+        canEdit={isSupervisor || incident.createdBy === principal.userId}
+        canChangeStatus={isSupervisor}
+        closedText={incident.status === "closed" && incident.closedAt ? `Closed by ${incident.closedByName ?? "a supervisor"}, ${formatAgencyTime(incident.closedAt, timeZone)}` : null}
+      />
       <InvestigationWorkspace settings={workspaceSettings()} incident={initialIncident(incident)} />
       <section>
         <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">

@@ -67,7 +67,7 @@ export default async function CanvassPage({ params }: { params: Promise<{ id: st
             · case {incident.caseNumber ?? "(none)"} · {formatAgencyTime(incident.occurredFrom, agency.timeZone)}
             {incident.radiusM ? ` · radius ${Math.round(incident.radiusM)} m` : ""}
           </p>
-          <h1 className="text-xl font-bold">Canvass: {incidentLabel(incident)}</h1>
+          <h1 className="text-xl font-bold">Canvass: {incidentLabel(incident, agency.timeZone)}</h1>
           <p className="text-sm text-slate-700" data-testid="canvass-progress">
             {sheet.rows.length} stops · {contacted} contacted · {done} done
           </p>

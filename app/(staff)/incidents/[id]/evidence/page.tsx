@@ -58,7 +58,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
             Canvass
           </Link>
         </p>
-        <h1 className="text-xl font-bold">Evidence: {incidentLabel(incident)}</h1>
+        <h1 className="text-xl font-bold">Evidence: {incidentLabel(incident, timeZone)}</h1>
         <p className="text-sm text-slate-700" data-testid="evidence-count">
           {received} item{received === 1 ? "" : "s"} received
           {received < items.length ? ` · ${items.length - received} purged under the retention policy` : ""}

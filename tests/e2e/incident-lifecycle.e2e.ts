@@ -1,0 +1,146 @@
+/**
+ * An incident's life in Chromium: a resident registers and a supervisor activates the site; a detective saves
+ * an incident with an offence and no case number (named readably, address from the pin) and fills in its
+ * details; the owner then changes the registration, and the canvass still shows what the search found with the
+ * change as "Updated since"; a supervisor closes the incident (who and when shown), it leaves the open list,
+ * and reopens it.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Role } from "../../lib/auth/roles";
+import { DESKTOP, launchBrowser, screenshot, screenshotElement } from "./support/browser";
+import { demoUser, signIn } from "./support/sign-in";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedIn(role: Role, path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  await signIn(page, role, path);
+  return { context, page };
+}
+
+const base = () => inject("baseUrl");
+
+describe("incident lifecycle", () => {
+  let registrationId: string;
+  let manageToken: string;
+  let location: { lat: number; lng: number };
+  let incidentId: string;
+
+  it("a resident registers at 10300 W Roosevelt Rd and a supervisor activates it", async () => {
+    const res = await fetch(`${base()}/api/registrations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        eligibility: { exteriorFacing: true, recordsAndRetains: true },
+        owner: { name: "Lane Lifecycle", phone: "708-555-0142", email: "lane.lifecycle.e2e@example.com" },
+        address: { line1: "10300 W Roosevelt Rd", unit: "Suite 9", city: "Westchester", state: "IL", zip: "60154" },
+        alternateContact: { name: "Kim Lifecycle", phone: "708-555-0143", email: "kim.lifecycle.e2e@example.com" },
+        cameraLocations: ["front"],
+        cameras: [{ position: "front", bearingDeg: 180, fovDeg: 90, rangeM: 30, recordsStreet: true }],
+        recordsStreetTraffic: true,
+        playback: "standard",
+        retentionDays: 30,
+        cameraCount: 1,
+        consent: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    expect(created.location).not.toBeNull();
+    registrationId = created.id;
+    location = created.location;
+    manageToken = String(created.manageUrl).split("/manage/")[1];
+    const { context, page } = await signedIn("supervisor", "/dashboard");
+    const activated = await page.request.post(`${base()}/api/review/${registrationId}`, { data: { action: "activate" } });
+    expect(activated.status()).toBe(200);
+    await context.close();
+  });
+
+  it("a detective saves an incident without a case number and fills in its details; closing is not theirs", async () => {
+    const { context, page } = await signedIn("detective", "/incidents");
+    const res = await page.request.post(`${base()}/api/incidents`, {
+      data: { offense: "Burglary", lat: location.lat - 0.00015, lng: location.lng, radiusM: 100, occurredAt: new Date(Date.now() - 2 * 3600_000).toISOString() },
+    });
+    expect(res.status()).toBe(201);
+    incidentId = (await res.json()).id;
+    await page.goto(`${base()}/incidents/${incidentId}`);
+    const heading = (await page.getByTestId("incident-title").textContent()) ?? "";
+    expect(heading).toMatch(/^Burglary at near \d+ \S+/);
+    expect(heading).not.toMatch(/Incident [0-9a-f]{8}/);
+    const details = page.getByTestId("incident-details");
+    expect(await details.getByRole("button", { name: "Close incident" }).count()).toBe(0);
+    await details.getByRole("button", { name: "Edit details" }).click();
+    await details.locator('input[name="caseNumber"]').fill("E2E-LIFE-1");
+    await details.locator('textarea[name="description"]').fill("Rear door forced overnight; tools taken.");
+    await details.getByRole("button", { name: "Save details" }).click();
+    await details.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+    await expect.poll(async () => page.getByTestId("incident-title").textContent()).toBe("E2E-LIFE-1 · Burglary");
+    expect(await details.textContent()).toContain("Rear door forced overnight");
+    await screenshotElement(details, "incident-details-detective");
+    await context.close();
+  });
+
+  it("the owner changes the registration; the canvass keeps what the search found and shows it as updated since", async () => {
+    const current = await (await fetch(`${base()}/api/manage/${manageToken}`)).json();
+    const details = current.details;
+    details.cameras[0].bearingDeg = 0;
+    const put = await fetch(`${base()}/api/manage/${manageToken}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...details, retentionDays: 3, alternateContact: { name: "Jo Newcontact", phone: "708-555-0144", email: "jo.lifecycle.e2e@example.com" } }),
+    });
+    expect(put.status).toBe(200);
+
+    const { context, page } = await signedIn("supervisor", `/incidents/${incidentId}/canvass`);
+    const stop = page.getByTestId("canvass-entry").filter({ hasText: "Jo Newcontact" });
+    await stop.waitFor();
+    const text = (await stop.textContent()) ?? "";
+    // The record: retention and camera as found at the save; the contact as it is now.
+    expect(text).toContain("retention 30 days");
+    expect(text).toContain("faces 180°");
+    const updated = stop.getByTestId("updated-since");
+    const changes = (await updated.textContent()) ?? "";
+    expect(changes).toContain("Updated since the incident was saved");
+    expect(changes).toMatch(/Keeps footage\s*30 days → 3 days/);
+    expect(changes).toContain("faces 0°");
+    await screenshotElement(stop, "canvass-updated-since");
+    await context.close();
+  });
+
+  it("a supervisor closes the incident (who and when), it leaves the open list, and reopens it", async () => {
+    const { context, page } = await signedIn("supervisor", `/incidents/${incidentId}`);
+    const details = page.getByTestId("incident-details");
+    await page.waitForLoadState("networkidle");
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/incidents/${incidentId}`) && r.request().method() === "PATCH"),
+      details.getByRole("button", { name: "Close incident" }).click(),
+    ]);
+    await expect.poll(async () => details.getByTestId("incident-status").textContent()).toBe("Closed");
+    expect(await details.textContent()).toContain(`Closed by ${demoUser("supervisor").name}`);
+    await screenshot(page, "incident-closed-supervisor");
+
+    await page.goto(`${base()}/incidents`);
+    expect(await page.getByRole("link", { name: "E2E-LIFE-1 · Burglary" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Closed", exact: true }).click();
+    await page.getByRole("link", { name: "E2E-LIFE-1 · Burglary" }).waitFor();
+    await screenshot(page, "incidents-closed-list");
+
+    await page.goto(`${base()}/incidents/${incidentId}`);
+    // The button works once the page is hydrated: wait for the page to settle, then for the PATCH it sends.
+    await page.waitForLoadState("networkidle");
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/incidents/${incidentId}`) && r.request().method() === "PATCH"),
+      page.getByTestId("incident-details").getByRole("button", { name: "Reopen incident" }).click(),
+    ]);
+    await expect.poll(async () => page.getByTestId("incident-status").textContent()).toBe("Open");
+    await context.close();
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Incidents have a lifecycle: offence, description and address at the save (the address from the pin when
+ * none is typed), edits by their detective or a supervisor, closing and reopening by a supervisor, each change
+ * audited with what changed; lists filter by status and closed incidents leave the dashboard and My canvass.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { auditLog, canvassEntries, incidents } from "@/db/schema";
+import { setDbForTests } from "@/db/client";
+import { GET as listRoute, POST as createRoute } from "@/app/api/incidents/route";
+import { GET as getRoute, PATCH as patchRoute } from "@/app/api/incidents/[id]/route";
+import { GET as dashboardRoute } from "@/app/api/dashboard/route";
+import { GET as mineRoute } from "@/app/api/canvass/mine/route";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { ROOSEVELT_10300, seedAddressPoint } from "../support/registration-factory";
+import { createRegistration, createStaff, type StaffFixture } from "../support/canvass-factories";
+
+let t: TestDatabase;
+let detective: StaffFixture;
+let otherDetective: StaffFixture;
+let supervisor: StaffFixture;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  setDbForTests(t);
+  await seedAddressPoint(t.db);
+  await createRegistration(t.db, { addressLine1: "10300 W Roosevelt Rd", location: [ROOSEVELT_10300.lng, ROOSEVELT_10300.lat] });
+  detective = await createStaff(t.db, "detective", "Dana Life");
+  otherDetective = await createStaff(t.db, "detective", "Otto Life");
+  supervisor = await createStaff(t.db, "supervisor", "Sue Life");
+});
+afterAll(async () => {
+  setDbForTests(null);
+  await t?.close();
+});
+
+const call = (method: string, url: string, who: StaffFixture, body?: unknown) =>
+  new NextRequest(`http://127.0.0.1:3107${url}`, {
+    method,
+    headers: { authorization: `Bearer ${who.token}`, "content-type": "application/json", "user-agent": "vitest" },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+const params = (id = "") => ({ params: Promise.resolve({ id }) });
+type Detail = { id: string; title: string; status: string; offense: string | null; description: string | null; address: string | null; caseNumber: string | null; closedAt: string | null; closedByName: string | null };
+
+async function save(body: Record<string, unknown> = {}) {
+  const res = await createRoute(
+    call("POST", "/api/incidents", detective, { lat: ROOSEVELT_10300.lat + 0.0001, lng: ROOSEVELT_10300.lng, radiusM: 100, occurredAt: new Date(Date.now() - 3600_000).toISOString(), ...body }),
+    params(),
+  );
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+const read = async (id: string) => (await (await getRoute(call("GET", `/api/incidents/${id}`, detective), params(id))).json()) as Detail;
+const patch = (id: string, who: StaffFixture, body: unknown) => patchRoute(call("PATCH", `/api/incidents/${id}`, who, body), params(id));
+const audits = (id: string) => t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.targetType, "incident")));
+
+describe(`incident lifecycle (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
+  it("saves offence and description, takes the address from the pin, and names an incident without a case number readably", async () => {
+    const id = await save({ offense: "Burglary", description: "Rear door forced" });
+    const incident = await read(id);
+    expect(incident).toMatchObject({ offense: "Burglary", description: "Rear door forced", caseNumber: null, status: "open" });
+    expect(incident.address).toBe("near 10300 W Roosevelt Rd, Westchester");
+    expect(incident.title).toBe("Burglary at near 10300 W Roosevelt Rd, Westchester");
+    expect(incident.title).not.toMatch(/^Incident [0-9a-f]{8}$/);
+
+    const typed = await read(await save({ address: "Alley behind 10310 W Roosevelt Rd" }));
+    expect(typed.address).toBe("Alley behind 10310 W Roosevelt Rd");
+    expect(typed.title).toBe("Incident at Alley behind 10310 W Roosevelt Rd");
+  });
+
+  it("lets the detective who saved it edit it, refuses another detective, and audits what changed", async () => {
+    const id = await save({ offense: "Theft" });
+    const refused = await patch(id, otherDetective, { offense: "Robbery" });
+    expect(refused.status).toBe(403);
+    expect((await read(id)).offense).toBe("Theft");
+
+    const res = await patch(id, detective, { offense: "Robbery", caseNumber: "26-004321", description: "Phone taken", address: "10300 W Roosevelt Rd" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Detail;
+    expect(body).toMatchObject({ offense: "Robbery", caseNumber: "26-004321", description: "Phone taken", address: "10300 W Roosevelt Rd", title: "26-004321 · Robbery" });
+    const entry = (await audits(id)).find((a) => a.action === "incident.updated")!;
+    expect(entry.actorUserId).toBe(detective.id);
+    expect(entry.details.changes).toEqual({
+      offense: { from: "Theft", to: "Robbery" },
+      caseNumber: { from: null, to: "26-004321" },
+      description: { from: null, to: "Phone taken" },
+      address: { from: "near 10300 W Roosevelt Rd, Westchester", to: "10300 W Roosevelt Rd" },
+    });
+
+    // A supervisor may edit anyone's; clearing a field with "" or null.
+    expect((await patch(id, supervisor, { description: "" })).status).toBe(200);
+    expect((await read(id)).description).toBeNull();
+  });
+
+  it("closes only for a supervisor, with who and when, and closed incidents leave the lists, the dashboard and My canvass", async () => {
+    const id = await save({ offense: "Assault" });
+    await t.db.update(canvassEntries).set({ assignedTo: detective.id }).where(eq(canvassEntries.incidentId, id));
+    const mine = async () => ((await (await mineRoute(call("GET", "/api/canvass/mine", detective), params())).json()) as { items: { incidentId: string }[] }).items.map((i) => i.incidentId);
+    const dashboard = async () =>
+      ((await (await dashboardRoute(call("GET", "/api/dashboard", supervisor), params())).json()) as { openIncidents: { id: string }[] }).openIncidents.map((i) => i.id);
+    const listed = async (status: string) =>
+      ((await (await listRoute(call("GET", `/api/incidents?status=${status}`, detective), params())).json()) as { incidents: { id: string }[] }).incidents.map((i) => i.id);
+    expect(await mine()).toContain(id);
+    expect(await dashboard()).toContain(id);
+
+    const refused = await patch(id, detective, { status: "closed" });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/supervisor/);
+    expect((await read(id)).status).toBe("open");
+
+    const closed = await patch(id, supervisor, { status: "closed" });
+    expect(closed.status).toBe(200);
+    const detail = await read(id);
+    expect(detail).toMatchObject({ status: "closed", closedByName: "Sue Life" });
+    expect(Date.now() - Date.parse(detail.closedAt!)).toBeLessThan(10 * 60_000);
+    expect((await audits(id)).find((a) => a.action === "incident.closed")!.details.changes).toEqual({ status: { from: "open", to: "closed" } });
+
+    expect(await listed("open")).not.toContain(id);
+    expect(await listed("closed")).toContain(id);
+    expect(await listed("all")).toContain(id);
+    expect(await mine()).not.toContain(id);
+    expect(await dashboard()).not.toContain(id);
+
+    const reopened = await patch(id, supervisor, { status: "open" });
+    expect(reopened.status).toBe(200);
+    expect(await read(id)).toMatchObject({ status: "open", closedAt: null, closedByName: null });
+    expect((await audits(id)).map((a) => a.action)).toContain("incident.reopened");
+    expect(await mine()).toContain(id);
+  });
+
+  it("answers bad edits with field errors and writes nothing; an edit that changes nothing is not audited", async () => {
+    const id = await save({ offense: "Vandalism" });
+    const before = await t.db.select().from(incidents).where(eq(incidents.id, id));
+    for (const [body, field] of [
+      [{}, "(body)"],
+      [{ status: "archived" }, "status"],
+      [{ offense: "x".repeat(121) }, "offense"],
+      [{ colour: "red" }, "(body)"],
+      ["not json", "(body)"],
+    ] as const) {
+      const res = await patch(id, supervisor, body);
+      expect(res.status).toBe(422);
+      expect(Object.keys(((await res.json()) as { errors: Record<string, string> }).errors)).toContain(field);
+    }
+    expect((await patch("00000000-0000-4000-8000-0000000000ff", supervisor, { offense: "x" })).status).toBe(404);
+    expect((await patch(id, detective, { offense: "Vandalism" })).status).toBe(200);
+    expect(await t.db.select().from(incidents).where(eq(incidents.id, id))).toEqual(before);
+    expect((await audits(id)).map((a) => a.action).filter((a) => a.startsWith("incident."))).toEqual(["incident.created"]);
+  });
+});
