@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { FieldError } from "@/components/canvass/field-error";
 import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 
@@ -36,6 +36,9 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // Set once React runs here: a button clicked before that would do nothing (browser tests wait for it).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   function patch(body: Record<string, unknown>, done: string) {
     setMessage(null);
@@ -73,7 +76,7 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
   );
 
   return (
-    <section className="rounded border border-slate-200 bg-white p-3 text-sm" aria-label="Incident details" data-testid="incident-details">
+    <section className="rounded border border-slate-200 bg-white p-3 text-sm" aria-label="Incident details" data-testid="incident-details" data-hydrated={hydrated ? "true" : undefined}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p>
           <span

@@ -76,13 +76,14 @@ describe("incident lifecycle", () => {
     expect(heading).toMatch(/^Burglary at near \d+ \S+/);
     expect(heading).not.toMatch(/Incident [0-9a-f]{8}/);
     const details = page.getByTestId("incident-details");
+    await page.locator('[data-testid="incident-details"][data-hydrated="true"]').waitFor();
     expect(await details.getByRole("button", { name: "Close incident" }).count()).toBe(0);
     await details.getByRole("button", { name: "Edit details" }).click();
     await details.locator('input[name="caseNumber"]').fill("E2E-LIFE-1");
     await details.locator('textarea[name="description"]').fill("Rear door forced overnight; tools taken.");
     await details.getByRole("button", { name: "Save details" }).click();
     await details.getByRole("status").filter({ hasText: "Saved" }).waitFor();
-    await expect.poll(async () => page.getByTestId("incident-title").textContent()).toBe("E2E-LIFE-1 · Burglary");
+    await expect.poll(async () => page.getByTestId("incident-title").textContent(), { timeout: 30_000 }).toBe("E2E-LIFE-1 · Burglary");
     expect(await details.textContent()).toContain("Rear door forced overnight");
     await screenshotElement(details, "incident-details-detective");
     await context.close();
@@ -118,12 +119,12 @@ describe("incident lifecycle", () => {
   it("a supervisor closes the incident (who and when), it leaves the open list, and reopens it", async () => {
     const { context, page } = await signedIn("supervisor", `/incidents/${incidentId}`);
     const details = page.getByTestId("incident-details");
-    await page.waitForLoadState("networkidle");
+    await page.locator('[data-testid="incident-details"][data-hydrated="true"]').waitFor();
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/incidents/${incidentId}`) && r.request().method() === "PATCH"),
       details.getByRole("button", { name: "Close incident" }).click(),
     ]);
-    await expect.poll(async () => details.getByTestId("incident-status").textContent()).toBe("Closed");
+    await expect.poll(async () => details.getByTestId("incident-status").textContent(), { timeout: 30_000 }).toBe("Closed");
     expect(await details.textContent()).toContain(`Closed by ${demoUser("supervisor").name}`);
     await screenshot(page, "incident-closed-supervisor");
 
@@ -135,12 +136,12 @@ describe("incident lifecycle", () => {
 
     await page.goto(`${base()}/incidents/${incidentId}`);
     // The button works once the page is hydrated: wait for the page to settle, then for the PATCH it sends.
-    await page.waitForLoadState("networkidle");
+    await page.locator('[data-testid="incident-details"][data-hydrated="true"]').waitFor();
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/incidents/${incidentId}`) && r.request().method() === "PATCH"),
       page.getByTestId("incident-details").getByRole("button", { name: "Reopen incident" }).click(),
     ]);
-    await expect.poll(async () => page.getByTestId("incident-status").textContent()).toBe("Open");
+    await expect.poll(async () => page.getByTestId("incident-status").textContent(), { timeout: 30_000 }).toBe("Open");
     await context.close();
   });
 });
