@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useSyncExternalStore, useTransition } from "react";
 import { FieldError } from "@/components/canvass/field-error";
 import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 
@@ -37,8 +37,11 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   // Set once React runs here: a button clicked before that would do nothing (browser tests wait for it).
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
 
   function patch(body: Record<string, unknown>, done: string) {
     setMessage(null);

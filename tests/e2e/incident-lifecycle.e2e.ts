@@ -59,14 +59,16 @@ describe("incident lifecycle", () => {
     location = created.location;
     manageToken = String(created.manageUrl).split("/manage/")[1];
     const { context, page } = await signedIn("supervisor", "/dashboard");
-    const activated = await page.request.post(`${base()}/api/review/${registrationId}`, { data: { action: "activate" } });
+    const activated = await page.request.post(`${base()}/api/review/${registrationId}`, { headers: { origin: base() }, data: { action: "activate" } });
     expect(activated.status()).toBe(200);
     await context.close();
   });
 
   it("a detective saves an incident without a case number and fills in its details; closing is not theirs", async () => {
     const { context, page } = await signedIn("detective", "/incidents");
+    // A cookie-authenticated write from outside the page must say where it comes from (the Origin check).
     const res = await page.request.post(`${base()}/api/incidents`, {
+      headers: { origin: base() },
       data: { offense: "Burglary", lat: location.lat - 0.00015, lng: location.lng, radiusM: 100, occurredAt: new Date(Date.now() - 2 * 3600_000).toISOString() },
     });
     expect(res.status()).toBe(201);
