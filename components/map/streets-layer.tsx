@@ -13,10 +13,13 @@ interface StreetCollection {
   features: GeoJSON.Feature<GeoJSON.LineString, { id: string; name: string }>[];
 }
 
-/** The agency's street centerlines as vectors, so the map reads without any tile server. */
-export function StreetsLayer({ firstView }: { firstView?: FirstView }) {
+/**
+ * The agency's street centerlines as vectors, so the map reads without any tile server.
+ * Staff maps read the staff route; residents' small pin maps the public one (`/api/streets`).
+ */
+export function StreetsLayer({ firstView, endpoint = "/api/map/streets" }: { firstView?: FirstView; endpoint?: string }) {
   const map = useMap();
-  const { data } = useViewportFetch<StreetCollection>("/api/map/streets", 0.5, isCompleteAnswer, firstView);
+  const { data } = useViewportFetch<StreetCollection>(endpoint, 0.5, isCompleteAnswer, firstView);
   useEffect(() => {
     if (!data) return;
     const layer = L.geoJSON(data, {

@@ -9,6 +9,7 @@ import L from "leaflet";
 import * as turf from "@turf/turf";
 import { useMemo } from "react";
 import { Circle, MapContainer, Marker, Polygon, TileLayer, useMapEvents } from "react-leaflet";
+import { StreetsLayer } from "@/components/map/streets-layer";
 import { buildViewCone } from "@/lib/investigation/view-cone";
 
 const HANDLE_M = 25;
@@ -49,6 +50,8 @@ export default function BearingMap(p: {
     <div className="mt-2 h-56 w-full overflow-hidden rounded-md border border-slate-400" aria-label={p.label} role="application" data-site-lat={p.site.lat} data-site-lng={p.site.lng}>
       <MapContainer center={[p.site.lat, p.site.lng]} zoom={19} maxZoom={21} className="h-full w-full" scrollWheelZoom={false}>
         <TileLayer url={p.map.tileUrl} attribution={p.map.tileAttribution} maxNativeZoom={19} maxZoom={21} />
+        {/* Without tiles, the street is what tells the resident which way is which. */}
+        <StreetsLayer endpoint="/api/streets" />
         <Circle center={[p.site.lat, p.site.lng]} radius={HANDLE_M} pathOptions={{ color: "#475569", weight: 1, fill: false, dashArray: "4 4" }} />
         {cone && <Polygon positions={cone.coordinates[0].map(([lng, lat]) => [lat, lng] as [number, number])} pathOptions={{ color: "#1e40af", fillOpacity: 0.3 }} />}
         <Marker

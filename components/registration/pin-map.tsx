@@ -63,8 +63,8 @@ export default function PinMap(p: {
   markerLabel?: string;
   map: { tileUrl: string; tileAttribution: string };
   /**
-   * Draw the agency's street centerlines (a staff-only API): without tiles the review queue's map was
-   * a blank grey square to place a pin on. Residents' pages leave it off.
+   * Where the street centerlines come from: without tiles the map was a blank grey square to place a
+   * pin on. Staff maps use the staff route; residents' pages the public one.
    */
   showStreets?: boolean;
 }) {
@@ -74,7 +74,7 @@ export default function PinMap(p: {
     <div className="mt-2 h-64 w-full overflow-hidden rounded-md border border-slate-400" role="application" aria-label={p.mapLabel ?? "Map with the location of the cameras"}>
       <MapContainer center={[p.pin.lat, p.pin.lng]} zoom={18} maxZoom={21} className="h-full w-full" scrollWheelZoom={false}>
         <TileLayer url={p.map.tileUrl} attribution={p.map.tileAttribution} maxNativeZoom={19} maxZoom={21} />
-        {p.showStreets && <StreetsLayer />}
+        <StreetsLayer endpoint={p.showStreets ? "/api/map/streets" : "/api/streets"} />
         {p.original && <CircleMarker center={[p.original.lat, p.original.lng]} radius={5} pathOptions={{ color: "#475569" }} />}
         <Marker
           ref={marker}

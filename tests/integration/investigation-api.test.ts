@@ -13,6 +13,7 @@ import { GET as readIncidentRoute } from "@/app/api/incidents/[id]/route";
 import { GET as contactsRoute } from "@/app/api/registrations/[id]/contacts/route";
 import { GET as mapSites } from "@/app/api/map/sites/route";
 import { GET as mapStreets } from "@/app/api/map/streets/route";
+import { GET as publicStreets } from "@/app/api/streets/route";
 import type { LngLat } from "@/db/ewkb";
 import type { SiteFeatureCollection } from "@/lib/investigation/site-features";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -253,6 +254,11 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     const streets = await (await mapStreets(request(`/api/map/streets?bbox=${bbox}`, { authorization: auth }), noParams)).json();
     expect(streets.features).toHaveLength(1);
     expect(streets.features[0].properties.name).toBe("ROOSEVELT");
+    // The residents' maps read the same centerlines without signing in, a small box at a time.
+    const open = await publicStreets(request(`/api/streets?bbox=${bbox}`));
+    expect(open.status).toBe(200);
+    expect(await open.json()).toEqual(streets);
+    expect((await publicStreets(request(`/api/streets?bbox=${CENTER[0] - 0.1},${CENTER[1] - 0.1},${CENTER[0] + 0.1},${CENTER[1] + 0.1}`))).status).toBe(422);
     const bad = await mapSites(request(`/api/map/sites?bbox=1,2,3`, { authorization: auth }), noParams);
     expect(bad.status).toBe(422);
   });

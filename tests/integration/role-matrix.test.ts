@@ -35,6 +35,8 @@ const PUBLIC_ROUTES: { path: RegExp; methods: readonly string[] | "*" }[] = [
   // tus uploads: an owner's footage-request token, or a staff sign-in checked inside (lib/evidence/tus-server.ts).
   { path: /^\/api\/uploads(\/|$)/, methods: "*" },
   { path: /^\/api\/footage-requests\/decline$/, methods: ["POST"] },
+  // Street centerlines (public reference data) around a resident's pin, a small box at a time.
+  { path: /^\/api\/streets$/, methods: ["GET"] },
 ];
 
 function walk(dir: string, fileName: RegExp): string[] {
