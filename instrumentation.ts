@@ -11,6 +11,14 @@ export async function register() {
   // next-auth v4 builds its redirects from NEXTAUTH_URL and otherwise assumes localhost:3000.
   const { publicBaseUrl } = await import("./lib/http/public-url");
   process.env.NEXTAUTH_URL ??= publicBaseUrl();
+  // A short or world-readable DATA_DIR/auth-secret would sign every session: stop with one line instead.
+  const { authSecret } = await import("./lib/auth/auth-secret");
+  try {
+    authSecret();
+  } catch (err) {
+    console.error(`[sightline] refusing to start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
   const { prepareDatabaseOnStart } = await import("./lib/startup/prepare-database");
   await prepareDatabaseOnStart();
 }

@@ -45,7 +45,15 @@ export const envSchema = z
      */
     DATABASE_ROLE_CHECK: z.preprocess(emptyToUndefined, z.enum(["warn", "refuse"]).default("warn")),
     PORT: number(3000).pipe(z.number().int().min(1).max(65535)),
-    NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+    NEXTAUTH_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .min(32, "must be at least 32 characters")
+        // "aaaa…" or a repeated word is not a secret; `openssl rand -hex 32` has all 16 hex digits.
+        .refine((v) => new Set(v).size >= 12, "must be random (e.g. openssl rand -hex 32), not a repeated pattern")
+        .optional(),
+    ),
     /** The public base URL of the app: every absolute link (e-mails, manage links, sign-in redirects) is built from it. */
     NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url().optional()),
 

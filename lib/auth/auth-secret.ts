@@ -6,6 +6,9 @@ import { env } from "@/lib/env.js";
 
 let cached: string | null = null;
 
+/** Shorter than this is refused: the secret signs every staff session. */
+export const MIN_SECRET_LENGTH = 32;
+
 /**
  * NEXTAUTH_SECRET when set (required on a server deployment, see lib/env.js).
  * The embedded demo generates one on first use and keeps it in
@@ -14,23 +17,44 @@ let cached: string | null = null;
 export function authSecret(): string {
   if (cached) return cached;
   if (env.NEXTAUTH_SECRET) return (cached = env.NEXTAUTH_SECRET);
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR);
+  return (cached = authSecretFromDataDir(path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR)));
+}
+
+/**
+ * The secret in `dataDir/auth-secret`, generated when the file is missing. A
+ * file that is short or that other users can read is refused with one line
+ * saying what to do: anyone who reads it can mint an admin's session.
+ */
+export function authSecretFromDataDir(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
-  try {
-    cached = fs.readFileSync(file, "utf8").trim();
-    if (cached.length >= 32) return cached;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-  }
+  const existing = readChecked(file);
+  if (existing) return existing;
   fs.mkdirSync(dataDir, { recursive: true });
   const secret = crypto.randomBytes(32).toString("hex");
   try {
     fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    cached = secret;
+    return secret;
   } catch (err) {
-    // Another process wrote it first: use theirs.
+    // Another process wrote it first: use theirs (checked like any other).
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    cached = fs.readFileSync(file, "utf8").trim();
+    return readChecked(file)!;
   }
-  return cached;
+}
+
+function readChecked(file: string): string | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+  if (process.platform !== "win32" && (stat.mode & 0o077) !== 0) {
+    throw new Error(`${file} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}): run chmod 600 on it, or delete it to generate a new one`);
+  }
+  const secret = fs.readFileSync(file, "utf8").trim();
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`${file} holds a secret of ${secret.length} characters (at least ${MIN_SECRET_LENGTH}): delete it to generate a new one`);
+  }
+  return secret;
 }

@@ -33,11 +33,8 @@ describe("smoke", () => {
     await context.close();
   });
 
-  it("reports the embedded PostGIS database on /api/health", async () => {
+  it("answers /api/health to anyone with the status only (versions are for staff)", async () => {
     const res = await fetch(`${inject("baseUrl")}/api/health`);
-    const body = await res.json();
-    expect(body.status).toBe("ok");
-    expect(body.database.kind).toBe("embedded");
-    expect(body.database.postgisVersion).toMatch(/^3\./);
+    expect(await res.json()).toEqual({ status: "ok" });
   });
 });

@@ -56,8 +56,9 @@ describe.skipIf(!built)(`the app killed with SIGKILL during a stream of registra
     }
 
     app = await startBuiltApp({ env: appEnvFor(t.location), logFile });
-    const health = (await (await fetch(`${app.baseUrl}/api/health`)).json()) as { status: string; database: { kind: string } };
-    expect(health).toMatchObject({ status: "ok", database: { kind: embedded ? "embedded" : "server" } });
+    // Anonymous callers get the status only (the database facts are for staff).
+    const health = (await (await fetch(`${app.baseUrl}/api/health`)).json()) as { status: string };
+    expect(health).toEqual({ status: "ok" });
     // And it takes registrations again.
     const after = streamRegistrations(app.baseUrl, `${tag}-after`, 1);
     await after.reached(1);

@@ -88,7 +88,7 @@ describe("sign-in callback", () => {
 });
 
 describe("public base URL configuration", () => {
-  const server = { DATABASE_URL: "postgres://u@db/sightline", NEXTAUTH_SECRET: "x".repeat(32) };
+  const server = { DATABASE_URL: "postgres://u@db/sightline", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef" };
   it("is required and https with DATABASE_URL (http only on loopback), and an origin only", () => {
     expect(() => parseEnv(server)).toThrow(/NEXTAUTH_URL is required/);
     expect(() => parseEnv({ ...server, NEXTAUTH_URL: "http://cameras.example.gov" })).toThrow(/https/);

@@ -19,7 +19,7 @@ describe("configuration", () => {
 
   it("requires an auth secret for a server deployment", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://u@localhost/db" })).toThrow(/NEXTAUTH_SECRET/);
-    const env = parseEnv({ DATABASE_URL: "postgres://u@localhost/db", NEXTAUTH_SECRET: "x".repeat(32), NEXTAUTH_URL: "https://cameras.example.gov" });
+    const env = parseEnv({ DATABASE_URL: "postgres://u@localhost/db", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", NEXTAUTH_URL: "https://cameras.example.gov" });
     expect(env.DATABASE_URL).toBe("postgres://u@localhost/db");
   });
 
@@ -32,9 +32,9 @@ describe("staff sign-in configuration", () => {
   it("requires MFA on a server deployment by default and lets either be overridden", async () => {
     const { authSettings } = await import("@/lib/auth/auth-settings");
     expect(authSettings(parseEnv({})).mfaRequired).toBe(false);
-    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "x".repeat(32), NEXTAUTH_URL: "https://cameras.example.gov" })).mfaRequired).toBe(true);
+    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", NEXTAUTH_URL: "https://cameras.example.gov" })).mfaRequired).toBe(true);
     expect(authSettings(parseEnv({ MFA_REQUIRED: "true" })).mfaRequired).toBe(true);
-    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "x".repeat(32), NEXTAUTH_URL: "https://cameras.example.gov", MFA_REQUIRED: "false" })).mfaRequired).toBe(false);
+    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", NEXTAUTH_URL: "https://cameras.example.gov", MFA_REQUIRED: "false" })).mfaRequired).toBe(false);
   });
 
   it("has the issue's session and lockout defaults, configurable", async () => {
