@@ -16,11 +16,11 @@ import type { EvidenceStore } from "./storage";
  * bytes (and the poster) and marks the item "purged"; the item's row, its
  * hash and its whole custody log stay, with a "purged" custody event.
  *
- * When was the incident closed? Incidents have a status but no closing time
- * yet, so the last change to a closed incident (updated_at) stands in for it:
- * never earlier than the closing, so retention is never shorter than configured.
+ * When was the incident closed? closed_at, set by the supervisor who closed it.
+ * An incident closed before incidents had a closing time has only updated_at,
+ * never earlier than its closing, so retention is never shorter than configured.
  */
-const closedSince = sql`${incidents.updatedAt}`;
+const closedSince = sql`coalesce(${incidents.closedAt}, ${incidents.updatedAt})`;
 
 const DAY_MS = 86_400_000;
 

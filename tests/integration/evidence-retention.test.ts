@@ -68,7 +68,8 @@ async function incidentWithEvidence(closedDaysAgo: number | null) {
   expect(created.status).toBe(201);
   expect((await patch(created.id!, 0, video, { authorization })).status).toBe(204);
   if (closedDaysAgo !== null) {
-    await t.db.update(incidents).set({ status: "closed", updatedAt: new Date(Date.now() - closedDaysAgo * DAY) }).where(eq(incidents.id, incident.id));
+    // Closed then; edited since (a later note, say): retention runs from the closing, not the last edit.
+    await t.db.update(incidents).set({ status: "closed", closedAt: new Date(Date.now() - closedDaysAgo * DAY), updatedAt: new Date() }).where(eq(incidents.id, incident.id));
   }
   return { incidentId: incident.id, itemId: created.id! };
 }
