@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 import { FieldError } from "@/components/canvass/field-error";
+import { InPersonUpload } from "./in-person-upload";
 import type { StopEvidence } from "@/lib/evidence/evidence-items";
 import { describeMedia, storedMedia } from "@/lib/evidence/media-facts";
 import { STATE_LABELS, type FootageRequestState } from "@/lib/evidence/request-state";
@@ -120,6 +121,7 @@ export function FootageRequestPanel({
           <FieldError message={errors.deliver ?? errors.note ?? errors["(request)"] ?? errors["(body)"]} />
         </div>
       ) : null}
+      {canEdit ? <InPersonUpload entryId={entryId} /> : null}
       {created ? (
         <p className="mt-1 break-all text-xs" role="status" data-testid="upload-link">
           {created.delivery.result === "failed" ? `Could not send (${created.delivery.error}). ` : created.delivery.result === "sent" ? `Sent to ${created.delivery.to}. ` : ""}

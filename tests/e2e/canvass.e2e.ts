@@ -37,7 +37,9 @@ describe("canvass", () => {
 
   it("a supervisor saves an incident and assigns a stop to a detective", async () => {
     const { context, page } = await signedIn("supervisor", "/dashboard");
+    // A cookie-authenticated write from outside the page must say where it comes from (the Origin check).
     const res = await page.request.post(`${inject("baseUrl")}/api/incidents`, {
+      headers: { origin: inject("baseUrl") },
       data: { caseNumber: "E2E-7", lat: 41.8674, lng: -87.878, radiusM: 500, occurredAt: new Date(Date.now() - 3600_000).toISOString() },
     });
     expect(res.status()).toBe(201);

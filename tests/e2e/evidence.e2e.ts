@@ -45,7 +45,9 @@ describe("footage request → owner upload → evidence", () => {
     const page = await context.newPage();
     await signIn(page, "detective", "/my-canvass");
     staff = { context, page };
+    // A cookie-authenticated write from outside the page must say where it comes from (the Origin check).
     const res = await page.request.post(`${inject("baseUrl")}/api/incidents`, {
+      headers: { origin: inject("baseUrl") },
       data: { caseNumber: "E2E-17", lat: 41.8674, lng: -87.878, radiusM: 500, occurredAt: new Date(Date.now() - 3600_000).toISOString() },
     });
     expect(res.status()).toBe(201);
@@ -162,6 +164,28 @@ describe("footage request → owner upload → evidence", () => {
     await expect.poll(async () => stopPoster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(640);
     await stopPoster.scrollIntoViewIfNeeded();
     await screenshot(page, "evidence-6-stop-poster");
+  });
+
+  it("a detective uploads a video collected in person from the stop; the custody log says so and who", async () => {
+    const { page } = staff;
+    const usb = path.join(workDir, "DVR_CH1_2131.mp4");
+    execFileSync("ffmpeg", ["-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", usb]);
+    const stop = page.getByTestId("canvass-entry").nth(1);
+    await stop.getByTestId("in-person-file").setInputFiles(usb);
+    await expect.poll(async () => stop.getByTestId("in-person-row").first().getAttribute("data-status"), { timeout: 30_000 }).toBe("done");
+    await expect.poll(async () => stop.getByTestId("stop-evidence").textContent(), { timeout: 10_000 }).toContain("collected in person");
+
+    await page.goto(`${inject("baseUrl")}/incidents/${incidentId}/evidence`);
+    const item = page.getByTestId("evidence-item").filter({ hasText: "DVR_CH1_2131.mp4" });
+    await item.waitFor();
+    expect(await item.getByTestId("evidence-sha256").textContent()).toBe(`SHA-256 ${sha256(usb)}`);
+    expect(await item.textContent()).toContain("collected in person");
+    await item.locator("summary").click();
+    const log = await item.getByTestId("custody-log").textContent();
+    expect(log).toContain("collected in person");
+    expect(log).toContain("detective@demo.example");
+    expect(await page.getByTestId("legal-hold").getAttribute("data-held")).toBe("no");
+    await screenshot(page, "evidence-7-in-person");
     await staff.context.close();
   });
 });

@@ -50,8 +50,10 @@ describe("a geocoder that hangs", () => {
     expect(hits).toBeGreaterThanOrEqual(1); // the remote provider really was asked
     expect(response.status).toBe(201);
     expect(elapsed).toBeGreaterThanOrEqual(REGISTRATION_TIMEOUT_MS - 5);
-    // The timeout plus one transaction; generous for a loaded 2-core CI machine, far below the provider's 20 s.
-    expect(elapsed).toBeLessThan(REGISTRATION_TIMEOUT_MS + 4000);
+    // Not a speed check: without the registration's timeout this would wait out the provider's first 20 s
+    // attempt. Anything well short of that proves the timeout ended it, even on a loaded 2-core machine
+    // (5.5 s was seen with four engineers' test runs beside this one).
+    expect(elapsed).toBeLessThan(12_000);
     const json = (await response.json()) as { id: string; status: string; location: unknown };
     expect(json).toMatchObject({ status: "pending_review", location: null });
 
