@@ -25,6 +25,9 @@ function readMessages(locale: Lang) {
 }
 
 async function wcagViolations(page: Page) {
+  // After an in-place refresh Next streams the page's metadata in after the content: check the page as it
+  // settles, with its <title>, not mid-stream (axe once caught the moment between the two).
+  await page.waitForFunction(() => document.title.length > 0, undefined, { timeout: 10_000 });
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude(".leaflet-container").analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }

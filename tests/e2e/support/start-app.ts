@@ -19,7 +19,9 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-e2e-"));
   const logFile = path.resolve("test-results/e2e-app.log");
   fs.rmSync(logFile, { force: true });
-  const app = await startBuiltApp({ env: { DATA_DIR: dataDir, DATABASE_URL: "" }, logFile });
+  // Every e2e file shares this app, and all their registrations come from 127.0.0.1: more than the default
+  // five an hour. The limit itself is tested in tests/integration (registration-api, rate-limit-stores).
+  const app = await startBuiltApp({ env: { DATA_DIR: dataDir, DATABASE_URL: "", RATE_LIMIT_REGISTRATIONS_PER_HOUR: "100" }, logFile });
   project.provide("baseUrl", app.baseUrl);
   project.provide("dataDir", dataDir);
   return async () => {
