@@ -6,6 +6,7 @@
  */
 import type { RequestedCamera } from "@/db/schema/evidence";
 import type { Translate } from "@/lib/i18n/translate";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { recorderWindow } from "./request-state";
 
 /** "21:43:12" (or "21:43") in the agency's zone: a recorder's clock reads 24-hour time in every language. */
@@ -13,24 +14,9 @@ export function formatWallTime(instant: Date, timeZone: string, seconds = true, 
   return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), hourCycle: "h23" }).format(instant);
 }
 
-/** "Sat, Mar 7, 2026, 21:30 CST" / "sáb, 7 mar 2026, 21:30 CST": a date the owner reads in their own language. */
-export function formatOwnerDateTime(instant: Date, timeZone: string, locale = "en-US"): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-    timeZoneName: "short",
-  }).format(instant);
-}
-
 /** "Sat, Mar 7, 2026, 21:30 CST – 22:00": the window asked for. */
 export function formatRequestWindow(windowFrom: Date, windowTo: Date, timeZone: string, locale = "en-US"): string {
-  return `${formatOwnerDateTime(windowFrom, timeZone, locale)} – ${formatWallTime(windowTo, timeZone, false, locale)}`;
+  return `${formatAgencyTime(windowFrom, timeZone, locale)} – ${formatWallTime(windowTo, timeZone, false, locale)}`;
 }
 
 export function formatBytes(bytes: number, locale = "en-US"): string {
@@ -104,7 +90,7 @@ export function requestMessage(input: {
       email("footageHowTo"),
       input.uploadUrl,
       "",
-      email("footageExpires", { when: formatOwnerDateTime(input.expiresAt, input.timeZone, locale) }),
+      email("footageExpires", { when: formatAgencyTime(input.expiresAt, input.timeZone, locale) }),
     ].join("\n"),
     sms: email("footageSms", { agency: input.agencyName, window, recorder: recorder ? ` (${recorder.replace(/\.$/, "")})` : "", url: input.uploadUrl }),
   };

@@ -23,10 +23,13 @@ export function isoToAgencyLocal(iso: string, timeZone: string): { date: string;
   return { date: format(local, "yyyy-MM-dd"), time: format(local, "HH:mm") };
 }
 
-/** "Sat 7 Mar 2026, 12:00 CST" in the agency's zone; "" for no time (an unknown deadline, say). */
-export function formatAgencyTime(instant: string | Date | null | undefined, timeZone: string): string {
+/**
+ * "Sat 7 Mar 2026, 12:00 CST" in the agency's zone; "" for no time (an unknown deadline, say).
+ * Staff read English; a resident's text passes their language ("sáb, 7 mar 2026, 12:00 GMT-6").
+ */
+export function formatAgencyTime(instant: string | Date | null | undefined, timeZone: string, locale = "en-US"): string {
   if (instant === null || instant === undefined) return "";
-  return new Intl.DateTimeFormat("en-US", {
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: "short",
     day: "numeric",

@@ -6,9 +6,10 @@ import { agencySettings } from "@/lib/agency/settings";
 import { publicActor } from "@/lib/audit/record-audit";
 import { clientAddress } from "@/lib/http/client-address";
 import { openRequestForOwner } from "@/lib/evidence/owner-request";
-import { describeRequestedCamera, formatBytes, formatOwnerDateTime, formatRequestWindow, recorderWindowSentence } from "@/lib/evidence/owner-text";
+import { describeRequestedCamera, formatBytes, formatRequestWindow, recorderWindowSentence } from "@/lib/evidence/owner-text";
 import type { Translate } from "@/lib/i18n/translate";
 import { evidenceRuntime } from "@/lib/evidence/runtime";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { OwnerUpload } from "@/components/evidence/owner-upload";
 
 // The token is in the URL: keep it out of search engines and Referer headers.
@@ -94,7 +95,7 @@ export default async function UploadPage({ params }: { params: Promise<{ token: 
       />
 
       <p className="text-xs text-slate-600">
-        {t("privacy")} {t("expires", { when: formatOwnerDateTime(request.expiresAt, agency.timeZone, locale) })}
+        {t("privacy")} {t("expires", { when: formatAgencyTime(request.expiresAt, agency.timeZone, locale) })}
       </p>
     </div>
   );
