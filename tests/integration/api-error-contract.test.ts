@@ -65,6 +65,7 @@ const CASES: Record<string, Case | null> = {
   "POST /api/manage/[token]/status": { url: `/api/manage/${TOKEN}/status`, params: { token: TOKEN }, body: { change: "abducted" }, expect: "validation", field: "change" },
   "GET /api/map/sites": { url: "/api/map/sites", expect: "validation", field: "bbox" },
   "GET /api/map/streets": { url: "/api/map/streets?bbox=1,2,3", expect: "validation", field: "bbox" },
+  "POST /api/map/snap-route": { url: "/api/map/snap-route", body: { points: [[-87.9, 41.9]] }, expect: "validation", field: "points" },
   "GET /api/streets": { url: "/api/streets?bbox=-88,41,-87,42", expect: "validation", field: "bbox" },
   "GET /api/registrations/[id]/contacts": { url: `/api/registrations/${ID}/contacts`, params: { id: ID }, expect: "not_found" },
   "POST /api/registrations": { url: "/api/registrations", body: { owner: { email: "nobody@" } }, expect: "validation", field: "owner.email" },
