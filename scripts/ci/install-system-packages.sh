@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: PostGIS for the local PostgreSQL 15 server,
 # Chromium for end-to-end tests, poppler-utils to render exported PDFs,
-# ffmpeg (ffprobe, and test videos) for evidence intake.
+# ffmpeg (ffprobe, and test videos) for evidence intake, nginx for the
+# two-instance test (run by the test itself; the system service is stopped).
 set -euo pipefail
 need=()
 dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || need+=(postgresql-15-postgis-3)
@@ -9,9 +10,14 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${need[@]}"
+  # Debian starts nginx's service on port 80 on install; the tests run their own.
+  if [[ " ${need[*]} " == *" nginx "* ]]; then
+    service nginx stop >/dev/null 2>&1 || true
+  fi
 fi
 echo "system packages present"

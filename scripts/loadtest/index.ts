@@ -1,5 +1,5 @@
 /**
- * npm run loadtest -- [--seconds 60] [--connections 50] [--max-requests 200000] [--out loadtest-results.json]
+ * npm run loadtest -- [--seconds 60] [--connections 50] [--max-requests 200000] [--instances 1|2] [--out loadtest-results.json]
  *
  * Starts the built app (`next start`, building first if needed) on a scratch
  * database — embedded, or a fresh database on DATABASE_URL's server — runs
@@ -8,6 +8,10 @@
  * registration answered 201 is there, whole, and nothing else was created.
  * Exit code 1 when any server error, unanswered request other than the
  * time-limit cut-off, unexpected status, lost or half-written row is found.
+ *
+ * `--instances 2` (server database only) starts two app instances behind
+ * Debian's nginx, as the README's deployment section describes, and sends the
+ * traffic to the proxy; the figures are written under "server-2-instances".
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -15,7 +19,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { ensureBuild, startBuiltApp } from "../support/next-app";
+import { ensureBuild, freePort, startBuiltApp, type RunningApp } from "../support/next-app";
+import { nginxBinary, startNginxProxy, type RunningProxy } from "../support/nginx-proxy";
 import { traceRegistrations } from "../support/registration-integrity";
 import { accountRegistrations, kindFigures, serverErrors } from "./report";
 import { prepareLoadTestDatabase } from "./scratch";
@@ -27,6 +32,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "60" },
     connections: { type: "string", default: "50" },
     "max-requests": { type: "string", default: "200000" },
+    instances: { type: "string", default: "1" },
     out: { type: "string", default: "loadtest-results.json" },
   },
 });
@@ -41,6 +47,20 @@ for (const [name, v, max] of [["seconds", seconds, 3600], ["connections", connec
 }
 
 const kind = process.env.DATABASE_URL ? "server" : "embedded";
+const instances = Number(values.instances);
+if (instances !== 1 && instances !== 2) {
+  console.error("error: --instances must be 1 or 2");
+  process.exit(1);
+}
+if (instances === 2 && kind === "embedded") {
+  console.error("error: --instances 2 needs DATABASE_URL (the embedded database belongs to one process)");
+  process.exit(1);
+}
+if (instances === 2 && !nginxBinary()) {
+  console.error("error: --instances 2 needs nginx (Debian: apt-get install nginx; scripts/ci/install-system-packages.sh installs it)");
+  process.exit(1);
+}
+const resultKey = instances === 2 ? `${kind}-2-instances` : kind;
 const tag = `loadtest-${crypto.randomBytes(4).toString("hex")}`;
 const logFile = path.join(os.tmpdir(), `sightline-${tag}-app.log`);
 
@@ -49,25 +69,41 @@ console.log(`preparing a scratch ${kind} database (demo data, a detective and an
 const database = await prepareLoadTestDatabase(kind);
 let exitCode = 0;
 try {
-  const app = await startBuiltApp({
-    logFile,
-    env: {
-      ...database.appEnv,
-      // The load comes from loopback: make it the trusted network so the
-      // per-IP registration limit still runs but never refuses the test.
-      RATE_LIMIT_TRUSTED_NETWORKS: "127.0.0.1/32,::1/128",
-      RATE_LIMIT_STORE: "memory",
-      // Local geocoder only: nothing may leave the machine, and no e-mail is sent.
-      GEOCODER_PROVIDERS: "local",
-      SMTP_URL: "",
+  const appEnv = {
+    ...database.appEnv,
+    // The load comes from loopback: make it the trusted network so the
+    // per-IP registration limit still runs but never refuses the test.
+    RATE_LIMIT_TRUSTED_NETWORKS: "127.0.0.1/32,::1/128",
+    RATE_LIMIT_STORE: instances === 2 ? "postgres" : "memory",
+    // Local geocoder only: nothing may leave the machine, and no e-mail is sent.
+    GEOCODER_PROVIDERS: "local",
+    SMTP_URL: "",
+    // A scratch database gets a scratch secret (the server mode requires one); two instances must share it.
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || crypto.randomBytes(32).toString("base64url"),
+  };
+  let apps: RunningApp[];
+  let proxy: RunningProxy | undefined;
+  if (instances === 2) {
+    const proxyPort = await freePort();
+    const shared = { ...appEnv, NEXTAUTH_URL: `http://127.0.0.1:${proxyPort}`, TRUSTED_PROXY_HOPS: "1" };
+    apps = await Promise.all([0, 1].map((i) => startBuiltApp({ logFile: logFile.replace(/\.log$/, `-${i}.log`), env: shared })));
+    proxy = await startNginxProxy({ upstreams: apps.map((a) => `127.0.0.1:${a.port}`), port: proxyPort });
+  } else {
+    apps = [await startBuiltApp({ logFile, env: appEnv })];
+  }
+  const app = {
+    baseUrl: proxy?.baseUrl ?? apps[0].baseUrl,
+    stop: async (graceMs: number) => {
+      await proxy?.stop();
+      await Promise.all(apps.map((a) => a.stop(graceMs)));
     },
-  });
+  };
   let traffic;
   // Latency on a shared machine says as much about its other jobs as about the app: record the load around the run.
   const loadAverageBefore = os.loadavg()[0];
   const runStartedAt = new Date();
   try {
-    console.log(`app up at ${app.baseUrl} (log: ${logFile}); ${connections} connections for ${seconds} s…`);
+    console.log(`${instances === 2 ? "two instances behind nginx" : "app"} up at ${app.baseUrl} (log: ${logFile}); ${connections} connections for ${seconds} s…`);
     traffic = await runTraffic(app.baseUrl, database, { seconds, connections, maxRequests, tag });
   } finally {
     // Stopped before counting: its last in-flight writes must have finished (and the embedded lock be free).
@@ -107,6 +143,7 @@ try {
   const passed = Object.values(checks).every(Boolean);
   const figures = {
     database: kind,
+    instances,
     at: runStartedAt.toISOString(),
     seconds,
     connections,
@@ -129,7 +166,7 @@ try {
   };
 
   console.log("");
-  console.log(`load test on the ${kind} database: ${figures.durationS} s, ${connections} connections, ${total} requests (${figures.requestsPerSec}/s)`);
+  console.log(`load test on the ${kind} database${instances === 2 ? " (two instances behind nginx)" : ""}: ${figures.durationS} s, ${connections} connections, ${total} requests (${figures.requestsPerSec}/s)`);
   console.table({
     "POST /api/registrations": pick(registration),
     "GET /api/cameras/near": pick(near),
@@ -147,8 +184,8 @@ try {
 
   const out = path.resolve(values.out!);
   const previous = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, "utf8")) as Record<string, unknown>) : {};
-  fs.writeFileSync(out, JSON.stringify({ ...previous, [kind]: figures }, null, 2) + "\n");
-  console.log(`figures written to ${out} (under "${kind}")`);
+  fs.writeFileSync(out, JSON.stringify({ ...previous, [resultKey]: figures }, null, 2) + "\n");
+  console.log(`figures written to ${out} (under "${resultKey}")`);
   if (!passed) exitCode = 1;
 } catch (err) {
   console.error(err);

@@ -32,6 +32,8 @@ export interface LoadTestDatabase {
   /** Environment for `next start` to use this database. */
   appEnv: Record<string, string>;
   token: string;
+  /** The detective the token belongs to, for tests that sign in. */
+  detective: { email: string; password: string };
   addresses: AddressSample[];
   bbox: { minLat: number; maxLat: number; minLng: number; maxLng: number };
   /** Open it again (the app must be stopped first on the embedded database). */
@@ -39,12 +41,13 @@ export interface LoadTestDatabase {
   drop(): Promise<void>;
 }
 
-export async function prepareLoadTestDatabase(kind: DbKind): Promise<LoadTestDatabase> {
+/** `serverUrl`: the server to create the scratch database on (default DATABASE_URL). */
+export async function prepareLoadTestDatabase(kind: DbKind, options: { serverUrl?: string } = {}): Promise<LoadTestDatabase> {
   let location: { databaseUrl?: string; dataDir?: string };
   let appEnv: Record<string, string>;
   let drop: () => Promise<void>;
   if (kind === "server") {
-    const baseUrl = process.env.DATABASE_URL;
+    const baseUrl = options.serverUrl ?? process.env.DATABASE_URL;
     if (!baseUrl) throw new Error("DATABASE_URL is not set");
     // Named after the configured database, so it sorts (and is cleaned up) with it.
     const base = new URL(baseUrl).pathname.slice(1).replace(/[^a-z0-9_]/gi, "").slice(0, 30) || "sightline";
@@ -66,12 +69,8 @@ export async function prepareLoadTestDatabase(kind: DbKind): Promise<LoadTestDat
   try {
     await seedDemo(handle.db);
     const actor = systemActor("loadtest");
-    const user = await createStaffUser(handle.db, actor, {
-      email: `loadtest-${crypto.randomBytes(4).toString("hex")}@loadtest.invalid`,
-      name: "Load test detective",
-      role: "detective",
-      password: generatePassword(),
-    });
+    const detective = { email: `loadtest-${crypto.randomBytes(4).toString("hex")}@loadtest.invalid`, password: generatePassword() };
+    const user = await createStaffUser(handle.db, actor, { ...detective, name: "Load test detective", role: "detective" });
     if (!user.ok) throw new Error(`could not create the load-test user: ${JSON.stringify(user.errors)}`);
     const token = await issueApiToken(handle.db, actor, { userId: user.user.id, name: "loadtest", days: 1 });
     if (!token.ok) throw new Error(`could not issue the load-test token: ${JSON.stringify(token.errors)}`);
@@ -91,7 +90,7 @@ export async function prepareLoadTestDatabase(kind: DbKind): Promise<LoadTestDat
              min(st_x(location::geometry)) as "minLng", max(st_x(location::geometry)) as "maxLng"
       from registrations where location is not null`);
     const bbox = extent.rows[0] as LoadTestDatabase["bbox"];
-    return { kind, appEnv, token: token.token, addresses, bbox, open: () => openDatabase({ ...location, migrate: false }), drop };
+    return { kind, appEnv, token: token.token, detective, addresses, bbox, open: () => openDatabase({ ...location, migrate: false }), drop };
   } finally {
     await handle.close();
   }
