@@ -1,15 +1,25 @@
 /**
  * npm run geocode:compare-parsers — how parse-address and addresser (raw) and
- * our parser read real labelled addresses (datamade/usaddress training data,
+ * pelias-parser (raw) and our parser read real labelled addresses (datamade/usaddress training data,
  * street addresses only), component by component, and how many of
  * parse-address's own test table each passes. Kept so the choice can be
  * re-checked on new data. Fixtures: tests/support/fixtures/geocoding/.
  */
 import * as addresser from "addresser";
 import parser from "parse-address";
+import { createRequire } from "node:module";
 import { formatScore, scoreParser, type AddressReading } from "../lib/geocode/parser-accuracy";
-import { normalizeStreetParts } from "../lib/geocode/street-name";
+import { normalizeStreetParts, parseStreetName } from "../lib/geocode/street-name";
 import { ourReading, parseAddressTableCases, readingFromParseAddressExpectation, usaddressStreetCases } from "../tests/support/parser-fixtures";
+
+// pelias-parser is CommonJS without types; it needs lodash, which it does not declare (both are devDependencies here).
+const require = createRequire(import.meta.url);
+interface PeliasSolution {
+  pair: { classification: { label: string }; span: { body: string } }[];
+}
+const PeliasParser = require("pelias-parser/parser/AddressParser") as new () => { classify(t: unknown): void; solve(t: unknown): void };
+const PeliasTokenizer = require("pelias-parser/tokenization/Tokenizer") as new (text: string) => { solution: PeliasSolution[] };
+const pelias = new PeliasParser();
 
 const readers: Record<string, (text: string) => AddressReading | null> = {
   "parse-address (raw)": (text) => {
@@ -29,6 +39,29 @@ const readers: Record<string, (text: string) => AddressReading | null> = {
       city: p.placeName,
       state: p.stateAbbreviation,
       zip: p.zipCode,
+    });
+  },
+  "pelias-parser (raw)": (text) => {
+    const tokens = new PeliasTokenizer(text);
+    pelias.classify(tokens);
+    pelias.solve(tokens);
+    const best = tokens.solution[0];
+    if (!best) return null;
+    const field = (label: string) => best.pair.find((p) => p.classification.label === label)?.span.body;
+    const number = field("housenumber");
+    if (!number) return null;
+    // pelias labels the whole street ("N Green Bay Rd"): split it with our street-name normalizer.
+    const street = parseStreetName(field("street"));
+    return readingFromParseAddressExpectation({
+      number,
+      prefix: street?.preDir ?? "",
+      street: street?.name ?? "",
+      type: street?.type ?? "",
+      suffix: street?.postDir ?? "",
+      sec_unit_type: field("unit") ?? "",
+      city: field("locality"),
+      state: field("region"),
+      zip: field("postcode"),
     });
   },
   sightline: ourReading,
