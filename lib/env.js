@@ -154,6 +154,11 @@ export const envSchema = z
     EVIDENCE_MAX_REQUEST_BYTES: number(20 * 1024 ** 3).pipe(z.number().int().min(1)),
     /** Days after an incident is closed before its evidence is purged (unless on legal hold). Unset: never purged. */
     EVIDENCE_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).optional()),
+    /** clamd for virus scanning each received file (INSTREAM over TCP). Unset: files are not scanned. */
+    CLAMAV_HOST: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    CLAMAV_PORT: number(3310).pipe(z.number().int().min(1).max(65535)),
+    /** Give up on clamd after this long with no byte either way (its own ReadTimeout is 120 s). */
+    CLAMAV_TIMEOUT_MS: number(60_000).pipe(z.number().int().min(100)),
     FOOTAGE_REQUEST_EXPIRY_DAYS: number(7).pipe(z.number().min(0.001).max(365)),
     /** A Twilio-compatible Messages API: base URL, account SID, auth token, sender number. */
     SMS_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),

@@ -31,3 +31,9 @@ export const FOOTAGE_DECLINE_REASONS = ["no_footage", "overwritten", "in_person"
 export const EVIDENCE_SOURCES = ["owner_upload", "in_person"] as const;
 /** uploading: bytes still arriving (never listed as received); quarantined: flagged by the virus scanner. */
 export const EVIDENCE_STATUSES = ["uploading", "received", "quarantined", "purged"] as const;
+/**
+ * The virus scan of a received item (null: no scanner was configured). pending: received, scan not
+ * finished (or the app stopped during it); not_scanned: clamd could not give a verdict; both are
+ * scanned again before the file is released. infected items are also status "quarantined".
+ */
+export const EVIDENCE_SCAN_STATUSES = ["pending", "clean", "infected", "not_scanned"] as const;

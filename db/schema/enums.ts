@@ -4,6 +4,7 @@ import {
   CANVASS_OUTCOMES,
   CONTACT_METHODS,
   CONTACT_WHICH,
+  EVIDENCE_SCAN_STATUSES,
   EVIDENCE_SOURCES,
   EVIDENCE_STATUSES,
   FOOTAGE_DECLINE_REASONS,
@@ -32,3 +33,4 @@ export const footageDelivery = pgEnum("footage_delivery", FOOTAGE_DELIVERIES);
 export const footageDeclineReason = pgEnum("footage_decline_reason", FOOTAGE_DECLINE_REASONS);
 export const evidenceSource = pgEnum("evidence_source", EVIDENCE_SOURCES);
 export const evidenceStatus = pgEnum("evidence_status", EVIDENCE_STATUSES);
+export const evidenceScanStatus = pgEnum("evidence_scan_status", EVIDENCE_SCAN_STATUSES);

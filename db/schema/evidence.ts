@@ -1,5 +1,5 @@
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { evidenceSource, evidenceStatus, footageDeclineReason, footageDelivery, footageRequestState } from "./enums";
+import { evidenceScanStatus, evidenceSource, evidenceStatus, footageDeclineReason, footageDelivery, footageRequestState } from "./enums";
 import { canvassEntries, incidents } from "./incidents";
 import { users } from "./users";
 
@@ -83,7 +83,11 @@ export const evidenceItems = pgTable(
     /** ffprobe facts for video: duration, codec, resolution, creation time. */
     media: jsonb("media").$type<Record<string, unknown>>(),
     hasPoster: boolean("has_poster").notNull().default(false),
+    /** The virus scan (clamd); null when no scanner was configured at receipt. */
+    scanStatus: evidenceScanStatus("scan_status"),
+    /** The signature clamd found, or why it gave no verdict, or the engine/database version that passed it. */
     scanResult: text("scan_result"),
+    scannedAt: timestamp("scanned_at", { withTimezone: true }),
     uploadedBy: uuid("uploaded_by").references(() => users.id),
     clientIp: text("client_ip"),
     userAgent: text("user_agent"),
@@ -107,7 +111,7 @@ export const evidenceCustody = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     evidenceItemId: uuid("evidence_item_id").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    /** received, collected_in_person, viewed, downloaded, download_refused, exported, quarantined, purged */
+    /** received, collected_in_person, scanned, not_scanned, quarantined, viewed, downloaded, download_refused, exported, purged */
     event: text("event").notNull(),
     actorUserId: uuid("actor_user_id"),
     actorLabel: text("actor_label").notNull(),

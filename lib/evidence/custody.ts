@@ -6,6 +6,8 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 export type CustodyEvent =
   | "received"
   | "collected_in_person"
+  | "scanned"
+  | "not_scanned"
   | "viewed"
   | "downloaded"
   | "download_refused"

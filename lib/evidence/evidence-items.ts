@@ -7,6 +7,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError, validationError } from "@/lib/http/errors";
 import { recordCustody } from "./custody";
 import type { EvidenceStore } from "./storage";
+import { awaitsScan, scanEvidenceItem, type VirusScanner } from "./virus-scan";
 
 export interface EvidenceListing {
   item: EvidenceItem;
@@ -67,20 +68,23 @@ export async function hashStored(store: EvidenceStore, id: string): Promise<stri
  * file is re-read and its hash compared with the one recorded on receipt. A
  * mismatch refuses the download, logs it in the custody log and raises an
  * alert in the audit trail. A match logs the download (who, when, why).
+ * An item still waiting for a virus verdict is scanned first when a scanner is
+ * configured; a quarantined item never leaves (409 with the signature).
  */
 export async function releaseEvidence(
   db: Db,
   store: EvidenceStore,
   actor: AuditActor,
   itemId: string,
-  input: { reason: string | null; event: "downloaded" | "viewed" },
+  input: { reason: string | null; event: "downloaded" | "viewed"; scanner?: VirusScanner | null },
 ): Promise<EvidenceItem> {
   const reason = input.reason?.trim() ?? "";
   if (reason.length < 3) throw validationError({ reason: "say why you are opening this evidence (at least 3 characters)" });
   if (reason.length > 500) throw validationError({ reason: "must be at most 500 characters" });
-  const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).limit(1);
+  let [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).limit(1);
+  if (item && input.scanner && awaitsScan(item)) item = (await scanEvidenceItem(db, store, input.scanner, itemId, actor)) ?? item;
   if (!item || (item.status !== "received" && item.status !== "quarantined")) throw new AppError("not_found", "evidence item not found");
-  if (item.status === "quarantined") throw new AppError("conflict", "this file is quarantined by the virus scanner");
+  if (item.status === "quarantined") throw new AppError("conflict", `refused: this file is quarantined by the virus scanner (${item.scanResult ?? "flagged"}); it cannot be opened or downloaded here`);
   let actual: string | null;
   try {
     actual = await hashStored(store, itemId);

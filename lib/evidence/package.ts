@@ -21,6 +21,7 @@ import { recordCustody } from "./custody";
 import { describeMedia, storedMedia } from "./media-facts";
 import { hashStored, listIncidentEvidence, type EvidenceListing } from "./evidence-items";
 import type { EvidenceStore } from "./storage";
+import { awaitsScan, describeScan, scanEvidenceItem, type VirusScanner } from "./virus-scan";
 
 /** A spreadsheet must not run a cell as a formula (an uploaded name is the owner's text). */
 function cell(value: unknown): string {
@@ -43,7 +44,7 @@ export interface PackageManifest {
 }
 
 export function manifestCsv(m: PackageManifest): string {
-  const rows: unknown[][] = [["file_in_package", "item_id", "original_name", "size_bytes", "sha256", "detected_type", "type_mismatch", "source", "stop_address", "received_at", "request_window_from", "request_window_to", "recorder_clock_offset_s", "video_duration_s", "video_recorded_at", "video_codec", "video_resolution", "video_unreadable", "event", "event_at", "event_by", "event_reason", "event_sha256", "event_ip"]];
+  const rows: unknown[][] = [["file_in_package", "item_id", "original_name", "size_bytes", "sha256", "detected_type", "type_mismatch", "source", "stop_address", "received_at", "request_window_from", "request_window_to", "recorder_clock_offset_s", "video_duration_s", "video_recorded_at", "video_codec", "video_resolution", "video_unreadable", "virus_scan", "event", "event_at", "event_by", "event_reason", "event_sha256", "event_ip"]];
   for (const listing of m.items) {
     const { item, request } = listing;
     const media = storedMedia(item.media);
@@ -51,7 +52,7 @@ export function manifestCsv(m: PackageManifest): string {
     const base = [
       ...[zipName(listing), item.id, item.originalName, item.sizeBytes, item.sha256, item.detectedType, item.typeMismatch, item.source, listing.address, item.receivedAt],
       ...[request?.windowFrom, request?.windowTo, request?.clockOffsetS],
-      ...[video?.durationS, video?.recordedAt, video?.codec, video?.width && video.height ? `${video.width}x${video.height}` : null, media?.kind === "unreadable" ? media.error : null],
+      ...[video?.durationS, video?.recordedAt, video?.codec, video?.width && video.height ? `${video.width}x${video.height}` : null, media?.kind === "unreadable" ? media.error : null, describeScan(item)],
     ];
     for (const e of listing.custody) rows.push([...base, e.event, e.at, e.actorLabel, e.reason, e.sha256, e.ip]);
   }
@@ -81,6 +82,7 @@ export function manifestPdf(m: PackageManifest): Promise<Buffer> {
     doc.text(t(`${item.sizeBytes} bytes · ${item.detectedType ?? "unrecognised content"}${item.typeMismatch ? " · CONTENT DOES NOT MATCH ITS NAME" : ""} · ${item.source === "in_person" ? "collected in person" : "uploaded by the owner"} · received ${formatAgencyTime(item.receivedAt, m.timeZone)}`));
     const media = describeMedia(storedMedia(item.media), m.timeZone);
     if (media) doc.text(t(`Video: ${media}`));
+    doc.text(t(`${describeScan(item).replace(/^./, (c) => c.toUpperCase())}`));
     if (request) {
       doc.text(t(`Requested by ${request.delivery} on ${formatAgencyTime(request.createdAt, m.timeZone)} for ${formatAgencyTime(request.windowFrom, m.timeZone)} – ${formatAgencyTime(request.windowTo, m.timeZone)}${request.clockOffsetS ? ` (recorder clock offset ${request.clockOffsetS} s)` : ""}`));
     }
@@ -100,7 +102,8 @@ export interface PackageResult {
 }
 
 /**
- * The prosecutor's package: every received file of the incident (each re-hashed
+ * The prosecutor's package: every received file of the incident, never a
+ * quarantined one (each re-hashed
  * and checked first: one mismatch refuses the whole package), a manifest in CSV
  * and PDF (items, hashes, custody events, the request and its window). The ZIP
  * is hashed as it is written; an "exported" custody event per item and an audit
@@ -111,12 +114,16 @@ export async function buildEvidencePackage(
   store: EvidenceStore,
   actor: AuditActor,
   incidentId: string,
-  options: { reason: string | null; workDir: string; timeZone: string },
+  options: { reason: string | null; workDir: string; timeZone: string; scanner?: VirusScanner | null },
 ): Promise<PackageResult> {
   const reason = options.reason?.trim() ?? "";
   if (reason.length < 3) throw validationError({ reason: "say why the package is made (at least 3 characters)" });
   const incident = await loadIncident(db, incidentId);
   if (!incident) throw new AppError("not_found", "incident not found");
+  // Items still waiting for a virus verdict are scanned first; what is quarantined stays out of the package.
+  if (options.scanner) {
+    for (const l of await listIncidentEvidence(db, incidentId)) if (awaitsScan(l.item)) await scanEvidenceItem(db, store, options.scanner, l.item.id, actor);
+  }
   const listings = (await listIncidentEvidence(db, incidentId)).filter((l) => l.item.status === "received");
   if (listings.length === 0) throw new AppError("conflict", "no evidence has been received for this incident");
   for (const l of listings) {

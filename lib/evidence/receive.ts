@@ -8,6 +8,7 @@ import { analyseReceivedMedia } from "./analyse-media";
 import { recordCustody } from "./custody";
 import { typeMismatch } from "./media-type";
 import type { EvidenceStore } from "./storage";
+import { scanEvidenceItem, type VirusScanner } from "./virus-scan";
 
 /**
  * An upload whose last byte has arrived becomes evidence: the hash from the
@@ -15,10 +16,14 @@ import type { EvidenceStore } from "./storage";
  * "received" custody event, the request's state. Idempotent: called when the
  * last PATCH completes and again on any later HEAD/PATCH, so a crash between
  * the last byte and this commit is finished on the client's next contact.
- * Video facts and the poster frame come after the commit (analyseReceivedMedia
- * never throws): a file ffprobe cannot read is still received.
+ * Then, after the commit, the virus scan when a scanner is configured (the
+ * item is "pending" until it ends; a flagged file is quarantined, a failed scan
+ * leaves it "not scanned": see virus-scan.ts), and only for what was not
+ * quarantined the video facts and the poster frame (analyseReceivedMedia never
+ * throws: a file ffprobe cannot read is still received). ffprobe never parses
+ * a file clamd flagged.
  */
-export async function finalizeUpload(db: Db, store: EvidenceStore, itemId: string, actor: AuditActor | null): Promise<boolean> {
+export async function finalizeUpload(db: Db, store: EvidenceStore, itemId: string, actor: AuditActor | null, scanner: VirusScanner | null = null): Promise<boolean> {
   const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).limit(1);
   if (!item || item.status !== "uploading") return false;
   const stored = await store.storedBytes(itemId);
@@ -34,7 +39,7 @@ export async function finalizeUpload(db: Db, store: EvidenceStore, itemId: strin
     const now = new Date();
     await tx
       .update(evidenceItems)
-      .set({ status: "received", sha256, detectedType, typeMismatch: mismatch, receivedAt: now })
+      .set({ status: "received", sha256, detectedType, typeMismatch: mismatch, receivedAt: now, scanStatus: scanner ? "pending" : null })
       .where(eq(evidenceItems.id, itemId));
     await recordCustody(tx, who, {
       itemId,
@@ -64,6 +69,7 @@ export async function finalizeUpload(db: Db, store: EvidenceStore, itemId: strin
     });
     return true;
   });
+  if (received && scanner) await scanEvidenceItem(db, store, scanner, itemId);
   if (received) await analyseReceivedMedia(db, store, itemId);
   return received;
 }

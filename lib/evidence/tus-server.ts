@@ -95,13 +95,13 @@ function createTusServer(): Server {
       const db = await getDb();
       const actor = await authorizeExisting(db, request, id);
       // A crash between the last byte and its receipt is finished on the client's next contact.
-      if (request.method === "HEAD") await finalizeUpload(db, runtime().store, id, actor);
+      if (request.method === "HEAD") await finalizeUpload(db, runtime().store, id, actor, runtime().scanner);
     },
     async onUploadFinish(request, upload) {
       const db = await getDb();
       const [item] = await db.select({ source: evidenceItems.source }).from(evidenceItems).where(eq(evidenceItems.id, upload.id)).limit(1);
       const principal = item?.source === "in_person" ? await resolvePrincipal(db, request) : null;
-      await finalizeUpload(db, runtime().store, upload.id, principal ? auditActorFor(principal, request) : actorOf(request));
+      await finalizeUpload(db, runtime().store, upload.id, principal ? auditActorFor(principal, request) : actorOf(request), runtime().scanner);
       return {};
     },
     async onResponseError(_request, err) {

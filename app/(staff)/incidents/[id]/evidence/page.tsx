@@ -14,6 +14,7 @@ import { incidentLabel } from "@/lib/canvass/canvass-types";
 import { listIncidentEvidence, type EvidenceListing } from "@/lib/evidence/evidence-items";
 import { describeMedia, storedMedia } from "@/lib/evidence/media-facts";
 import { retentionState } from "@/lib/evidence/retention";
+import { describeScan } from "@/lib/evidence/virus-scan";
 import { formatBytes } from "@/lib/evidence/owner-text";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 import { EvidenceActions, FootageCollectedOffer, PackageExport } from "@/components/evidence/evidence-actions";
@@ -110,7 +111,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                     Purged {formatAgencyTime(purgedAt(listing) ?? null, timeZone)} under the retention policy: the file is gone; its hash and custody log remain.
                   </p>
                 ) : null}
-                {item.status === "quarantined" ? <p className="mt-1 rounded bg-red-100 px-2 py-1 text-xs text-red-900">Quarantined: {item.scanResult}</p> : null}
+                <ScanNote item={item} />
                 <p className="mt-1 break-all font-mono text-xs" data-testid="evidence-sha256">
                   SHA-256 {item.sha256}
                 </p>
@@ -172,5 +173,31 @@ function MediaFacts({ item, timeZone }: { item: EvidenceListing["item"]; timeZon
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The virus scan's outcome: quarantined (red, the file cannot leave), not scanned (amber, with why), clean (plain). Nothing when no scanner was configured. */
+function ScanNote({ item }: { item: EvidenceListing["item"] }) {
+  if (item.status === "purged" || item.scanStatus === null) return null;
+  const text = describeScan(item);
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  if (item.status === "quarantined") {
+    return (
+      <p className="mt-1 rounded bg-red-100 px-2 py-1 text-xs text-red-900" role="alert" data-testid="evidence-scan">
+        {sentence}. The file is kept as received, but it cannot be played, downloaded or put in a package here; the alert is in the audit trail.
+      </p>
+    );
+  }
+  if (item.scanStatus === "not_scanned" || item.scanStatus === "pending") {
+    return (
+      <p className="mt-1 rounded bg-amber-100 px-2 py-1 text-xs text-amber-900" role="note" data-testid="evidence-scan">
+        {sentence}. It is scanned again before anyone opens it while a virus scanner is configured.
+      </p>
+    );
+  }
+  return (
+    <p className="mt-1 text-xs text-slate-700" data-testid="evidence-scan">
+      {sentence}
+    </p>
   );
 }

@@ -16,7 +16,9 @@ type Params = { params: Promise<{ id: string }> };
  */
 export const GET = withRole<Params>("detective", async (request, { db, actor }, { params }) => {
   const id = requireUuid((await params).id, "incident not found");
-  const result = await buildEvidencePackage(db, evidenceRuntime().store, actor, id, {
+  const { store, scanner } = evidenceRuntime();
+  const result = await buildEvidencePackage(db, store, actor, id, {
+    scanner,
     reason: request.nextUrl.searchParams.get("reason"),
     workDir: path.join(evidenceDir(), "packages"),
     timeZone: agencySettings().timeZone,
