@@ -34,26 +34,50 @@ export async function signInWithCredentials(
   const email = text(raw.email, 320);
   const password = text(raw.password, 1024);
   const otp = text(raw.otp, 64);
-  const refuse = async (reason: string, extra: Record<string, unknown> = {}): Promise<SignInResult> => {
-    await recordAudit(db, { userId: null, label: `sign-in:${printable(email)}`, ip: meta.ip, userAgent: meta.userAgent }, {
-      action: "auth.sign_in_failed",
-      details: { reason, ...extra },
-    }).catch((err: Error) => console.error(`[auth] could not audit a refused sign-in: ${err.message}`));
-    return { kind: "invalid" };
-  };
   try {
     if (!email || !password) return { kind: "invalid" };
-    const retryAfterS = await throttle.retryAfterS(meta.ip ?? null);
-    if (retryAfterS > 0) return await refuse("throttled", { retryAfterS });
-    if ([email, password, otp].some(hasControlCharacters)) {
-      await throttle.recordFailure(meta.ip ?? null);
-      return await refuse("control_characters");
-    }
+    if (await refusedBeforePasswordCheck(db, email, [email, password, otp], meta, throttle)) return { kind: "invalid" };
     const result = await authenticateStaff(db, { email, password, otp: otp || null }, meta, settings, now);
     if (result.kind === "invalid" || result.kind === "mfa_invalid") await throttle.recordFailure(meta.ip ?? null);
     return result;
   } catch (err) {
     console.error(`[auth] sign-in failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
-    return refuse("error");
+    await auditRefusal(db, email, meta, "error");
+    return { kind: "invalid" };
   }
+}
+
+async function auditRefusal(db: Db, email: string, meta: RequestMeta, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
+  await recordAudit(db, { userId: null, label: `sign-in:${printable(email)}`, ip: meta.ip, userAgent: meta.userAgent }, {
+    action: "auth.sign_in_failed",
+    details: { reason, ...extra },
+  }).catch((err: Error) => console.error(`[auth] could not audit a refused sign-in: ${err.message}`));
+}
+
+/**
+ * The gate in front of every password check (sign-in and the password step of
+ * second-factor enrolment alike): a client address over its refused-attempt
+ * budget, or a field with control characters, is refused and audited before
+ * any password is hashed. true: refused, do not check the password.
+ */
+export async function refusedBeforePasswordCheck(
+  db: Db,
+  email: string,
+  fields: string[],
+  meta: RequestMeta,
+  throttle: SignInThrottle,
+  step?: string,
+): Promise<boolean> {
+  const where = step ? { step } : {};
+  const retryAfterS = await throttle.retryAfterS(meta.ip ?? null);
+  if (retryAfterS > 0) {
+    await auditRefusal(db, email, meta, "throttled", { retryAfterS, ...where });
+    return true;
+  }
+  if (fields.some(hasControlCharacters)) {
+    await throttle.recordFailure(meta.ip ?? null);
+    await auditRefusal(db, email, meta, "control_characters", where);
+    return true;
+  }
+  return false;
 }

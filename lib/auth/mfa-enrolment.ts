@@ -4,7 +4,9 @@ import type { Db } from "@/db/client";
 import { recoveryCodes, users, type User } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { AuthSettings } from "./auth-settings";
+import { refusedBeforePasswordCheck } from "./credentials-sign-in";
 import { checkPasswordInTx, type RequestMeta } from "./sign-in";
+import type { SignInThrottle } from "./sign-in-throttle";
 import { acceptTotp, generateRecoveryCodes, hashRecoveryCode, newTotpSecret, totpQrDataUrl, totpUri } from "./totp";
 
 export interface EnrolmentStart {
@@ -33,8 +35,10 @@ async function beginFor(db: Db, user: User, issuer: string): Promise<EnrolmentSt
   return { secret, uri, qrDataUrl: await totpQrDataUrl(uri) };
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 async function completeInTx(
-  tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+  tx: Tx,
   user: User,
   code: string,
   meta: RequestMeta,
@@ -57,6 +61,35 @@ async function completeInTx(
   return { ok: true, recoveryCodes: codes };
 }
 
+/**
+ * The password step of enrolment during sign-in is a password guess like any
+ * other: it goes through the same per-address throttle (refused before any
+ * hash when the address is over its budget; a wrong password counts against
+ * it) and the same per-account lockout (checkPasswordInTx) as sign-in, or an
+ * attacker could guess passwords here without limit.
+ */
+async function throttledPasswordCheck<T>(
+  db: Db,
+  email: string,
+  password: string,
+  extraFields: string[],
+  meta: RequestMeta,
+  settings: AuthSettings,
+  throttle: SignInThrottle,
+  now: Date,
+  then: (tx: Tx, user: User) => Promise<T>,
+): Promise<T | null> {
+  if (await refusedBeforePasswordCheck(db, email, [email, password, ...extraFields], meta, throttle, "mfa_enrolment")) return null;
+  const outcome = await db.transaction(async (tx) => {
+    const user = await checkPasswordInTx(tx, email, password, meta, now, settings);
+    // An account that already has a second factor cannot be re-enrolled by its password alone.
+    if (!user || user.totpEnabledAt) return { passwordOk: !!user, value: null };
+    return { passwordOk: true, value: await then(tx, user) };
+  });
+  if (!outcome.passwordOk) await throttle.recordFailure(meta.ip ?? null);
+  return outcome.value;
+}
+
 /** During sign-in, for an account that must enrol first: e-mail + password prove who it is. */
 export async function beginEnrolmentWithPassword(
   db: Db,
@@ -64,13 +97,12 @@ export async function beginEnrolmentWithPassword(
   password: string,
   meta: RequestMeta,
   settings: AuthSettings,
+  throttle: SignInThrottle,
   issuer: string,
   now = new Date(),
 ): Promise<EnrolmentStart | null> {
-  const user = await db.transaction((tx) => checkPasswordInTx(tx, email, password, meta, now, settings));
-  // An account that already has a second factor cannot be re-enrolled by its password alone.
-  if (!user || user.totpEnabledAt) return null;
-  return beginFor(db, user, issuer);
+  const user = await throttledPasswordCheck(db, email, password, [], meta, settings, throttle, now, async (_tx, u) => u);
+  return user ? beginFor(db, user, issuer) : null;
 }
 
 export async function completeEnrolmentWithPassword(
@@ -80,13 +112,11 @@ export async function completeEnrolmentWithPassword(
   code: string,
   meta: RequestMeta,
   settings: AuthSettings,
+  throttle: SignInThrottle,
   now = new Date(),
 ): Promise<EnrolmentResult> {
-  return db.transaction(async (tx) => {
-    const user = await checkPasswordInTx(tx, email, password, meta, now, settings);
-    if (!user || user.totpEnabledAt) return { ok: false, error: "invalid" } as const;
-    return completeInTx(tx, user, code, meta, now);
-  });
+  const result = await throttledPasswordCheck(db, email, password, [code], meta, settings, throttle, now, (tx, user) => completeInTx(tx, user, code, meta, now));
+  return result ?? { ok: false, error: "invalid" };
 }
 
 /**

@@ -78,13 +78,39 @@ describe(`sign-in hardening (${process.env.DATABASE_URL ? "server" : "embedded"}
     expect((await signInWithCredentials(t.db, { email: victim.email, password: TEST_PASSWORD }, meta("192.0.2.10"), settings, throttle)).kind).toBe("ok");
   });
 
+  it("counts wrong passwords at the enrolment step against the same address throttle and account lockout as sign-in", async () => {
+    const throttle = createSignInThrottle({ failuresPerHour: 3, store: "memory", keyPrefix: `e${Date.now()}` });
+    const victim = await createTestStaff(t.db, "detective");
+    const attacker = meta("203.0.113.77");
+    const at = new Date();
+    // Two guesses through "start enrolment", one through "finish enrolment", then one at sign-in: the fourth is over the budget.
+    expect(await beginEnrolmentWithPassword(t.db, victim.email, "wrong-guess-1-abcdef", attacker, settings, throttle, "Sightline", at)).toBeNull();
+    expect(await beginEnrolmentWithPassword(t.db, victim.email, "wrong-guess-2-abcdef", attacker, settings, throttle, "Sightline", at)).toBeNull();
+    expect(await completeEnrolmentWithPassword(t.db, victim.email, "wrong-guess-3-abcdef", "123456", attacker, settings, throttle, at)).toEqual({ ok: false, error: "invalid" });
+    const [afterGuesses] = await t.db.select().from(users).where(eq(users.id, victim.id));
+    expect(afterGuesses.failedSignIns).toBe(3);
+    expect(await signInWithCredentials(t.db, { email: victim.email, password: TEST_PASSWORD }, attacker, settings, throttle, at)).toEqual({ kind: "invalid" });
+    // Throttled at the enrolment step too, even with the right password, before any hash: the account's counter stays put.
+    expect(await beginEnrolmentWithPassword(t.db, victim.email, TEST_PASSWORD, attacker, settings, throttle, "Sightline", at)).toBeNull();
+    expect(await beginEnrolmentWithPassword(t.db, victim.email, "wrong-guess-4-abcdef", attacker, settings, throttle, "Sightline", at)).toBeNull();
+    const [afterThrottle] = await t.db.select().from(users).where(eq(users.id, victim.id));
+    expect(afterThrottle.failedSignIns).toBe(3);
+    expect(afterThrottle.totpSecret).toBeNull();
+    const throttled = (await refusals("throttled")).filter((r) => (r.details as { step?: string }).step === "mfa_enrolment");
+    expect(throttled.length).toBe(2);
+    // Control characters in the enrolment step are refused like at sign-in.
+    expect(await beginEnrolmentWithPassword(t.db, victim.email, `${TEST_PASSWORD}\u0000`, meta("192.0.2.40"), settings, noThrottle, "Sightline", at)).toBeNull();
+    // From another address the owner still enrols.
+    expect(await beginEnrolmentWithPassword(t.db, victim.email, TEST_PASSWORD, meta("192.0.2.41"), settings, throttle, "Sightline", at)).not.toBeNull();
+  });
+
   it("does not accept the code that confirmed TOTP enrolment for a sign-in (replay)", async () => {
     const user = await createTestStaff(t.db, "detective");
     const at = new Date();
-    const start = await beginEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, meta("192.0.2.11"), settings, "Sightline", at);
+    const start = await beginEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, meta("192.0.2.11"), settings, noThrottle, "Sightline", at);
     expect(start).not.toBeNull();
     const code = totpCodeAt(start!.secret, at.getTime());
-    expect((await completeEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, code, meta("192.0.2.11"), settings, at)).ok).toBe(true);
+    expect((await completeEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, code, meta("192.0.2.11"), settings, noThrottle, at)).ok).toBe(true);
     const replay = await signInWithCredentials(t.db, { email: user.email, password: TEST_PASSWORD, otp: code }, meta("192.0.2.11"), settings, noThrottle, at);
     expect(replay).toEqual({ kind: "mfa_invalid" });
     const next = new Date(at.getTime() + 30_000);

@@ -6,6 +6,7 @@ import { authSettings, type AuthSettings } from "@/lib/auth/auth-settings";
 import { authenticateStaff } from "@/lib/auth/sign-in";
 import { beginEnrolmentWithPassword, completeEnrolmentWithPassword } from "@/lib/auth/mfa-enrolment";
 import { totpCodeAt } from "@/lib/auth/totp";
+import { createSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { principalForApiToken } from "@/lib/auth/api-token";
 import { principalForSessionClaims, purgeRevokedSessions } from "@/lib/auth/session-claims";
 import { changeUserRole, createStaffUser, resetUserMfa, resetUserPassword, setUserDisabled, signOutEverywhere, unlockUser } from "@/lib/accounts/users";
@@ -16,6 +17,8 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { createTestStaff, createTestToken, sessionCookieFor, TEST_PASSWORD } from "../support/staff-factory";
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
+
+const noThrottle = createSignInThrottle({ failuresPerHour: 0, store: "memory" });
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -103,16 +106,16 @@ describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, 
     const now = new Date("2026-03-03T09:00:10Z");
     const creds = { email: user.email, password: TEST_PASSWORD };
     expect((await authenticateStaff(t.db, creds, meta, withMfa, now)).kind).toBe("mfa_enrolment_required");
-    expect(await beginEnrolmentWithPassword(t.db, user.email, "wrong-password-123", meta, withMfa, "Test PD", now)).toBeNull();
-    const start = await beginEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, meta, withMfa, "Test PD", now);
+    expect(await beginEnrolmentWithPassword(t.db, user.email, "wrong-password-123", meta, withMfa, noThrottle, "Test PD", now)).toBeNull();
+    const start = await beginEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, meta, withMfa, noThrottle, "Test PD", now);
     expect(start?.uri).toMatch(/^otpauth:\/\/totp\/Test%20PD:/);
     expect(start?.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     const secret = start!.secret;
     // Not enrolled until confirmed: a pending secret does not count.
     expect((await authenticateStaff(t.db, creds, meta, withMfa, now)).kind).toBe("mfa_enrolment_required");
     const wrongCode = String((Number(totpCodeAt(secret, now.getTime())) + 1) % 1_000_000).padStart(6, "0");
-    expect(await completeEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, wrongCode, meta, withMfa, now)).toEqual({ ok: false, error: "wrong_code" });
-    const done = await completeEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, totpCodeAt(secret, now.getTime()), meta, withMfa, now);
+    expect(await completeEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, wrongCode, meta, withMfa, noThrottle, now)).toEqual({ ok: false, error: "wrong_code" });
+    const done = await completeEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, totpCodeAt(secret, now.getTime()), meta, withMfa, noThrottle, now);
     if (!done.ok) throw new Error(done.error);
     expect(done.recoveryCodes).toHaveLength(10);
     expect(new Set(done.recoveryCodes).size).toBe(10);
