@@ -31,6 +31,21 @@ function isTimeZone(tz) {
   }
 }
 
+/**
+ * A 256-bit key as 64 hex digits or base64 (`openssl rand -hex 32`, `openssl rand -base64 32`).
+ * @param {string} v
+ */
+export function aes256KeyBytes(v) {
+  const text = v.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, "hex");
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) {
+    const bytes = Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+    if (bytes.length === 32) return bytes;
+  }
+  return null;
+}
+const AES_KEY_HINT = "must be 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32)";
+
 const emptyToUndefined = (/** @type {unknown} */ v) => (v === "" ? undefined : v);
 const number = (/** @type {number} */ fallback) => z.preprocess(emptyToUndefined, z.coerce.number().default(fallback));
 
@@ -52,6 +67,19 @@ export const envSchema = z
         .min(32, "must be at least 32 characters")
         // "aaaa…" or a repeated word is not a secret; `openssl rand -hex 32` has all 16 hex digits.
         .refine((v) => new Set(v).size >= 12, "must be random (e.g. openssl rand -hex 32), not a repeated pattern")
+        .optional(),
+    ),
+    /**
+     * Encrypts the staff TOTP secrets at rest (AES-256-GCM). Required with DATABASE_URL; the
+     * embedded mode generates one in DATA_DIR/totp-key. See lib/auth/totp-key.ts.
+     */
+    TOTP_ENCRYPTION_KEY: z.preprocess(emptyToUndefined, z.string().refine((v) => aes256KeyBytes(v) !== null, AES_KEY_HINT).optional()),
+    /** During a key rotation: the former key(s), comma-separated, still accepted for reading until every secret is re-encrypted at start. */
+    TOTP_ENCRYPTION_KEY_PREVIOUS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((v) => v.split(",").every((k) => aes256KeyBytes(k) !== null), `each key ${AES_KEY_HINT}`)
         .optional(),
     ),
     /** The public base URL of the app: every absolute link (e-mails, manage links, sign-in redirects) is built from it. */
@@ -172,6 +200,13 @@ export const envSchema = z
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
         message: "is required when DATABASE_URL is set (the embedded mode generates one under DATA_DIR)",
+      });
+    }
+    if (env.DATABASE_URL && !env.TOTP_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TOTP_ENCRYPTION_KEY"],
+        message: "is required when DATABASE_URL is set (openssl rand -hex 32; it encrypts staff second-factor secrets, keep it apart from the database backups)",
       });
     }
     if (env.DATABASE_URL && !env.NEXTAUTH_URL) {

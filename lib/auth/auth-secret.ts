@@ -26,8 +26,17 @@ export function authSecret(): string {
  * saying what to do: anyone who reads it can mint an admin's session.
  */
 export function authSecretFromDataDir(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
-  const existing = readChecked(file);
+  return secretFromDataDirFile(dataDir, "auth-secret", "delete it to generate a new one");
+}
+
+/**
+ * A 32-byte random secret (64 hex digits) kept in `dataDir/fileName` with mode
+ * 0600, generated when missing; refused, with one line, when other users can
+ * read it or it is shorter than MIN_SECRET_LENGTH (`fix` says what to do then).
+ */
+export function secretFromDataDirFile(dataDir: string, fileName: string, fix: string): string {
+  const file = path.join(dataDir, fileName);
+  const existing = readChecked(file, fix);
   if (existing) return existing;
   fs.mkdirSync(dataDir, { recursive: true });
   const secret = crypto.randomBytes(32).toString("hex");
@@ -37,11 +46,11 @@ export function authSecretFromDataDir(dataDir: string): string {
   } catch (err) {
     // Another process wrote it first: use theirs (checked like any other).
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    return readChecked(file)!;
+    return readChecked(file, fix)!;
   }
 }
 
-function readChecked(file: string): string | null {
+function readChecked(file: string, fix: string): string | null {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -50,11 +59,11 @@ function readChecked(file: string): string | null {
     throw err;
   }
   if (process.platform !== "win32" && (stat.mode & 0o077) !== 0) {
-    throw new Error(`${file} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}): run chmod 600 on it, or delete it to generate a new one`);
+    throw new Error(`${file} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}): run chmod 600 on it${fix.startsWith("delete") ? `, or ${fix}` : ""}`);
   }
   const secret = fs.readFileSync(file, "utf8").trim();
   if (secret.length < MIN_SECRET_LENGTH) {
-    throw new Error(`${file} holds a secret of ${secret.length} characters (at least ${MIN_SECRET_LENGTH}): delete it to generate a new one`);
+    throw new Error(`${file} holds a secret of ${secret.length} characters (at least ${MIN_SECRET_LENGTH}): ${fix}`);
   }
   return secret;
 }

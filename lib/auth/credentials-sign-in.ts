@@ -5,6 +5,7 @@ import { hasControlCharacters } from "@/lib/http/control-characters";
 import type { AuthSettings } from "./auth-settings";
 import { authenticateStaff, type RequestMeta, type SignInResult } from "./sign-in";
 import type { SignInThrottle } from "./sign-in-throttle";
+import { TotpSecretUnreadableError } from "./totp-secret-box";
 
 export interface RawCredentials {
   email?: unknown;
@@ -42,7 +43,8 @@ export async function signInWithCredentials(
     return result;
   } catch (err) {
     console.error(`[auth] sign-in failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
-    await auditRefusal(db, email, meta, "error");
+    // A wrong TOTP_ENCRYPTION_KEY is the operator's to fix: say so in the log and the audit trail, never to the client.
+    await auditRefusal(db, email, meta, err instanceof TotpSecretUnreadableError ? "totp_secret_unreadable" : "error");
     return { kind: "invalid" };
   }
 }

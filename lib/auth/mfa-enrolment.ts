@@ -7,6 +7,8 @@ import type { AuthSettings } from "./auth-settings";
 import { refusedBeforePasswordCheck } from "./credentials-sign-in";
 import { checkPasswordInTx, type RequestMeta } from "./sign-in";
 import type { SignInThrottle } from "./sign-in-throttle";
+import { totpKeyring } from "./totp-key";
+import { openTotpSecret, sealTotpSecret } from "./totp-secret-box";
 import { acceptTotp, generateRecoveryCodes, hashRecoveryCode, newTotpSecret, totpQrDataUrl, totpUri } from "./totp";
 
 export interface EnrolmentStart {
@@ -30,7 +32,9 @@ function actorOf(user: User, meta: RequestMeta): AuditActor {
  */
 async function beginFor(db: Db, user: User, issuer: string): Promise<EnrolmentStart> {
   const secret = newTotpSecret();
-  await db.update(users).set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() }).where(eq(users.id, user.id));
+  // Stored sealed (AES-256-GCM, lib/auth/totp-secret-box.ts); shown in the clear only this once, to enrol.
+  const sealed = sealTotpSecret(secret, user.id, totpKeyring());
+  await db.update(users).set({ totpSecret: sealed, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() }).where(eq(users.id, user.id));
   const uri = totpUri(secret, user.email, issuer);
   return { secret, uri, qrDataUrl: await totpQrDataUrl(uri) };
 }
@@ -45,7 +49,7 @@ async function completeInTx(
   now: Date,
 ): Promise<EnrolmentResult> {
   if (!user.totpSecret) return { ok: false, error: "not_started" };
-  const step = acceptTotp(user.totpSecret, code, now.getTime(), null);
+  const step = acceptTotp(openTotpSecret(user.totpSecret, user.id, totpKeyring()), code, now.getTime(), null);
   if (step === null) return { ok: false, error: "wrong_code" };
   const codes = generateRecoveryCodes();
   // The confirming code's step is spent: it cannot sign in again right after (a replay).

@@ -6,6 +6,8 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { AuthSettings } from "./auth-settings";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { acceptTotp, hashRecoveryCode, looksLikeRecoveryCode } from "./totp";
+import { totpKeyring } from "./totp-key";
+import { openTotpSecret } from "./totp-secret-box";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -148,7 +150,9 @@ export async function authenticateStaff(
         });
         method = "password+recovery";
       } else {
-        const step = acceptTotp(user.totpSecret, otp, now.getTime(), user.totpLastStep);
+        // Throws TotpSecretUnreadableError (a wrong TOTP_ENCRYPTION_KEY): the caller logs it and refuses.
+        const secret = openTotpSecret(user.totpSecret, user.id, totpKeyring());
+        const step = acceptTotp(secret, otp, now.getTime(), user.totpLastStep);
         if (step === null) {
           await recordFailure(tx, user, "wrong_totp_code", meta, now, settings);
           return { kind: "mfa_invalid" };

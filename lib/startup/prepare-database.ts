@@ -3,6 +3,8 @@ import { isDatabaseEmpty, seedDemo } from "@/lib/demo/westchester/seed-demo";
 import { ensureDemoUsers, presentDemoCredentials } from "@/lib/demo/demo-users";
 import { env } from "@/lib/env.js";
 import { MigrationsPendingError } from "@/db/roles";
+import { totpKeyring } from "@/lib/auth/totp-key";
+import { sealStoredTotpSecrets, unreadableTotpMessage } from "@/lib/auth/totp-secret-migration";
 import { checkDatabaseRole } from "./database-role-check";
 
 export async function prepareDatabaseOnStart(): Promise<void> {
@@ -13,6 +15,17 @@ export async function prepareDatabaseOnStart(): Promise<void> {
       const role = await checkDatabaseRole(handle.db, env.DATABASE_ROLE_CHECK);
       if (role.message) console[role.ok ? "warn" : "error"](role.message);
       if (!role.ok) process.exit(1);
+    }
+    // Staff TOTP secrets: seal any still stored in plain base32, re-seal any under a previous key; stop if some cannot be read.
+    const keyring = totpKeyring();
+    const totp = await sealStoredTotpSecrets(handle.db, keyring);
+    if (totp.sealed || totp.resealed) {
+      console.log(`[sightline] second-factor secrets: ${totp.sealed} encrypted at rest for the first time, ${totp.resealed} re-encrypted with the current key`);
+    }
+    const unreadable = unreadableTotpMessage(totp, keyring);
+    if (unreadable) {
+      console.error(`[sightline] refusing to start: ${unreadable}`);
+      process.exit(1);
     }
     // Only the embedded demo is ever seeded by itself; a server database never gets demo data or accounts.
     if (handle.kind === "embedded" && (await isDatabaseEmpty(handle.db))) {

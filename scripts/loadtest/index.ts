@@ -78,8 +78,9 @@ try {
     // Local geocoder only: nothing may leave the machine, and no e-mail is sent.
     GEOCODER_PROVIDERS: "local",
     SMTP_URL: "",
-    // A scratch database gets a scratch secret (the server mode requires one); two instances must share it.
+    // A scratch database gets scratch secrets (the server mode requires them); two instances must share them.
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || crypto.randomBytes(32).toString("base64url"),
+    TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY || crypto.randomBytes(32).toString("hex"),
   };
   let apps: RunningApp[];
   let proxy: RunningProxy | undefined;

@@ -9,6 +9,8 @@ import { issueApiToken } from "../../lib/accounts/api-tokens";
 import { systemActor } from "../../lib/audit/record-audit";
 import type { Role } from "../../lib/auth/roles";
 import { newTotpSecret } from "../../lib/auth/totp";
+import { totpKeyring } from "../../lib/auth/totp-key";
+import { sealTotpSecret } from "../../lib/auth/totp-secret-box";
 
 export const TEST_PASSWORD = "plum-harbour-quietly-9";
 
@@ -19,7 +21,7 @@ export async function createTestStaff(db: Db, role: Role, options: { mfa?: boole
   if (!options.mfa) return result.user;
   const [user] = await db
     .update(users)
-    .set({ totpSecret: newTotpSecret(), totpEnabledAt: new Date() })
+    .set({ totpSecret: sealTotpSecret(newTotpSecret(), result.user.id, totpKeyring()), totpEnabledAt: new Date() })
     .where(eq(users.id, result.user.id))
     .returning();
   return user;

@@ -36,7 +36,7 @@ describe("the session signing secret", () => {
     expect(() => authSecretFromDataDir(dir)).toThrow(/can be read by other users \(mode 644\): run chmod 600/);
   });
   it("refuses a NEXTAUTH_SECRET that is short or a repeated pattern", () => {
-    const server = { DATABASE_URL: "postgres://u@db/sightline", NEXTAUTH_URL: "https://cameras.example.gov" };
+    const server = { DATABASE_URL: "postgres://u@db/sightline", NEXTAUTH_URL: "https://cameras.example.gov", TOTP_ENCRYPTION_KEY: "0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0" };
     expect(() => parseEnv({ ...server, NEXTAUTH_SECRET: "short-secret" })).toThrow(/NEXTAUTH_SECRET must be at least 32 characters/);
     expect(() => parseEnv({ ...server, NEXTAUTH_SECRET: "x".repeat(40) })).toThrow(/NEXTAUTH_SECRET must be random/);
     expect(() => parseEnv({ ...server, NEXTAUTH_SECRET: "secretsecretsecretsecretsecretsecret" })).toThrow(/must be random/);

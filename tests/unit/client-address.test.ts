@@ -88,7 +88,7 @@ describe("sign-in callback", () => {
 });
 
 describe("public base URL configuration", () => {
-  const server = { DATABASE_URL: "postgres://u@db/sightline", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef" };
+  const server = { DATABASE_URL: "postgres://u@db/sightline", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", TOTP_ENCRYPTION_KEY: "0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0" };
   it("is required and https with DATABASE_URL (http only on loopback), and an origin only", () => {
     expect(() => parseEnv(server)).toThrow(/NEXTAUTH_URL is required/);
     expect(() => parseEnv({ ...server, NEXTAUTH_URL: "http://cameras.example.gov" })).toThrow(/https/);

@@ -19,7 +19,7 @@ describe("configuration", () => {
 
   it("requires an auth secret for a server deployment", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://u@localhost/db" })).toThrow(/NEXTAUTH_SECRET/);
-    const env = parseEnv({ DATABASE_URL: "postgres://u@localhost/db", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", NEXTAUTH_URL: "https://cameras.example.gov" });
+    const env = parseEnv({ DATABASE_URL: "postgres://u@localhost/db", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", NEXTAUTH_URL: "https://cameras.example.gov", TOTP_ENCRYPTION_KEY: "0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0" });
     expect(env.DATABASE_URL).toBe("postgres://u@localhost/db");
   });
 
@@ -32,9 +32,9 @@ describe("staff sign-in configuration", () => {
   it("requires MFA on a server deployment by default and lets either be overridden", async () => {
     const { authSettings } = await import("@/lib/auth/auth-settings");
     expect(authSettings(parseEnv({})).mfaRequired).toBe(false);
-    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", NEXTAUTH_URL: "https://cameras.example.gov" })).mfaRequired).toBe(true);
+    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", NEXTAUTH_URL: "https://cameras.example.gov", TOTP_ENCRYPTION_KEY: "0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0" })).mfaRequired).toBe(true);
     expect(authSettings(parseEnv({ MFA_REQUIRED: "true" })).mfaRequired).toBe(true);
-    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", NEXTAUTH_URL: "https://cameras.example.gov", MFA_REQUIRED: "false" })).mfaRequired).toBe(false);
+    expect(authSettings(parseEnv({ DATABASE_URL: "postgres://u@h/db", NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef", NEXTAUTH_URL: "https://cameras.example.gov", TOTP_ENCRYPTION_KEY: "0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0", MFA_REQUIRED: "false" })).mfaRequired).toBe(false);
   });
 
   it("has the issue's session and lockout defaults, configurable", async () => {

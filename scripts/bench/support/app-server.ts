@@ -24,6 +24,8 @@ export async function startApp(options: { env: Record<string, string>; port?: nu
     env: {
       // A server database needs a signing secret; the bench's is thrown away with the run.
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+      // Likewise the key of the staff second-factor secrets (the bench's staff have none).
+      TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY || crypto.randomBytes(32).toString("hex"),
       // The bench signs in staff with a password only (the server default asks for a second factor).
       MFA_REQUIRED: "false",
       ...options.env,
