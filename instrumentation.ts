@@ -21,4 +21,7 @@ export async function register() {
   }
   const { prepareDatabaseOnStart } = await import("./lib/startup/prepare-database");
   await prepareDatabaseOnStart();
+  // Contact erasure, re-confirmation reminders, evidence purge: daily, by one instance at a time.
+  const { scheduleMaintenanceOnStart } = await import("./lib/startup/maintenance-schedule");
+  scheduleMaintenanceOnStart();
 }

@@ -5,6 +5,7 @@
  * then fails `next dev` / `next build` / `next start` with one line naming the variable.
  */
 import { isIP } from "node:net";
+import { Cron } from "croner";
 import { z } from "zod";
 import { databaseEnvFields } from "../db/config.js";
 
@@ -20,6 +21,17 @@ const DEFAULT_TERMS_ES = [
   "La información se reserva para el uso oficial de {agency}. Si es necesario, {agency} se pondrá en contacto con usted para solicitar las grabaciones de videovigilancia correspondientes. En ningún caso los registrantes deben entender que actúan como empleados de {agency} por este registro de cámaras de seguridad.",
   "Al enviar este formulario, usted conoce y consiente la divulgación de imágenes de video al público o a los medios cuando sea necesario para la investigación, o a solicitantes, según lo permita la Ley de Registros Públicos del Estado (State Records Act). Al enviar este formulario acepta estos términos.",
 ].join("\n\n");
+
+/** @param {string} pattern */
+function isCronPattern(pattern) {
+  if (pattern.trim().toLowerCase() === "off") return true;
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** @param {string} tz */
 function isTimeZone(tz) {
@@ -166,6 +178,15 @@ export const envSchema = z
     SMTP_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
     CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL: number(90).pipe(z.number().int().min(0)),
     RECONFIRM_AFTER_MONTHS: number(12).pipe(z.number().int().min(1)),
+    /**
+     * When the app runs the daily maintenance (contact erasure, re-confirmation reminders, evidence purge):
+     * a cron pattern in AGENCY_TIME_ZONE (5 fields, or 6 with seconds first), or "off" (run
+     * `npm run registrations:maintenance` from an external timer instead). One instance runs it (advisory lock).
+     */
+    MAINTENANCE_SCHEDULE: z.preprocess(
+      emptyToUndefined,
+      z.string().default("17 3 * * *").refine(isCronPattern, 'must be a cron pattern such as "17 3 * * *", or "off"'),
+    ),
     /** Contact details in one search answer (the best-ranked sites), and per user in any 24 hours. */
     CONTACT_READS_PER_REQUEST: number(50).pipe(z.number().int().min(1)),
     CONTACT_READS_PER_USER_PER_DAY: number(500).pipe(z.number().int().min(1)),

@@ -1,0 +1,119 @@
+import "server-only";
+import type { Db, DbKind } from "@/db/client";
+import { agencySettings } from "@/lib/agency/settings";
+import { recordAudit, systemActor } from "@/lib/audit/record-audit";
+import { purgeRevokedSessions } from "@/lib/auth/session-claims";
+import { env } from "@/lib/env.js";
+import { runEvidenceRetention } from "@/lib/evidence/retention";
+import { evidenceDir } from "@/lib/evidence/runtime";
+import { createLocalEvidenceStore, type EvidenceStore } from "@/lib/evidence/storage";
+import { publicBaseUrl } from "@/lib/http/public-url";
+import { createMailer, type Mailer } from "@/lib/registration/mailer";
+import { rekeyRegistrationAddresses } from "@/lib/registration/rekey-addresses";
+import { eraseExpiredContacts } from "@/lib/registration/retention";
+import { sendReconfirmReminders } from "@/lib/registration/review";
+import { runExclusively } from "./exclusive-run";
+
+/** What the daily maintenance needs; `maintenanceSettings()` reads it from the configuration. */
+export interface MaintenanceSettings {
+  contactRetentionDays: number;
+  reconfirmAfterMonths: number;
+  evidenceRetentionDays: number | undefined;
+  evidenceStore: EvidenceStore;
+  mailer: Mailer | null;
+  baseUrl: string;
+  agencyName: string;
+}
+
+export function maintenanceSettings(): MaintenanceSettings {
+  return {
+    contactRetentionDays: env.CONTACT_RETENTION_DAYS_AFTER_WITHDRAWAL,
+    reconfirmAfterMonths: env.RECONFIRM_AFTER_MONTHS,
+    evidenceRetentionDays: env.EVIDENCE_RETENTION_DAYS,
+    evidenceStore: createLocalEvidenceStore(evidenceDir()),
+    mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM }),
+    baseUrl: publicBaseUrl(),
+    agencyName: agencySettings().name,
+  };
+}
+
+export interface MaintenanceSummary {
+  rekeyedAddresses: number;
+  contactsErased: number;
+  revokedSessionsForgotten: number;
+  /** One line from the evidence retention step (lib/evidence/retention.ts). */
+  evidence: string;
+  /** null: SMTP is not configured, so no reminders were sent. */
+  reminders: { sent: number; skipped: number } | null;
+}
+
+/**
+ * The daily maintenance, each step its own transaction(s): bring stored address
+ * keys up to date, erase contacts of registrations closed longer than the
+ * retention period, forget revoked sessions past their limit, purge evidence
+ * past its retention (unless on legal hold), and, with SMTP, e-mail
+ * re-confirmation reminders.
+ */
+export async function runMaintenanceSteps(db: Db, settings: MaintenanceSettings, trigger: string, now = new Date()): Promise<MaintenanceSummary> {
+  const actor = systemActor(`maintenance:${trigger}`);
+  const { rekeyed } = await rekeyRegistrationAddresses(db);
+  const { erased } = await eraseExpiredContacts(db, { retentionDays: settings.contactRetentionDays, actor, now });
+  const revokedSessionsForgotten = await purgeRevokedSessions(db, now);
+  const evidence = await runEvidenceRetention(db, settings.evidenceStore, settings.evidenceRetentionDays, actor);
+  const reminders = settings.mailer
+    ? await sendReconfirmReminders(db, settings.mailer, {
+        actor,
+        reconfirmAfterMonths: settings.reconfirmAfterMonths,
+        baseUrl: settings.baseUrl,
+        agencyName: settings.agencyName,
+        now,
+      })
+    : null;
+  return { rekeyedAddresses: rekeyed, contactsErased: erased.length, revokedSessionsForgotten, evidence, reminders };
+}
+
+export type MaintenanceOutcome = { ran: true; summary: MaintenanceSummary; durationMs: number } | { ran: false };
+
+/**
+ * The maintenance, by at most one instance at a time (lib/maintenance/exclusive-run.ts):
+ * the others skip. Each run is audited as `maintenance.run` with what it did
+ * (or `maintenance.failed` with the error, which is rethrown); a skip is only logged.
+ */
+export async function runMaintenance(
+  handle: { db: Db; kind: DbKind },
+  trigger: "schedule" | "cli",
+  settings: MaintenanceSettings = maintenanceSettings(),
+): Promise<MaintenanceOutcome> {
+  const actor = systemActor(`maintenance:${trigger}`);
+  const started = Date.now();
+  const outcome = await runExclusively(handle.db, handle.kind, "maintenance", async () => {
+    try {
+      const summary = await runMaintenanceSteps(handle.db, settings, trigger);
+      const durationMs = Date.now() - started;
+      await recordAudit(handle.db, actor, { action: "maintenance.run", details: { trigger, durationMs, ...summary } });
+      return { summary, durationMs };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await recordAudit(handle.db, actor, { action: "maintenance.failed", details: { trigger, error: message.slice(0, 500) } }).catch(() => {});
+      throw err;
+    }
+  });
+  if (!outcome.ran) {
+    console.log(`[maintenance] ${trigger}: skipped, another instance is running it`);
+    return { ran: false };
+  }
+  return { ran: true, ...outcome.value };
+}
+
+/** The summary as lines for a log or a terminal. */
+export function describeMaintenance(summary: MaintenanceSummary): string[] {
+  return [
+    `recomputed the address key of ${summary.rekeyedAddresses} registration(s)`,
+    `erased contact details of ${summary.contactsErased} closed registration(s)`,
+    `forgot ${summary.revokedSessionsForgotten} signed-out session(s) past their absolute limit`,
+    summary.evidence,
+    summary.reminders
+      ? `re-confirmation reminders: ${summary.reminders.sent} sent, ${summary.reminders.skipped} not delivered`
+      : "SMTP is not configured: no re-confirmation reminders sent",
+  ];
+}
