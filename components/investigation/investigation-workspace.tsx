@@ -8,19 +8,29 @@ import type { InitialIncident, WorkspaceSettings } from "@/lib/investigation/wor
 import { useEffect, useRef } from "react";
 
 /** The detective's workspace: the incident form and ranked results beside the map. */
-export function InvestigationWorkspace({ settings, incident }: { settings: WorkspaceSettings; incident: InitialIncident | null }) {
+export function InvestigationWorkspace({
+  settings,
+  incident,
+  headingLevel = "h1",
+}: {
+  settings: WorkspaceSettings;
+  incident: InitialIncident | null;
+  /** "h2" where the page has its own h1 (the incident page): one h1 per page. */
+  headingLevel?: "h1" | "h2";
+}) {
+  const Heading = headingLevel;
   const router = useRouter();
   const inv = useInvestigation(settings, incident);
-  const { search } = inv;
-  const searchedSaved = useRef(false);
+  const { showSaved } = inv;
+  const shownSaved = useRef(false);
 
-  // A reopened incident shows its results straight away.
+  // A reopened incident shows its results straight away (audited as viewing it, not as a search).
   useEffect(() => {
-    if (incident && !searchedSaved.current) {
-      searchedSaved.current = true;
-      void search();
+    if (incident && !shownSaved.current) {
+      shownSaved.current = true;
+      void showSaved();
     }
-  }, [incident, search]);
+  }, [incident, showSaved]);
 
   return (
     <div className="grid gap-3 lg:h-[calc(100vh-9rem)] lg:grid-cols-[22rem_1fr]">
@@ -28,7 +38,7 @@ export function InvestigationWorkspace({ settings, incident }: { settings: Works
           the form, a 800 px high laptop screen showed a single result at a time. */}
       <aside className="flex min-h-0 flex-col gap-3 lg:overflow-y-auto lg:pr-1" aria-label="Incident and results">
         <section className="rounded border border-slate-200 bg-white p-3">
-          <h1 className="mb-2 text-base font-semibold">{incident ? `Incident ${incident.caseNumber ?? ""}`.trim() : "New search"}</h1>
+          <Heading className="mb-2 text-base font-semibold">{incident ? `Incident ${incident.caseNumber ?? ""}`.trim() : "New search"}</Heading>
           <IncidentForm
             draft={inv.draft}
             timeZone={settings.timeZone}

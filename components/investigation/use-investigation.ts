@@ -19,6 +19,12 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
     setDraft((d) => (d.mode === "pin" ? { ...d, pin: at } : { ...d, route: [...d.route, at] }));
   }, []);
 
+  const showFeatures = useCallback((features: SiteFeature[]) => {
+    setResults(features);
+    setSelectedId(null);
+    setStatus({ busy: false, message: `${features.length} registered site${features.length === 1 ? "" : "s"} in range.`, problems: {} });
+  }, []);
+
   const search = useCallback(async () => {
     const req = draftToRequest(draft, settings.timeZone);
     if (!req.from) {
@@ -37,11 +43,22 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
       setStatus({ busy: false, message, problems: {} });
       return;
     }
-    const { features } = res.data;
-    setResults(features);
-    setSelectedId(null);
-    setStatus({ busy: false, message: `${features.length} registered site${features.length === 1 ? "" : "s"} in range.`, problems: {} });
-  }, [draft, settings.timeZone]);
+    showFeatures(res.data.features);
+  }, [draft, settings.timeZone, showFeatures]);
+
+  // A reopened incident shows what its saved area holds; the server reads the area and records it as viewing the
+  // incident (incident.viewed), not as a new search. Searching again after a change is a search.
+  const showSaved = useCallback(async () => {
+    if (!incident) return;
+    setStatus({ busy: true, message: "Loading the incident's sites…", problems: {} });
+    const res = await fetchJson<{ features: SiteFeature[] }>(`/api/incidents/${incident.id}/sites`);
+    if (!res.ok) {
+      const message = res.status === 0 ? "The incident's sites could not be loaded: no answer from the server." : (res.error ?? `Loading failed (${res.status}).`);
+      setStatus({ busy: false, message, problems: {} });
+      return;
+    }
+    showFeatures(res.data.features);
+  }, [incident, showFeatures]);
 
   const save = useCallback(async (): Promise<string | null> => {
     const req = draftToRequest(draft, settings.timeZone);
@@ -67,5 +84,5 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
     return res.data.id;
   }, [draft, settings.timeZone]);
 
-  return { draft, update, onMapClick, results, selectedId, setSelectedId, status, search, save };
+  return { draft, update, onMapClick, results, selectedId, setSelectedId, status, search, showSaved, save };
 }

@@ -4,13 +4,13 @@ import * as turf from "@turf/turf";
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { cameras, canvassEntries, contactAttempts, incidents, registrations, users } from "@/db/schema";
+import { cameras, canvassEntries, contactAttempts, incidents, registrations, users, type Camera, type Registration } from "@/db/schema";
 import type { LngLat } from "@/db/ewkb";
 import { blockFaceFor } from "./block-face";
 import type { CanvassAttempt, CanvassCamera, CanvassIncident, CanvassRow, CanvassSheet } from "./canvass-types";
 import { centerlinesNear } from "./centerlines-near";
 import { footageStatus } from "../investigation/footage-status";
-import { siteChangesSince, type CurrentSite } from "./site-changes";
+import { siteChangesSince, type CurrentSite, type SiteChange } from "./site-changes";
 
 type Reader = Pick<Db, "select">;
 
@@ -44,6 +44,65 @@ export function coversIncident(incident: CanvassIncident, cone: { type: "Polygon
   if (incident.point) return turf.booleanPointInPolygon(incident.point, cone);
   if (incident.route && incident.route.length > 1) return turf.booleanIntersects(turf.lineString(incident.route), turf.polygon(cone.coordinates));
   return false;
+}
+
+/** The registrations' cameras as they are now, by registration, judged against the incident's spot. */
+export function liveCamerasBySite(cameraRows: Camera[], incident: CanvassIncident): Map<string, CanvassCamera[]> {
+  const camerasBySite = new Map<string, CanvassCamera[]>();
+  for (const c of cameraRows) {
+    const list = camerasBySite.get(c.registrationId) ?? [];
+    list.push({
+      position: c.position,
+      bearingDeg: c.bearingDeg,
+      fovDeg: c.fovDeg,
+      rangeM: c.rangeM,
+      recordsStreet: c.recordsStreet,
+      // Live cameras (entries without a snapshot only): the street test needs the centerlines, so recordsStreet stands in.
+      facesStreet: c.recordsStreet,
+      coversIncident: coversIncident(incident, c.viewCone),
+      note: c.note,
+    });
+    camerasBySite.set(c.registrationId, list);
+  }
+  return camerasBySite;
+}
+
+/** A registration as it is today, in the shape its canvass snapshot is compared with (lib/canvass/site-changes.ts). */
+export function currentSiteOf(r: Registration, liveCameras: CanvassCamera[]): CurrentSite {
+  return {
+    status: r.status,
+    address: { line1: r.addressLine1, unit: r.addressUnit, city: r.addressCity, state: r.addressState, zip: r.addressZip },
+    location: r.location?.coordinates ?? null,
+    retentionDays: r.retentionDays,
+    recordingMode: r.recordingMode,
+    playback: r.playback,
+    cameras: liveCameras.map((c) => ({ ...c, seesSpot: c.coversIncident })),
+  };
+}
+
+/**
+ * Which entries of an incident's canvass the owner has changed since the save, and what changed: the canvass
+ * stop shows it in full, lists (the incident page's table) flag it. No contact details are read.
+ */
+export async function canvassChangesSince(db: Reader, incidentId: string): Promise<Map<string, { at: Date; changes: SiteChange[] }>> {
+  const incident = await loadIncident(db, incidentId);
+  const found = new Map<string, { at: Date; changes: SiteChange[] }>();
+  if (!incident) return found;
+  const entries = await db
+    .select({ entryId: canvassEntries.id, snapshot: canvassEntries.snapshot, registration: registrations })
+    .from(canvassEntries)
+    .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
+    .where(eq(canvassEntries.incidentId, incidentId));
+  const ids = entries.filter((e) => e.snapshot).map((e) => e.registration.id);
+  if (ids.length === 0) return found;
+  const cameraRows = await db.select().from(cameras).where(inArray(cameras.registrationId, ids)).orderBy(asc(cameras.createdAt), asc(cameras.id));
+  const camerasBySite = liveCamerasBySite(cameraRows, incident);
+  for (const { entryId, snapshot, registration } of entries) {
+    if (!snapshot) continue;
+    const changes = siteChangesSince(snapshot, currentSiteOf(registration, camerasBySite.get(registration.id) ?? []));
+    if (changes.length > 0) found.set(entryId, { at: registration.updatedAt, changes });
+  }
+  return found;
 }
 
 /**
@@ -81,22 +140,7 @@ export async function loadCanvassSheet(
         .orderBy(asc(contactAttempts.at))
     : [];
 
-  const camerasBySite = new Map<string, CanvassCamera[]>();
-  for (const c of cameraRows) {
-    const list = camerasBySite.get(c.registrationId) ?? [];
-    list.push({
-      position: c.position,
-      bearingDeg: c.bearingDeg,
-      fovDeg: c.fovDeg,
-      rangeM: c.rangeM,
-      recordsStreet: c.recordsStreet,
-      // Live cameras (entries without a snapshot only): the street test needs the centerlines, so recordsStreet stands in.
-      facesStreet: c.recordsStreet,
-      coversIncident: coversIncident(incident, c.viewCone),
-      note: c.note,
-    });
-    camerasBySite.set(c.registrationId, list);
-  }
+  const camerasBySite = liveCamerasBySite(cameraRows, incident);
   const attemptsByEntry = new Map<string, CanvassAttempt[]>();
   for (const { attempt, byName } of attemptRows) {
     const list = attemptsByEntry.get(attempt.canvassEntryId) ?? [];
@@ -106,15 +150,7 @@ export async function loadCanvassSheet(
 
   const rows: CanvassRow[] = entries.map(({ entry, registration: r, assigneeName }) => {
     const liveCameras = camerasBySite.get(r.id) ?? [];
-    const current: CurrentSite = {
-      status: r.status,
-      address: { line1: r.addressLine1, unit: r.addressUnit, city: r.addressCity, state: r.addressState, zip: r.addressZip },
-      location: r.location?.coordinates ?? null,
-      retentionDays: r.retentionDays,
-      recordingMode: r.recordingMode,
-      playback: r.playback,
-      cameras: liveCameras.map((c) => ({ ...c, seesSpot: c.coversIncident })),
-    };
+    const current = currentSiteOf(r, liveCameras);
     const snap = entry.snapshot;
     // The record is what the search found at the save; the registration today only adds "updated since".
     const site = snap

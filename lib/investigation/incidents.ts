@@ -11,6 +11,7 @@ import { canvassEntries, incidents, registrations, users } from "@/db/schema";
 import { point } from "@/db/postgis";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { LineStringGeometry } from "@/db/ewkb";
+import { canvassChangesSince } from "@/lib/canvass/load-canvass";
 import { recordedAddressLine1, snapshotCanvassEntries } from "@/lib/canvass/site-snapshot-sql";
 import { findSites } from "./find-sites";
 import { addressNearPin } from "./incident-address";
@@ -151,7 +152,16 @@ export interface IncidentDetail extends IncidentSummary {
   description: string | null;
   createdBy: string | null;
   area: SearchArea;
-  canvass: { id: string; registrationId: string; address: string; distanceM: number | null; outcome: string; walkOrder: number | null }[];
+  canvass: {
+    id: string;
+    registrationId: string;
+    address: string;
+    distanceM: number | null;
+    outcome: string;
+    walkOrder: number | null;
+    /** The owner changed the site since the save (the stop keeps what the search found): when, and what. */
+    updatedSince: { at: string; changes: { field: string; label: string; before: string; after: string }[] } | null;
+  }[];
 }
 
 export async function readIncident(db: Db, id: string, options: { timeZone: string }): Promise<IncidentDetail | null> {
@@ -180,6 +190,7 @@ export async function readIncident(db: Db, id: string, options: { timeZone: stri
     .innerJoin(registrations, eq(registrations.id, canvassEntries.registrationId))
     .where(eq(canvassEntries.incidentId, id))
     .orderBy(canvassEntries.walkOrder);
+  const changed = await canvassChangesSince(db, id);
   return {
     id: row.id,
     title: incidentTitle(row, options.timeZone),
@@ -197,6 +208,9 @@ export async function readIncident(db: Db, id: string, options: { timeZone: stri
     createdAt: row.createdAt.toISOString(),
     canvassEntries: entries.length,
     area,
-    canvass: entries,
+    canvass: entries.map((e) => {
+      const since = changed.get(e.id);
+      return { ...e, updatedSince: since ? { at: since.at.toISOString(), changes: since.changes } : null };
+    }),
   };
 }

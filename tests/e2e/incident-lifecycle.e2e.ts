@@ -73,7 +73,20 @@ describe("incident lifecycle", () => {
     });
     expect(res.status()).toBe(201);
     incidentId = (await res.json()).id;
-    await page.goto(`${base()}/incidents/${incidentId}`);
+    // Reopening shows the saved area's sites through the incident (audited as viewing it), not a fresh search.
+    const searches: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/api/cameras/")) searches.push(r.url());
+    });
+    const [sites] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/incidents/${incidentId}/sites`)),
+      page.goto(`${base()}/incidents/${incidentId}`),
+    ]);
+    expect(sites.status()).toBe(200);
+    await page.getByRole("status").filter({ hasText: "registered site" }).waitFor();
+    expect(searches).toEqual([]);
+    // One h1: the incident's title; the map panel's heading is a section heading here.
+    expect(await page.locator("h1").allTextContents()).toEqual([await page.getByTestId("incident-title").textContent()]);
     const heading = (await page.getByTestId("incident-title").textContent()) ?? "";
     expect(heading).toMatch(/^Burglary at near \d+ \S+/);
     expect(heading).not.toMatch(/Incident [0-9a-f]{8}/);
@@ -115,6 +128,13 @@ describe("incident lifecycle", () => {
     expect(changes).toMatch(/Keeps footage\s*30 days → 3 days/);
     expect(changes).toContain("faces 0°");
     await screenshotElement(stop, "canvass-updated-since");
+
+    // The incident page's canvass table flags the same stop, and says what changed.
+    await page.goto(`${base()}/incidents/${incidentId}`);
+    const flag = page.getByRole("row").filter({ hasText: "10300 W Roosevelt Rd" }).getByTestId("updated-since-flag");
+    await flag.waitFor();
+    expect(await flag.textContent()).toMatch(/Updated since saved.*Keeps footage.*Cameras/);
+    await screenshot(page, "incident-canvass-updated-since");
     await context.close();
   });
 
@@ -144,6 +164,25 @@ describe("incident lifecycle", () => {
       page.getByTestId("incident-details").getByRole("button", { name: "Reopen incident" }).click(),
     ]);
     await expect.poll(async () => page.getByTestId("incident-status").textContent(), { timeout: 30_000 }).toBe("Open");
+    await context.close();
+  });
+
+  it("an admin reads the incident's trail: names, links and what changed, the reopening as a view", async () => {
+    const { context, page } = await signedIn("admin", `/admin/audit?targetType=incident&targetId=${incidentId}`);
+    const table = page.getByTestId("audit-table");
+    const edit = table.locator('tr[data-action="incident.updated"]').first();
+    await edit.waitFor();
+    const target = edit.getByTestId("audit-target").getByRole("link");
+    expect(await target.textContent()).toBe("E2E-LIFE-1 · Burglary");
+    expect(await target.getAttribute("href")).toBe(`/incidents/${incidentId}`);
+    expect(await edit.getByTestId("audit-actor").textContent()).toBe(`${demoUser("detective").name}${demoUser("detective").email}`);
+    const changes = (await edit.getByTestId("audit-changes").textContent()) ?? "";
+    expect(changes).toMatch(/Case number:\s*\(none\)\s*→\s*E2E-LIFE-1/);
+    expect(changes).not.toContain("{");
+    const viewed = table.locator('tr[data-action="incident.viewed"]');
+    expect(await viewed.count()).toBeGreaterThan(0);
+    expect(await viewed.first().getByTestId("audit-target").textContent()).toBe("E2E-LIFE-1 · Burglary");
+    await screenshot(page, "admin-audit-incident-trail");
     await context.close();
   });
 });

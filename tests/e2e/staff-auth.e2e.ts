@@ -63,6 +63,42 @@ describe("staff accounts in the browser", () => {
     });
   }
 
+  it("keeps the e-mail, name and chosen role of a new account through refusals, and creates it with that role", async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, "admin", "/admin/users");
+    const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Create", exact: true }) });
+    const typed = async () => ({
+      email: await create.getByLabel("E-mail").inputValue(),
+      name: await create.getByLabel("Name").inputValue(),
+      role: await create.getByLabel("Role").inputValue(),
+    });
+    // The server refuses: the e-mail is taken (the demo detective's).
+    await create.getByLabel("E-mail").fill(demoUser("detective").email);
+    await create.getByLabel("Name").fill("Riley Retype (e2e)");
+    await create.getByLabel("Role").selectOption("supervisor");
+    await create.getByRole("button", { name: "Create", exact: true }).click();
+    await create.getByRole("alert").filter({ hasText: /already exists/ }).waitFor();
+    expect(await typed()).toEqual({ email: demoUser("detective").email, name: "Riley Retype (e2e)", role: "supervisor" });
+    await screenshot(page, "admin-create-refused-keeps-input");
+
+    // A validation refusal (a password below the policy) keeps them too.
+    await create.getByLabel("E-mail").fill("riley.retype.e2e@agency.test");
+    await create.getByLabel("Password (empty: generate)").fill("short");
+    await create.getByRole("button", { name: "Create", exact: true }).click();
+    await create.getByRole("alert").filter({ hasText: /password:/ }).waitFor();
+    expect(await typed()).toEqual({ email: "riley.retype.e2e@agency.test", name: "Riley Retype (e2e)", role: "supervisor" });
+
+    await create.getByLabel("Password (empty: generate)").fill("");
+    await create.getByRole("button", { name: "Create", exact: true }).click();
+    await create.getByRole("status").filter({ hasText: "Created riley.retype.e2e@agency.test" }).waitFor();
+    // Accepted: the form is empty for the next account.
+    expect(await typed()).toEqual({ email: "", name: "", role: "detective" });
+    const row = page.getByTestId("staff-list").locator("li").filter({ hasText: "riley.retype.e2e@agency.test" });
+    await expect(row.locator("span.uppercase").textContent()).resolves.toBe("supervisor");
+    await context.close();
+  });
+
   // On an account of its own, made by the admin: a second factor on a shared demo account would make every later
   // password-only sign-in as that account (other e2e files, people trying the demo) stop at the code prompt.
   it("enrols a second factor, then asks for it at sign-in; signs out; the admin sees it all in the audit trail", async () => {
@@ -121,6 +157,18 @@ describe("staff accounts in the browser", () => {
     const mine = rows.filter((line) => line.includes(`,${user.email},auth.sign_out,user,`));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatch(/127\.0\.0\.1/);
+
+    // People by name, not ids: the new user's sign-out names them, with their e-mail, and links to what they did.
+    await admin.goto(`${inject("baseUrl")}/admin/audit?action=auth.sign_out&user=${encodeURIComponent(user.email)}`);
+    const who = admin.getByTestId("audit-actor").first();
+    await expect(who.textContent()).resolves.toBe(`Morgan Enrolment (e2e)${user.email}`);
+    await expect(who.getByRole("link").getAttribute("href")).resolves.toMatch(/^\/admin\/audit\?user=[0-9a-f-]{36}$/);
+    // Looking at the trail and exporting it are in the trail themselves.
+    await admin.goto(`${inject("baseUrl")}/admin/audit?action=audit.`);
+    const own = admin.getByTestId("audit-table").locator("tr").filter({ hasText: demoUser("admin").email });
+    await expect(own.filter({ hasText: "audit.export" }).count()).resolves.toBeGreaterThan(0);
+    await expect(own.filter({ hasText: "audit.viewed" }).first().textContent()).resolves.toContain("auth.sign_out");
+    await screenshot(admin, "admin-audit-views-recorded");
     await adminContext.close();
   });
 });

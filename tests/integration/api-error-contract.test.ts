@@ -52,6 +52,7 @@ const CASES: Record<string, Case | null> = {
   "GET /api/incidents/[id]/canvass": { url: `/api/incidents/${ID}/canvass?format=docx`, params: { id: ID }, expect: "validation", field: "format" },
   "POST /api/incidents/[id]/canvass/walk-order": { url: `/api/incidents/${ID}/canvass/walk-order`, params: { id: ID }, expect: "not_found" },
   "GET /api/incidents/[id]": { url: "/api/incidents/nope", params: { id: "nope" }, expect: "not_found" },
+  "GET /api/incidents/[id]/sites": { url: "/api/incidents/nope/sites", params: { id: "nope" }, expect: "not_found" },
   "POST /api/incidents": { url: "/api/incidents", body: { lat: 41.8 }, expect: "validation", field: "occurredAt" },
   "GET /api/incidents": { url: "/api/incidents?status=archived", expect: "validation", field: "status" },
   "PATCH /api/incidents/[id]": { url: `/api/incidents/${ID}`, params: { id: ID }, body: { status: "archived", offense: "x".repeat(121) }, expect: "validation", field: "offense" },

@@ -6,6 +6,10 @@ import { recordAudit, systemActor } from "@/lib/audit/record-audit";
 import { auditFilterSchema } from "@/lib/audit/audit-filter";
 import { countAudit, queryAudit } from "@/lib/audit/query-audit";
 import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
+import { viewAuditTrail } from "@/lib/audit/view-audit";
+import { actorRef, changeLines, detailLines, targetRef } from "@/lib/audit/describe-audit";
+import { updateIncident } from "@/lib/investigation/incident-lifecycle";
+import { createCanvassEntry, createIncident, createRegistration } from "../support/canvass-factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createTestStaff, createTestToken } from "../support/staff-factory";
 import { setDbForTests } from "@/db/client";
@@ -120,5 +124,69 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
     await recordAudit(t.db, systemActor("cli"), { action: "user.create" });
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.actorLabel, "cli"));
     expect(rows).toHaveLength(1);
+  });
+
+  it("names actors and targets with links, lists changes in words, keeps the filters, and records each viewing", async () => {
+    const admin = await createTestStaff(t.db, "admin");
+    const detective = await createTestStaff(t.db, "detective");
+    const adminActor = { userId: admin.id, label: admin.email, ip: "127.0.0.1" };
+    const spot: [number, number] = [-87.8821, 41.8505];
+    const registration = await createRegistration(t.db, { addressLine1: "1800 Mayfair Ave", location: [-87.8819, 41.8506] });
+    const incident = await createIncident(t.db, { point: spot, caseNumber: "26-40404" });
+    const stop = await createCanvassEntry(t.db, incident.id, registration, spot);
+
+    // Entries written by the code that writes them in the app: an incident edit (changes as a map)…
+    await updateIncident(t.db, { userId: admin.id, email: admin.email, name: admin.name, role: "admin", via: "session" }, adminActor, incident.id, { offense: "Burglary" });
+    // … a registration edit (changes as a list; contacts without values) and a canvass stop's assignment.
+    await recordAudit(t.db, { userId: detective.id, label: detective.email }, {
+      action: "registration.updated_by_staff",
+      targetType: "registration",
+      targetId: registration.id,
+      details: { changes: [{ field: "ownerPhone", contact: true }, { field: "retentionDays", from: 14, to: 30 }], status: "active" },
+    });
+    await recordAudit(t.db, { userId: detective.id, label: detective.email }, {
+      action: "canvass_entry.update",
+      targetType: "canvass_entry",
+      targetId: stop.id,
+      details: { incidentId: incident.id, changes: { assignedTo: { from: null, to: detective.id }, notes: { changed: true, length: 12 } } },
+    });
+
+    const view = await viewAuditTrail(t.db, adminActor, auditFilterSchema.parse({ user: detective.id }), { timeZone: TZ, limit: 50 });
+    expect(view.rows.map((r) => r.action).sort()).toEqual(["canvass_entry.update", "registration.updated_by_staff"]);
+    expect(view.total).toBe(2);
+    const byAction = (action: string) => view.rows.find((r) => r.action === action)!;
+
+    const edit = byAction("registration.updated_by_staff");
+    expect(actorRef(edit, view.names)).toEqual({ text: "Test detective", sub: detective.email, href: `/admin/audit?user=${detective.id}`, id: detective.id });
+    expect(targetRef(edit, view.names)).toEqual({ text: "1800 Mayfair Ave, Westchester", href: `/registry/${registration.id}`, id: registration.id });
+    expect(changeLines(edit.details, view.names)).toEqual([
+      { field: "ownerPhone", label: "Owner's phone", changedOnly: true },
+      { field: "retentionDays", label: "Keeps footage (days)", before: "14", after: "30" },
+    ]);
+    expect(detailLines(edit.details, view.names)).toEqual([{ label: "Status", value: "active" }]);
+
+    const assignment = byAction("canvass_entry.update");
+    expect(targetRef(assignment, view.names)).toMatchObject({ text: "Canvass stop at 1800 Mayfair Ave, Westchester", sub: "26-40404 · Burglary", href: `/incidents/${incident.id}/canvass` });
+    // jsonb keeps an object's keys in its own order: compare the map-shaped changes by field.
+    expect(changeLines(assignment.details, view.names).sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+      { field: "assignedTo", label: "Assigned to", before: "nobody", after: "Test detective" },
+      { field: "notes", label: "Notes", changedOnly: true },
+    ]);
+    expect(detailLines(assignment.details, view.names)[0]).toMatchObject({ label: "Incident", value: "26-40404 · Burglary", ref: { href: `/incidents/${incident.id}` } });
+
+    // The incident edit, found by its target; the incident is named by its case number and offence.
+    const incidentView = await viewAuditTrail(t.db, adminActor, auditFilterSchema.parse({ targetType: "incident", targetId: incident.id }), { timeZone: TZ, limit: 50 });
+    expect(incidentView.rows.map((r) => r.action)).toEqual(["incident.updated"]);
+    const [updated] = incidentView.rows;
+    expect(targetRef(updated, incidentView.names)).toEqual({ text: "26-40404 · Burglary", href: `/incidents/${incident.id}`, id: incident.id });
+    expect(actorRef(updated, incidentView.names)).toMatchObject({ text: "Test admin", sub: admin.email });
+    expect(changeLines(updated.details, incidentView.names)).toEqual([{ field: "offense", label: "Offence", before: "(none)", after: "Burglary" }]);
+
+    // Each look at the trail is in the trail, with the filter and what it showed.
+    const views = await t.db.select().from(auditLog).where(eq(auditLog.action, "audit.viewed"));
+    expect(views.map((v) => ({ actor: v.actorUserId, ip: v.ip, details: v.details }))).toEqual([
+      { actor: admin.id, ip: "127.0.0.1", details: { filter: { user: detective.id }, shown: 2, total: 2 } },
+      { actor: admin.id, ip: "127.0.0.1", details: { filter: { targetType: "incident", targetId: incident.id }, shown: 1, total: 1 } },
+    ]);
   });
 });

@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { auditLog, canvassEntries, incidents } from "@/db/schema";
+import { auditLog, canvassEntries, incidents, registrations } from "@/db/schema";
 import { setDbForTests } from "@/db/client";
 import { GET as listRoute, POST as createRoute } from "@/app/api/incidents/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/incidents/[id]/route";
+import { GET as sitesRoute } from "@/app/api/incidents/[id]/sites/route";
 import { GET as dashboardRoute } from "@/app/api/dashboard/route";
 import { GET as mineRoute } from "@/app/api/canvass/mine/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -148,5 +149,44 @@ describe(`incident lifecycle (${process.env.DATABASE_URL ? "server" : "embedded"
     expect((await patch(id, detective, { offense: "Vandalism" })).status).toBe(200);
     expect(await t.db.select().from(incidents).where(eq(incidents.id, id))).toEqual(before);
     expect((await audits(id)).map((a) => a.action).filter((a) => a.startsWith("incident."))).toEqual(["incident.created"]);
+  });
+
+  it("reopening a saved incident shows its sites and is audited as viewing it, not as a search", async () => {
+    const id = await save({ offense: "Vandalism" });
+    const searchesBefore = await t.db.select().from(auditLog).where(eq(auditLog.action, "investigation.search"));
+    const res = await sitesRoute(call("GET", `/api/incidents/${id}/sites`, otherDetective), params(id));
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { type: string; features: { properties: { address: string } }[] };
+    expect(answer.type).toBe("FeatureCollection");
+    // The saved area (100 m around a pin 11 m from the site) holds the registered site, as the canvass does.
+    expect(answer.features.map((f) => f.properties.address)).toEqual([expect.stringContaining("10300 W Roosevelt Rd")]);
+    const viewed = (await audits(id)).filter((a) => a.action === "incident.viewed");
+    expect(viewed).toHaveLength(1);
+    expect(viewed[0]).toMatchObject({ actorUserId: otherDetective.id, details: { results: 1 } });
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "investigation.search"))).toHaveLength(searchesBefore.length);
+
+    const unknown = "00000000-0000-4000-8000-000000000404";
+    const missing = await sitesRoute(call("GET", `/api/incidents/${unknown}/sites`, detective), params(unknown));
+    expect(missing.status).toBe(404);
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.viewed"), eq(auditLog.targetId, unknown)))).toHaveLength(0);
+  });
+
+  it("flags canvass entries whose registration the owner changed since the save, with what changed", async () => {
+    const id = await save({ offense: "Theft from vehicle" });
+    const before = (await (await getRoute(call("GET", `/api/incidents/${id}`, detective), params(id))).json()) as { canvass: { registrationId: string; updatedSince: unknown }[] };
+    expect(before.canvass).toHaveLength(1);
+    expect(before.canvass[0].updatedSince).toBeNull();
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, before.canvass[0].registrationId));
+    await t.db.update(registrations).set({ retentionDays: (reg.retentionDays ?? 14) + 16, updatedAt: new Date() }).where(eq(registrations.id, reg.id));
+    try {
+      const after = (await (await getRoute(call("GET", `/api/incidents/${id}`, detective), params(id))).json()) as {
+        canvass: { updatedSince: { at: string; changes: { field: string; before: string; after: string }[] } | null }[];
+      };
+      expect(after.canvass[0].updatedSince?.changes).toEqual([
+        { field: "retentionDays", label: "Keeps footage", before: `${reg.retentionDays ?? 14} days`, after: `${(reg.retentionDays ?? 14) + 16} days` },
+      ]);
+    } finally {
+      await t.db.update(registrations).set({ retentionDays: reg.retentionDays }).where(eq(registrations.id, reg.id));
+    }
   });
 });

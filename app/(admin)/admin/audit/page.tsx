@@ -2,23 +2,26 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { auditFilterSchema } from "@/lib/audit/audit-filter";
-import { auditActions, countAudit, queryAudit } from "@/lib/audit/query-audit";
+import { viewAuditTrail } from "@/lib/audit/view-audit";
 import { fieldErrors } from "@/lib/http/field-errors";
+import { actionActor } from "@/lib/auth/action-actor";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { AuditTable } from "@/components/admin/audit-table";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 const PAGE_ROWS = 200;
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireStaffPage("admin", "/admin/audit");
+  const admin = await requireStaffPage("admin", "/admin/audit");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = auditFilterSchema.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const filter = parsed.success ? parsed.data : {};
   const db = await getDb();
   const { timeZone } = agencySettings();
-  const [rows, total, actions] = await Promise.all([queryAudit(db, filter, timeZone, PAGE_ROWS), countAudit(db, filter, timeZone), auditActions(db)]);
+  // Looking at the trail is itself recorded (audit.viewed), with the filter used.
+  const { rows, total, actions, names } = await viewAuditTrail(db, await actionActor(admin), filter, { timeZone, limit: PAGE_ROWS });
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString();
   const input = (name: keyof typeof raw, label: string, type = "text") => (
     <label className="flex flex-col text-sm">
@@ -54,34 +57,11 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       </form>
       <p className="text-sm text-slate-700">
         {total} matching {total === 1 ? "entry" : "entries"}
-        {total > PAGE_ROWS ? `; the newest ${PAGE_ROWS} shown, the export has all` : ""}. Times in {timeZone}. An action ending in a dot (e.g.{" "}
+        {total > PAGE_ROWS ? `; the newest ${PAGE_ROWS} shown, the export has all` : ""}. Times in {timeZone}; viewing and exporting the trail are recorded in it too. An action ending in a dot (e.g.{" "}
         <code>auth.</code>) matches the whole family.
       </p>
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-xs" data-testid="audit-table">
-          <thead>
-            <tr className="border-b text-left">
-              <th className="p-2">When</th>
-              <th className="p-2">Actor</th>
-              <th className="p-2">Action</th>
-              <th className="p-2">Target</th>
-              <th className="p-2">Details</th>
-              <th className="p-2">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b align-top">
-                <td className="whitespace-nowrap p-2">{r.at.toLocaleString("en-US", { timeZone, dateStyle: "short", timeStyle: "medium" })}</td>
-                <td className="p-2 font-mono">{r.actorLabel}</td>
-                <td className="p-2 font-mono">{r.action}</td>
-                <td className="p-2 font-mono">{r.targetType ? `${r.targetType}:${r.targetId ?? ""}` : ""}</td>
-                <td className="max-w-md break-all p-2 font-mono">{JSON.stringify(r.details)}</td>
-                <td className="p-2">{r.ip ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditTable rows={rows} names={names} timeZone={timeZone} />
       </div>
     </div>
   );

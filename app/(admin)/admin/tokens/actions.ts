@@ -6,6 +6,8 @@ import type { ActionState } from "@/components/admin/action-state";
 import { issueApiToken, revokeApiToken } from "@/lib/accounts/api-tokens";
 import { actionActor } from "@/lib/auth/action-actor";
 import { requireStaffAction } from "@/lib/auth/require-staff-action";
+import { agencySettings } from "@/lib/agency/settings";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 
 const PATH = "/admin/tokens";
 
@@ -21,7 +23,7 @@ export async function issueTokenAction(_: ActionState, form: FormData): Promise<
   revalidatePath(PATH);
   return {
     ok: true,
-    message: `Issued; expires ${result.expiresAt.toISOString().slice(0, 10)}. Send it as "Authorization: Bearer <token>".`,
+    message: `Issued; expires ${formatAgencyTime(result.expiresAt, agencySettings().timeZone)}. Send it as "Authorization: Bearer <token>".`,
     secret: { label: "API token", value: result.token },
   };
 }

@@ -6,6 +6,7 @@ import { listApiTokens } from "@/lib/accounts/api-tokens";
 import { listStaffUsers } from "@/lib/accounts/users";
 import { agencySettings } from "@/lib/agency/settings";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import { issueTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -15,7 +16,7 @@ export default async function AdminTokensPage() {
   const db = await getDb();
   const [tokens, staff] = await Promise.all([listApiTokens(db), listStaffUsers(db)]);
   const { timeZone } = agencySettings();
-  const when = (d: Date | null) => (d ? d.toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" }) : "—");
+  const when = (d: Date | null) => (d ? formatAgencyTime(d, timeZone) : "—");
   const now = new Date();
   return (
     <div className="space-y-6">

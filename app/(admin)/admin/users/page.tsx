@@ -5,6 +5,7 @@ import { Field, RoleSelect } from "@/components/admin/field";
 import { listStaffUsers } from "@/lib/accounts/users";
 import { agencySettings } from "@/lib/agency/settings";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import {
   changeRoleAction,
   createUserAction,
@@ -21,7 +22,7 @@ export default async function AdminUsersPage() {
   const me = await requireStaffPage("admin", "/admin/users");
   const staff = await listStaffUsers(await getDb());
   const { timeZone } = agencySettings();
-  const when = (d: Date | null) => (d ? d.toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" }) : "");
+  const when = (d: Date | null) => (d ? formatAgencyTime(d, timeZone) : "");
   const now = new Date();
   return (
     <div className="space-y-6">
@@ -40,7 +41,7 @@ export default async function AdminUsersPage() {
         <h2 className="mb-2 font-semibold">Accounts ({staff.length})</h2>
         <ul className="space-y-3" data-testid="staff-list">
           {staff.map((u) => (
-            <li key={u.id} className="rounded border border-slate-200 bg-white p-3">
+            <li key={u.id} id={`user-${u.id}`} className="scroll-mt-4 rounded border border-slate-200 bg-white p-3">
               <div className="flex flex-wrap items-baseline gap-x-3">
                 <span className="font-semibold">{u.name}</span>
                 <span className="font-mono text-sm">{u.email}</span>
@@ -52,7 +53,7 @@ export default async function AdminUsersPage() {
                 {u.id === me.userId && <span className="text-xs text-slate-600">(you)</span>}
               </div>
               <div className="mt-2 flex flex-wrap gap-4">
-                <ActionForm action={changeRoleAction} submitLabel="Change role">
+                <ActionForm action={changeRoleAction} submitLabel="Change role" resetOnSuccess={false}>
                   <input type="hidden" name="userId" value={u.id} />
                   <RoleSelect defaultValue={u.role} label="Role" />
                 </ActionForm>

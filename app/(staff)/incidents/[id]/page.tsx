@@ -54,7 +54,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         canChangeStatus={isSupervisor}
         closedText={incident.status === "closed" && incident.closedAt ? `Closed by ${incident.closedByName ?? "a supervisor"}, ${formatAgencyTime(incident.closedAt, timeZone)}` : null}
       />
-      <InvestigationWorkspace settings={workspaceSettings()} incident={initialIncident(incident)} />
+      <InvestigationWorkspace settings={workspaceSettings()} incident={initialIncident(incident)} headingLevel="h2" />
       <section>
         <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-base font-semibold">Canvass</h2>
@@ -83,7 +83,19 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               {incident.canvass.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100">
                   <td className="p-2 tabular-nums">{e.walkOrder}</td>
-                  <td className="p-2">{e.address}</td>
+                  <td className="p-2">
+                    {e.address}
+                    {e.updatedSince && (
+                      // The stop keeps what the search found; the owner's later change is flagged here and detailed on the canvass.
+                      <span className="mt-0.5 block text-xs text-amber-900" data-testid="updated-since-flag" title={formatAgencyTime(e.updatedSince.at, timeZone)}>
+                        <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold">Updated since saved</span>{" "}
+                        {e.updatedSince.changes.map((c) => c.label).join(", ")} ·{" "}
+                        <Link href={`/incidents/${incident.id}/canvass`} className="underline">
+                          see the stop
+                        </Link>
+                      </span>
+                    )}
+                  </td>
                   <td className="p-2 text-right tabular-nums">{e.distanceM === null ? "–" : `${Math.round(e.distanceM)} m`}</td>
                   <td className="p-2">{e.outcome.replaceAll("_", " ")}</td>
                 </tr>
