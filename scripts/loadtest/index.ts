@@ -67,6 +67,7 @@ const logFile = path.join(os.tmpdir(), `sightline-${tag}-app.log`);
 ensureBuild();
 console.log(`preparing a scratch ${kind} database (demo data, a detective and an API token)…`);
 const database = await prepareLoadTestDatabase(kind);
+if (database.runtimeRole) console.log(`the app connects as the runtime role ${database.runtimeRole} (npm run db:grant's grants; DATABASE_ROLE_CHECK=refuse)`);
 let exitCode = 0;
 try {
   const appEnv = {

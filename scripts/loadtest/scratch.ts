@@ -2,7 +2,11 @@
  * The load test's own database: a scratch embedded data directory, or a fresh
  * database on DATABASE_URL's server; migrated, seeded with the synthetic demo
  * (so addresses geocode and radius queries find sites), with a detective and
- * an API token. Never the configured database.
+ * an API token. Never the configured database. On the server the app
+ * connects as a scratch runtime role (the grants of `npm run db:grant`, made
+ * by scripts/support/runtime-role.ts, dropped afterwards) with
+ * DATABASE_ROLE_CHECK=refuse, as a deployment does: the load test then also
+ * proves that nothing the app does under load is refused to that role.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -16,6 +20,7 @@ import { issueApiToken } from "../../lib/accounts/api-tokens";
 import { generatePassword } from "../../lib/accounts/generate-password";
 import { systemActor } from "../../lib/audit/record-audit";
 import { seedDemo } from "../../lib/demo/westchester/seed-demo";
+import { grantScratchRuntimeRole } from "../support/runtime-role";
 
 export type DbKind = "embedded" | "server";
 
@@ -29,8 +34,10 @@ export interface AddressSample {
 
 export interface LoadTestDatabase {
   kind: DbKind;
-  /** Environment for `next start` to use this database. */
+  /** Environment for `next start` to use this database (on the server: as the runtime role). */
   appEnv: Record<string, string>;
+  /** The role the app connects as on the server (null: embedded). */
+  runtimeRole: string | null;
   token: string;
   /** The detective the token belongs to, for tests that sign in. */
   detective: { email: string; password: string };
@@ -46,9 +53,12 @@ export async function prepareLoadTestDatabase(kind: DbKind, options: { serverUrl
   let location: { databaseUrl?: string; dataDir?: string };
   let appEnv: Record<string, string>;
   let drop: () => Promise<void>;
+  let runtimeRole: string | null = null;
+  let serverUrl: string | undefined;
   if (kind === "server") {
     const baseUrl = options.serverUrl ?? process.env.DATABASE_URL;
     if (!baseUrl) throw new Error("DATABASE_URL is not set");
+    serverUrl = baseUrl;
     // Named after the configured database, so it sorts (and is cleaned up) with it.
     const base = new URL(baseUrl).pathname.slice(1).replace(/[^a-z0-9_]/gi, "").slice(0, 30) || "sightline";
     const name = `${base}_loadtest_${crypto.randomBytes(5).toString("hex")}`.toLowerCase();
@@ -90,7 +100,18 @@ export async function prepareLoadTestDatabase(kind: DbKind, options: { serverUrl
              min(st_x(location::geometry)) as "minLng", max(st_x(location::geometry)) as "maxLng"
       from registrations where location is not null`);
     const bbox = extent.rows[0] as LoadTestDatabase["bbox"];
-    return { kind, appEnv, token: token.token, detective, addresses, bbox, open: () => openDatabase({ ...location, migrate: false }), drop };
+    if (kind === "server") {
+      const role = await grantScratchRuntimeRole(location.databaseUrl!, "sightline_loadtest_rt");
+      runtimeRole = role.name;
+      appEnv = { ...appEnv, DATABASE_URL: role.url, DATABASE_ROLE_CHECK: "refuse" };
+      const dropDatabase = drop;
+      // The role after its database (its grants go with the database).
+      drop = async () => {
+        await dropDatabase();
+        await role.drop(serverUrl!);
+      };
+    }
+    return { kind, appEnv, runtimeRole, token: token.token, detective, addresses, bbox, open: () => openDatabase({ ...location, migrate: false }), drop };
   } finally {
     await handle.close();
   }

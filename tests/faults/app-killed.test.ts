@@ -3,7 +3,9 @@
  * registrations, restart it on the same database, and prove that every
  * registration answered 201 is there and whole, that nothing was written for
  * a request answered otherwise, and (embedded) that the lock file left by the
- * dead process does not stop the restart. Needs `npm run build` (CI builds
+ * dead process does not stop the restart. On the server the app connects as a
+ * runtime role (`npm run db:grant`), as deployed, and would refuse to start
+ * as anything stronger. Needs `npm run build` (CI builds
  * before the tests); without a build it is skipped and says so.
  */
 import fs from "node:fs";
@@ -13,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { lockFilePath } from "../../db/embedded";
 import { hasBuild, startBuiltApp, type RunningApp } from "../../scripts/support/next-app";
+import { grantScratchRuntimeRole, type ScratchRuntimeRole } from "../../scripts/support/runtime-role";
 import { halfWritten, traceRegistrations } from "../../scripts/support/registration-integrity";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { appEnvFor, prepareRegistrationData, streamRegistrations } from "./support";
@@ -23,6 +26,7 @@ if (!built) console.warn("[faults] app-killed: no build (.next/BUILD_ID); run `n
 
 let t: TestDatabase;
 let app: RunningApp | undefined;
+let runtimeRole: ScratchRuntimeRole | undefined;
 const logFile = path.join(os.tmpdir(), `sightline-fault-app-killed-${process.pid}.log`);
 
 beforeAll(async () => {
@@ -30,16 +34,19 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await prepareRegistrationData(t.db);
   await t.disconnect();
+  if (t.kind === "server") runtimeRole = await grantScratchRuntimeRole(t.location);
 });
 afterAll(async () => {
   await app?.stop(2000);
   await t?.close();
+  // After its database: the role's grants went with it.
+  await runtimeRole?.drop(process.env.DATABASE_URL!);
 });
 
 describe.skipIf(!built)(`the app killed with SIGKILL during a stream of registrations${built ? "" : " (skipped: no build; run npm run build first)"}`, () => {
   it("keeps every 201, writes nothing half, and restarts cleanly on the same database", async () => {
     const embedded = !t.location.startsWith("postgres");
-    app = await startBuiltApp({ env: appEnvFor(t.location), logFile });
+    app = await startBuiltApp({ env: appEnvFor(t.location, runtimeRole?.url), logFile });
     const tag = `killed-${process.pid}`;
     const stream = streamRegistrations(app.baseUrl, tag, 6);
     await stream.reached(20);
@@ -55,7 +62,7 @@ describe.skipIf(!built)(`the app killed with SIGKILL during a stream of registra
       expect(fs.readFileSync(lockFilePath(t.location), "utf8").trim()).toBe(String(killedPid));
     }
 
-    app = await startBuiltApp({ env: appEnvFor(t.location), logFile });
+    app = await startBuiltApp({ env: appEnvFor(t.location, runtimeRole?.url), logFile });
     // Anonymous callers get the status only (the database facts are for staff).
     const health = (await (await fetch(`${app.baseUrl}/api/health`)).json()) as { status: string };
     expect(health).toEqual({ status: "ok" });

@@ -29,11 +29,17 @@ export async function prepareRegistrationData(db: Db): Promise<void> {
   if (response.status !== 201) throw new Error(`could not pre-register: ${response.status}`);
 }
 
-/** The app's environment for a test database (`location` is a data directory or a database URL). */
-export function appEnvFor(location: string): Record<string, string> {
+/**
+ * The app's environment for a test database (`location` is a data directory or
+ * a database URL). `runtimeRoleUrl`: on the server, connect as that runtime role
+ * (scripts/support/runtime-role.ts) instead of the owner, refusing to start as
+ * anything stronger, as a deployment does.
+ */
+export function appEnvFor(location: string, runtimeRoleUrl?: string): Record<string, string> {
   const server = location.startsWith("postgres");
   return {
-    DATABASE_URL: server ? location : "",
+    DATABASE_URL: server ? (runtimeRoleUrl ?? location) : "",
+    ...(server && runtimeRoleUrl ? { DATABASE_ROLE_CHECK: "refuse" } : {}),
     DATA_DIR: server ? "" : location,
     RATE_LIMIT_TRUSTED_NETWORKS: "127.0.0.1/32,::1/128",
     RATE_LIMIT_STORE: "memory",
