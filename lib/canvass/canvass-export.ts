@@ -37,12 +37,13 @@ export async function readCanvassSheet(db: Db, incidentId: string, actor: AuditA
 
 /**
  * The JSON canvass. With contacts only for CANVASS_EXPORT_MIN_ROLE, like the
- * files: otherwise every stop's owner and alternate are withheld (the page
- * still shows a detective each stop's contact, one stop at a time).
+ * files: otherwise every stop's owner, alternate and the registrant's notes
+ * (which name people and times to call) are withheld (the page still shows a
+ * detective each stop's contact, one stop at a time).
  */
 function jsonSheet(sheet: CanvassSheet, withContacts: boolean) {
   if (withContacts) return { ...sheet, exportedAt: sheet.generatedAt, contactsIncluded: true };
-  const rows = sheet.rows.map((row) => ({ ...row, owner: null, alternate: null }));
+  const rows = sheet.rows.map((row) => ({ ...row, owner: null, alternate: null, registrantNotes: null }));
   return { ...sheet, rows, exportedAt: sheet.generatedAt, contactsIncluded: false };
 }
 

@@ -74,6 +74,8 @@ export interface CanvassRow {
   /** `language`: the resident's language in English ("Spanish"). */
   owner: { name: string | null; businessName: string | null; phone: string | null; email: string | null; language: string };
   alternate: { name: string | null; phone: string | null; email: string | null };
+  /** What the registrant wrote for the police ("ask for Tomas after 3 pm"): current, like the contacts. */
+  registrantNotes: string | null;
   playback: string;
   retentionDays: number | null;
   /** continuous | motion | scheduled | unknown */
@@ -118,6 +120,8 @@ export interface CanvassSheet {
   /** In walk order. */
   rows: CanvassRow[];
   centerlines: LngLat[][];
+  /** The street name of each of `centerlines` ("W Roosevelt Rd"), same order, for labels on paper. */
+  centerlineNames: string[];
   generatedAt: Date;
 }
 

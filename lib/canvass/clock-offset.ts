@@ -76,6 +76,17 @@ export function formatClockOffset(seconds: number | null | undefined): string {
 }
 
 /**
+ * The offset in words for exports, "3 min 12 s ahead", "45 s behind", "in
+ * sync": never a leading sign, so a spreadsheet neither reads it as a formula
+ * nor shows a formula guard's apostrophe; "" when no offset was recorded.
+ */
+export function describeClockOffset(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return "";
+  if (Math.round(seconds) === 0) return "in sync";
+  return `${formatClockOffset(Math.abs(seconds)).slice(1)} ${seconds > 0 ? "ahead" : "behind"}`;
+}
+
+/**
  * The time to look for on the recorder: a recorder running fast (positive
  * offset) shows the event later than it really happened.
  */

@@ -8,7 +8,7 @@ import { cameras, canvassEntries, contactAttempts, incidents, registrations, use
 import type { LngLat } from "@/db/ewkb";
 import { blockFaceFor } from "./block-face";
 import type { CanvassAttempt, CanvassCamera, CanvassIncident, CanvassRow, CanvassSheet } from "./canvass-types";
-import { centerlinesNear } from "./centerlines-near";
+import { namedCenterlinesNear } from "./centerlines-near";
 import { footageStatus } from "../investigation/footage-status";
 import { siteChangesSince, type CurrentSite, type SiteChange } from "./site-changes";
 
@@ -194,6 +194,7 @@ export async function loadCanvassSheet(
       location: site.location,
       owner: { name: r.ownerName, businessName: r.businessName, phone: r.ownerPhone, email: r.ownerEmail, language: languageNameForStaff(r.locale) },
       alternate: { name: r.alternateName, phone: r.alternatePhone, email: r.alternateEmail },
+      registrantNotes: r.notes,
       playback: site.playback,
       retentionDays: site.retentionDays,
       recordingMode: site.recordingMode,
@@ -216,6 +217,14 @@ export async function loadCanvassSheet(
 
   const start = walkStartOf(incident);
   const mapPoints: LngLat[] = [...(start ? [start] : []), ...(incident.route ?? []), ...rows.flatMap((r) => (r.location ? [r.location] : []))];
-  const centerlines = await centerlinesNear(db, mapPoints, Math.max(150, incident.radiusM ?? 0));
-  return { agencyName: options.agencyName, timeZone: options.timeZone, incident, rows, centerlines, generatedAt: now };
+  const streets = await namedCenterlinesNear(db, mapPoints, Math.max(150, incident.radiusM ?? 0));
+  return {
+    agencyName: options.agencyName,
+    timeZone: options.timeZone,
+    incident,
+    rows,
+    centerlines: streets.map((s) => s.line),
+    centerlineNames: streets.map((s) => s.name),
+    generatedAt: now,
+  };
 }

@@ -27,19 +27,35 @@ export function isoToAgencyLocal(iso: string, timeZone: string): { date: string;
  * "Sat 7 Mar 2026, 12:00 CST" in the agency's zone; "" for no time (an unknown deadline, say).
  * Staff read English; a resident's text passes their language ("sáb, 7 mar 2026, 12:00 GMT-6").
  */
-export function formatAgencyTime(instant: string | Date | null | undefined, timeZone: string, locale = "en-US"): string {
+export function formatAgencyTime(
+  instant: string | Date | null | undefined,
+  timeZone: string,
+  locale = "en-US",
+  options: { seconds?: boolean; timeOnly?: boolean } = {},
+): string {
   if (instant === null || instant === undefined) return "";
+  // timeOnly: the end of a range whose start already says the day ("21:43:12 to 21:58:12 CST").
+  const day = options.timeOnly ? {} : ({ weekday: "short", day: "numeric", month: "short", year: "numeric" } as const);
   return new Intl.DateTimeFormat(locale, {
     timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
+    ...day,
     hour: "2-digit",
     minute: "2-digit",
+    // A recorder's time is read to the second (the clock offset is), so the sheet keeps them.
+    ...(options.seconds ? { second: "2-digit" as const } : {}),
     hour12: false,
     timeZoneName: "short",
   }).format(new Date(instant));
+}
+
+/**
+ * An instant as ISO 8601 with the agency's UTC offset, to the second
+ * ("2026-12-17T16:00:00-06:00"): exact for machines, sortable, and the wall
+ * time a person in the agency reads; "" for no time. For exports.
+ */
+export function formatAgencyIso(instant: string | Date | null | undefined, timeZone: string): string {
+  if (instant === null || instant === undefined) return "";
+  return format(new TZDate(new Date(instant).getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
 /** The date part of the same family, "Sat, Mar 7, 2026", for days (last confirmed, registered). */

@@ -3,7 +3,8 @@ import * as turf from "@turf/turf";
 import { parse } from "csv-parse/sync";
 import { and, asc, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { auditLog, canvassEntries, contactAttempts } from "@/db/schema";
+import { auditLog, canvassEntries, contactAttempts, users } from "@/db/schema";
+import { agencySettings } from "@/lib/agency/settings";
 import { GET as getCanvass } from "@/app/api/incidents/[id]/canvass/route";
 import { POST as assign } from "@/app/api/incidents/[id]/canvass/assign/route";
 import { PATCH as patchEntry } from "@/app/api/canvass-entries/[id]/route";
@@ -12,7 +13,7 @@ import { GET as getMine } from "@/app/api/canvass/mine/route";
 import { GET as getDashboard } from "@/app/api/dashboard/route";
 import { blockFaceFor } from "@/lib/canvass/block-face";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createCanvassEntry, createIncident, createStaff, offsetM, seedCanvassScenario, type StaffFixture } from "../support/canvass-factories";
+import { createCanvassEntry, createIncident, createStaff, offsetM, seedCanvassScenario, STREET_NAMES, type StaffFixture } from "../support/canvass-factories";
 import { setDbForTests } from "@/db/client";
 import { readPdfText } from "../support/pdf-text";
 import type { LngLat } from "@/db/ewkb";
@@ -49,6 +50,34 @@ const route = (id: string) => ({ params: Promise.resolve({ id }) });
 async function exportAudits(format: string) {
   const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.export"), eq(auditLog.targetId, scenario.incident.id)));
   return rows.filter((r) => r.details.format === format);
+}
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
+
+/** "21:43:12" in the agency's zone, from the platform's Intl, not the code under test. */
+function clockTime(at: Date) {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: agencySettings().timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(at);
+}
+
+const OUTCOME_LABEL_TEXT: Record<string, string> = {
+  not_contacted: "Not contacted",
+  no_answer: "No answer",
+  notice_left: "Notice left",
+  footage_requested: "Footage requested",
+  footage_collected: "Footage collected",
+  no_relevant_footage: "No relevant footage",
+  overwritten: "Overwritten",
+  declined: "Declined",
+};
+
+/** Each entry's current outcome, assignee and last change, read straight from the tables. */
+async function storedEntries() {
+  const rows = await t.db
+    .select({ id: canvassEntries.id, outcome: canvassEntries.outcome, updatedAt: canvassEntries.updatedAt, assigneeName: users.name })
+    .from(canvassEntries)
+    .leftJoin(users, eq(users.id, canvassEntries.assignedTo))
+    .where(eq(canvassEntries.incidentId, scenario.incident.id));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 async function storedWalkOrder() {
@@ -265,7 +294,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     }
   });
 
-  it("exports exactly the canvass as CSV: rows, walk order, fields, inert formulas", async () => {
+  it("exports exactly the canvass as CSV: rows, walk order, fields, inert formulas, ISO times", async () => {
     const id = scenario.incident.id;
     const res = await getCanvass(call("GET", `/api/incidents/${id}/canvass?format=csv`, supervisor), route(id));
     expect(res.headers.get("content-type")).toContain("text/csv");
@@ -276,8 +305,11 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     const stored = await storedWalkOrder();
     expect(records.map((r) => r.entry_id)).toEqual(stored.map((s) => s.id));
     expect(records.map((r) => Number(r.stop))).toEqual(stored.map((s) => s.walkOrder));
+    const entries = await storedEntries();
     for (const record of records) {
       const site = scenario.sites.find((s) => s.entry.id === record.entry_id)!;
+      const entry = entries.get(record.entry_id)!;
+      expect(record.case_number).toBe("26-01234");
       expect(record.address).toBe(site.spec.addressLine1);
       const name = site.spec.ownerName!;
       expect(record.owner_name).toBe(/^[=+\-@]/.test(name) ? `'${name}` : name);
@@ -286,18 +318,41 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
         expect(Number(record.lng)).toBeCloseTo(site.spec.location[0], 9);
         expect(Number(record.lat)).toBeCloseTo(site.spec.location[1], 9);
       }
+      // Outcome as code and label, the current one; the assignee by name.
+      expect(record.outcome).toBe(entry.outcome);
+      expect(record.outcome_label).toBe(OUTCOME_LABEL_TEXT[entry.outcome]);
+      expect(record.assigned_to).toBe(entry.assigneeName ?? "");
+      // Times: ISO 8601 with an offset, the same instant as stored, beside a local display.
+      expect(record.entry_updated_at).toMatch(ISO_WITH_OFFSET);
+      expect(Date.parse(record.entry_updated_at)).toBe(Math.floor(entry.updatedAt.getTime() / 1000) * 1000);
+      if (record.footage_deadline) {
+        expect(record.footage_deadline).toMatch(ISO_WITH_OFFSET);
+        const expected = new Date(scenario.incident.occurredFrom.getTime() + (site.spec.retentionDays ?? 14) * 86_400_000);
+        // A daylight-saving change inside the retention moves it by an hour at most.
+        expect(Math.abs(Date.parse(record.footage_deadline) - expected.getTime())).toBeLessThanOrEqual(3_600_000);
+        expect(record.footage_deadline_local).toMatch(/\d{2}:\d{2}:\d{2} [A-Z]/);
+      }
     }
     const injected = records.find((r) => r.address === "10312 W Roosevelt Rd")!;
     expect(injected.owner_name).toBe(`'=HYPERLINK("http://x","y")`);
     const collected = records.find((r) => r.entry_id === scenario.sites[0].entry.id)!;
-    expect(collected.outcome).toBe("Footage collected");
-    expect(collected.clock_offset).toBe("\u22123 min 12 s");
+    expect(collected.outcome).toBe("footage_collected");
+    expect(collected.outcome_label).toBe("Footage collected");
+    // The offset as signed integer seconds, and in words that never start with a sign (so no formula guard).
+    expect(collected.clock_offset_s).toBe("-192");
+    expect(collected.clock_offset).toBe("3 min 12 s behind");
+    const recorderFrom = new Date(scenario.incident.occurredFrom.getTime() - 192_000);
+    expect(collected.recorder_time_from).toMatch(ISO_WITH_OFFSET);
+    expect(Date.parse(collected.recorder_time_from)).toBe(Math.floor(recorderFrom.getTime() / 1000) * 1000);
+    expect(collected.recorder_time_from_local).toContain(clockTime(recorderFrom));
     expect(collected.alternate_name).toBe("Sam Example");
+    expect(collected.registrant_notes).toBe("ask for Tomas after 3 pm");
     expect(collected.cameras_street_or_spot).toMatch(/sees the spot/);
     expect(records.find((r) => r.address === "10340 W Roosevelt Rd")!.deadline_status).toBe("unknown");
+    for (const record of records) expect(record.clock_offset).not.toMatch(/^['+\-\u2212]/);
   });
 
-  it("exports GeoJSON with one feature per entry in walk order", async () => {
+  it("exports GeoJSON with one feature per entry in walk order, carrying the CSV's fields and values", async () => {
     const id = scenario.incident.id;
     const res = await getCanvass(call("GET", `/api/incidents/${id}/canvass?format=geojson`, supervisor), route(id));
     expect(res.headers.get("content-type")).toBe("application/geo+json");
@@ -305,7 +360,11 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     expect(fc.type).toBe("FeatureCollection");
     const stored = await storedWalkOrder();
     expect(fc.features.map((f: { id: string }) => f.id)).toEqual(stored.map((s) => s.id));
-    for (const f of fc.features) {
+    const csv: Record<string, string>[] = parse(await (await getCanvass(call("GET", `/api/incidents/${id}/canvass?format=csv`, supervisor), route(id))).text(), {
+      bom: true,
+      columns: true,
+    });
+    for (const [i, f] of fc.features.entries()) {
       const site = scenario.sites.find((s) => s.entry.id === f.id)!;
       expect(f.properties.address).toBe(site.spec.addressLine1);
       if (site.spec.location) {
@@ -313,11 +372,22 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
         expect(f.geometry.coordinates[0]).toBeCloseTo(site.spec.location[0], 9);
         expect(f.geometry.coordinates[1]).toBeCloseTo(site.spec.location[1], 9);
       } else expect(f.geometry).toBeNull();
+      // The same fields as the CSV, in its order, with the same values (typed here, text there).
+      expect(Object.keys(f.properties)).toEqual(Object.keys(csv[i]));
+      for (const [key, value] of Object.entries(f.properties)) {
+        const text = value === null ? "" : String(value);
+        expect([key, csv[i][key].replace(/^'(?=[=+\-@\t\r])/, "")]).toEqual([key, text]);
+      }
+      expect(f.properties.case_number).toBe("26-01234");
+      expect(f.properties.entry_updated_at).toMatch(ISO_WITH_OFFSET);
     }
+    const collected = fc.features.find((f: { id: string }) => f.id === scenario.sites[0].entry.id);
+    expect(collected.properties).toMatchObject({ outcome: "footage_collected", outcome_label: "Footage collected", clock_offset_s: -192, clock_offset: "3 min 12 s behind" });
   });
 
-  it("exports a PDF that holds every address, in walk order", async () => {
+  it("exports a PDF for the street: every address in walk order, street names, the incident's address, current outcomes, notes, assignees, recorder time to the second", async () => {
     const id = scenario.incident.id;
+    await t.db.update(canvassEntries).set({ notes: "owner home after 6 pm" }).where(eq(canvassEntries.id, scenario.sites[0].entry.id));
     const res = await getCanvass(call("GET", `/api/incidents/${id}/canvass?format=pdf`, supervisor), route(id));
     expect(res.headers.get("content-type")).toBe("application/pdf");
     const pdf = Buffer.from(await res.arrayBuffer());
@@ -331,9 +401,39 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     expect(text).toContain("Riley Pérez");
     // Walk order on paper: each address appears after the previous stop's.
     const stored = await storedWalkOrder();
-    const positions = stored.map((s) => text.indexOf(scenario.sites.find((x) => x.entry.id === s.id)!.spec.addressLine1, text.indexOf("Stops in walk order")));
+    const stopsAt = text.indexOf("Stops in walk order");
+    const positions = stored.map((s) => text.indexOf(scenario.sites.find((x) => x.entry.id === s.id)!.spec.addressLine1, stopsAt));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+
+    // The map (page 1, before the stops) names every street drawn on it and the incident's address.
+    const mapText = text.slice(0, stopsAt);
+    for (const street of Object.values(STREET_NAMES)) expect(mapText).toContain(street.label);
+    expect(mapText).toContain("near 10300 W Roosevelt Rd, Westchester");
+
+    // Each stop's block: its current outcome ticked (and only it), its assignee, by the database.
+    const entries = await storedEntries();
+    const blocks = text.slice(stopsAt).split(/(?=Stop \d+ )/).filter((b) => /^Stop \d+ /.test(b));
+    expect(blocks).toHaveLength(stored.length);
+    for (const [i, s] of stored.entries()) {
+      const entry = entries.get(s.id)!;
+      const block = blocks[i];
+      expect(block.startsWith(`Stop ${s.walkOrder} `)).toBe(true);
+      expect(block).toContain(`\u2611 ${OUTCOME_LABEL_TEXT[entry.outcome]}`);
+      expect(block.match(/\u2611/g)).toHaveLength(2); // the tick and the legend "☑ = when printed"
+      expect(block).toContain(`Assigned to: ${entry.assigneeName ?? "unassigned"}`);
+    }
+    const first = blocks[stored.findIndex((s) => s.id === scenario.sites[0].entry.id)];
+    expect(first).toContain("\u2611 Footage collected");
+    expect(first).toContain("ask for Tomas after 3 pm");
+    expect(first).toContain("owner home after 6 pm");
+    expect(first).toContain("Sam Example");
+    // The recorder time to look at keeps its seconds (incident time − 3 min 12 s).
+    expect(first).toContain(clockTime(new Date(scenario.incident.occurredFrom.getTime() - 192_000)));
+    // A long e-mail address wraps only at its @ and dots: every token is whole.
+    const email = scenario.sites[0].spec.ownerEmail!;
+    for (const token of email.split(/(?=[@.])/)) expect(first).toContain(token);
+    expect(first.replace(/\s+/g, "")).toContain(email);
   });
 
   it("gives a supervisor the dashboard, and nobody below", async () => {

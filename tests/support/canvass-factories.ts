@@ -42,7 +42,10 @@ export interface RegistrationSpec {
   ownerName?: string;
   businessName?: string | null;
   ownerPhone?: string;
+  ownerEmail?: string;
   alternateName?: string | null;
+  /** The registrant's own note for the police ("ask for Tomas after 3 pm"). */
+  notes?: string | null;
   retentionDays?: number | null;
   playback?: "standard" | "proprietary" | "unknown";
   status?: "pending_review" | "active" | "inactive" | "withdrawn";
@@ -61,7 +64,7 @@ export async function createRegistration(db: Db, spec: RegistrationSpec) {
       ownerName: spec.ownerName ?? `Owner of ${spec.addressLine1}`,
       businessName: spec.businessName ?? null,
       ownerPhone: spec.ownerPhone ?? "708-555-0100",
-      ownerEmail: "owner@example.com",
+      ownerEmail: spec.ownerEmail ?? "owner@example.com",
       alternateName: spec.alternateName ?? null,
       alternatePhone: spec.alternateName ? "708-555-0199" : null,
       addressLine1: spec.addressLine1,
@@ -74,6 +77,7 @@ export async function createRegistration(db: Db, spec: RegistrationSpec) {
       cameraCount: Math.max(1, spec.cameras?.length ?? 1),
       retentionDays: spec.retentionDays === undefined ? 14 : spec.retentionDays,
       playback: spec.playback ?? "standard",
+      notes: spec.notes ?? null,
       consentAt: new Date(),
       termsVersion: "test",
       lastConfirmedAt: spec.lastConfirmedAt ?? new Date(),
@@ -100,7 +104,18 @@ export async function createRegistration(db: Db, spec: RegistrationSpec) {
 
 export async function createIncident(
   db: Db,
-  spec: { point: LngLat; route?: LngLat[]; radiusM?: number; occurredFrom?: Date; occurredTo?: Date; caseNumber?: string; title?: string; status?: "open" | "closed"; createdBy?: string },
+  spec: {
+    point: LngLat;
+    route?: LngLat[];
+    radiusM?: number;
+    occurredFrom?: Date;
+    occurredTo?: Date;
+    caseNumber?: string;
+    title?: string;
+    address?: string;
+    status?: "open" | "closed";
+    createdBy?: string;
+  },
 ) {
   const occurredFrom = spec.occurredFrom ?? new Date(Date.now() - 3600_000);
   const [incident] = await db
@@ -108,6 +123,7 @@ export async function createIncident(
     .values({
       caseNumber: spec.caseNumber ?? `26-${crypto.randomInt(10000, 99999)}`,
       title: spec.title ?? null,
+      address: spec.address ?? null,
       status: spec.status ?? "open",
       // A route of travel replaces the point, as the map saves it.
       point: spec.route ? null : point(spec.point[0], spec.point[1]),
@@ -137,14 +153,27 @@ export async function createCanvassEntry(db: Db, incidentId: string, registratio
   return withSnapshot;
 }
 
-export async function createStreet(db: Db, name: string, coordinates: LngLat[]) {
-  await db.insert(streetCenterlines).values({ stName: name, geom: { type: "LineString", coordinates }, source: "test" });
+/** A centerline named as NG9-1-1 stores it: "ROOSEVELT" or { preDir: "W", name: "ROOSEVELT", type: "RD" }. */
+export async function createStreet(db: Db, name: string | { preDir?: string; name: string; type?: string }, coordinates: LngLat[]) {
+  const parts = typeof name === "string" ? { name } : name;
+  await db
+    .insert(streetCenterlines)
+    .values({ stPreDir: parts.preDir ?? null, stName: parts.name, stPosTyp: parts.type ?? null, geom: { type: "LineString", coordinates }, source: "test" });
 }
 
 /** Metres east/north of an origin as lng/lat. */
 export function offsetM(origin: LngLat, eastM: number, northM: number): LngLat {
   return [origin[0] + eastM / (111_320 * Math.cos((origin[1] * Math.PI) / 180)), origin[1] + northM / 110_540];
 }
+
+/** The scenario's streets, as NG9-1-1 stores them, and as the canvass sheet should label them. */
+export const STREET_NAMES = {
+  roosevelt: { preDir: "W", name: "ROOSEVELT", type: "RD", label: "W Roosevelt Rd" },
+  eleventh: { preDir: "W", name: "11TH", type: "ST", label: "W 11th St" },
+  westchester: { preDir: "S", name: "WESTCHESTER", type: "BLVD", label: "S Westchester Blvd" },
+  mannheim: { preDir: "S", name: "MANNHEIM", type: "RD", label: "S Mannheim Rd" },
+  wolf: { preDir: "S", name: "WOLF", type: "RD", label: "S Wolf Rd" },
+} as const;
 
 /**
  * A canvass on a small street grid around 10300 W Roosevelt Rd: two east-west
@@ -153,14 +182,25 @@ export function offsetM(origin: LngLat, eastM: number, northM: number): LngLat {
  */
 export async function seedCanvassScenario(db: Db, options: { occurredFrom?: Date } = {}) {
   const origin: LngLat = [-87.878, 41.8674];
-  // Streets split at intersections, as NG9-1-1 centerlines are.
+  // Streets split at intersections, as NG9-1-1 centerlines are, named as the sites' addresses have them.
   const xs = [-300, 0, 300];
   const ys = [0, 200];
-  for (const y of ys) for (let i = 1; i < xs.length; i++) await createStreet(db, `EW${y}`, [offsetM(origin, xs[i - 1], y), offsetM(origin, xs[i], y)]);
-  for (const x of xs) await createStreet(db, `NS${x}`, [offsetM(origin, x, 0), offsetM(origin, x, 200)]);
+  const eastWest = [STREET_NAMES.roosevelt, STREET_NAMES.eleventh];
+  const northSouth = [STREET_NAMES.westchester, STREET_NAMES.mannheim, STREET_NAMES.wolf];
+  for (const [j, y] of ys.entries()) for (let i = 1; i < xs.length; i++) await createStreet(db, eastWest[j], [offsetM(origin, xs[i - 1], y), offsetM(origin, xs[i], y)]);
+  for (const [i, x] of xs.entries()) await createStreet(db, northSouth[i], [offsetM(origin, x, 0), offsetM(origin, x, 200)]);
 
   const specs: RegistrationSpec[] = [
-    { addressLine1: "10300 W Roosevelt Rd", location: offsetM(origin, 10, -15), ownerName: "Pat Example", alternateName: "Sam Example", cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] },
+    {
+      addressLine1: "10300 W Roosevelt Rd",
+      location: offsetM(origin, 10, -15),
+      ownerName: "Pat Example",
+      // Longer than a sheet's contact column: it must wrap at its @ and dots, never inside a word.
+      ownerEmail: "pat.example-household.security-cameras@westchester-neighbourhood-association.example.org",
+      alternateName: "Sam Example",
+      notes: "ask for Tomas after 3 pm",
+      cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }],
+    },
     { addressLine1: "10312 W Roosevelt Rd", location: offsetM(origin, -60, -15), ownerName: '=HYPERLINK("http://x","y")', retentionDays: 1 },
     { addressLine1: "10301 W Roosevelt Rd", location: offsetM(origin, 20, 15), ownerName: "Robin Sample", retentionDays: 30, playback: "proprietary" },
     { addressLine1: "10340 W Roosevelt Rd", location: offsetM(origin, -250, -15), ownerName: "Casey Fixture", retentionDays: null },
@@ -170,7 +210,14 @@ export async function seedCanvassScenario(db: Db, options: { occurredFrom?: Date
     { addressLine1: "10311 W 11th St", location: offsetM(origin, -45, 185), ownerName: "Riley Pérez" },
     { addressLine1: "1 Unlocated Ct", location: null, ownerName: "Morgan Nowhere" },
   ];
-  const incident = await createIncident(db, { point: origin, radiusM: 300, occurredFrom: options.occurredFrom, caseNumber: "26-01234", title: "Burglary at 10300 W Roosevelt" });
+  const incident = await createIncident(db, {
+    point: origin,
+    radiusM: 300,
+    occurredFrom: options.occurredFrom,
+    caseNumber: "26-01234",
+    title: "Burglary at 10300 W Roosevelt",
+    address: "near 10300 W Roosevelt Rd, Westchester",
+  });
   const sites = [];
   for (const spec of specs) {
     const reg = await createRegistration(db, spec);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agencyLocalToIso, formatAgencyTime, isoToAgencyLocal } from "@/lib/time/agency-time";
+import { agencyLocalToIso, formatAgencyIso, formatAgencyTime, isoToAgencyLocal } from "@/lib/time/agency-time";
 
 const TZ = "America/Chicago";
 
@@ -23,5 +23,22 @@ describe("agency-local times", () => {
     expect(formatAgencyTime("2026-03-07T18:00:00.000Z", TZ)).toContain("12:00");
     expect(formatAgencyTime("2026-03-07T18:00:00.000Z", TZ)).toContain("CST");
     expect(formatAgencyTime("2026-04-06T17:00:00.000Z", TZ)).toContain("CDT");
+  });
+});
+
+describe("agency times for exports", () => {
+  it("writes ISO 8601 with the agency's offset, to the second, on both sides of a DST change", () => {
+    expect(formatAgencyIso("2026-03-07T18:00:05.900Z", TZ)).toBe("2026-03-07T12:00:05-06:00");
+    expect(formatAgencyIso("2026-04-06T17:00:00.000Z", TZ)).toBe("2026-04-06T12:00:00-05:00");
+    expect(formatAgencyIso("2026-04-06T17:00:00.000Z", "UTC")).toBe("2026-04-06T17:00:00+00:00");
+    expect(formatAgencyIso(null, TZ)).toBe("");
+    // The same instant back.
+    expect(Date.parse(formatAgencyIso("2026-11-20T03:43:12.000Z", TZ))).toBe(Date.parse("2026-11-20T03:43:12.000Z"));
+  });
+
+  it("keeps the seconds when asked", () => {
+    expect(formatAgencyTime("2026-11-21T03:43:12.000Z", TZ, "en-US", { seconds: true })).toContain("21:43:12");
+    expect(formatAgencyTime("2026-11-21T03:43:12.000Z", TZ)).not.toContain("21:43:12");
+    expect(formatAgencyTime("2026-11-21T03:43:12.000Z", TZ, "en-US", { seconds: true, timeOnly: true })).toBe("21:43:12 CST");
   });
 });

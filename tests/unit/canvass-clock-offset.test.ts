@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClockOffset, parseClockOffset, recorderTimeFor } from "@/lib/canvass/clock-offset";
+import { describeClockOffset, formatClockOffset, parseClockOffset, recorderTimeFor } from "@/lib/canvass/clock-offset";
 
 const seconds = (text: string) => {
   const r = parseClockOffset(text);
@@ -45,5 +45,18 @@ describe("clock offset", () => {
     expect(recorderTimeFor(trueTime, 192).toISOString()).toBe("2026-11-20T22:18:12.000Z");
     expect(recorderTimeFor(trueTime, -45).toISOString()).toBe("2026-11-20T22:14:15.000Z");
     expect(recorderTimeFor(trueTime, null).toISOString()).toBe(trueTime.toISOString());
+  });
+});
+
+describe("clock offset in words", () => {
+  it.each([
+    [192, "3 min 12 s ahead"],
+    [-45, "45 s behind"],
+    [-3723, "1 h 2 min 3 s behind"],
+    [0, "in sync"],
+    [null, ""],
+  ])("%j is %j, never signed", (s, words) => {
+    expect(describeClockOffset(s)).toBe(words);
+    expect(describeClockOffset(s)).not.toMatch(/^[-+\u2212]/);
   });
 });
