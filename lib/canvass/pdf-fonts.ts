@@ -31,7 +31,17 @@ function loadFonts(): LoadedFonts {
   const bold = fs.readFileSync(path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
   const face = fontkit.create(regular);
   if (!("hasGlyphForCodePoint" in face)) throw new Error("DejaVuSans.ttf is not a single font face");
-  loaded = { regular, bold, hasGlyph: (cp) => face.hasGlyphForCodePoint(cp) };
+  // Remembered per code point: a sheet asks about the same few dozen characters thousands of times.
+  const known = new Map<number, boolean>();
+  const hasGlyph = (cp: number) => {
+    let has = known.get(cp);
+    if (has === undefined) {
+      has = face.hasGlyphForCodePoint(cp);
+      known.set(cp, has);
+    }
+    return has;
+  };
+  loaded = { regular, bold, hasGlyph };
   return loaded;
 }
 

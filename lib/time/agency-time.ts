@@ -34,18 +34,31 @@ export function formatAgencyTime(
   options: { seconds?: boolean; timeOnly?: boolean } = {},
 ): string {
   if (instant === null || instant === undefined) return "";
-  // timeOnly: the end of a range whose start already says the day ("21:43:12 to 21:58:12 CST").
-  const day = options.timeOnly ? {} : ({ weekday: "short", day: "numeric", month: "short", year: "numeric" } as const);
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    ...day,
-    hour: "2-digit",
-    minute: "2-digit",
-    // A recorder's time is read to the second (the clock offset is), so the sheet keeps them.
-    ...(options.seconds ? { second: "2-digit" as const } : {}),
-    hour12: false,
-    timeZoneName: "short",
-  }).format(new Date(instant));
+  return agencyTimeFormat(timeZone, locale, options.seconds === true, options.timeOnly === true).format(new Date(instant));
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and an export formats thousands of times.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function agencyTimeFormat(timeZone: string, locale: string, seconds: boolean, timeOnly: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${locale}|${seconds}|${timeOnly}`;
+  let formatter = timeFormats.get(key);
+  if (!formatter) {
+    // timeOnly: the end of a range whose start already says the day ("21:43:12 to 21:58:12 CST").
+    const day = timeOnly ? {} : ({ weekday: "short", day: "numeric", month: "short", year: "numeric" } as const);
+    formatter = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      ...day,
+      hour: "2-digit",
+      minute: "2-digit",
+      // A recorder's time is read to the second (the clock offset is), so exports keep them.
+      ...(seconds ? { second: "2-digit" as const } : {}),
+      hour12: false,
+      timeZoneName: "short",
+    });
+    timeFormats.set(key, formatter);
+  }
+  return formatter;
 }
 
 /**
@@ -55,11 +68,42 @@ export function formatAgencyTime(
  */
 export function formatAgencyIso(instant: string | Date | null | undefined, timeZone: string): string {
   if (instant === null || instant === undefined) return "";
-  return format(new TZDate(new Date(instant).getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  const ms = Math.floor(new Date(instant).getTime() / 1000) * 1000;
+  let formatter = isoParts.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    isoParts.set(timeZone, formatter);
+  }
+  const part: Record<string, string> = {};
+  for (const p of formatter.formatToParts(ms)) part[p.type] = p.value;
+  const [year, month, day, hour, minute, second] = [part.year, part.month, part.day, part.hour, part.minute, part.second].map(Number);
+  // The wall time read as if it were UTC, minus the instant, is the zone's offset at that instant.
+  const offsetMin = Math.round((Date.UTC(year, month - 1, day, hour, minute, second) - ms) / 60_000);
+  const sign = offsetMin < 0 ? "-" : "+";
+  const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${sign}${pad(Math.trunc(Math.abs(offsetMin) / 60))}:${pad(Math.abs(offsetMin) % 60)}`;
 }
+
+const isoParts = new Map<string, Intl.DateTimeFormat>();
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The date part of the same family, "Sat, Mar 7, 2026", for days (last confirmed, registered). */
 export function formatAgencyDate(instant: string | Date | null | undefined, timeZone: string): string {
   if (instant === null || instant === undefined) return "";
-  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(instant));
+  let formatter = dateFormats.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" });
+    dateFormats.set(timeZone, formatter);
+  }
+  return formatter.format(new Date(instant));
 }

@@ -113,6 +113,12 @@ describe("canvass", () => {
     const addresses = await page.getByTestId("canvass-entry").locator("p.font-semibold").allTextContents();
     expect(addresses.length).toBeGreaterThan(0);
     for (const address of addresses) expect(text).toContain(words(address));
+    // The stop the detective worked: its current outcome ticked, the offset in words, the assignee.
+    expect(text).toContain("\u2611 Footage collected");
+    expect(text).toContain("3 min 12 s ahead");
+    expect(text).toContain(`Assigned to: ${DETECTIVE_NAME}`);
+    // The recorder time to look at, to the second.
+    expect(text).toMatch(/On the recorder look at .*\d{2}:\d{2}:\d{2}/);
     execFileSync("pdftoppm", ["-png", "-r", "100", file, path.join(dir, "page")]);
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const pages = fs.readdirSync(dir).filter((f) => f.endsWith(".png")).sort();
