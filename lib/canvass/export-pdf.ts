@@ -181,7 +181,7 @@ function doorItems(e: CanvassExportRow, row: CanvassRow, sheet: CanvassSheet): I
   if (recorder) {
     items.push({ kind: "text", text: `On the recorder look at ${timeRange(recorder.from, recorder.to, sheet.timeZone)}`, bold: true });
   } else {
-    items.push({ kind: "text", text: "Offset = recorder clock minus true time, e.g. \u201C3 min 12 s ahead\u201D", size: 7, color: MUTED });
+    items.push({ kind: "text", text: "Offset = recorder clock minus true time, e.g. \u201C3\u00a0min\u00a012\u00a0s\u00a0ahead\u201D", size: 7, color: MUTED });
   }
   items.push({ kind: "text", text: `Assigned to: ${e.assigned_to ?? "unassigned"}`, bold: true, gap: 4 });
   if (e.contact_attempts > 0) {

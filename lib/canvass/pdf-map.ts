@@ -108,7 +108,7 @@ export function drawCanvassMap(doc: PDFKit.PDFDocument, sheet: CanvassSheet, box
     inner,
     (name) => doc.widthOfString(name),
     STREET_LABEL_PT + 2,
-    [incidentBox, legendBox, scaleBox, ...stopBoxes],
+    [incidentBox, { x: cx - 8, y: cy - 8, width: 16, height: 16 }, legendBox, scaleBox, ...stopBoxes],
   );
   doc.fillColor(STREET_NAME);
   for (const l of labels) {
