@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Db, DbKind } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { recordAudit, systemActor } from "@/lib/audit/record-audit";
@@ -78,31 +79,45 @@ export type MaintenanceOutcome = { ran: true; summary: MaintenanceSummary; durat
  * The maintenance, by at most one instance at a time (lib/maintenance/exclusive-run.ts):
  * the others skip. Each run is audited as `maintenance.run` with what it did
  * (or `maintenance.failed` with the error, which is rethrown); a skip is only logged.
+ *
+ * `slot`: the scheduled time this run is for. The lock alone keeps runs from
+ * overlapping, but an instance whose timer fires a moment after another's run
+ * has finished would get the lock and run the same slot again; under the lock,
+ * a slot that already has its audited run is skipped, so each scheduled time is
+ * run by exactly one instance.
  */
 export async function runMaintenance(
   handle: { db: Db; kind: DbKind },
   trigger: "schedule" | "cli",
   settings: MaintenanceSettings = maintenanceSettings(),
+  options: { slot?: Date } = {},
 ): Promise<MaintenanceOutcome> {
   const actor = systemActor(`maintenance:${trigger}`);
   const started = Date.now();
+  const slot = options.slot?.toISOString();
   const outcome = await runExclusively(handle.db, handle.kind, "maintenance", async () => {
+    if (slot && (await slotAlreadyRun(handle.db, slot))) return null;
     try {
       const summary = await runMaintenanceSteps(handle.db, settings, trigger);
       const durationMs = Date.now() - started;
-      await recordAudit(handle.db, actor, { action: "maintenance.run", details: { trigger, durationMs, ...summary } });
+      await recordAudit(handle.db, actor, { action: "maintenance.run", details: { trigger, ...(slot ? { slot } : {}), durationMs, ...summary } });
       return { summary, durationMs };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      await recordAudit(handle.db, actor, { action: "maintenance.failed", details: { trigger, error: message.slice(0, 500) } }).catch(() => {});
+      await recordAudit(handle.db, actor, { action: "maintenance.failed", details: { trigger, ...(slot ? { slot } : {}), error: message.slice(0, 500) } }).catch(() => {});
       throw err;
     }
   });
-  if (!outcome.ran) {
-    console.log(`[maintenance] ${trigger}: skipped, another instance is running it`);
+  if (!outcome.ran || outcome.value === null) {
+    console.log(`[maintenance] ${trigger}: skipped, ${outcome.ran ? `another instance has run the ${slot} slot` : "another instance is running it"}`);
     return { ran: false };
   }
   return { ran: true, ...outcome.value };
+}
+
+async function slotAlreadyRun(db: Db, slot: string): Promise<boolean> {
+  const rows = await db.execute(sql`select 1 from audit_log where action = 'maintenance.run' and details->>'slot' = ${slot} limit 1`);
+  return rows.rows.length > 0;
 }
 
 /** The summary as lines for a log or a terminal. */

@@ -18,7 +18,8 @@ export interface MaintenanceScheduleOptions {
 /**
  * The daily maintenance (lib/maintenance/maintenance.ts) on a schedule inside
  * the app, croner-driven. Every instance schedules it; the advisory lock lets
- * one run it and the others skip. `protect` keeps a slow run from overlapping
+ * one run it and the others skip (each scheduled time once, see runMaintenance's
+ * `slot`). `protect` keeps a slow run from overlapping
  * its own next tick in this process; a failed run is logged (and audited by
  * runMaintenance) and the schedule goes on. Returns null when the pattern is "off".
  */
@@ -34,8 +35,10 @@ export function startMaintenanceSchedule(options: MaintenanceScheduleOptions): C
       unref: true,
       catch: (err) => console.error(`[maintenance] run failed: ${err instanceof Error ? err.message : String(err)}`),
     },
-    async () => {
-      const outcome = await runMaintenance(await options.handle(), "schedule", (options.settings ?? maintenanceSettings)());
+    async (job: Cron) => {
+      // The scheduled time this tick stands for (the same on every instance), not the moment the timer fired.
+      const slot = job.previousRuns(1, new Date(Date.now() + 1))[0];
+      const outcome = await runMaintenance(await options.handle(), "schedule", (options.settings ?? maintenanceSettings)(), { slot });
       if (outcome.ran) console.log(`[maintenance] done in ${outcome.durationMs} ms: ${describeMaintenance(outcome.summary).join("; ")}`);
       options.onRun?.(outcome);
     },

@@ -80,6 +80,19 @@ describe(`scheduled maintenance (${process.env.DATABASE_URL ? "server" : "embedd
     expect(reminded).toHaveLength(1);
   });
 
+  it("runs each scheduled time once: an instance whose timer fires after another has finished that slot skips it", async () => {
+    const slot = new Date("2026-11-29T09:17:00.000Z");
+    const first = await runMaintenance(t, "schedule", settings(), { slot });
+    expect(first.ran).toBe(true);
+    // The lock is free again by now: only the slot's audited run stops the second instance.
+    const late = await runMaintenance(other, "schedule", settings(), { slot });
+    expect(late).toEqual({ ran: false });
+    const forSlot = (await runsAudited("schedule")).filter((r) => (r.details as { slot?: string }).slot === slot.toISOString());
+    expect(forSlot).toHaveLength(1);
+    // The next slot runs.
+    expect((await runMaintenance(other, "schedule", settings(), { slot: new Date(slot.getTime() + 86_400_000) })).ran).toBe(true);
+  });
+
   it("the schedule fires (a short pattern here) and erases contacts past their retention, audited as a scheduled run", async () => {
     const expired = await createSite(t.db, { lng: -87.88, lat: 41.85, status: "withdrawn", inactiveSince: new Date(Date.now() - 200 * 86_400_000) });
     const runs: MaintenanceOutcome[] = [];

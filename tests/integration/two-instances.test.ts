@@ -15,6 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROCESS_TEST_TIMEOUT_MS } from "../support/process-budget";
 import { prepareLoadTestDatabase, type LoadTestDatabase } from "../../scripts/loadtest/scratch";
@@ -100,11 +101,29 @@ describe.skipIf(missing.length > 0)(`two app instances behind nginx${missing.len
   let database: LoadTestDatabase;
   let apps: RunningApp[] = [];
   let proxy: RunningProxy;
+  /** Addresses with no registered site within 50 m, so each new one adds a point to the map (none replaces another). */
+  let freshAddresses: LoadTestDatabase["addresses"];
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-two-instances-"));
   const tag = `two-${crypto.randomBytes(3).toString("hex")}`;
 
   beforeAll(async () => {
     database = await prepareLoadTestDatabase("server", { serverUrl: SERVER_URL });
+    const handle = await database.open();
+    try {
+      const rows = await handle.db.execute(sql`
+        select add_number, add_num_suf, st_predir, st_name, st_postyp, st_posdir, city, state, zip from address_points ap
+        where not exists (select 1 from registrations r where r.location is not null and st_dwithin(r.location, ap.location, 50))
+        order by add_number, st_name limit ${REGISTRATIONS_PER_HOUR + 1}`);
+      freshAddresses = (rows.rows as Record<string, string | number | null>[]).map((p) => ({
+        line1: [`${p.add_number}${p.add_num_suf ?? ""}`, p.st_predir, p.st_name, p.st_postyp, p.st_posdir].filter(Boolean).join(" "),
+        city: String(p.city ?? ""),
+        state: String(p.state ?? "IL"),
+        zip: String(p.zip ?? ""),
+      }));
+    } finally {
+      await handle.close();
+    }
+    expect(freshAddresses).toHaveLength(REGISTRATIONS_PER_HOUR + 1);
     // The proxy's port first: both instances must know the public base URL (links, Origin checks) before they start.
     const proxyPort = await freePort();
     const publicUrl = `http://127.0.0.1:${proxyPort}`;
@@ -120,6 +139,8 @@ describe.skipIf(missing.length > 0)(`two app instances behind nginx${missing.len
       SMTP_URL: "",
       // This test is about the proxy, not the second factor (tested in staff-auth and sign-in-hardening).
       MFA_REQUIRED: "false",
+      // Every 2 s instead of daily, so the test sees several scheduled times.
+      MAINTENANCE_SCHEDULE: "*/2 * * * * *",
     };
     apps = await Promise.all([0, 1].map((i) => startBuiltApp({ env, logFile: path.join(logDir, `app-${i}.log`) })));
     proxy = await startNginxProxy({ upstreams: apps.map((a) => `127.0.0.1:${a.port}`), port: proxyPort });
@@ -154,7 +175,7 @@ describe.skipIf(missing.length > 0)(`two app instances behind nginx${missing.len
 
     const answers: { status: number; siteStatus?: string }[] = [];
     for (let n = 0; n <= REGISTRATIONS_PER_HOUR; n++) {
-      const { body } = registrationPayload(tag, n, database.addresses[n]);
+      const { body } = registrationPayload(tag, n, freshAddresses[n]);
       const res = await fetch(`${proxy.baseUrl}/api/registrations`, {
         method: "POST",
         headers: { "content-type": "application/json", origin: proxy.baseUrl },
@@ -185,6 +206,29 @@ describe.skipIf(missing.length > 0)(`two app instances behind nginx${missing.len
     for (const app of apps) {
       const res = await fetch(`${app.baseUrl}/api/incidents`, { headers: { cookie: kept } });
       expect(res.status, `signed-out session on ${app.baseUrl}`).toBe(401);
+    }
+  });
+
+  it("runs each scheduled maintenance time on exactly one instance", async () => {
+    const handle = await database.open();
+    try {
+      const deadline = Date.now() + 30_000;
+      let slots: { slot: string; runs: number }[] = [];
+      while (Date.now() < deadline) {
+        const result = await handle.db.execute(sql`
+          select details->>'slot' as slot, count(*)::int as runs from audit_log
+          where action = 'maintenance.run' and details->>'trigger' = 'schedule' group by 1 order by 1`);
+        slots = result.rows as { slot: string; runs: number }[];
+        if (slots.length >= 3) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(slots.length).toBeGreaterThanOrEqual(3);
+      for (const s of slots) expect(s.runs, `maintenance runs for the ${s.slot} slot`).toBe(1);
+      const skipped = apps.map((_, i) => fs.readFileSync(path.join(logDir, `app-${i}.log`), "utf8").match(/\[maintenance\] schedule: skipped/g)?.length ?? 0);
+      // Both instances tried: each scheduled time, the one that did not run it logged a skip.
+      expect(skipped[0] + skipped[1]).toBeGreaterThanOrEqual(slots.length - 1);
+    } finally {
+      await handle.close();
     }
   });
 });

@@ -21,7 +21,8 @@ export default async function setup(project: TestProject) {
   fs.rmSync(logFile, { force: true });
   // Every e2e file shares this app, and all their registrations come from 127.0.0.1: more than the default
   // five an hour. The limit itself is tested in tests/integration (registration-api, rate-limit-stores).
-  const app = await startBuiltApp({ env: { DATA_DIR: dataDir, DATABASE_URL: "", RATE_LIMIT_REGISTRATIONS_PER_HOUR: "100" }, logFile });
+  // No scheduled maintenance in the middle of a run (it would add audit entries and send reminders the tests do not expect).
+  const app = await startBuiltApp({ env: { DATA_DIR: dataDir, DATABASE_URL: "", RATE_LIMIT_REGISTRATIONS_PER_HOUR: "100", MAINTENANCE_SCHEDULE: "off" }, logFile });
   project.provide("baseUrl", app.baseUrl);
   project.provide("dataDir", dataDir);
   return async () => {
