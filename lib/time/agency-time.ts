@@ -53,7 +53,8 @@ function agencyTimeFormat(timeZone: string, locale: string, seconds: boolean, ti
       minute: "2-digit",
       // A recorder's time is read to the second (the clock offset is), so exports keep them.
       ...(seconds ? { second: "2-digit" as const } : {}),
-      hour12: false,
+      // h23, not hour12: false, which en-US turns into h24 and prints midnight as "24:01".
+      hourCycle: "h23",
       timeZoneName: "short",
     });
     timeFormats.set(key, formatter);

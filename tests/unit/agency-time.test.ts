@@ -36,6 +36,11 @@ describe("agency times for exports", () => {
     expect(Date.parse(formatAgencyIso("2026-11-20T03:43:12.000Z", TZ))).toBe(Date.parse("2026-11-20T03:43:12.000Z"));
   });
 
+  it("writes the minute after midnight as 00:01, not 24:01", () => {
+    expect(formatAgencyTime("2026-11-29T06:01:00.000Z", TZ)).toBe("Sun, Nov 29, 2026, 00:01 CST");
+    expect(formatAgencyTime("2026-11-29T06:01:05.000Z", TZ, "en-US", { seconds: true, timeOnly: true })).toBe("00:01:05 CST");
+  });
+
   it("keeps the seconds when asked", () => {
     expect(formatAgencyTime("2026-11-21T03:43:12.000Z", TZ, "en-US", { seconds: true })).toContain("21:43:12");
     expect(formatAgencyTime("2026-11-21T03:43:12.000Z", TZ)).not.toContain("21:43:12");
