@@ -174,7 +174,7 @@ function siteItems(e: CanvassExportRow, row: CanvassRow, sheet: CanvassSheet): I
 
 function doorItems(e: CanvassExportRow, row: CanvassRow, sheet: CanvassSheet): Item[] {
   const items: Item[] = [];
-  items.push({ kind: "text", text: `Outcome (${CHECKED} = when printed; tick the new one)`, bold: true });
+  items.push({ kind: "text", text: `Outcome (${CHECKED} = as printed)`, bold: true });
   items.push({ kind: "checks", checks: CANVASS_OUTCOMES.map((o) => ({ label: OUTCOME_LABELS[o], checked: o === e.outcome })) });
   items.push({ kind: "box", label: "Clock offset", value: e.clock_offset ?? "", gap: 5 });
   const recorder = recorderWindow(row, sheet);

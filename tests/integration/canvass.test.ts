@@ -420,7 +420,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
       const block = blocks[i];
       expect(block.startsWith(`Stop ${s.walkOrder} `)).toBe(true);
       expect(block).toContain(`\u2611 ${OUTCOME_LABEL_TEXT[entry.outcome]}`);
-      expect(block.match(/\u2611/g)).toHaveLength(2); // the tick and the legend "☑ = when printed"
+      expect(block.match(/\u2611/g)).toHaveLength(2); // the tick and the legend "☑ = as printed"
       expect(block).toContain(`Assigned to: ${entry.assigneeName ?? "unassigned"}`);
     }
     const first = blocks[stored.findIndex((s) => s.id === scenario.sites[0].entry.id)];
