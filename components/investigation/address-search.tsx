@@ -9,7 +9,7 @@ import type { LngLat } from "@/lib/investigation/workspace-types";
  */
 type GeocodeAnswer = { found: boolean; lat: number; lng: number; matchedAddress?: string; suggestions?: string[] };
 
-export function AddressSearch({ onFound }: { onFound: (at: LngLat, label: string) => void }) {
+export function AddressSearch({ onFound, label = "Address", found = "Found" }: { onFound: (at: LngLat, label: string) => void; label?: string; found?: string }) {
   const [q, setQ] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +35,7 @@ export function AddressSearch({ onFound }: { onFound: (at: LngLat, label: string
       const body = res.data;
       if (body.found && Number.isFinite(body.lat) && Number.isFinite(body.lng)) {
         onFound([body.lng, body.lat], body.matchedAddress ?? q);
-        setMessage(`Found: ${body.matchedAddress ?? q}`);
+        setMessage(`${found}: ${body.matchedAddress ?? q}`);
       } else {
         const hints: string[] = body.suggestions ?? [];
         setMessage(`No match for that address.${hints.length ? ` Did you mean ${hints.slice(0, 3).join(", ")}?` : ""}`);
@@ -50,12 +50,12 @@ export function AddressSearch({ onFound }: { onFound: (at: LngLat, label: string
   return (
     <div>
       <label htmlFor="address-q" className="block text-xs font-medium text-slate-700">
-        Address
+        {label}
       </label>
       <div className="mt-1 flex gap-1">
         <input
           id="address-q"
-          className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
+          className="min-h-11 min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
           placeholder="10300 W Roosevelt Rd"
           value={q}
           onChange={(e) => setQ(e.target.value)}
@@ -66,7 +66,7 @@ export function AddressSearch({ onFound }: { onFound: (at: LngLat, label: string
             }
           }}
         />
-        <button type="button" onClick={() => void find()} disabled={busy} className="rounded border border-slate-300 bg-white px-2 text-sm hover:bg-slate-100">
+        <button type="button" onClick={() => void find()} disabled={busy} className="min-h-11 min-w-11 rounded border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100">
           Find
         </button>
       </div>

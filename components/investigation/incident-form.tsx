@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { AddressSearch } from "./address-search";
 import type { SearchDraft } from "./use-investigation";
 
@@ -15,6 +16,10 @@ interface Props {
   onSave: () => void;
   /** On a saved incident the button makes another incident (with its own canvass); it must say so. */
   saveLabel?: string;
+  /** The route's drawing controls (route mode). */
+  routePanel: ReactNode;
+  /** Drops the pin under the map's crosshair (keyboard users pan the map with the arrow keys). */
+  onPinAtMapCenter?: () => void;
 }
 
 const input = "rounded border border-slate-300 px-2 py-1 text-sm";
@@ -25,7 +30,7 @@ function Problem({ text }: { text?: string }) {
 }
 
 /** Where and when: pin or route, time or window in the agency's zone, radius or corridor width, case number. */
-export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy, onChange, onSearch, onSave, saveLabel = "Save incident" }: Props) {
+export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy, onChange, onSearch, onSave, saveLabel = "Save incident", routePanel, onPinAtMapCenter }: Props) {
   return (
     <form
       aria-label="Incident"
@@ -37,7 +42,7 @@ export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy
     >
       <fieldset className="flex overflow-hidden rounded border border-slate-300 text-sm" aria-label="Search by">
         {(["pin", "route"] as const).map((mode) => (
-          <label key={mode} className={`flex-1 cursor-pointer px-2 py-1 text-center ${draft.mode === mode ? "bg-brand-700 text-white" : "bg-white"}`}>
+          <label key={mode} className={`flex min-h-11 flex-1 cursor-pointer items-center justify-center px-2 py-1 text-center has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-inset has-[:focus-visible]:ring-amber-400 ${draft.mode === mode ? "bg-brand-700 text-white" : "bg-white"}`}>
             <input type="radio" name="mode" value={mode} checked={draft.mode === mode} onChange={() => onChange({ mode })} className="sr-only" />
             {mode === "pin" ? "Incident pin" : "Route of travel"}
           </label>
@@ -50,6 +55,11 @@ export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy
           <p className="text-xs text-slate-600">
             {draft.pin ? `Pin at ${draft.pin[1].toFixed(5)}, ${draft.pin[0].toFixed(5)} — click the map to move it.` : "Or click the map to drop the pin."}
           </p>
+          {onPinAtMapCenter && (
+            <button type="button" onClick={onPinAtMapCenter} className="min-h-11 rounded border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100">
+              Drop pin at map centre
+            </button>
+          )}
           <Problem text={problems.pin} />
           <div>
             <span className={label}>Radius</span>
@@ -60,7 +70,7 @@ export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy
                   type="button"
                   aria-pressed={draft.radiusM === r}
                   onClick={() => onChange({ radiusM: r })}
-                  className={`rounded border px-2 py-1 text-sm ${draft.radiusM === r ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white"}`}
+                  className={`min-h-11 rounded border px-3 py-1 text-sm ${draft.radiusM === r ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white"}`}
                 >
                   {r} m
                 </button>
@@ -83,20 +93,7 @@ export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy
         </div>
       ) : (
         <div className="space-y-2">
-          <p className="text-xs text-slate-600">
-            Click the map to add points along the route ({draft.route.length} so far).{" "}
-            {draft.route.length > 0 && (
-              <>
-                <button type="button" className="underline" onClick={() => onChange({ route: draft.route.slice(0, -1) })}>
-                  Undo point
-                </button>{" "}
-                ·{" "}
-                <button type="button" className="underline" onClick={() => onChange({ route: [] })}>
-                  Clear
-                </button>
-              </>
-            )}
-          </p>
+          {routePanel}
           <Problem text={problems.route} />
           <label className={label}>
             Corridor width (m, both sides together)
@@ -150,10 +147,10 @@ export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy
       </label>
 
       <div className="flex gap-2">
-        <button type="submit" disabled={busy} className="flex-1 rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+        <button type="submit" disabled={busy} className="min-h-11 flex-1 rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
           Find cameras
         </button>
-        <button type="button" disabled={busy} onClick={onSave} className="rounded border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+        <button type="button" disabled={busy} onClick={onSave} className="min-h-11 rounded border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60">
           {saveLabel}
         </button>
       </div>

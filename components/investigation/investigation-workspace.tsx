@@ -1,20 +1,33 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { InvestigationMapLoader } from "@/components/map/investigation-map-loader";
+import { filterResults } from "@/lib/investigation/result-filters";
+import { BY_RANK, inViewOrder, type Numbering } from "@/lib/investigation/result-numbering";
+import type { InitialIncident, LngLat, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 import { IncidentForm } from "./incident-form";
 import { ResultsList } from "./results-list";
+import { RoutePanel } from "./route-panel";
 import { useInvestigation } from "./use-investigation";
-import type { InitialIncident, WorkspaceSettings } from "@/lib/investigation/workspace-types";
-import { useEffect, useRef } from "react";
+import { useRouteSnap } from "./use-route-snap";
 
-/** The detective's workspace: the incident form and ranked results beside the map. */
+/**
+ * The detective's workspace. Wide screens (≥1280 px): the form, the results and
+ * the map side by side, the results scrolling on their own. Laptops: the form
+ * above the results in one column, each scrolling on its own, beside the map.
+ * Phones: the form, the map, then the results. (With the results under the
+ * form in one scroll area, a 900 px high screen showed one result at a time.)
+ */
 export function InvestigationWorkspace({
   settings,
   incident,
+  numbering = BY_RANK,
   headingLevel = "h1",
 }: {
   settings: WorkspaceSettings;
   incident: InitialIncident | null;
+  /** The map numbers by rank; a saved incident's page by its canvass's walk order. */
+  numbering?: Numbering;
   /** "h2" where the page has its own h1 (the incident page): one h1 per page. */
   headingLevel?: "h1" | "h2";
 }) {
@@ -23,6 +36,15 @@ export function InvestigationWorkspace({
   const inv = useInvestigation(settings, incident);
   const { showSaved } = inv;
   const shownSaved = useRef(false);
+  const [mapCenter, setMapCenter] = useState<LngLat | null>(null);
+  const onCenterChange = useCallback((at: LngLat) => setMapCenter(at), []);
+
+  // A reopened incident's route is already the line along the streets it was searched on.
+  const savedRoute = Boolean(incident && inv.draft.route === incident.route);
+  const snap = useRouteSnap(inv.draft.route, inv.draft.mode === "route" && !savedRoute);
+  const routeLine = savedRoute ? inv.draft.route : snap.outcome && "answer" in snap.outcome ? snap.outcome.answer.route.coordinates : null;
+  const routePoints = savedRoute ? [inv.draft.route[0], inv.draft.route[inv.draft.route.length - 1]] : inv.draft.route;
+  const shown = useMemo(() => inViewOrder(filterResults(inv.results ?? [], inv.filters), numbering), [inv.results, inv.filters, numbering]);
 
   // A reopened incident shows its results straight away (audited as viewing it, not as a search).
   useEffect(() => {
@@ -33,51 +55,94 @@ export function InvestigationWorkspace({
   }, [incident, showSaved]);
 
   return (
-    <div className="grid gap-3 lg:h-[calc(100vh-9rem)] lg:grid-cols-[22rem_1fr]">
-      {/* One scroll area beside the map for the form and the results: with the results in a box of their own under
-          the form, a 800 px high laptop screen showed a single result at a time. */}
-      <aside className="flex min-h-0 flex-col gap-3 lg:overflow-y-auto lg:pr-1" aria-label="Incident and results">
-        <section className="rounded border border-slate-200 bg-white p-3">
-          <Heading className="mb-2 text-base font-semibold">{incident ? `Incident ${incident.caseNumber ?? ""}`.trim() : "New search"}</Heading>
-          <IncidentForm
-            draft={inv.draft}
-            timeZone={settings.timeZone}
-            maxSearchRadiusM={settings.maxSearchRadiusM}
-            problems={inv.status.problems}
-            busy={inv.status.busy}
-            onChange={inv.update}
-            onSearch={() => void inv.search()}
-            saveLabel={incident ? "Save as new incident" : "Save incident"}
-            onSave={async () => {
-              const id = await inv.save();
-              if (id) router.push(`/incidents/${id}`);
-            }}
-          />
-          {inv.status.message && (
-            <p className="mt-2 text-sm text-slate-700" role="status" aria-live="polite">
-              {inv.status.message}
-            </p>
-          )}
-        </section>
-        {inv.results && (
-          <section aria-label="Results">
-            <ResultsList results={inv.results} selectedId={inv.selectedId} onSelect={inv.setSelectedId} timeZone={settings.timeZone} incidentId={incident?.id} />
-          </section>
+    // Wide screens use the whole window (the page's column is 72 rem): the map gets the room the two panels leave.
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:h-[calc(100vh-12.5rem)] lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[minmax(0,auto)_minmax(0,1fr)] xl:relative xl:left-1/2 xl:w-[calc(100vw-3rem)] xl:-translate-x-1/2 xl:grid-cols-[21rem_24rem_minmax(0,1fr)] xl:grid-rows-1">
+      <section
+        className="min-h-0 rounded border border-slate-200 bg-white p-3 lg:col-start-1 lg:row-start-1 lg:max-h-[28rem] lg:overflow-y-auto xl:max-h-none"
+        aria-label="Incident"
+      >
+        <Heading className="mb-2 text-base font-semibold">{incident ? `Incident ${incident.caseNumber ?? ""}`.trim() : "New search"}</Heading>
+        <IncidentForm
+          draft={inv.draft}
+          timeZone={settings.timeZone}
+          maxSearchRadiusM={settings.maxSearchRadiusM}
+          problems={inv.status.problems}
+          busy={inv.status.busy}
+          onChange={inv.update}
+          onSearch={() => void inv.search()}
+          saveLabel={incident ? "Save as new incident" : "Save incident"}
+          onSave={async () => {
+            const id = await inv.save();
+            if (id) router.push(`/incidents/${id}`);
+          }}
+          onPinAtMapCenter={mapCenter ? () => inv.update({ pin: mapCenter }) : undefined}
+          routePanel={
+            <RoutePanel
+              points={inv.draft.route}
+              done={inv.route.done}
+              snap={savedRoute ? { outcome: null, pending: false } : snap}
+              mapCenter={mapCenter}
+              onAdd={inv.route.add}
+              onUndo={inv.route.undo}
+              onClear={inv.route.clear}
+              onFinish={inv.route.finish}
+              onReopen={inv.route.reopen}
+            />
+          }
+        />
+        {inv.status.message && (
+          <p className="mt-2 text-sm text-slate-700" role="status" aria-live="polite">
+            {inv.status.message}
+          </p>
         )}
-      </aside>
-      <div className="h-[60vh] min-h-[24rem] overflow-hidden rounded border border-slate-200 lg:h-auto" data-testid="investigation-map">
+      </section>
+      <section
+        aria-label="Results"
+        data-testid="results-panel"
+        className="order-3 min-h-0 min-w-0 lg:order-none lg:col-start-1 lg:row-start-2 lg:overflow-y-auto lg:pr-1 xl:col-start-2 xl:row-start-1"
+      >
+        {inv.results ? (
+          <ResultsList
+            results={inv.results}
+            shown={shown}
+            filters={inv.filters}
+            onFilters={inv.setFilters}
+            route={inv.draft.mode === "route"}
+            numbering={numbering}
+            selectedId={inv.selectedId}
+            onSelect={inv.setSelectedId}
+            timeZone={settings.timeZone}
+            incidentId={incident?.id}
+          />
+        ) : (
+          <p className="hidden rounded border border-dashed border-slate-300 p-3 text-sm text-slate-600 xl:block">Results appear here, ranked, after a search.</p>
+        )}
+      </section>
+      <div
+        className="relative order-2 h-[60vh] min-h-[24rem] overflow-hidden rounded border border-slate-200 lg:order-none lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:h-auto xl:col-start-3 xl:row-span-1"
+        data-testid="investigation-map"
+      >
         <InvestigationMapLoader
           settings={settings.map}
           mode={inv.draft.mode}
           pin={inv.draft.pin}
-          route={inv.draft.route}
+          route={routePoints}
+          routeLine={routeLine}
           radiusM={inv.draft.radiusM}
           widthM={inv.draft.widthM}
           results={inv.results ?? []}
+          shownResults={shown}
+          numbering={numbering}
           selectedId={inv.selectedId}
           onSelect={inv.setSelectedId}
           onMapClick={inv.onMapClick}
+          onCenterChange={onCenterChange}
         />
+        {/* The point "Add point at map centre" and "Drop pin at map centre" use. */}
+        <div aria-hidden className="pointer-events-none absolute left-1/2 top-1/2 z-[500] -ml-3 -mt-3 h-6 w-6" data-testid="map-crosshair">
+          <div className="absolute left-1/2 top-0 h-full w-0.5 -translate-x-1/2 bg-slate-900/70" />
+          <div className="absolute left-0 top-1/2 h-0.5 w-full -translate-y-1/2 bg-slate-900/70" />
+        </div>
       </div>
     </div>
   );

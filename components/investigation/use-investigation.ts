@@ -1,9 +1,11 @@
 "use client";
-/** The investigation's client state: the search being built, its results, the selection. */
+/** The investigation's client state: the search being built, its results, the filters, the selection. */
 import { useCallback, useState } from "react";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { NO_FILTERS, type ResultFilters } from "@/lib/investigation/result-filters";
 import { draftToRequest, initialDraft, type SearchDraft } from "@/lib/investigation/search-draft";
 import type { InitialIncident, LngLat, SiteFeature, WorkspaceSettings } from "@/lib/investigation/workspace-types";
+import { MAX_SNAP_POINTS, snapRoute } from "./use-route-snap";
 
 export type { SearchDraft };
 
@@ -11,40 +13,76 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
   const [draft, setDraft] = useState<SearchDraft>(() => initialDraft(settings, incident));
   const [results, setResults] = useState<SiteFeature[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [filters, setFilters] = useState<ResultFilters>(NO_FILTERS);
+  // A finished route takes no more points from map clicks (panning a phone map taps it too).
+  const [routeDone, setRouteDone] = useState(Boolean(incident?.route.length));
   const [status, setStatus] = useState<{ busy: boolean; message: string | null; problems: Record<string, string> }>({ busy: false, message: null, problems: {} });
 
   const update = useCallback((patch: Partial<SearchDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
 
-  const onMapClick = useCallback((at: LngLat) => {
-    setDraft((d) => (d.mode === "pin" ? { ...d, pin: at } : { ...d, route: [...d.route, at] }));
+  const addRoutePoint = useCallback((at: LngLat) => {
+    setRouteDone(false);
+    setDraft((d) => ({ ...d, route: [...d.route, at] }));
+  }, []);
+  const undoRoutePoint = useCallback(() => {
+    setRouteDone(false);
+    setDraft((d) => ({ ...d, route: d.route.slice(0, -1) }));
+  }, []);
+  const clearRoute = useCallback(() => {
+    setRouteDone(false);
+    setDraft((d) => ({ ...d, route: [] }));
   }, []);
 
-  const showFeatures = useCallback((features: SiteFeature[]) => {
+  const onMapClick = useCallback(
+    (at: LngLat) => {
+      if (draft.mode === "pin") setDraft((d) => ({ ...d, pin: at }));
+      else if (!routeDone) setDraft((d) => ({ ...d, route: [...d.route, at] }));
+    },
+    [draft.mode, routeDone],
+  );
+
+  /**
+   * The line to search: the clicked route snapped to the streets. A saved route (already a line along the streets)
+   * is searched as it is; if snapping fails the clicked line is searched and the message says so.
+   */
+  const routeLine = useCallback(async (): Promise<{ line?: LngLat[]; note?: string }> => {
+    if (draft.mode !== "route" || draft.route.length < 2) return {};
+    if (incident && draft.route === incident.route) return {};
+    if (draft.route.length > MAX_SNAP_POINTS) return { note: `Over ${MAX_SNAP_POINTS} points: searched as drawn, not snapped to the streets.` };
+    const outcome = await snapRoute(draft.route);
+    if ("error" in outcome) return { note: `Snapping the route to the streets ${outcome.error}; searched the line as clicked.` };
+    return { line: outcome.answer.route.coordinates };
+  }, [draft.mode, draft.route, incident]);
+
+  const showFeatures = useCallback((features: SiteFeature[], note?: string) => {
     setResults(features);
     setSelectedId(null);
-    setStatus({ busy: false, message: `${features.length} registered site${features.length === 1 ? "" : "s"} in range.`, problems: {} });
+    const found = `${features.length} registered site${features.length === 1 ? "" : "s"} in range.`;
+    setStatus({ busy: false, message: note ? `${found} ${note}` : found, problems: {} });
   }, []);
 
   const search = useCallback(async () => {
-    const req = draftToRequest(draft, settings.timeZone);
-    if (!req.from) {
-      setStatus({ busy: false, message: null, problems: req.problems });
+    const first = draftToRequest(draft, settings.timeZone);
+    if (!first.from) {
+      setStatus({ busy: false, message: null, problems: first.problems });
       return;
     }
     setStatus({ busy: true, message: "Searching…", problems: {} });
+    const { line, note } = await routeLine();
+    const req = draftToRequest(draft, settings.timeZone, line);
     const res =
       "route" in req.area!
         ? await fetchJson<{ features: SiteFeature[] }>("/api/cameras/along", { method: "POST", body: { ...req.area, at: req.from } })
         : await fetchJson<{ features: SiteFeature[] }>(
-            `/api/cameras/near?${new URLSearchParams({ lat: String(req.area!.lat), lng: String(req.area!.lng), radius: String(req.area!.radiusM), at: req.from })}`,
+            `/api/cameras/near?${new URLSearchParams({ lat: String(req.area!.lat), lng: String(req.area!.lng), radius: String(req.area!.radiusM), at: req.from! })}`,
           );
     if (!res.ok) {
       const message = res.status === 0 ? "The search could not reach the server." : (res.error ?? `Search failed (${res.status}).`);
       setStatus({ busy: false, message, problems: {} });
       return;
     }
-    showFeatures(res.data.features);
-  }, [draft, settings.timeZone, showFeatures]);
+    showFeatures(res.data.features, note);
+  }, [draft, settings.timeZone, routeLine, showFeatures]);
 
   // A reopened incident shows what its saved area holds; the server reads the area and records it as viewing the
   // incident (incident.viewed), not as a new search. Searching again after a change is a search.
@@ -60,13 +98,24 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
     showFeatures(res.data.features);
   }, [incident, showFeatures]);
 
+  const finishRoute = useCallback(() => {
+    if (draft.route.length < 2) {
+      setStatus((s) => ({ ...s, problems: { route: "Add at least two points before finishing the route." } }));
+      return;
+    }
+    setRouteDone(true);
+    void search();
+  }, [draft.route.length, search]);
+
   const save = useCallback(async (): Promise<string | null> => {
-    const req = draftToRequest(draft, settings.timeZone);
-    if (!req.from) {
-      setStatus({ busy: false, message: null, problems: req.problems });
+    const first = draftToRequest(draft, settings.timeZone);
+    if (!first.from) {
+      setStatus({ busy: false, message: null, problems: first.problems });
       return null;
     }
     setStatus((s) => ({ ...s, busy: true, message: "Saving the incident…" }));
+    const { line } = await routeLine();
+    const req = draftToRequest(draft, settings.timeZone, line);
     const res = await fetchJson<{ id: string; canvassEntries: number }>("/api/incidents", {
       method: "POST",
       body: {
@@ -82,7 +131,21 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
     }
     setStatus({ busy: false, message: `Incident saved with ${res.data.canvassEntries} canvass entries.`, problems: {} });
     return res.data.id;
-  }, [draft, settings.timeZone]);
+  }, [draft, settings.timeZone, routeLine]);
 
-  return { draft, update, onMapClick, results, selectedId, setSelectedId, status, search, showSaved, save };
+  return {
+    draft,
+    update,
+    onMapClick,
+    route: { done: routeDone, add: addRoutePoint, undo: undoRoutePoint, clear: clearRoute, finish: finishRoute, reopen: () => setRouteDone(false) },
+    results,
+    filters,
+    setFilters,
+    selectedId,
+    setSelectedId,
+    status,
+    search,
+    showSaved,
+    save,
+  };
 }

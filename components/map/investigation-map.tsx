@@ -2,6 +2,7 @@
 import "leaflet/dist/leaflet.css";
 import { useMemo } from "react";
 import { MapContainer, TileLayer } from "react-leaflet";
+import type { Numbering } from "@/lib/investigation/result-numbering";
 import type { LngLat, MapSettings, SearchMode, SiteFeature } from "@/lib/investigation/workspace-types";
 import { StreetsLayer } from "./streets-layer";
 import { SiteClusters } from "./site-clusters";
@@ -10,7 +11,7 @@ import { RouteDraw } from "./route-draw";
 import { ViewCones } from "./view-cones";
 import { ResultMarkers } from "./result-markers";
 import { FitToResults } from "./fit-to-results";
-import { MapClicks } from "./map-clicks";
+import { MapCenter, MapClicks } from "./map-clicks";
 import { IncidentPin } from "./incident-pin";
 
 export interface InvestigationMapProps {
@@ -18,12 +19,19 @@ export interface InvestigationMapProps {
   mode: SearchMode;
   pin: LngLat | null;
   route: LngLat[];
+  /** The route along the streets (null until snapped). */
+  routeLine: LngLat[] | null;
   radiusM: number;
   widthM: number;
+  /** Every result of the search (the map frames them all) … */
   results: SiteFeature[];
+  /** … and those the filters show, drawn as markers and cones. */
+  shownResults: SiteFeature[];
+  numbering: Numbering;
   selectedId: string | null;
   onSelect: (registrationId: string) => void;
   onMapClick: (at: LngLat) => void;
+  onCenterChange: (at: LngLat) => void;
 }
 
 /** The investigation map: vector streets under optional tiles, all sites clustered, the search and its results on top. */
@@ -46,12 +54,13 @@ export default function InvestigationMap(props: InvestigationMapProps) {
       <StreetsLayer firstView={firstView} />
       <SiteClusters firstView={firstView} />
       <MapClicks onClick={props.onMapClick} />
+      <MapCenter onChange={props.onCenterChange} />
       {props.mode === "pin" && props.pin && <RadiusCircle center={props.pin} radiusM={props.radiusM} />}
       {props.mode === "pin" && props.pin && <IncidentPin at={props.pin} />}
-      {props.mode === "route" && <RouteDraw route={props.route} widthM={props.widthM} />}
-      <ViewCones results={props.results} selectedId={props.selectedId} />
-      <ResultMarkers results={props.results} selectedId={props.selectedId} onSelect={props.onSelect} />
-      <FitToResults results={props.results} pin={props.mode === "pin" ? props.pin : null} route={props.mode === "route" ? props.route : []} />
+      {props.mode === "route" && <RouteDraw points={props.route} line={props.routeLine} widthM={props.widthM} />}
+      <ViewCones results={props.shownResults} selectedId={props.selectedId} />
+      <ResultMarkers results={props.shownResults} numbering={props.numbering} selectedId={props.selectedId} onSelect={props.onSelect} />
+      <FitToResults results={props.results} pin={props.mode === "pin" ? props.pin : null} route={props.mode === "route" ? (props.routeLine ?? props.route) : []} />
     </MapContainer>
   );
 }

@@ -42,8 +42,11 @@ export function initialDraft(settings: WorkspaceSettings, incident: InitialIncid
 
 export type Problems = Record<string, string>;
 
-/** The draft as the API's request bodies, or the problems to show beside the fields. */
-export function draftToRequest(draft: SearchDraft, timeZone: string) {
+/**
+ * The draft as the API's request bodies, or the problems to show beside the fields.
+ * `routeLine`: the clicked route as snapped to the streets, searched instead of the clicked points.
+ */
+export function draftToRequest(draft: SearchDraft, timeZone: string, routeLine?: LngLat[]) {
   const problems: Problems = {};
   const from = agencyLocalToIso(draft.date, draft.time, timeZone);
   if (!from) problems.time = "Enter the date and time of the incident.";
@@ -51,9 +54,9 @@ export function draftToRequest(draft: SearchDraft, timeZone: string) {
   if (draft.useWindow && !to) problems.endTime = "Enter when the window ends.";
   if (from && to && to < from) problems.endTime = "The window must end after it starts.";
   if (draft.mode === "pin" && !draft.pin) problems.pin = "Click the map to drop the incident pin, or find an address.";
-  if (draft.mode === "route" && draft.route.length < 2) problems.route = "Click the map at least twice to draw the route.";
+  if (draft.mode === "route" && draft.route.length < 2) problems.route = "Add at least two points to draw the route (tap or click the map, or use the buttons).";
   if (Object.keys(problems).length > 0 || !from || !to) return { problems };
-  const area = draft.mode === "pin" ? { lat: draft.pin![1], lng: draft.pin![0], radiusM: draft.radiusM } : { route: { type: "LineString", coordinates: draft.route }, widthM: draft.widthM };
+  const area = draft.mode === "pin" ? { lat: draft.pin![1], lng: draft.pin![0], radiusM: draft.radiusM } : { route: { type: "LineString", coordinates: routeLine && routeLine.length >= 2 ? routeLine : draft.route }, widthM: draft.widthM };
   return { problems, from, to, area };
 }
 

@@ -61,6 +61,7 @@ describe("investigation map", () => {
     // The legend says which numbering this is and counts each badge as the list shows it.
     const legend = page.getByTestId("results-legend");
     await expect(legend.textContent()).resolves.toContain(`${count} sites, numbered by rank`);
+    expect(await results.locator('[data-testid="site-number"]').allTextContents()).toEqual(Array.from({ length: count }, (_, i) => `#${i + 1}`));
     await expect(legend.getByRole("listitem").filter({ hasText: "Sees the spot" }).textContent()).resolves.toBe(`Sees the spot ${sees.filter(Boolean).length}`);
     // … and the site whose camera the spot was taken from is among those, with its distance.
     const known = page.locator(`ol[aria-label="Ranked results"] > li[data-registration-id="${SPOT.registrationId}"]`);
@@ -88,7 +89,24 @@ describe("investigation map", () => {
     await expect(page.locator("main").textContent()).resolves.toContain("E2E-0001");
     const canvassRows = page.locator("section:has(h2:text('Canvass')) tbody tr");
     expect(await canvassRows.count()).toBe(count);
-    await page.locator('ol[aria-label="Ranked results"] > li').first().waitFor({ timeout: 60_000 });
+    // One numbering on the incident page: the results and the map's markers carry the canvass table's stop numbers.
+    const walkCards = page.locator('ol[aria-label="Results in walk order"] > li');
+    await walkCards.first().waitFor({ timeout: 60_000 });
+    const stopOfAddress = new Map(
+      (await canvassRows.evaluateAll((rows) => rows.map((r) => [r.children[1].textContent ?? "", r.children[0].textContent ?? ""]))).map(([a, n]) => [a, n]),
+    );
+    const cardStops = await walkCards.evaluateAll((lis) =>
+      lis.map((li) => ({ number: li.querySelector('[data-testid="site-number"]')?.textContent ?? "", text: li.textContent ?? "" })),
+    );
+    expect(cardStops.length).toBe(count);
+    expect(cardStops.map((c) => c.number)).toEqual(cardStops.map((_, i) => `Stop ${i + 1}`));
+    for (const card of cardStops) {
+      const address = [...stopOfAddress.keys()].find((a) => card.text.includes(a))!;
+      expect(card.number).toBe(`Stop ${stopOfAddress.get(address)}`);
+    }
+    await expect(page.getByTestId("results-numbering").textContent()).resolves.toContain("numbered by stop in walking order");
+    const markerNumbers = await page.locator(".result-marker").evaluateAll((els) => els.map((el) => Number(el.textContent)).sort((a, b) => a - b));
+    expect(markerNumbers).toEqual(cardStops.map((_, i) => i + 1));
     await screenshot(page, "investigation-incident");
     // Saving again from a saved incident makes another one, and the button says so.
     expect(await page.getByRole("button", { name: "Save incident", exact: true }).count()).toBe(0);

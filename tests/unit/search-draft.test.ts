@@ -38,7 +38,7 @@ describe("the map form's draft", () => {
       pin: "Click the map to drop the incident pin, or find an address.",
     });
     const route = { ...initialDraft(settings, null), mode: "route" as const, route: [[-87.88, 41.85] as [number, number]] };
-    expect(draftToRequest(route, settings.timeZone).problems.route).toContain("at least twice");
+    expect(draftToRequest(route, settings.timeZone).problems.route).toContain("at least two points");
     const backwards = { ...initialDraft(settings, null), pin: [-87.88, 41.85] as [number, number], date: "2026-03-07", time: "12:00", useWindow: true, endDate: "2026-03-07", endTime: "11:00" };
     expect(draftToRequest(backwards, settings.timeZone).problems.endTime).toContain("after it starts");
   });
@@ -47,5 +47,13 @@ describe("the map form's draft", () => {
     const draft = { ...initialDraft(settings, null), pin: [-87.88, 41.85] as [number, number], radiusM: 100, date: "2026-03-07", time: "23:30", useWindow: true, endDate: "2026-03-08", endTime: "03:30" };
     const req = draftToRequest(draft, settings.timeZone);
     expect(req).toMatchObject({ from: "2026-03-08T05:30:00.000Z", to: "2026-03-08T08:30:00.000Z", area: { lat: 41.85, lng: -87.88, radiusM: 100 } });
+  });
+
+  it("searches the route as snapped to the streets when there is one, else as clicked", () => {
+    const clicked: [number, number][] = [[-87.88, 41.85], [-87.87, 41.86]];
+    const snapped: [number, number][] = [[-87.88, 41.8501], [-87.88, 41.86], [-87.87, 41.86]];
+    const draft = { ...initialDraft(settings, null), mode: "route" as const, route: clicked, date: "2026-03-07", time: "12:00" };
+    expect(draftToRequest(draft, settings.timeZone, snapped).area).toEqual({ route: { type: "LineString", coordinates: snapped }, widthM: draft.widthM });
+    expect(draftToRequest(draft, settings.timeZone).area).toEqual({ route: { type: "LineString", coordinates: clicked }, widthM: draft.widthM });
   });
 });

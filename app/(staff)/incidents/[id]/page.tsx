@@ -54,7 +54,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         canChangeStatus={isSupervisor}
         closedText={incident.status === "closed" && incident.closedAt ? `Closed by ${incident.closedByName ?? "a supervisor"}, ${formatAgencyTime(incident.closedAt, timeZone)}` : null}
       />
-      <InvestigationWorkspace settings={workspaceSettings()} incident={initialIncident(incident)} headingLevel="h2" />
+      {/* One numbering on this page: the results and the map use the canvass's stop numbers, as the table below does. */}
+      <InvestigationWorkspace
+        settings={workspaceSettings()}
+        incident={initialIncident(incident)}
+        numbering={{ kind: "walk", stopByRegistration: Object.fromEntries(incident.canvass.map((e) => [e.registrationId, e.walkOrder])) }}
+        headingLevel="h2"
+      />
       <section>
         <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-base font-semibold">Canvass</h2>

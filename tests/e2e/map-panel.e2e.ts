@@ -1,0 +1,238 @@
+/**
+ * The map's results panel and route drawing as a detective uses them, on a
+ * 1440×900 laptop and a 390×844 phone: several compact results in view with
+ * the panel scrolling on its own, the badge counts and the two filters
+ * applied to the list and the map's markers alike, and a route drawn with the
+ * keyboard alone (pan the map, add the point under the crosshair, undo,
+ * finish) that follows the demo's streets.
+ */
+import * as turf from "@turf/turf";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { isoToAgencyLocal } from "../../lib/time/agency-time";
+import { PHONE, horizontalOverflow, launchBrowser, screenshot } from "./support/browser";
+import { demoSpotSeenByACamera } from "./support/demo-spot";
+import { signIn } from "./support/sign-in";
+
+const LAPTOP = { viewport: { width: 1440, height: 900 } };
+const SPOT = demoSpotSeenByACamera();
+const MAP_PATH = `/map?center=${SPOT.lat.toFixed(6)},${SPOT.lng.toFixed(6)}&zoom=18`;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openMap(page: Page) {
+  await signIn(page, "detective", MAP_PATH);
+  await page.waitForSelector(".leaflet-container", { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll(".leaflet-overlay-pane path, .leaflet-container canvas").length > 0, null, { timeout: 30_000 });
+}
+
+/** 20 days before now, noon agency time: 3-, 7- and 14-day recorders have overwritten it, 30-day ones have not. */
+async function setIncidentTime(page: Page) {
+  const day = isoToAgencyLocal(new Date(Date.now() - 20 * 86_400_000).toISOString(), "America/Chicago");
+  await page.getByLabel("Date", { exact: true }).fill(day.date);
+  await page.getByLabel(/^Time/).fill("12:00");
+}
+
+const cards = (page: Page) => page.locator('ol[aria-label="Ranked results"] > li');
+
+/** The rank numbers on the map's result markers, in the order drawn. */
+const markerRanks = (page: Page) => page.locator(".result-marker").evaluateAll((els) => els.map((el) => Number(el.textContent)).sort((a, b) => a - b));
+const listRanks = (page: Page) =>
+  cards(page).evaluateAll((lis) => lis.map((li) => Number(/#(\d+)/.exec(li.textContent ?? "")?.[1])).sort((a, b) => a - b));
+
+describe("map results panel and route drawing", () => {
+  it("shows several compact results at 1440×900, counts each badge, and filters the list and the markers alike", async () => {
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    await openMap(page);
+    // Keyboard: the pin goes under the crosshair at the map's centre (the map opened on the spot).
+    await page.getByRole("button", { name: "Drop pin at map centre" }).press("Enter");
+    await expect(page.getByText(/^Pin at /).textContent()).resolves.toContain(SPOT.lat.toFixed(4));
+    await setIncidentTime(page);
+    await page.getByRole("button", { name: "500 m" }).click();
+    await page.getByRole("button", { name: "Find cameras" }).click();
+    await cards(page).first().waitFor({ timeout: 60_000 });
+    const total = await cards(page).count();
+    expect(total).toBeGreaterThan(8);
+
+    // Several results in view at once, in a panel that scrolls on its own while the map stays put.
+    const panel = page.getByTestId("results-panel");
+    const visible = await panel.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return [...el.querySelectorAll('ol[aria-label="Ranked results"] > li')].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= Math.min(box.bottom, window.innerHeight);
+      }).length;
+    });
+    expect(visible).toBeGreaterThanOrEqual(5);
+    const mapBefore = await page.getByTestId("investigation-map").boundingBox();
+    const scrolled = await panel.evaluate((el) => {
+      el.scrollTop = 400;
+      return { scrollTop: el.scrollTop, pageScroll: window.scrollY };
+    });
+    expect(scrolled.scrollTop).toBeGreaterThan(0);
+    expect(scrolled.pageScroll).toBe(0);
+    expect(await page.getByTestId("investigation-map").boundingBox()).toEqual(mapBefore);
+    await screenshot(page, "map-panel-laptop-results");
+    await panel.evaluate((el) => (el.scrollTop = 0));
+
+    // The legend counts each badge as the cards show it, and says which numbering this is.
+    const texts = await cards(page).allTextContents();
+    const legend = page.getByTestId("results-legend");
+    const countOf = async (badge: string) => Number(await legend.locator(`li[data-badge="${badge}"] span.tabular-nums`).textContent());
+    const sees = texts.filter((t) => t.includes("Sees the spot")).length;
+    const overwritten = texts.filter((t) => t.includes("Likely overwritten")).length;
+    expect(await countOf("seesSpot")).toBe(sees);
+    expect(await countOf("facesStreet")).toBe(texts.filter((t) => t.includes("Faces street")).length);
+    expect(await countOf("overwritten")).toBe(overwritten);
+    expect(sees).toBeGreaterThan(0);
+    expect(overwritten).toBeGreaterThan(0);
+    expect(overwritten).toBeLessThan(total);
+    await expect(page.getByTestId("results-numbering").textContent()).resolves.toMatch(new RegExp(`^${total} sites, numbered by rank`));
+    expect(await markerRanks(page)).toEqual(await listRanks(page));
+
+    // "Sees the spot only": the list and the map's markers keep the same sites, with their search ranks.
+    await page.getByLabel(/^Sees the spot only/).check();
+    await expect.poll(() => cards(page).count()).toBe(sees);
+    for (const t of await cards(page).allTextContents()) expect(t).toContain("Sees the spot");
+    await expect.poll(() => markerRanks(page)).toEqual(await listRanks(page));
+    await expect(page.getByTestId("results-numbering").textContent()).resolves.toContain(`Showing ${sees} of ${total} sites`);
+    // The counts stay those of the whole search.
+    expect(await countOf("overwritten")).toBe(overwritten);
+    await page.getByLabel(/^Sees the spot only/).uncheck();
+
+    // "Hide overwritten": footage no longer kept at the incident time leaves the list and the map.
+    await page.getByLabel(/^Hide overwritten/).check();
+    await expect.poll(() => cards(page).count()).toBe(total - overwritten);
+    for (const t of await cards(page).allTextContents()) expect(t).not.toContain("Likely overwritten");
+    await expect.poll(() => markerRanks(page)).toEqual(await listRanks(page));
+    await screenshot(page, "map-panel-laptop-filtered");
+    await context.close();
+  });
+
+  it("draws a route with the keyboard alone, along the streets, and searches along it", async () => {
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    await openMap(page);
+    // Route mode from the keyboard: the mode is a radio group.
+    await page.getByRole("radio", { name: "Incident pin" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("radio", { name: "Route of travel" }).isChecked()).resolves.toBe(true);
+    const addAtCentre = page.getByRole("button", { name: "Add point at map centre" });
+    const snaps: { points: number[][]; legs: { viaStreets: boolean; lengthM: number }[]; route: { coordinates: number[][] } }[] = [];
+    page.on("response", async (r) => {
+      if (r.url().endsWith("/api/map/snap-route") && r.ok()) {
+        const body = await r.json();
+        snaps.push({ points: JSON.parse(r.request().postData() ?? "{}").points, ...body });
+      }
+    });
+    const panMap = async (key: string, presses: number) => {
+      await page.locator(".leaflet-container").focus();
+      // One press at a time: a press during the pan's animation is dropped.
+      for (let i = 0; i < presses; i++) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(350);
+      }
+    };
+    await addAtCentre.focus();
+    await page.keyboard.press("Enter");
+    await panMap("ArrowRight", 4);
+    await addAtCentre.focus();
+    await page.keyboard.press("Enter");
+    await panMap("ArrowUp", 4);
+    await addAtCentre.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("route-panel").textContent()).resolves.toContain("3 points so far");
+    // A point too many: Undo takes it back.
+    await panMap("ArrowLeft", 2);
+    await addAtCentre.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Undo last point" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("route-panel").textContent()).resolves.toContain("3 points so far");
+
+    // The drawn line follows the streets: the server's snapped line, drawn solid, says so in the panel.
+    await expect.poll(() => page.getByTestId("route-snap").textContent(), { timeout: 20_000 }).toMatch(/Follows the streets|straight line where no street path/);
+    await page.waitForSelector("path.route-line.snapped");
+    // The answer for the three points kept (after the undo the map reuses it rather than asking again).
+    const last = snaps.filter((s) => s.points.length === 3).at(-1)!;
+    expect(last).toBeDefined();
+    expect(last.legs.map((l) => l.viaStreets)).toEqual([true, true]);
+    expect(last.legs.every((l) => l.lengthM > 50)).toBe(true);
+    // Checked against the streets the map draws (its own layer's answer): every vertex of the line is on a street,
+    // and so is the middle of every piece of it, so it never cuts through a block.
+    const route = last.route.coordinates as [number, number][];
+    const lngs = route.map((p) => p[0]);
+    const lats = route.map((p) => p[1]);
+    const bbox = [Math.min(...lngs) - 0.002, Math.min(...lats) - 0.002, Math.max(...lngs) + 0.002, Math.max(...lats) + 0.002].join(",");
+    const streets = (await (await page.request.get(`${inject("baseUrl")}/api/map/streets?bbox=${bbox}`)).json()) as { features: { geometry: { coordinates: [number, number][] } }[] };
+    const lines = streets.features.map((f) => turf.lineString(f.geometry.coordinates));
+    const offStreetM = (p: number[]) => Math.min(...lines.map((l) => turf.pointToLineDistance(p, l, { units: "meters" })));
+    for (const p of route) expect(offStreetM(p)).toBeLessThan(1);
+    for (let i = 1; i < route.length; i++) expect(offStreetM(turf.midpoint(route[i - 1], route[i]).geometry.coordinates)).toBeLessThan(1);
+    // The clicks themselves were not all on streets: the straight line through them would have left the streets.
+    expect(Math.max(...last.points.map((p) => offStreetM(p)))).toBeGreaterThan(1);
+
+    await setIncidentTime(page);
+    const along = page.waitForRequest((r) => r.url().endsWith("/api/cameras/along"));
+    await page.getByRole("button", { name: "Finish route" }).focus();
+    await page.keyboard.press("Enter");
+    // The search runs along the snapped line, not the clicked points.
+    const searched = JSON.parse((await along).postData() ?? "{}") as { route: { coordinates: number[][] } };
+    expect(searched.route.coordinates).toEqual(last.route.coordinates);
+    await cards(page).first().waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("route-panel").textContent()).resolves.toContain("Route finished with 3 points");
+    // A finished route takes no more points from map clicks.
+    const box = (await page.locator(".leaflet-container").boundingBox())!;
+    await page.mouse.click(box.x + 40, box.y + box.height - 40);
+    await expect(page.getByTestId("route-panel").textContent()).resolves.toContain("Route finished with 3 points");
+    await screenshot(page, "map-panel-laptop-route");
+    await context.close();
+  });
+
+  it("works on a phone: a tapped pin, 44 px controls, several results in a screen", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await openMap(page);
+    const map = page.getByTestId("investigation-map");
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.getByText(/^Pin at /).textContent()).resolves.toContain(SPOT.lat.toFixed(4));
+    await setIncidentTime(page);
+    await page.getByRole("button", { name: "500 m" }).tap();
+    await page.getByRole("button", { name: "Find cameras" }).tap();
+    await cards(page).first().waitFor({ timeout: 60_000 });
+    for (const name of ["Find cameras", "500 m", "Drop pin at map centre"]) {
+      expect((await page.getByRole("button", { name }).boundingBox())!.height, name).toBeGreaterThanOrEqual(44);
+    }
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.getByLabel(/^Hide overwritten/).tap();
+    await page.getByTestId("results-legend").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const inScreen = await cards(page).evaluateAll((lis) => lis.filter((li) => li.getBoundingClientRect().top >= 0 && li.getBoundingClientRect().bottom <= window.innerHeight).length);
+    expect(inScreen).toBeGreaterThanOrEqual(4);
+    await screenshot(page, "map-panel-phone-results");
+
+    // Route drawing by touch: tap the mode, tap the map twice, undo and finish with the buttons.
+    await page.getByText("Route of travel").tap();
+    await map.scrollIntoViewIfNeeded();
+    const mapBox = (await map.boundingBox())!;
+    await page.touchscreen.tap(mapBox.x + mapBox.width * 0.3, mapBox.y + mapBox.height * 0.5);
+    await page.touchscreen.tap(mapBox.x + mapBox.width * 0.7, mapBox.y + mapBox.height * 0.3);
+    await expect(page.getByTestId("route-panel").textContent()).resolves.toContain("2 points so far");
+    for (const name of ["Add point at map centre", "Undo last point", "Clear route", "Finish route"]) {
+      expect((await page.getByRole("button", { name }).boundingBox())!.height, name).toBeGreaterThanOrEqual(44);
+    }
+    await expect.poll(() => page.getByTestId("route-snap").textContent(), { timeout: 20_000 }).toMatch(/Follows the streets|straight line where no street path/);
+    await page.getByRole("button", { name: "Finish route" }).tap();
+    await page.getByText(/registered sites? in range/).waitFor({ timeout: 60_000 });
+    await screenshot(page, "map-panel-phone-route");
+    await context.close();
+  });
+});
