@@ -63,6 +63,8 @@ export function RegistrationForm(p: {
   onSaved?: (answer: unknown) => void;
   /** Staff pages: where the answers go instead of the public routes (staff routes have no fill-time check). */
   endpoint?: { url: string; method: "POST" | "PUT" };
+  /** Staff entering for a caller: the caller's language (their e-mails), not the language of the page. */
+  language?: string;
 }) {
   const t = useTranslations("form");
   const tc = useTranslations("common");
@@ -108,7 +110,7 @@ export function RegistrationForm(p: {
     event.preventDefault();
     setNotice("");
     const pin = p.mode === "register" && place && place.source !== "found" ? { lat: place.lat, lng: place.lng } : undefined;
-    const payload = { ...toPayload(form, p.mode === "register"), language: locale, ...(pin ? { pin } : {}) };
+    const payload = { ...toPayload(form, p.mode === "register"), language: p.language ?? locale, ...(pin ? { pin } : {}) };
     const schema = p.mode === "register" ? schemas.registration : schemas.details;
     const checked = schema.safeParse(payload);
     // The API defaults an unanswered recording mode to "unknown"; the form asks for an answer.

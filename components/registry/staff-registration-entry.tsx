@@ -21,8 +21,20 @@ interface StaffCreated {
   emailed: boolean;
 }
 
-export function StaffRegistrationEntry(p: { map: MapConfig; termsText: string; agencyName: string; defaultCity: string; defaultState: string }) {
+/** A language the registrant can be written to in, with the terms to read out in it. */
+export interface CallerLanguage {
+  locale: string;
+  name: string;
+  termsText: string;
+  /** false: the agency has no terms in this language, the English ones are shown (and the form says so). */
+  termsTranslated: boolean;
+}
+
+export function StaffRegistrationEntry(p: { map: MapConfig; languages: CallerLanguage[]; agencyName: string; defaultCity: string; defaultState: string }) {
   const [created, setCreated] = useState<StaffCreated | null>(null);
+  // The caller's language, asked first: their e-mails (link, reminders) go in it, and the terms are read out in it.
+  const [language, setLanguage] = useState(p.languages[0]?.locale ?? "en");
+  const chosen = p.languages.find((l) => l.locale === language) ?? p.languages[0];
   if (created) {
     return (
       <div className="space-y-3 rounded-md border border-green-800 bg-white p-4" role="status" data-testid="staff-created">
@@ -60,11 +72,30 @@ export function StaffRegistrationEntry(p: { map: MapConfig; termsText: string; a
     );
   }
   return (
-    <RegistrationForm
+    <div className="space-y-6">
+      <label className="block max-w-sm">
+        <span className="font-semibold">Caller&apos;s language</span>
+        <span className="block text-sm text-slate-700">E-mails to the owner (their private link, reminders) go in this language; read the terms out in it.</span>
+        <select
+          name="callerLanguage"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value)}
+          className="mt-1 min-h-11 w-full rounded-md border-2 border-slate-400 bg-white px-2"
+          data-testid="caller-language"
+        >
+          {p.languages.map((l) => (
+            <option key={l.locale} value={l.locale}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <RegistrationForm
       mode="register"
+      language={language}
       map={p.map}
-      termsText={p.termsText}
-      termsTranslated
+      termsText={chosen?.termsText ?? ""}
+      termsTranslated={chosen?.termsTranslated ?? true}
       agencyName={p.agencyName}
       initial={emptyForm({ city: p.defaultCity, state: p.defaultState })}
       endpoint={{ url: "/api/registrations/by-staff", method: "POST" }}
@@ -72,6 +103,7 @@ export function StaffRegistrationEntry(p: { map: MapConfig; termsText: string; a
         setCreated(result as unknown as StaffCreated);
         window.scrollTo(0, 0);
       }}
-    />
+      />
+    </div>
   );
 }

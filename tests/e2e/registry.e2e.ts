@@ -83,6 +83,12 @@ describe("registry and review queue, supervisor on a laptop", () => {
     await page.getByRole("alert", { name: "There is a problem" }).waitFor();
     await page.getByLabel("My system includes exterior-facing security cameras").check();
     await page.getByLabel("My system records and keeps (retains) video").check();
+    // The caller speaks Spanish: their e-mails go in Spanish, and the terms to read out are the Spanish ones.
+    const termsBefore = await page.locator("#terms-text").textContent();
+    await page.getByLabel("Caller's language").selectOption("es");
+    await expect.poll(async () => page.locator("#terms-text").textContent()).not.toBe(termsBefore);
+    await screenshotElement(page.getByTestId("caller-language").locator("xpath=.."), "registry-caller-language");
+    await screenshotElement(page.locator("#terms-text"), "registry-caller-terms-es");
     await page.locator("#f-owner-name").fill("Caller Onthephone");
     await page.locator("#f-owner-phone").fill("708 555 0142");
     await page.locator("#f-owner-email").fill("caller.e2e@example.com");
@@ -107,6 +113,8 @@ describe("registry and review queue, supervisor on a laptop", () => {
     await page.waitForURL(/\/registry\/[0-9a-f-]{36}$/);
     registrationPath = new URL(page.url()).pathname;
     expect(await page.getByTestId("registration-status").textContent()).toContain("Active");
+    expect(await page.getByTestId("registration-language").textContent()).toMatch(/^Spanish/);
+    await screenshot(page, "registry-caller-spanish-laptop");
   });
 
   it("corrects the registration and says what changed", async () => {
@@ -117,6 +125,9 @@ describe("registry and review queue, supervisor on a laptop", () => {
     await result.getByText(/^Saved\./).waitFor();
     expect(await result.textContent()).toBe("Saved. Changed: owner's phone, days footage is kept.");
     await screenshot(page, "registry-edited-laptop");
+    // A staff correction (made on an English page) leaves the owner's language alone.
+    await page.reload();
+    expect(await page.getByTestId("registration-language").textContent()).toMatch(/^Spanish/);
   });
 
   it("lists it in the review queue in words, and offers no Activate once the owner withdrew it", async () => {

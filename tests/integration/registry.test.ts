@@ -13,6 +13,7 @@ import { setDbForTests } from "@/db/client";
 import { systemActor } from "@/lib/audit/record-audit";
 import { loadDashboard } from "@/lib/canvass/dashboard";
 import { reportChange } from "@/lib/registration/manage";
+import { sendReconfirmReminders } from "@/lib/registration/review";
 import * as listRoute from "@/app/api/registrations/route";
 import * as byStaffRoute from "@/app/api/registrations/by-staff/route";
 import * as oneRoute from "@/app/api/registrations/[id]/route";
@@ -31,7 +32,7 @@ let supervisorAuth: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  for (let n = 10300; n <= 10320; n += 2) await seedAddressPoint(t.db, n, { lat: ROOSEVELT_10300.lat, lng: ROOSEVELT_10300.lng + (n - 10300) * 0.0001 });
+  for (let n = 10300; n <= 10326; n += 2) await seedAddressPoint(t.db, n, { lat: ROOSEVELT_10300.lat, lng: ROOSEVELT_10300.lng + (n - 10300) * 0.0001 });
   detective = await createTestStaff(t.db, "detective");
   detectiveAuth = `Bearer ${await createTestToken(t.db, detective)}`;
   supervisorAuth = `Bearer ${await createTestToken(t.db, await createTestStaff(t.db, "supervisor"))}`;
@@ -44,7 +45,7 @@ afterAll(async () => {
 const count = async (table: string) => Number(((await t.db.execute(sql.raw(`select count(*)::int as n from ${table}`))).rows[0] as { n: number }).n);
 
 let seq = 0;
-/** A caller's registration at 10300 + 2k W Roosevelt Rd, entered by the detective. */
+/** A caller's registration at 10300 + 2k W Roosevelt Rd (up to 10326), entered by the detective. */
 async function enterForCaller(houseNumber: number, overrides: Record<string, unknown> = {}) {
   seq++;
   const body = validRegistration({
@@ -167,6 +168,31 @@ describe(`staff registry (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     const refused = await edit(created.id, validRegistration());
     expect([refused.status, refused.body.code]).toEqual([409, "conflict"]);
     expect((await edit("00000000-0000-4000-8000-00000000beef", validRegistration())).status).toBe(404);
+  });
+  it("stores the caller's language that staff chose, so later e-mails to the owner go in it", async () => {
+    const spanish = await enterForCaller(10322, { language: "es", owner: { name: "Rosa Llamada", phone: "708-555-0135", email: "rosa.llamada@example.com" } });
+    const english = await enterForCaller(10324, { language: "en", owner: { name: "Ed Caller", phone: "708-555-0136", email: "ed.caller@example.com" } });
+    // A language the app does not speak falls back to English rather than failing the entry.
+    const unknown = await enterForCaller(10326, { language: "fr", owner: { name: "Fay Caller", phone: "708-555-0137", email: "fay.caller@example.com" } });
+    for (const r of [spanish, english, unknown]) expect(r.status).toBe(201);
+    const locales = await t.db
+      .select({ id: registrations.id, locale: registrations.locale })
+      .from(registrations)
+      .where(sql`${registrations.id} in (${sql.join([spanish, english, unknown].map((r) => sql`${r.body.id}`), sql`, `)})`);
+    expect(Object.fromEntries(locales.map((r) => [r.id, r.locale]))).toEqual({ [spanish.body.id]: "es", [english.body.id]: "en", [unknown.body.id]: "en" });
+
+    // A year on, the reminder to re-confirm goes to each owner in their language.
+    const sent: { to: string; subject: string; text: string }[] = [];
+    await sendReconfirmReminders(t.db, { send: async (m) => void sent.push(m) }, {
+      actor: systemActor("test"),
+      reconfirmAfterMonths: 12,
+      baseUrl: "http://127.0.0.1:3000",
+      agencyName: "Test PD",
+      now: new Date(Date.now() + 400 * 86_400_000),
+    });
+    const to = (email: string) => sent.find((m) => m.to === email)?.subject;
+    expect(to("rosa.llamada@example.com")).toBe("Test PD: ¿su registro de cámaras sigue vigente?");
+    expect(to("ed.caller@example.com")).toBe("Test PD: is your camera registration still current?");
   });
 });
 

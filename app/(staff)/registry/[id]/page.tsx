@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
+import { languageNameForStaff } from "@/lib/i18n/config";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
 import { locationMethodLabel, sourceLabel, statusLabel } from "@/lib/registration/labels";
 import { loadForStaffEdit } from "@/lib/registration/staff-edit";
@@ -44,6 +45,8 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
         <dd>{row.location ? locationMethodLabel(row.locationMethod) : "not yet"}</dd>
         <dt className="text-slate-600">Entered through</dt>
         <dd>{sourceLabel(row.source)}</dd>
+        <dt className="text-slate-600">Owner&apos;s language</dt>
+        <dd data-testid="registration-language">{languageNameForStaff(row.locale)} (their e-mails are written in it)</dd>
         <dt className="text-slate-600">Registered</dt>
         <dd>{formatAgencyDate(row.createdAt, agency.timeZone)}</dd>
         <dt className="text-slate-600">Last confirmed by the owner</dt>

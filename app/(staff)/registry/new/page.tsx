@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { agencySettings, termsFor } from "@/lib/agency/settings";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
+import { languageNames } from "@/lib/i18n/locales";
 import { StaffRegistrationEntry } from "@/components/registry/staff-registration-entry";
 
 export const metadata: Metadata = { title: "Register cameras for a caller" };
@@ -25,7 +26,10 @@ export default async function NewRegistrationPage() {
       </p>
       <StaffRegistrationEntry
         map={{ centerLat: agency.map.centerLat, centerLng: agency.map.centerLng, tileUrl: agency.map.tileUrl, tileAttribution: agency.map.tileAttribution }}
-        termsText={termsFor("en").text}
+        languages={languageNames().map(({ locale, name }) => {
+          const terms = termsFor(locale);
+          return { locale, name, termsText: terms.text, termsTranslated: terms.translated };
+        })}
         agencyName={agency.name}
         defaultCity={agency.defaultCity}
         defaultState={agency.defaultState}
