@@ -1,14 +1,16 @@
 /**
- * npm run bench -- [--sites N] [--area-km K] [--map-sites M] [--iterations I] [--no-app] [--only databases|map]
- *                   [--databases server,embedded]
+ * npm run bench -- [--sites N] [--area-km K] [--map-sites M] [--iterations I] [--no-app] [--only databases|map|uploads]
+ *                   [--databases server,embedded] [--upload-mib MiB] [--upload-rounds R]
  *                   [--map-profile FILE.cpuprofile] [--port P] [--out FILE]
  *
  * On a scratch embedded database, and a scratch server database when
  * DATABASE_URL is set: geocoding throughput, N synthetic sites, the radius and
  * corridor searches timed in the database (indexed and forced full scan), the
  * bulk import, canvass exports, then the radius API on the running app. Then
- * the map with M sites in headless Chromium. Prints a table with the goals of
- * issue 8 and writes bench-results.json. Every database it makes is deleted.
+ * evidence uploads through the running app against a plain fs write (issue
+ * 17; --upload-mib, default 2048 as the goals are stated, 0 skips). Then the
+ * map with M sites in headless Chromium. Prints a table with the goals of
+ * issues 8 and 17 and writes bench-results.json. Every database it makes is deleted.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -22,6 +24,7 @@ import { measureImport } from "./import-throughput";
 import { measureMap } from "./map-at-scale";
 import { measureRadiusApi } from "./radius-api";
 import { measureRadius } from "./radius-query";
+import { measureUploads } from "./upload-throughput";
 import { startApp } from "./support/app-server";
 import { createBenchDatabase, type BenchKind } from "./support/bench-database";
 import { createBenchStaff } from "./support/staff";
@@ -39,6 +42,8 @@ const { values: args } = parseArgs({
     databases: { type: "string" },
     "map-profile": { type: "string" },
     port: { type: "string" },
+    "upload-mib": { type: "string", default: "2048" },
+    "upload-rounds": { type: "string", default: "2" },
     out: { type: "string", default: "bench-results.json" },
   },
 });
@@ -64,10 +69,12 @@ const sitesPerKm2 = round(sites / (areaKm * areaKm), 1);
 const mapSites = positiveInt("map-sites", args["map-sites"]!, true);
 const iterations = positiveInt("iterations", args.iterations!);
 const port = args.port ? positiveInt("port", args.port) : undefined;
-if (args.only && !["databases", "map"].includes(args.only)) {
-  console.error(`error: --only must be "databases" or "map" (got "${args.only}")`);
+if (args.only && !["databases", "map", "uploads"].includes(args.only)) {
+  console.error(`error: --only must be "databases", "map" or "uploads" (got "${args.only}")`);
   process.exit(1);
 }
+const uploadMiB = positiveInt("upload-mib", args["upload-mib"]!, true);
+const uploadRounds = positiveInt("upload-rounds", args["upload-rounds"]!);
 // The server first: a 1M run on embedded can run out of memory, and the server figures should be in by then.
 const available: BenchKind[] = process.env.DATABASE_URL ? ["server", "embedded"] : ["embedded"];
 const chosen = args.databases ? args.databases.split(",").map((k) => k.trim()) : available;
@@ -77,8 +84,9 @@ for (const k of chosen) {
     process.exit(1);
   }
 }
-const kinds: BenchKind[] = args.only === "map" ? [] : available.filter((k) => chosen.includes(k));
-const runMap = mapSites > 0 && args.only !== "databases";
+const kinds: BenchKind[] = args.only === "map" || args.only === "uploads" ? [] : available.filter((k) => chosen.includes(k));
+const runMap = mapSites > 0 && (!args.only || args.only === "map");
+const runUploads = uploadMiB > 0 && (!args.only || args.only === "uploads");
 
 const withoutDetail = <T extends { detail: string }>(r: T) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== "detail")) as Omit<T, "detail">;
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -218,6 +226,20 @@ for (const kind of kinds) {
 if (databases.embedded && databases.server) {
   top.embeddedVsServerRatio = round(Number(databases.embedded.radiusDbP50Ms) / Number(databases.server.radiusDbP50Ms), 2);
 }
+if (runUploads) {
+  log(`uploads: ${uploadMiB} MiB × ${uploadRounds} rounds`);
+  try {
+    const uploads = await measureUploads({ bytes: uploadMiB * 2 ** 20, rounds: uploadRounds, port, log });
+    details.uploads = uploads.detail;
+    Object.assign(top, withoutDetail(uploads));
+    log(`uploads: ${uploads.uploadMiBPerSec} MiB/s vs fs ${uploads.fsWriteMiBPerSec} MiB/s (ratio ${uploads.uploadVsFsWriteRatio}), app RSS +${uploads.uploadRssGrowthMb} MB`);
+  } catch (err) {
+    details["uploads.error"] = err instanceof Error ? err.message : String(err);
+    log(`uploads: FAILED: ${details["uploads.error"]}`);
+    process.exitCode = 1;
+  }
+  save();
+}
 if (runMap) {
   try {
     Object.assign(top, await benchMap());
@@ -229,7 +251,7 @@ if (runMap) {
 }
 top.peakRssMb = ownPeakRssMb();
 const results = snapshot();
-const goals = compareGoals(results as never, sites, areaKm);
+const goals = compareGoals(results as never, sites, areaKm, uploadMiB);
 
 const ran = kinds.filter((k) => databases[k]);
 const keys = [...new Set(Object.values(databases).flatMap((d) => Object.keys(d)))];

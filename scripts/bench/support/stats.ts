@@ -17,13 +17,8 @@ export function ownPeakRssMb(): number {
   return round(process.resourceUsage().maxRSS / 1024, 1);
 }
 
-/**
- * Peak resident set of a process and its descendants (next start runs the
- * server in a child), from /proc/<pid>/status VmHWM, in MB. Linux only;
- * null elsewhere. Summing peaks over-states a little if they peaked at
- * different times.
- */
-export function processTreePeakRssMb(rootPid: number): number | null {
+/** A process and its descendants (next start runs the server in a child), from /proc; null off Linux. */
+export function processTree(rootPid: number): Set<number> | null {
   if (!fs.existsSync("/proc")) return null;
   const parents = new Map<number, number>();
   for (const entry of fs.readdirSync("/proc")) {
@@ -48,14 +43,35 @@ export function processTreePeakRssMb(rootPid: number): number | null {
       }
     }
   }
+  return tree;
+}
+
+/** Sum of one /proc/<pid>/status field (kB) over a process tree, in MB. */
+function sumStatusField(tree: Set<number> | null, field: "VmHWM" | "VmRSS"): number | null {
+  if (!tree) return null;
+  const pattern = new RegExp(`${field}:\\s+(\\d+) kB`);
   let kb = 0;
   for (const pid of tree) {
     try {
-      const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+      const match = pattern.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
       if (match) kb += Number(match[1]);
     } catch {
       // ended
     }
   }
   return round(kb / 1024, 1);
+}
+
+/**
+ * Peak resident set of a process and its descendants, from /proc/<pid>/status
+ * VmHWM, in MB. Linux only; null elsewhere. Summing peaks over-states a little
+ * if they peaked at different times.
+ */
+export function processTreePeakRssMb(rootPid: number): number | null {
+  return sumStatusField(processTree(rootPid), "VmHWM");
+}
+
+/** Resident set right now (VmRSS) of the processes of `processTree`, in MB; null off Linux. Cheap enough to sample often. */
+export function processesRssMb(tree: Set<number> | null): number | null {
+  return sumStatusField(tree, "VmRSS");
 }
