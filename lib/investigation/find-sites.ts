@@ -191,6 +191,11 @@ export async function findSites(db: Executor, input: FindSitesInput): Promise<Si
   return rankSites(sites);
 }
 
+/** Whether a camera's cone crosses any street centerline (exported for the bench's street figures). */
+export function coneCrossesStreetSql(cone: SQL): SQL<boolean> {
+  return sql<boolean>`${cone} is not null and exists (select 1 from street_centerlines s where ${intersects(sql`s.geom`, cone)})`;
+}
+
 /** The statement findSites runs, exported so the plan test and the bench EXPLAIN exactly it. */
 export function findSitesQuery(area: SearchArea): SQL {
   const target = searchTargetSql(area);
@@ -213,8 +218,7 @@ export function findSitesQuery(area: SearchArea): SQL {
     ) r
     left join lateral (
       select c.id, c.position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street, c.note, c.view_cone, c.view_cone_geojson, c.created_at,
-        c.view_cone is not null and exists (
-          select 1 from street_centerlines s where ${intersects(sql`s.geom`, sql`c.view_cone`)}) as cone_crosses_street,
+        ${coneCrossesStreetSql(sql`c.view_cone`)} as cone_crosses_street,
         ${cameraTestsSql(area)}
       from cameras c ${seenRouteJoin(area)}
       where c.registration_id = r.id

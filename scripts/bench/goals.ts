@@ -1,6 +1,10 @@
 /**
- * Issue 8's and 17's goals, compared with a run's figures. The database goals are
- * stated at 1M sites in the dense 50 km box (the bench's default); on a
+ * The speed goals (issues 8, 17 and 18), compared with a run's figures. Absolute
+ * times on this shared machine vary about 2× between runs, so the radius goals
+ * are held as ratios to the floor measured in the same run: the bare
+ * ST_DWithin selection (radiusFilterDbP50Ms). The absolute figures they
+ * replaced are still printed, marked "for information". The database goals
+ * are stated at 1M sites in the dense 50 km box (the bench's default); on a
  * smaller run or another box they are still compared, but marked as measured
  * there. Likewise the upload memory goal is stated for a 2 GiB upload.
  */
@@ -13,20 +17,25 @@ export interface Goal {
   at1M: boolean;
   /** Stated for an upload of 2 GiB (issue 17). */
   at2GiB?: boolean;
+  /** Printed beside the goals but not judged (the ratio goal replaced it). */
+  informational?: boolean;
 }
 
 export const GOALS: Goal[] = [
-  { label: "server radius 500 m DB p50 ≤ 3 ms", key: "radiusDbP50Ms", database: "server", op: "<=", target: 3, at1M: true },
-  { label: "server radius 500 m API p95 ≤ 25 ms", key: "radiusApiP95Ms", database: "server", op: "<=", target: 25, at1M: true },
+  { label: "server radius search p50 ≤ 2× ST_DWithin floor", key: "radiusDbOverFilter", database: "server", op: "<=", target: 2, at1M: true },
+  { label: "embedded radius search p50 ≤ 2× ST_DWithin floor", key: "radiusDbOverFilter", database: "embedded", op: "<=", target: 2, at1M: true },
+  { label: "server radius API p95 ≤ 10× ST_DWithin floor", key: "radiusApiP95OverFilter", database: "server", op: "<=", target: 10, at1M: true },
+  { label: "embedded within 1.5× of server (search p50)", key: "embeddedVsServerRatio", op: "<=", target: 1.5, at1M: true },
   { label: "server fullScanRatio ≥ 300", key: "fullScanRatio", database: "server", op: ">=", target: 300, at1M: true },
   { label: "embedded fullScanRatio ≥ 300", key: "fullScanRatio", database: "embedded", op: ">=", target: 300, at1M: true },
-  { label: "embedded within 1.5× of server", key: "embeddedVsServerRatio", op: "<=", target: 1.5, at1M: true },
   { label: "server geocodePerSec ≥ 2000", key: "geocodePerSec", database: "server", op: ">=", target: 2000, at1M: false },
   { label: "embedded geocodePerSec ≥ 2000", key: "geocodePerSec", database: "embedded", op: ">=", target: 2000, at1M: false },
   { label: "map first render ≤ 1000 ms", key: "mapFirstRenderMs", op: "<=", target: 1000, at1M: false },
   { label: "map pan/zoom p95 frame ≤ 33 ms", key: "mapPanP95FrameMs", op: "<=", target: 33, at1M: false },
   { label: "upload with hashing ≥ 50% of fs write", key: "uploadVsFsWriteRatio", op: ">=", target: 0.5, at1M: false },
   { label: "app RSS growth during upload < 100 MB", key: "uploadRssGrowthMb", op: "<", target: 100, at1M: false, at2GiB: true },
+  { label: "server radius 500 m DB p50 (was ≤ 3 ms)", key: "radiusDbP50Ms", database: "server", op: "<=", target: 3, at1M: true, informational: true },
+  { label: "server radius 500 m API p95 (was ≤ 25 ms)", key: "radiusApiP95Ms", database: "server", op: "<=", target: 25, at1M: true, informational: true },
 ];
 
 export interface GoalRow {
@@ -39,6 +48,7 @@ export function compareGoals(figures: { databases: Record<string, Record<string,
   return GOALS.map((g) => {
     const raw = g.database ? figures.databases[g.database]?.[g.key] : figures[g.key];
     if (typeof raw !== "number" || !Number.isFinite(raw)) return { goal: g.label, value: "-", status: "not measured" };
+    if (g.informational) return { goal: g.label, value: raw, status: "for information (the ratio goal replaced it)" };
     const met = g.op === "<=" ? raw <= g.target : g.op === "<" ? raw < g.target : raw >= g.target;
     const notes = [
       g.at1M && sites < 1_000_000 ? `at ${sites.toLocaleString("en-US")} sites; goal is at 1M` : null,
@@ -52,7 +62,8 @@ export function compareGoals(figures: { databases: Record<string, Record<string,
 
 /** The keys bench-results.json always carries per database (null when not measured, e.g. --no-app). */
 export const DATABASE_FIGURE_KEYS = [
-  "radiusDbP50Ms", "radiusDbP95Ms", "radiusApiP50Ms", "radiusApiP95Ms", "fullScanRatio", "corridorDbP50Ms",
+  "radiusDbP50Ms", "radiusDbP95Ms", "radiusFilterDbP50Ms", "radiusDbOverFilter", "radiusApiP50Ms", "radiusApiP95Ms",
+  "radiusApiP95OverFilter", "radiusAnswerKb", "fullScanRatio", "corridorDbP50Ms",
   "geocodePerSec", "importRowsPerSec", "canvassPdfMs", "canvassCsvMs",
 ] as const;
 

@@ -2,7 +2,8 @@
  * radiusApiP50Ms / radiusApiP95Ms: GET /api/cameras/near (500 m) on the
  * running app with an API token, one request at a time, timed from this
  * process (request sent to body read): the route's auth, validation, search,
- * ranking, audit entry and JSON, plus loopback HTTP.
+ * ranking, audit entry and JSON, plus loopback HTTP. radiusAnswerKb: the
+ * median answer's size before compression (deterministic for a seed).
  */
 import { benchPoint, DEFAULT_SEED, type BenchArea } from "./generate-sites";
 import { RADIUS_M } from "./radius-query";
@@ -34,6 +35,7 @@ export async function measureRadiusApi(baseUrl: string, token: string, options: 
   return {
     radiusApiP50Ms: round(percentile(times, 50), 2),
     radiusApiP95Ms: round(percentile(times, 95), 2),
+    radiusAnswerKb: round(percentile(bytes, 50) / 1024, 1),
     detail: `${options.iterations} requests, median ${percentile(features, 50)} sites, ${Math.round(percentile(bytes, 50) / 1024)} KB per answer`,
   };
 }

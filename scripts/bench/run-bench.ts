@@ -4,13 +4,15 @@
  *                   [--map-profile FILE.cpuprofile] [--port P] [--out FILE]
  *
  * On a scratch embedded database, and a scratch server database when
- * DATABASE_URL is set: geocoding throughput, N synthetic sites, the radius and
+ * DATABASE_URL is set: geocoding throughput, N synthetic sites, a county-scale
+ * grid of street centerlines (generate-streets.ts), the radius and
  * corridor searches timed in the database (indexed and forced full scan), the
  * bulk import, canvass exports, then the radius API on the running app. Then
  * evidence uploads through the running app against a plain fs write (issue
  * 17; --upload-mib, default 2048 as the goals are stated, 0 skips). Then the
  * map with M sites in headless Chromium. Prints a table with the goals of
- * issues 8 and 17 and writes bench-results.json. Every database it makes is deleted.
+ * issues 8, 17 and 18 (goals.ts: the radius goals as ratios to the same run's
+ * ST_DWithin floor) and writes bench-results.json. Every database it makes is deleted.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -20,6 +22,7 @@ import { measureCorridor } from "./corridor-query";
 import * as geocodeThroughput from "./geocode-throughput";
 import { compareGoals, DATABASE_FIGURE_KEYS, TOP_FIGURE_KEYS } from "./goals";
 import { BENCH_AREA, benchArea, DEFAULT_AREA_KM, generateSites } from "./generate-sites";
+import { BLOCK_M, coneStreetShare, generateStreets } from "./generate-streets";
 import { measureImport } from "./import-throughput";
 import { measureMap } from "./map-at-scale";
 import { measureRadiusApi } from "./radius-api";
@@ -113,9 +116,15 @@ async function benchDatabase(kind: BenchKind): Promise<Record<string, number | b
     details[`${kind}.generate`] = `${generated.sites} sites with ${generated.cameras} cameras in ${round(generated.ms / 1000, 1)} s`;
     log(`${kind}: ${details[`${kind}.generate`]}`);
 
+    const streets = await generateStreets(handle.db, { areaKm });
+    const coneShare = await coneStreetShare(handle.db);
+    details[`${kind}.streets`] = `${streets.segments} centerline segments (${BLOCK_M} m grid) in ${round(streets.ms / 1000, 1)} s; ${round(coneShare * 100, 1)}% of cones cross a street`;
+    log(`${kind}: ${details[`${kind}.streets`]}`);
+
     const radius = await measureRadius(handle.db, { iterations, fullScanIterations: 5, fullScanBudgetMs: 30_000, area });
     details[`${kind}.radius`] = radius.detail;
     Object.assign(figures, withoutDetail(radius));
+    figures.radiusDbOverFilter = round(radius.radiusDbP50Ms / radius.radiusFilterDbP50Ms, 2);
     log(`${kind}: ${radius.detail}`);
 
     const corridor = await measureCorridor(handle.db, { iterations: Math.max(10, Math.round(iterations / 2)), area });
@@ -142,6 +151,8 @@ async function benchDatabase(kind: BenchKind): Promise<Record<string, number | b
         const api = await measureRadiusApi(app.baseUrl, staff.token, { iterations, area });
         figures.radiusApiP50Ms = api.radiusApiP50Ms;
         figures.radiusApiP95Ms = api.radiusApiP95Ms;
+        figures.radiusApiP95OverFilter = round(api.radiusApiP95Ms / radius.radiusFilterDbP50Ms, 1);
+        figures.radiusAnswerKb = api.radiusAnswerKb;
         figures.appPeakRssMb = app.peakRssMb();
         details[`${kind}.radiusApi`] = api.detail;
         log(`${kind}: API p50 ${api.radiusApiP50Ms} ms, p95 ${api.radiusApiP95Ms} ms (${api.detail})`);
