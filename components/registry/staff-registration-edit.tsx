@@ -30,18 +30,39 @@ const FIELD_NAMES: Record<string, string> = {
   notes: "notes",
   cameras: "cameras",
   location: "map location",
+  locale: "owner's language",
 };
 
-export function StaffRegistrationEdit(p: { id: string; view: OwnerView; map: MapConfig; agencyName: string }) {
+export function StaffRegistrationEdit(p: { id: string; view: OwnerView; map: MapConfig; agencyName: string; languages: { locale: string; name: string }[] }) {
   const router = useRouter();
   const [changed, setChanged] = useState<string | null>(null);
+  // Sent with the answers, so a correction keeps the owner's language unless staff change it here.
+  const [language, setLanguage] = useState(p.view.locale);
   return (
     <div className="space-y-3">
       <p role="status" data-testid="staff-edit-result" className="font-medium">
         {changed}
       </p>
+      <label className="block max-w-sm">
+        <span className="font-semibold">Owner&apos;s language</span>
+        <span className="block text-sm text-slate-700">Their e-mails (private link, reminders) go in this language.</span>
+        <select
+          name="ownerLanguage"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value)}
+          className="mt-1 min-h-11 w-full rounded-md border-2 border-slate-400 bg-white px-2"
+          data-testid="owner-language"
+        >
+          {p.languages.map((l) => (
+            <option key={l.locale} value={l.locale}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
       <RegistrationForm
         mode="edit"
+        language={language}
         map={p.map}
         agencyName={p.agencyName}
         initial={toFormState(p.view)}

@@ -11,6 +11,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cameras, registrations, registrationStatusHistory } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { availableLocales } from "@/lib/i18n/locales";
 import type { AddressInput, Geocoder } from "@/lib/geocode/types";
 import { AppError } from "@/lib/http/errors";
 import { replaceCameras } from "./cameras";
@@ -81,6 +82,9 @@ export async function updateByStaff(db: Db, id: string, details: RegistrationDet
     const beforeCameras = await tx.select().from(cameras).where(eq(cameras.registrationId, id)).orderBy(asc(cameras.createdAt), asc(cameras.id));
     const columns = detailColumns(details, addressKey);
     const changes = diffRegistration(row, beforeCameras, columns, details.cameras);
+    // The owner's language (their e-mails), when staff set one the app speaks: a caller who asks for Spanish.
+    const locale = details.language && availableLocales().includes(details.language) && details.language !== row.locale ? details.language : null;
+    if (locale) changes.push({ field: "locale", from: row.locale, to: locale });
     const location = located ? located.location : row.location;
     const moved = JSON.stringify(location?.coordinates ?? null) !== JSON.stringify(row.location?.coordinates ?? null);
     if (moved) changes.push({ field: "location", from: toLatLng(row.location), to: toLatLng(location) });
@@ -92,6 +96,7 @@ export async function updateByStaff(db: Db, id: string, details: RegistrationDet
       .set({
         ...columns,
         ...(located ? { ...located, matchedAddress: located.matchedAddress } : {}),
+        ...(locale ? { locale } : {}),
         status,
         ...(location ? {} : { needsReview: true, reviewReason: "staff changed the address and it could not be placed on the map" }),
         updatedAt: now,

@@ -128,6 +128,13 @@ describe("registry and review queue, supervisor on a laptop", () => {
     // A staff correction (made on an English page) leaves the owner's language alone.
     await page.reload();
     expect(await page.getByTestId("registration-language").textContent()).toMatch(/^Spanish/);
+    // The caller later asks for English: set here, recorded as a change.
+    await page.getByTestId("owner-language").selectOption("en");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await result.getByText("Saved. Changed: owner's language.").waitFor();
+    await expect.poll(async () => page.getByTestId("registration-language").textContent(), { timeout: 30_000 }).toMatch(/^English/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: "test-results/screenshots/registry-owner-language-laptop.png" });
   });
 
   it("lists it in the review queue in words, and offers no Activate once the owner withdrew it", async () => {

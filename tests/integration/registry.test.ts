@@ -193,6 +193,22 @@ describe(`staff registry (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     const to = (email: string) => sent.find((m) => m.to === email)?.subject;
     expect(to("rosa.llamada@example.com")).toBe("Test PD: ¿su registro de cámaras sigue vigente?");
     expect(to("ed.caller@example.com")).toBe("Test PD: is your camera registration still current?");
+
+    // A supervisor's correction changes the language only when asked to, and records the change.
+    const sameAnswers = (language?: string) =>
+      validRegistration({
+        owner: { name: "Ed Caller", phone: "708-555-0136", email: "ed.caller@example.com" },
+        address: { line1: "10324 W Roosevelt Rd", city: "Westchester", state: "IL", zip: "60154" },
+        ...(language ? { language } : {}),
+      });
+    expect((await edit(english.body.id, sameAnswers())).body.changes).toEqual([]);
+    const toSpanish = await edit(english.body.id, sameAnswers("es"));
+    expect(toSpanish.body.changes).toEqual([{ field: "locale", from: "en", to: "es" }]);
+    const [edited] = await t.db.select().from(registrations).where(eq(registrations.id, english.body.id));
+    expect(edited.locale).toBe("es");
+    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registration.updated_by_staff"), eq(auditLog.targetId, english.body.id)));
+    expect(entry.details).toMatchObject({ changes: [{ field: "locale", from: "en", to: "es" }] });
+    expect((await edit(english.body.id, sameAnswers("fr"))).body.changes).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { languageNameForStaff } from "@/lib/i18n/config";
+import { languageNames } from "@/lib/i18n/locales";
 import { requireStaffPage } from "@/lib/auth/require-staff-page";
 import { locationMethodLabel, sourceLabel, statusLabel } from "@/lib/registration/labels";
 import { loadForStaffEdit } from "@/lib/registration/staff-edit";
@@ -64,6 +65,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
           id={row.id}
           view={view}
           agencyName={agency.name}
+          languages={languageNames()}
           map={{ centerLat: agency.map.centerLat, centerLng: agency.map.centerLng, tileUrl: agency.map.tileUrl, tileAttribution: agency.map.tileAttribution }}
         />
       )}
