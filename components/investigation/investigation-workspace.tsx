@@ -4,11 +4,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { InvestigationMapLoader } from "@/components/map/investigation-map-loader";
 import { filterResults } from "@/lib/investigation/result-filters";
 import { BY_RANK, inViewOrder, type Numbering } from "@/lib/investigation/result-numbering";
+import { draftToRequest } from "@/lib/investigation/search-draft";
+import { formatAgencyTime } from "@/lib/time/agency-time";
 import type { InitialIncident, LngLat, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 import { IncidentForm } from "./incident-form";
 import { ResultsList } from "./results-list";
 import { RoutePanel } from "./route-panel";
-import { useInvestigation } from "./use-investigation";
+import { useInvestigation, type SearchDraft } from "./use-investigation";
 import { useRouteSnap } from "./use-route-snap";
 
 /**
@@ -37,6 +39,13 @@ export function InvestigationWorkspace({
   const { showSaved } = inv;
   const shownSaved = useRef(false);
   const [mapCenter, setMapCenter] = useState<LngLat | null>(null);
+  const [formOpen, setFormOpen] = useState(true);
+  // Each new set of results folds the form (below 1280 px; see the summary).
+  const [foldedFor, setFoldedFor] = useState<unknown>(null);
+  if (inv.results && foldedFor !== inv.results) {
+    setFoldedFor(inv.results);
+    setFormOpen(false);
+  }
   const onCenterChange = useCallback((at: LngLat) => setMapCenter(at), []);
 
   // A reopened incident's route is already the line along the streets it was searched on.
@@ -56,40 +65,51 @@ export function InvestigationWorkspace({
 
   return (
     // Wide screens use the whole window (the page's column is 72 rem): the map gets the room the two panels leave.
-    <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:h-[calc(100vh-12.5rem)] lg:grid-cols-[22rem_minmax(0,1fr)] lg:grid-rows-[minmax(0,auto)_minmax(0,1fr)] xl:relative xl:left-1/2 xl:w-[calc(100vw-3rem)] xl:-translate-x-1/2 xl:grid-cols-[21rem_24rem_minmax(0,1fr)] xl:grid-rows-1">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:h-[calc(100vh-12.5rem)] lg:grid-cols-[24rem_minmax(0,1fr)] lg:grid-rows-[minmax(0,auto)_minmax(0,1fr)] xl:relative xl:left-1/2 xl:w-[calc(100vw-3rem)] xl:-translate-x-1/2 xl:grid-cols-[21rem_24rem_minmax(0,1fr)] xl:grid-rows-1">
       <section
         className="min-h-0 rounded border border-slate-200 bg-white p-3 lg:col-start-1 lg:row-start-1 lg:max-h-[28rem] lg:overflow-y-auto xl:max-h-none"
         aria-label="Incident"
       >
         <Heading className="mb-2 text-base font-semibold">{incident ? `Incident ${incident.caseNumber ?? ""}`.trim() : "New search"}</Heading>
-        <IncidentForm
-          draft={inv.draft}
-          timeZone={settings.timeZone}
-          maxSearchRadiusM={settings.maxSearchRadiusM}
-          problems={inv.status.problems}
-          busy={inv.status.busy}
-          onChange={inv.update}
-          onSearch={() => void inv.search()}
-          saveLabel={incident ? "Save as new incident" : "Save incident"}
-          onSave={async () => {
-            const id = await inv.save();
-            if (id) router.push(`/incidents/${id}`);
-          }}
-          onPinAtMapCenter={mapCenter ? () => inv.update({ pin: mapCenter }) : undefined}
-          routePanel={
-            <RoutePanel
-              points={inv.draft.route}
-              done={inv.route.done}
-              snap={savedRoute ? { outcome: null, pending: false } : snap}
-              mapCenter={mapCenter}
-              onAdd={inv.route.add}
-              onUndo={inv.route.undo}
-              onClear={inv.route.clear}
-              onFinish={inv.route.finish}
-              onReopen={inv.route.reopen}
-            />
-          }
-        />
+        {!formOpen && (
+          <div className="mb-2 flex items-center justify-between gap-2 xl:hidden" data-testid="search-summary">
+            <p className="text-sm text-slate-700">{searchSummary(inv.draft, settings.timeZone)}</p>
+            <button type="button" className="min-h-11 shrink-0 rounded border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100" onClick={() => setFormOpen(true)}>
+              Edit search
+            </button>
+          </div>
+        )}
+        {/* Below 1280 px the form folds into a one-line summary once results are in: they get the column. */}
+        <div className={formOpen ? undefined : "hidden xl:block"}>
+          <IncidentForm
+            draft={inv.draft}
+            timeZone={settings.timeZone}
+            maxSearchRadiusM={settings.maxSearchRadiusM}
+            problems={inv.status.problems}
+            busy={inv.status.busy}
+            onChange={inv.update}
+            onSearch={() => void inv.search()}
+            saveLabel={incident ? "Save as new incident" : "Save incident"}
+            onSave={async () => {
+              const id = await inv.save();
+              if (id) router.push(`/incidents/${id}`);
+            }}
+            onPinAtMapCenter={mapCenter ? () => inv.update({ pin: mapCenter }) : undefined}
+            routePanel={
+              <RoutePanel
+                points={inv.draft.route}
+                done={inv.route.done}
+                snap={savedRoute ? { outcome: null, pending: false } : snap}
+                mapCenter={mapCenter}
+                onAdd={inv.route.add}
+                onUndo={inv.route.undo}
+                onClear={inv.route.clear}
+                onFinish={inv.route.finish}
+                onReopen={inv.route.reopen}
+              />
+            }
+          />
+        </div>
         {inv.status.message && (
           <p className="mt-2 text-sm text-slate-700" role="status" aria-live="polite">
             {inv.status.message}
@@ -146,4 +166,13 @@ export function InvestigationWorkspace({
       </div>
     </div>
   );
+}
+
+/** The folded form's one line: what was searched, where and when. */
+function searchSummary(draft: SearchDraft, timeZone: string): string {
+  const where = draft.mode === "pin" ? `Pin, ${draft.radiusM} m around it` : `Route of ${draft.route.length} points, ${draft.widthM} m corridor`;
+  const { from, to } = draftToRequest(draft, timeZone);
+  if (!from || !to) return where;
+  const when = from === to ? formatAgencyTime(from, timeZone) : `${formatAgencyTime(from, timeZone)} to ${formatAgencyTime(to, timeZone)}`;
+  return `${where} · ${when}`;
 }

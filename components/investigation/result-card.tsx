@@ -49,7 +49,7 @@ export const ResultCard = forwardRef<HTMLLIElement, Props>(function ResultCard({
     <li
       ref={ref}
       data-registration-id={p.registrationId}
-      className={`rounded border bg-white text-sm ${selected ? "border-amber-500 ring-2 ring-amber-400" : "border-slate-200"}`}
+      className={`rounded border bg-white text-sm xl:scroll-mt-40 ${selected ? "border-amber-500 ring-2 ring-amber-400" : "border-slate-200"}`}
     >
       <button type="button" className="block min-h-11 w-full px-2 py-1.5 text-left" onClick={() => onSelect(p.registrationId)} aria-pressed={selected} aria-expanded={selected}>
         <span className="flex items-baseline justify-between gap-2">

@@ -37,7 +37,7 @@ export function ResultsLegend({ results, shown, filters, onFilters, route, numbe
   ] as const;
   const filtered = shown !== results.length;
   return (
-    <div className="rounded border border-slate-200 bg-white p-2 text-xs lg:sticky lg:top-0 lg:z-10" data-testid="results-legend">
+    <div className="rounded border border-slate-200 bg-white p-2 text-xs xl:sticky xl:top-0 xl:z-10" data-testid="results-legend">
       <p className="font-medium" data-testid="results-numbering">
         {filtered ? `Showing ${shown} of ${results.length} sites` : `${results.length} ${results.length === 1 ? "site" : "sites"}`}, {numberingSentence(numbering)}
       </p>

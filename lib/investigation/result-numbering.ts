@@ -30,6 +30,6 @@ export function inViewOrder(sites: SiteFeature[], numbering: Numbering): SiteFea
 
 export function numberingSentence(numbering: Numbering): string {
   return numbering.kind === "rank"
-    ? "numbered by rank (#1 most useful) on the map and in this list. A saved incident's page numbers its stops in walking order instead."
-    : "numbered by stop in walking order, on the map, in this list and in the canvass below. The investigation map numbers by rank instead.";
+    ? "numbered by rank, #1 most useful (an incident's page numbers by walk order)."
+    : "numbered by stop in walk order, as in the canvass below (the map numbers by rank).";
 }

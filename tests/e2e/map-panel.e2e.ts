@@ -196,6 +196,35 @@ describe("map results panel and route drawing", () => {
     await context.close();
   });
 
+  it("keeps results in view on a 1024×768 laptop: the form folds after the search", async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await openMap(page);
+    await page.getByRole("button", { name: "Drop pin at map centre" }).click();
+    await setIncidentTime(page);
+    await page.getByRole("button", { name: "500 m" }).click();
+    await page.getByRole("button", { name: "Find cameras" }).click();
+    await cards(page).first().waitFor({ timeout: 60_000 });
+    const panel = page.getByTestId("results-panel");
+    const visible = await panel.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return [...el.querySelectorAll('ol[aria-label="Ranked results"] > li')].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= Math.min(box.bottom, window.innerHeight);
+      }).length;
+    });
+    await screenshot(page, "map-panel-1024-folded");
+    // 768 px high: the legend and three whole cards (at 1440×900, five or more; see above).
+    expect(visible).toBeGreaterThanOrEqual(3);
+    // A card is selectable from the list (not hidden under the legend), and the form opens again on request.
+    await cards(page).nth(5).getByRole("button").first().click();
+    await page.waitForSelector(".result-marker.selected");
+    await screenshot(page, "map-panel-1024-results");
+    await page.getByRole("button", { name: "Edit search" }).click();
+    await page.getByRole("button", { name: "Find cameras" }).waitFor();
+    await context.close();
+  });
+
   it("works on a phone: a tapped pin, 44 px controls, several results in a screen", async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
@@ -206,12 +235,16 @@ describe("map results panel and route drawing", () => {
     await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
     await expect(page.getByText(/^Pin at /).textContent()).resolves.toContain(SPOT.lat.toFixed(4));
     await setIncidentTime(page);
-    await page.getByRole("button", { name: "500 m" }).tap();
-    await page.getByRole("button", { name: "Find cameras" }).tap();
-    await cards(page).first().waitFor({ timeout: 60_000 });
     for (const name of ["Find cameras", "500 m", "Drop pin at map centre"]) {
       expect((await page.getByRole("button", { name }).boundingBox())!.height, name).toBeGreaterThanOrEqual(44);
     }
+    await page.getByRole("button", { name: "500 m" }).tap();
+    await page.getByRole("button", { name: "Find cameras" }).tap();
+    await cards(page).first().waitFor({ timeout: 60_000 });
+    // The form folds into one line once results are in, so the map and the results come up.
+    await expect(page.getByTestId("search-summary").textContent()).resolves.toContain("Pin, 500 m around it");
+    expect((await page.getByRole("button", { name: "Edit search" }).boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await page.getByRole("button", { name: "Find cameras" }).isVisible()).toBe(false);
     expect(await horizontalOverflow(page)).toBe(0);
     await page.getByLabel(/^Hide overwritten/).tap();
     await page.getByTestId("results-legend").evaluate((el) => el.scrollIntoView({ block: "start" }));
@@ -219,7 +252,8 @@ describe("map results panel and route drawing", () => {
     expect(inScreen).toBeGreaterThanOrEqual(4);
     await screenshot(page, "map-panel-phone-results");
 
-    // Route drawing by touch: tap the mode, tap the map twice, undo and finish with the buttons.
+    // Route drawing by touch: open the search, tap the mode, tap the map twice, finish with the button.
+    await page.getByRole("button", { name: "Edit search" }).tap();
     await page.getByText("Route of travel").tap();
     await map.scrollIntoViewIfNeeded();
     const mapBox = (await map.boundingBox())!;
