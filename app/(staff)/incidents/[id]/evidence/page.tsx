@@ -39,6 +39,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
   const [holder] = retention.hold?.setBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, retention.hold.setBy)) : [];
   const purgedAt = (listing: EvidenceListing) => listing.custody.find((e) => e.event === "purged")?.at;
   const received = items.filter((l) => l.item.status !== "purged").length;
+  const quarantined = items.filter((l) => l.item.status === "quarantined").length;
   const entries = await db.select({ id: canvassEntries.id, outcome: canvassEntries.outcome }).from(canvassEntries).where(eq(canvassEntries.incidentId, id));
   const outcomeOf = new Map(entries.map((e) => [e.id, e.outcome]));
   const groups = new Map<string, EvidenceListing[]>();
@@ -62,6 +63,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
         <h1 className="text-xl font-bold">Evidence: {incidentLabel(incident, timeZone)}</h1>
         <p className="text-sm text-slate-700" data-testid="evidence-count">
           {received} item{received === 1 ? "" : "s"} received
+          {quarantined > 0 ? ` · ${quarantined} quarantined by the virus scanner` : ""}
           {received < items.length ? ` · ${items.length - received} purged under the retention policy` : ""}
         </p>
       </div>
