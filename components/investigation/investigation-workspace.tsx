@@ -101,6 +101,7 @@ export function InvestigationWorkspace({
                 done={inv.route.done}
                 snap={savedRoute ? { outcome: null, pending: false } : snap}
                 mapCenter={mapCenter}
+                pin={inv.draft.pin}
                 onAdd={inv.route.add}
                 onUndo={inv.route.undo}
                 onClear={inv.route.clear}

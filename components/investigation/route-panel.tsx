@@ -9,6 +9,8 @@ interface Props {
   snap: { outcome: SnapOutcome | null; pending: boolean };
   /** The map's centre (under the crosshair), for adding a point without pointing at the map. */
   mapCenter: LngLat | null;
+  /** The incident pin, if one was dropped before switching to the route: a route often starts or ends there. */
+  pin: LngLat | null;
   onAdd: (at: LngLat) => void;
   onUndo: () => void;
   onClear: () => void;
@@ -25,7 +27,7 @@ const plain = `${button} border-slate-300 bg-white hover:bg-slate-100`;
  * crosshair, or add a found address. The line follows the streets between
  * the points, and the panel says where it could not.
  */
-export function RoutePanel({ points, done, snap, mapCenter, onAdd, onUndo, onClear, onFinish, onReopen }: Props) {
+export function RoutePanel({ points, done, snap, mapCenter, pin, onAdd, onUndo, onClear, onFinish, onReopen }: Props) {
   return (
     <div className="space-y-2" data-testid="route-panel">
       <p className="text-xs text-slate-600" aria-live="polite">
@@ -48,6 +50,11 @@ export function RoutePanel({ points, done, snap, mapCenter, onAdd, onUndo, onCle
             <button type="button" className={plain} disabled={!mapCenter} onClick={() => mapCenter && onAdd(mapCenter)}>
               Add point at map centre
             </button>
+            {pin && (
+              <button type="button" className={plain} onClick={() => onAdd(pin)}>
+                Add point at the incident pin
+              </button>
+            )}
             <button type="button" className={plain} disabled={points.length === 0} onClick={onUndo}>
               Undo last point
             </button>

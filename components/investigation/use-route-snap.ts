@@ -27,7 +27,7 @@ export async function snapRoute(points: LngLat[]): Promise<SnapOutcome> {
   const known = answers.get(key);
   if (known) return { answer: known };
   const res = await fetchJson<SnappedRouteAnswer>("/api/map/snap-route", { method: "POST", body: { points } });
-  if (!res.ok) return { error: res.status === 0 ? "could not reach the server" : (res.error ?? `failed (${res.status})`) };
+  if (!res.ok) return { error: res.status === 0 ? "could not reach the server" : (res.errors.points ?? res.error ?? `failed (${res.status})`) };
   if (answers.size > 50) answers.clear();
   answers.set(key, res.data);
   return { answer: res.data };

@@ -255,12 +255,14 @@ describe("map results panel and route drawing", () => {
     // Route drawing by touch: open the search, tap the mode, tap the map twice, finish with the button.
     await page.getByRole("button", { name: "Edit search" }).tap();
     await page.getByText("Route of travel").tap();
+    // The route starts at the pin dropped before, then two taps on the map.
+    await page.getByRole("button", { name: "Add point at the incident pin" }).tap();
     await map.scrollIntoViewIfNeeded();
     const mapBox = (await map.boundingBox())!;
     await page.touchscreen.tap(mapBox.x + mapBox.width * 0.3, mapBox.y + mapBox.height * 0.5);
     await page.touchscreen.tap(mapBox.x + mapBox.width * 0.7, mapBox.y + mapBox.height * 0.3);
-    await expect(page.getByTestId("route-panel").textContent()).resolves.toContain("2 points so far");
-    for (const name of ["Add point at map centre", "Undo last point", "Clear route", "Finish route"]) {
+    await expect(page.getByTestId("route-panel").textContent()).resolves.toContain("3 points so far");
+    for (const name of ["Add point at map centre", "Add point at the incident pin", "Undo last point", "Clear route", "Finish route"]) {
       expect((await page.getByRole("button", { name }).boundingBox())!.height, name).toBeGreaterThanOrEqual(44);
     }
     await expect.poll(() => page.getByTestId("route-snap").textContent(), { timeout: 20_000 }).toMatch(/Follows the streets|straight line where no street path/);

@@ -113,7 +113,9 @@ describe(`route snapping on real streets (${process.env.DATABASE_URL ? "server" 
   });
 
   it("answers 422 with the field for bad points and 401 without credentials", async () => {
-    for (const points of [[[-86.46, 32.46]], [[-86.46, 32.46], [-200, 32.46]], Array.from({ length: 101 }, (_, i) => [-86.46 + i * 1e-4, 32.46]), "route"]) {
+    // One point, a bad coordinate, 101 points, not a list, and two points 12 km apart (the graph would be a county's).
+    const far = [[-86.46, 32.46], destination([-86.46, 32.46], 90, 12_000)];
+    for (const points of [[[-86.46, 32.46]], [[-86.46, 32.46], [-200, 32.46]], Array.from({ length: 101 }, (_, i) => [-86.46 + i * 1e-4, 32.46]), "route", far]) {
       const res = await snap(points);
       expect(res.status).toBe(422);
       const body = (await res.json()) as { code: string; errors: Record<string, string> };
