@@ -95,8 +95,9 @@ export class EvidenceTusStore extends DataStore {
   override async getUpload(id: string): Promise<Upload> {
     const db = await this.db();
     const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, id)).limit(1);
-    if (!item || (item.status !== "uploading" && item.status !== "received")) throw ERRORS.FILE_NOT_FOUND;
-    const offset = item.status === "received" ? item.sizeBytes : await this.files.storedBytes(id);
+    if (!item || item.status === "purged") throw ERRORS.FILE_NOT_FOUND;
+    // A quarantined file arrived whole: a client that lost the last answer and asks again is told so, not "not found".
+    const offset = item.status === "uploading" ? await this.files.storedBytes(id) : item.sizeBytes;
     return new Upload({
       id,
       size: item.sizeBytes,

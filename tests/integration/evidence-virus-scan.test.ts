@@ -27,7 +27,7 @@ import { createClamdScanner, scanAwaitingItems } from "@/lib/evidence/virus-scan
 import { createCanvassEntry, createIncident, createRegistration, createStaff, offsetM, type StaffFixture } from "../support/canvass-factories";
 import { eicarBytes, findClamd, freePort, startClamd, TEST_SIGNATURE, type TestClamd } from "../support/clamd";
 import { params, request } from "../support/route-handlers";
-import { createUpload, patch, realMp4, sha256 } from "../support/tus-uploads";
+import { createUpload, head, patch, realMp4, sha256 } from "../support/tus-uploads";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const clamdBinary = findClamd();
@@ -101,6 +101,10 @@ describe.skipIf(!clamdBinary)(clamdBinary ? "virus scan on receipt (real clamd)"
     expect(custody[1].details).toMatchObject({ result: "infected", scanner: `clamd 127.0.0.1:${clamd.port}` });
     expect(String(custody[1].details.signature)).toContain(TEST_SIGNATURE);
     expect(String(custody[1].details.engine)).toMatch(/^ClamAV \d/);
+    // The owner's client, asking again after a lost answer, is told the upload is complete.
+    const again = await head(item.id, token);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("upload-offset")).toBe(String(bytes.length));
     const alerts = await auditOf(item.id, "evidence.malware_alert");
     expect(alerts).toHaveLength(1);
     expect(alerts[0].details).toMatchObject({ incidentId, sha256: sha256(bytes), originalName: "DVR player.exe" });
