@@ -57,6 +57,12 @@ export const streetCenterlines = pgTable(
   },
   (t) => [
     index("street_centerlines_geom_gist").using("gist", t.geom),
+    /**
+     * The planar index behind the search's coneCrossesStreet test (lib/investigation/find-sites.ts):
+     * a cone of ≤ 500 m against a street is decided in lng/lat, which measured faster than the
+     * geography ST_Intersects on a county's ~125k segments (docs/benchmarks.md).
+     */
+    index("street_centerlines_geom_planar_gist").using("gist", sql`(${t.geom}::geometry)`),
     index("street_centerlines_st_name_idx").on(t.stName),
     index("street_centerlines_st_name_trgm").using("gin", sql`${t.stName} gin_trgm_ops`),
   ],

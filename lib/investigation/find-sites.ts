@@ -14,7 +14,7 @@ import { footageStatusFor, mayNotHaveRecorded, type Footage } from "./footage-st
 import { rankSites } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
 import { searchDistanceM, type SearchArea } from "./search-area";
-import { distanceMeters, geographyLineSql, geographyPointSql, intersects, withinMeters } from "@/lib/geo/spatial-sql";
+import { distanceMeters, geographyLineSql, geographyPointSql, withinMeters } from "@/lib/geo/spatial-sql";
 
 type Executor = Pick<Db, "execute">;
 
@@ -83,11 +83,11 @@ export interface FindSitesInput {
  * as one row with null camera columns. Flat rows rather than a json_agg per
  * site of json_build_object(…, ST_AsGeoJSON(cone)::json): PostgreSQL no longer
  * parses each cone's GeoJSON into json and prints it again, and Node parses it
- * once. The cone stays ST_AsGeoJSON's text on purpose: its rounding to 9
- * decimals (of the shortest decimal form, half up) is what the API has always
- * answered, and decoding EWKB and rounding in JS would differ in the last digit
- * now and then. That text is stored (cameras.view_cone_geojson, a generated
- * column) rather than formatted again for each camera of each search.
+ * once. The cone stays ST_AsGeoJSON's text on purpose: decoding EWKB and
+ * rounding in JS would differ from PostGIS's rounding (of the shortest decimal
+ * form, half up) in the last digit now and then. That text is stored
+ * (cameras.view_cone_geojson, a generated column, 6 decimals ≈ 0.1 m) rather
+ * than formatted again for each camera of each search.
  */
 interface SiteCameraRow {
   id: string;
@@ -144,7 +144,7 @@ export function sitesInAreaCondition(area: SearchArea): SQL {
  * by about L² · tan(latitude) / 8R: under 5 mm for 500 m at 42° N, under a
  * millimetre for the usual ≤ 45 m camera. So the answer can only differ for a
  * point within millimetres of a cone's edge, far inside the uncertainty of a
- * dropped pin and of the 32-step polygon that stands for the arc (centimetres).
+ * dropped pin and of the polygon that stands for the arc (its chords ≤ 0.1 m inside it: view-cone.ts).
  * Geography ST_Intersects measures the point's distance to the cone on the
  * sphere (to a 0.01 mm tolerance) and was most of the statement's time; the
  * planar test is a bounding-box check and a point-in-polygon.
@@ -191,9 +191,17 @@ export async function findSites(db: Executor, input: FindSitesInput): Promise<Si
   return rankSites(sites);
 }
 
-/** Whether a camera's cone crosses any street centerline (exported for the bench's street figures). */
+/**
+ * Whether a camera's cone crosses any street centerline, exported for the
+ * bench's street figures. Planar, on lng/lat, like the cone-holds-the-point
+ * test (the error bound above applies: a cone's edges are ≤ 500 m, a street
+ * segment one block), through the planar GiST index on (geom::geometry)
+ * (migration 0015): against a county's ~125 000 segments the geography
+ * ST_Intersects cost most of the search (docs/benchmarks.md).
+ */
 export function coneCrossesStreetSql(cone: SQL): SQL<boolean> {
-  return sql<boolean>`${cone} is not null and exists (select 1 from street_centerlines s where ${intersects(sql`s.geom`, cone)})`;
+  return sql<boolean>`${cone} is not null and exists (
+    select 1 from street_centerlines s where ST_Intersects(s.geom::geometry, ${cone}::geometry))`;
 }
 
 /** The statement findSites runs, exported so the plan test and the bench EXPLAIN exactly it. */

@@ -10,8 +10,9 @@
  * Each md5 gives five 24-bit uniform numbers u0…u4 in [0, 1).
  *
  * View cones are stored as the app stores them (lib/investigation/view-cone.ts:
- * a 32-step sector from the camera, as a geography polygon). To avoid 33
- * trigonometric points per camera in SQL, one unit sector per field of view is
+ * a sector from the camera with arcSteps() edges along the arc, as a geography
+ * polygon). To avoid the trigonometry per camera in SQL, one unit sector per
+ * field of view and step count is
  * built once and placed with ST_Affine (rotate to the bearing, scale metres to
  * degrees at the site's latitude, move to the site). The metres-to-degrees step
  * is planar; over a ≤ 45 m cone that differs from turf's spherical sector by
@@ -19,6 +20,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { ARC_TOLERANCE_M, MIN_ARC_STEPS } from "../../lib/investigation/view-cone";
 
 type Executor = Pick<Db, "execute">;
 type Transactor = Pick<Db, "execute" | "transaction">;
@@ -94,13 +96,14 @@ async function insertBatch(db: Executor, seed: number, lo: number, hi: number, a
     from (${siteSeries(seed, lo, hi, area)}) s`));
   await db.execute(sql.raw(`
     with templates as materialized (
-      -- One unit sector per field of view, pointing north: the camera, 33 arc points, the camera again.
-      select f as fov, ST_MakePolygon(ST_MakeLine(
+      -- One unit sector per field of view and arc step count, pointing north: the camera, n + 1 arc points,
+      -- the camera again.
+      select f as fov, n, ST_MakePolygon(ST_MakeLine(
         array[ST_MakePoint(0, 0)]
-        || array(select ST_MakePoint(sin(radians(-f / 2.0 + f * k / 32.0)), cos(radians(-f / 2.0 + f * k / 32.0)))
-                 from generate_series(0, 32) k order by k)
+        || array(select ST_MakePoint(sin(radians(-f / 2.0 + f * k / n::float8)), cos(radians(-f / 2.0 + f * k / n::float8)))
+                 from generate_series(0, n) k order by k)
         || array[ST_MakePoint(0, 0)])) as g
-      from unnest(array[${FIELDS_OF_VIEW.join(", ")}]) f
+      from unnest(array[${FIELDS_OF_VIEW.join(", ")}]) f cross join generate_series(${MIN_ARC_STEPS}, 32) n
     ),
     cams as materialized (
       select s.i, s.lng, s.lat, s.created, k, c.h,
@@ -129,7 +132,9 @@ async function insertBatch(db: Executor, seed: number, lo: number, hi: number, a
         cos(radians(z.bearing)) * z.range_m / ${METERS_PER_DEG_LAT},
         z.lng, z.lat), 4326)::geography end,
       z.created + make_interval(secs => z.k / 1000.0), z.created
-    from sized z join templates t on t.fov = z.fov`));
+    from sized z join templates t on t.fov = z.fov
+      -- arcSteps() of lib/investigation/view-cone.ts: chords at most ARC_TOLERANCE_M inside the arc.
+      and t.n = least(32, greatest(${MIN_ARC_STEPS}, ceil(radians(z.fov) / (2 * acos(1 - least(${ARC_TOLERANCE_M} / z.range_m, 1))))))::int`));
 }
 
 export interface GenerateOptions {

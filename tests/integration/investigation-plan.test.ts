@@ -46,7 +46,7 @@ describe(`query plans (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
   it("the radius search uses the registrations GiST index and the street GiST index", async () => {
     const text = await plan(findSitesQuery({ kind: "point", lng: -87.88, lat: 41.85, radiusM: 250 }));
     expect(text, text).toContain("registrations_location_gist");
-    expect(text, text).toContain("street_centerlines_geom_gist");
+    expect(text, text).toContain("street_centerlines_geom_planar_gist");
     expect(text, text).not.toMatch(/Seq Scan on registrations/);
   });
 
@@ -59,7 +59,7 @@ describe(`query plans (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
       }),
     );
     expect(text, text).toContain("registrations_location_gist");
-    expect(text, text).toContain("street_centerlines_geom_gist");
+    expect(text, text).toContain("street_centerlines_geom_planar_gist");
     expect(text, text).not.toMatch(/Seq Scan on registrations/);
   });
 });

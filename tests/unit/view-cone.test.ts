@@ -1,6 +1,6 @@
 import * as turf from "@turf/turf";
 import { describe, expect, it } from "vitest";
-import { buildViewCone, normalizeBearing } from "@/lib/investigation/view-cone";
+import { ARC_TOLERANCE_M, arcSteps, buildViewCone, normalizeBearing } from "@/lib/investigation/view-cone";
 
 const origin = { lat: 41.8673, lng: -87.878 };
 const inside = (cone: ReturnType<typeof buildViewCone>, bearing: number, distM: number) =>
@@ -36,6 +36,24 @@ describe("view cone", () => {
     const cone = buildViewCone({ ...origin, bearingDeg: 0, fovDeg: 360, rangeM: 25 });
     for (const b of [0, 90, 180, 270]) expect(inside(cone, b, 20)).toBe(true);
     expect(inside(cone, 45, 30)).toBe(false);
+  });
+
+  it("draws the arc with as few edges as keep every chord within ARC_TOLERANCE_M of it", () => {
+    for (const [fovDeg, rangeM] of [[160, 6], [90, 30], [110, 45], [60, 15], [360, 25], [90, 200]]) {
+      const cone = buildViewCone({ ...origin, bearingDeg: 120, fovDeg, rangeM })!;
+      const ring = cone.coordinates[0];
+      // The sector's ring is the camera, the arc, the camera; a circle's is the arc, closed.
+      const arc = fovDeg === 360 ? ring : ring.slice(1, -1);
+      expect(arc.length - 1).toBe(arcSteps(fovDeg, rangeM, fovDeg === 360 ? 64 : 32));
+      for (let i = 1; i < arc.length; i++) {
+        const mid = turf.midpoint(arc[i - 1], arc[i]);
+        const inset = rangeM - turf.distance([origin.lng, origin.lat], mid, { units: "meters" });
+        expect(inset).toBeLessThanOrEqual(ARC_TOLERANCE_M + 0.005);
+      }
+    }
+    // A typical 30 m, 90° camera: 10 edges instead of the 32 every cone used to have.
+    expect(arcSteps(90, 30)).toBe(10);
+    expect(arcSteps(90, 500)).toBe(32);
   });
 
   it("normalizes bearings", () => {
