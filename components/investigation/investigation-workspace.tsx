@@ -51,7 +51,8 @@ export function InvestigationWorkspace({
   // A reopened incident's route is already the line along the streets it was searched on.
   const savedRoute = Boolean(incident && inv.draft.route === incident.route);
   const snap = useRouteSnap(inv.draft.route, inv.draft.mode === "route" && !savedRoute);
-  const routeLine = savedRoute ? inv.draft.route : snap.outcome && "answer" in snap.outcome ? snap.outcome.answer.route.coordinates : null;
+  const snapped = !savedRoute && snap.outcome && "answer" in snap.outcome ? snap.outcome.answer : null;
+  const routeLine = savedRoute ? inv.draft.route : (snapped?.route.coordinates ?? null);
   const routePoints = savedRoute ? [inv.draft.route[0], inv.draft.route[inv.draft.route.length - 1]] : inv.draft.route;
   const shown = useMemo(() => inViewOrder(filterResults(inv.results ?? [], inv.filters), numbering), [inv.results, inv.filters, numbering]);
 
@@ -149,6 +150,7 @@ export function InvestigationWorkspace({
           pin={inv.draft.pin}
           route={routePoints}
           routeLine={routeLine}
+          routeLegs={snapped?.legs ?? null}
           radiusM={inv.draft.radiusM}
           widthM={inv.draft.widthM}
           results={inv.results ?? []}

@@ -3,6 +3,7 @@ import "leaflet/dist/leaflet.css";
 import { useMemo } from "react";
 import { MapContainer, TileLayer } from "react-leaflet";
 import type { Numbering } from "@/lib/investigation/result-numbering";
+import type { RouteLeg } from "@/lib/investigation/route-snap";
 import type { LngLat, MapSettings, SearchMode, SiteFeature } from "@/lib/investigation/workspace-types";
 import { StreetsLayer } from "./streets-layer";
 import { SiteClusters } from "./site-clusters";
@@ -19,8 +20,9 @@ export interface InvestigationMapProps {
   mode: SearchMode;
   pin: LngLat | null;
   route: LngLat[];
-  /** The route along the streets (null until snapped). */
+  /** The route along the streets (null until snapped), and its legs (null for a saved line). */
   routeLine: LngLat[] | null;
+  routeLegs: RouteLeg[] | null;
   radiusM: number;
   widthM: number;
   /** Every result of the search (the map frames them all) … */
@@ -57,7 +59,7 @@ export default function InvestigationMap(props: InvestigationMapProps) {
       <MapCenter onChange={props.onCenterChange} />
       {props.mode === "pin" && props.pin && <RadiusCircle center={props.pin} radiusM={props.radiusM} />}
       {props.mode === "pin" && props.pin && <IncidentPin at={props.pin} />}
-      {props.mode === "route" && <RouteDraw points={props.route} line={props.routeLine} widthM={props.widthM} />}
+      {props.mode === "route" && <RouteDraw points={props.route} line={props.routeLine} legs={props.routeLegs} widthM={props.widthM} />}
       <ViewCones results={props.shownResults} selectedId={props.selectedId} />
       <ResultMarkers results={props.shownResults} numbering={props.numbering} selectedId={props.selectedId} onSelect={props.onSelect} />
       <FitToResults results={props.results} pin={props.mode === "pin" ? props.pin : null} route={props.mode === "route" ? (props.routeLine ?? props.route) : []} />

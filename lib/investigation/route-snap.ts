@@ -34,6 +34,9 @@ export interface RouteLeg {
   /** Why the leg is a straight segment; absent when it follows the streets. */
   reason?: StraightLegReason;
   lengthM: number;
+  /** The leg is `coordinates[startsAt..endsAt]` of the snapped line (so a map can draw straight legs differently). */
+  startsAt: number;
+  endsAt: number;
 }
 
 export interface SnappedRoute {
@@ -58,6 +61,11 @@ export function snapRouteToStreets(centerlines: LngLat[][], points: LngLat[], ma
     const last = coordinates[coordinates.length - 1];
     if (!last || last[0] !== p[0] || last[1] !== p[1]) coordinates.push(p);
   };
+  // Where the leg being added starts: on the last coordinate when it begins where the previous leg ended.
+  const startOf = (first: LngLat) => {
+    const last = coordinates[coordinates.length - 1];
+    return last && last[0] === first[0] && last[1] === first[1] ? coordinates.length - 1 : coordinates.length;
+  };
   for (let i = 0; i + 1 < points.length; i++) {
     const a = anchors[i] ?? points[i];
     const b = anchors[i + 1] ?? points[i + 1];
@@ -74,14 +82,20 @@ export function snapRouteToStreets(centerlines: LngLat[][], points: LngLat[], ma
       }
     }
     if (path) {
+      const startsAt = startOf(path.coordinates[0]);
       for (const p of path.coordinates) push(p);
-      legs.push({ from: i, viaStreets: true, lengthM: path.lengthM });
+      legs.push({ from: i, viaStreets: true, lengthM: path.lengthM, startsAt, endsAt: coordinates.length - 1 });
     } else {
+      const startsAt = startOf(a);
       push(a);
       push(b);
-      legs.push({ from: i, viaStreets: false, reason, lengthM: straightM });
+      legs.push({ from: i, viaStreets: false, reason, lengthM: straightM, startsAt, endsAt: coordinates.length - 1 });
     }
   }
-  if (coordinates.length === 1) coordinates.push(coordinates[0]);
+  if (coordinates.length === 1) {
+    // Every point snapped to the same spot: a line still needs two positions.
+    coordinates.push(coordinates[0]);
+    for (const leg of legs) leg.endsAt = 1;
+  }
   return { coordinates, legs, lengthM: legs.reduce((sum, leg) => sum + leg.lengthM, 0) };
 }

@@ -196,6 +196,29 @@ describe("map results panel and route drawing", () => {
     await context.close();
   });
 
+  it("draws a leg with no street path straight, dashed, and says which leg and why", async () => {
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    await signIn(page, "detective", `/map?center=${SPOT.lat.toFixed(6)},${SPOT.lng.toFixed(6)}&zoom=16`);
+    await page.waitForSelector(".leaflet-container", { timeout: 60_000 });
+    await page.getByText("Route of travel").click();
+    await page.getByRole("button", { name: "Add point at map centre" }).click();
+    // About 1.7 km south: past the edge of the demo's streets.
+    await page.locator(".leaflet-container").focus();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("ArrowDown");
+      await page.waitForTimeout(300);
+    }
+    await page.getByRole("button", { name: "Add point at map centre" }).click();
+    await expect
+      .poll(() => page.getByTestId("route-snap").textContent(), { timeout: 20_000 })
+      .toMatch(/Drawn as a straight line where no street path was found \(point 1 to 2: no street centerline near a point\)/);
+    await page.waitForSelector("path.route-line.straight");
+    expect(await page.locator("path.route-line.straight").getAttribute("stroke-dasharray")).toBeTruthy();
+    await screenshot(page, "map-panel-laptop-straight-leg");
+    await context.close();
+  });
+
   it("keeps results in view on a 1024×768 laptop: the form folds after the search", async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await context.newPage();

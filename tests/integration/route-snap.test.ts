@@ -68,7 +68,7 @@ describe(`route snapping on real streets (${process.env.DATABASE_URL ? "server" 
     expect(res.status).toBe(200);
     const body = (await res.json()) as Answer;
     expect(body.route.type).toBe("LineString");
-    expect(body.legs).toEqual([{ from: 0, viaStreets: true, lengthM: expect.any(Number) }]);
+    expect(body.legs).toEqual([{ from: 0, viaStreets: true, lengthM: expect.any(Number), startsAt: 0, endsAt: body.route.coordinates.length - 1 }]);
     const route = body.route.coordinates;
     expect(route.length).toBeGreaterThan(5);
     // The ends are moved onto the street next to each click.
@@ -98,7 +98,7 @@ describe(`route snapping on real streets (${process.env.DATABASE_URL ? "server" 
     const apart = middleOf(2671); // N Court St: no addressed segment joins it to Northington St in this data
     const res = await snap([a.at, apart.at]);
     const body = (await res.json()) as Answer;
-    expect(body.legs).toEqual([{ from: 0, viaStreets: false, reason: "not_connected", lengthM: expect.any(Number) }]);
+    expect(body.legs).toEqual([{ from: 0, viaStreets: false, reason: "not_connected", lengthM: expect.any(Number), startsAt: 0, endsAt: 1 }]);
     expect(body.legs[0].lengthM).toBeCloseTo(turf.distance(body.route.coordinates[0], body.route.coordinates[1], { units: "meters" }), 0);
 
     // A click in a field 2 km from any loaded street stays where it was clicked; the leg before it still follows streets.

@@ -24,7 +24,7 @@ describe("snapping a route to the streets", () => {
     const from = offset(ORIGIN, 50, 10);
     const to = offset(ORIGIN, 250, 190);
     const snapped = snapRouteToStreets(grid(), [from, to]);
-    expect(snapped.legs).toEqual([{ from: 0, viaStreets: true, lengthM: expect.any(Number) }]);
+    expect(snapped.legs).toEqual([{ from: 0, viaStreets: true, lengthM: expect.any(Number), startsAt: 0, endsAt: snapped.coordinates.length - 1 }]);
     // Snapped onto the street 10 m away at each end: (50,0) and (250,200).
     expect(metres(snapped.coordinates[0], offset(ORIGIN, 50, 0))).toBeLessThan(0.5);
     expect(metres(snapped.coordinates.at(-1)!, offset(ORIGIN, 250, 200))).toBeLessThan(0.5);
@@ -48,7 +48,7 @@ describe("snapping a route to the streets", () => {
     expect(cut.lengthM).toBeLessThan(410);
     // With the gaps wider than the join distance, nothing connects: the straight segment, and why.
     const apart = snapRouteToStreets(grid(40), [from, to]);
-    expect(apart.legs).toEqual([{ from: 0, viaStreets: false, reason: "not_connected", lengthM: expect.any(Number) }]);
+    expect(apart.legs).toEqual([{ from: 0, viaStreets: false, reason: "not_connected", lengthM: expect.any(Number), startsAt: 0, endsAt: 1 }]);
     expect(apart.coordinates).toHaveLength(2);
   });
 
@@ -57,6 +57,14 @@ describe("snapping a route to the streets", () => {
     const snapped = snapRouteToStreets(grid(), [offset(ORIGIN, 50, 5), field]);
     expect(snapped.legs[0]).toMatchObject({ viaStreets: false, reason: "no_street_near" });
     expect(snapped.coordinates.at(-1)).toEqual(field);
+    // A street leg after a straight one starts on the straight leg's end.
+    const mixed = snapRouteToStreets(grid(), [field, offset(ORIGIN, 50, 5), offset(ORIGIN, 250, 195)]);
+    expect(mixed.legs.map((l) => [l.viaStreets, l.startsAt])).toEqual([
+      [false, 0],
+      [true, 1],
+    ]);
+    expect(mixed.coordinates[mixed.legs[0].endsAt]).toEqual(mixed.coordinates[mixed.legs[1].startsAt]);
+    expect(mixed.legs[1].endsAt).toBe(mixed.coordinates.length - 1);
     // Two dead ends 20 m apart across a creek, joined only 1 km upstream.
     const west = [offset(ORIGIN, 0, 0), offset(ORIGIN, 0, 1000), offset(ORIGIN, 30, 1000)];
     const east = [offset(ORIGIN, 60, 0), offset(ORIGIN, 60, 1000), offset(ORIGIN, 30, 1000)];
@@ -74,6 +82,10 @@ describe("snapping a route to the streets", () => {
     expect(snapped.legs.map((l) => l.viaStreets)).toEqual([true, true]);
     expect(snapped.legs[0].lengthM).toBeCloseTo(60, 0);
     expect(snapped.legs[1].lengthM).toBeCloseTo(20 + 60, 0);
+    // The legs cover the line end to end, each starting where the last one ended.
+    expect(snapped.legs[0].startsAt).toBe(0);
+    expect(snapped.legs[1].startsAt).toBe(snapped.legs[0].endsAt);
+    expect(snapped.legs[1].endsAt).toBe(snapped.coordinates.length - 1);
     // No repeated vertex where the legs meet.
     for (let i = 1; i < snapped.coordinates.length; i++) expect(snapped.coordinates[i]).not.toEqual(snapped.coordinates[i - 1]);
   });

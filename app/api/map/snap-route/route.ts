@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * The route of travel the detective clicked, along the street centerlines:
- * `{ route: LineString, legs: [{ from, viaStreets, reason?, lengthM }], lengthM }`.
+ * `{ route: LineString, legs: [{ from, viaStreets, reason?, lengthM, startsAt, endsAt }], lengthM }`.
  * Reads only public reference data (centerlines), so it is not audited; the
  * search along the route is.
  */
