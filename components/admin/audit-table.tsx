@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { AuditEntry } from "@/db/schema";
+import { currentAuditAction } from "@/lib/audit/actions";
 import { actorRef, changeLines, detailLines, targetRef, type AuditNames, type AuditRef } from "@/lib/audit/describe-audit";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 
@@ -90,7 +91,9 @@ export function AuditTable({ rows, names, timeZone }: { rows: AuditEntry[]; name
               <td className="p-2" data-testid="audit-actor">
                 <Ref value={actorRef(r, names)} />
               </td>
-              <td className="p-2 font-mono">{r.action}</td>
+              <td className="p-2 font-mono" title={currentAuditAction(r.action) === r.action ? undefined : `stored as ${r.action}`}>
+                {currentAuditAction(r.action)}
+              </td>
               <td className="p-2" data-testid="audit-target">
                 {target ? <Ref value={target} /> : ""}
               </td>

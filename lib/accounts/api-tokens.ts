@@ -61,7 +61,7 @@ export async function issueApiToken(
       .values({ userId, name, tokenHash: hashApiToken(token), expiresAt, allowAdmin, createdBy: actor.userId })
       .returning({ id: apiTokens.id });
     await recordAudit(tx, actor, {
-      action: "api_token.issue",
+      action: "api_token.issued",
       targetType: "api_token",
       targetId: row.id,
       details: { userId, email: user.email, name, expiresAt: expiresAt.toISOString(), allowAdmin },
@@ -79,7 +79,7 @@ export async function revokeApiToken(db: Db, actor: AuditActor, tokenId: string)
       .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id, userId: apiTokens.userId, name: apiTokens.name });
     if (!row) return { ok: false, errors: { tokenId: "no such live token" } } as const;
-    await recordAudit(tx, actor, { action: "api_token.revoke", targetType: "api_token", targetId: row.id, details: { userId: row.userId, name: row.name } });
+    await recordAudit(tx, actor, { action: "api_token.revoked", targetType: "api_token", targetId: row.id, details: { userId: row.userId, name: row.name } });
     return { ok: true, id: row.id } as const;
   });
 }

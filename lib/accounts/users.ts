@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, recoveryCodes, users, type User } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
@@ -55,7 +56,7 @@ export async function createStaffUser(
     const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
     if (existing) return { ok: false, errors: { email: "an account with this e-mail already exists" } } as const;
     const [user] = await tx.insert(users).values({ email, name, role, passwordHash, isDemo: options.isDemo ?? false }).returning();
-    await recordAudit(tx, actor, { action: "user.create", targetType: "user", targetId: user.id, details: { email, role, passwordGenerated: !!generatedPassword } });
+    await recordAudit(tx, actor, { action: "user.created", targetType: "user", targetId: user.id, details: { email, role, passwordGenerated: !!generatedPassword } });
     return { ok: true, user, generatedPassword } as const;
   });
 }
@@ -72,7 +73,7 @@ async function changeUser(
   db: Db,
   actor: AuditActor,
   userId: string,
-  action: string,
+  action: AuditAction,
   change: (user: User, tx: Tx) => Promise<Change>,
   details: (before: User, after: User) => Record<string, unknown> = () => ({}),
   endSessions = true,
@@ -116,7 +117,7 @@ async function isLastEnabledAdmin(tx: Tx, user: User): Promise<boolean> {
 }
 
 export function setUserDisabled(db: Db, actor: AuditActor, userId: string, disabled: boolean) {
-  return changeUser(db, actor, userId, disabled ? "user.disable" : "user.enable", async (user, tx) => {
+  return changeUser(db, actor, userId, disabled ? "user.disabled" : "user.enabled", async (user, tx) => {
     if (disabled && (await isLastEnabledAdmin(tx, user))) return { errors: { disabled: "the last enabled admin cannot be disabled" } };
     return { set: { disabledAt: disabled ? (user.disabledAt ?? new Date()) : null } };
   });
@@ -129,7 +130,7 @@ export function changeUserRole(db: Db, actor: AuditActor, userId: string, role: 
     db,
     actor,
     userId,
-    "user.role_change",
+    "user.role_changed",
     async (user, tx) => {
       if (parsed.data !== "admin" && (await isLastEnabledAdmin(tx, user))) return { errors: { role: "the last enabled admin must stay an admin" } };
       return { set: { role: parsed.data } };
@@ -168,7 +169,7 @@ export async function resetUserPassword(
  * new one) and their API tokens are revoked, as with an admin's reset.
  */
 export function changeOwnPassword(db: Db, actor: AuditActor, userId: string, input: { currentPassword: string; newPassword: string }) {
-  return changeUser(db, actor, userId, "user.password_change", async (user): Promise<Change> => {
+  return changeUser(db, actor, userId, "user.password_changed", async (user): Promise<Change> => {
     if (user.disabledAt) return { errors: { userId: "no such user" } };
     if (!input.currentPassword || !(await verifyPassword(user.passwordHash, input.currentPassword))) return { errors: { currentPassword: "is not your current password" } };
     if (input.newPassword === input.currentPassword) return { errors: { newPassword: "must differ from the current password" } };
@@ -179,11 +180,11 @@ export function changeOwnPassword(db: Db, actor: AuditActor, userId: string, inp
 }
 
 export function signOutEverywhere(db: Db, actor: AuditActor, userId: string) {
-  return changeUser(db, actor, userId, "user.sign_out_everywhere", async () => ({ set: {} }));
+  return changeUser(db, actor, userId, "user.signed_out_everywhere", async () => ({ set: {} }));
 }
 
 export function unlockUser(db: Db, actor: AuditActor, userId: string) {
-  return changeUser(db, actor, userId, "user.unlock", async () => ({ set: { failedSignIns: 0, lockedUntil: null, lastFailedSignInAt: null } }), () => ({}), false);
+  return changeUser(db, actor, userId, "user.unlocked", async () => ({ set: { failedSignIns: 0, lockedUntil: null, lastFailedSignInAt: null } }), () => ({}), false);
 }
 
 /** Remove the second factor (lost phone): the user enrols again at next sign-in. */

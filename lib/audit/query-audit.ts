@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/db/client";
 import { auditLog, type AuditEntry } from "@/db/schema";
 import { endOfZonedDay, startOfZonedDay } from "@/lib/time/zoned-day";
+import { currentAuditAction, storedAuditActionNames } from "./actions";
 import type { AuditFilter } from "./audit-filter";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -17,8 +18,10 @@ function whereFor(filter: AuditFilter, timeZone: string): SQL | undefined {
     );
   }
   if (filter.action) {
-    // "auth." matches the whole family; otherwise an exact action.
-    conditions.push(filter.action.endsWith(".") ? ilike(auditLog.action, `${escapeLike(filter.action)}%`) : eq(auditLog.action, filter.action));
+    // "auth." matches the whole family; otherwise an exact action, under today's name or one it replaced.
+    conditions.push(
+      filter.action.endsWith(".") ? ilike(auditLog.action, `${escapeLike(filter.action)}%`) : inArray(auditLog.action, storedAuditActionNames(filter.action)),
+    );
   }
   if (filter.targetType) conditions.push(eq(auditLog.targetType, filter.targetType));
   if (filter.targetId) conditions.push(eq(auditLog.targetId, filter.targetId));
@@ -36,10 +39,10 @@ export async function countAudit(db: Db, filter: AuditFilter, timeZone: string):
   return n;
 }
 
-/** The distinct actions recorded so far, for the filter's pick list. */
+/** The distinct actions recorded so far, under today's names, for the filter's pick list. */
 export async function auditActions(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
-  return rows.map((r) => r.action);
+  return [...new Set(rows.map((r) => currentAuditAction(r.action)))].sort();
 }
 
 export const AUDIT_CSV_COLUMNS = ["id", "at", "actor_user_id", "actor", "action", "target_type", "target_id", "details", "ip", "user_agent"];

@@ -1,6 +1,7 @@
 import "server-only";
 import { auditLog, type NewAuditEntry } from "@/db/schema";
 import type { Db } from "@/db/client";
+import type { AuditAction } from "./actions";
 
 /** Who did it, from where. `userId` null means the public form, the CLI or the system. */
 export interface AuditActor {
@@ -11,7 +12,8 @@ export interface AuditActor {
 }
 
 export interface AuditEvent {
-  action: string;
+  /** One of lib/audit/actions.ts (add a new one there). */
+  action: AuditAction;
   targetType?: string;
   targetId?: string | null;
   details?: Record<string, unknown>;

@@ -4,7 +4,7 @@ import "server-only";
  * for their ids, the count, the actions to pick from. Looking is itself
  * recorded (`audit.viewed`, with the filter), in the same transaction as the
  * read: who searched the trail for what is as much the trail's business as the
- * export (`audit.export`, app/api/admin/audit/export).
+ * export (`audit.exported`, app/api/admin/audit/export).
  */
 import type { Db } from "@/db/client";
 import type { AuditEntry } from "@/db/schema";

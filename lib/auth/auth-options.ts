@@ -130,7 +130,7 @@ export function authOptions(): AuthOptions {
         const [staff] = email ? await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1) : [];
         const ok = Boolean(staff && !staff.disabledAt);
         await recordAudit(db, { userId: staff?.id ?? null, label: staff?.email ?? `sign-in:${email}` }, {
-          action: ok ? "auth.sign_in" : "auth.sign_in_failed",
+          action: ok ? "auth.signed_in" : "auth.sign_in_failed",
           targetType: "user",
           targetId: staff?.id ?? null,
           details: ok ? { method: "oidc" } : { method: "oidc", reason: staff ? "disabled" : "unknown_account" },

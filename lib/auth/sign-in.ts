@@ -56,7 +56,7 @@ async function recordFailure(tx: Tx, user: User, reason: string, meta: RequestMe
     const lockedUntil = new Date(now.getTime() + settings.lockoutDurationMs);
     await tx.update(users).set({ failedSignIns: 0, lastFailedSignInAt: now, lockedUntil }).where(eq(users.id, user.id));
     await recordAudit(tx, actor, {
-      action: "auth.lockout",
+      action: "auth.locked_out",
       targetType: "user",
       targetId: user.id,
       details: { failures, lockedUntil: lockedUntil.toISOString() },
@@ -165,7 +165,7 @@ export async function authenticateStaff(
     }
     await tx.update(users).set({ failedSignIns: 0, lastFailedSignInAt: null, lockedUntil: null }).where(eq(users.id, user.id));
     await recordAudit(tx, actorFor(user, user.email, meta), {
-      action: "auth.sign_in",
+      action: "auth.signed_in",
       targetType: "user",
       targetId: user.id,
       details: { method },

@@ -25,7 +25,7 @@ export async function revokeAndAuditSignOut(db: Db, request: Request, secret: st
     await recordAudit(
       tx,
       { userId: sub, label: claims.email ?? sub, ip: clientAddress(request), userAgent: request.headers.get("user-agent") },
-      { action: "auth.sign_out", targetType: "user", targetId: sub, details: { sessionRevoked: revoked } },
+      { action: "auth.signed_out", targetType: "user", targetId: sub, details: { sessionRevoked: revoked } },
     );
   });
 }

@@ -47,7 +47,7 @@ export async function assignCanvassEntries(
       .set({ assignedTo: assigneeId, updatedBy: principal.userId, updatedAt: new Date() })
       .where(and(eq(canvassEntries.incidentId, incidentId), inArray(canvassEntries.id, targets)));
     await recordAudit(tx, actor, {
-      action: "canvass.assign",
+      action: "canvass.assigned",
       targetType: "incident",
       targetId: incidentId,
       details: { assigneeId, count: targets.length, entryIds: targets, blockFaceKey: blockFaceKey ?? null },

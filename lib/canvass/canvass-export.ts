@@ -49,7 +49,7 @@ function jsonSheet(sheet: CanvassSheet, withContacts: boolean) {
 
 /**
  * Read or export an incident's canvass. Every read is
- * audited (action `canvass.view` for JSON, `canvass.export` with the format and
+ * audited (action `canvass.viewed` for JSON, `canvass.exported` with the format and
  * row count for files) before anything leaves the server.
  */
 export async function renderCanvass(
@@ -82,7 +82,7 @@ export async function renderCanvass(
       result = { body: JSON.stringify(jsonSheet(sheet, mayExport)), contentType: "application/json", fileName: null, rows: sheet.rows.length };
   }
   await recordAudit(db, actor, {
-    action: isFile ? "canvass.export" : "canvass.view",
+    action: isFile ? "canvass.exported" : "canvass.viewed",
     targetType: "incident",
     targetId: incidentId,
     details: { format, rows: sheet.rows.length, contacts: mayExport, entryIds: sheet.rows.map((r) => r.entryId) },

@@ -66,7 +66,7 @@ export async function updateCanvassEntry(
       .where(eq(canvassEntries.id, entryId))
       .returning();
     await recordAudit(tx, actor, {
-      action: "canvass_entry.update",
+      action: "canvass_entry.updated",
       targetType: "canvass_entry",
       targetId: entryId,
       details: { incidentId: before.incidentId, changes },
@@ -94,7 +94,7 @@ export async function addContactAttempt(
       .returning();
     await tx.update(canvassEntries).set({ updatedBy: principal.userId, updatedAt: new Date() }).where(eq(canvassEntries.id, entryId));
     await recordAudit(tx, actor, {
-      action: "canvass_entry.attempt",
+      action: "canvass_entry.attempted",
       targetType: "canvass_entry",
       targetId: entryId,
       details: { incidentId: entry.incidentId, attemptId: row.id, contact: row.contact, method: row.method },

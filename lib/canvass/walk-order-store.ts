@@ -41,7 +41,7 @@ export async function recomputeWalkOrder(
       await tx.update(canvassEntries).set({ walkOrder: stop.walkOrder }).where(eq(canvassEntries.id, stop.id));
     }
     await recordAudit(tx, actor, {
-      action: "canvass.walk_order",
+      action: "canvass.walk_order_changed",
       targetType: "incident",
       targetId: incidentId,
       details: {

@@ -26,7 +26,7 @@ export async function runAuditedSearch(db: Db, actor: AuditActor, request: Searc
     const sites = await findSites(tx, { area: request.area, at: request.at, timeZone });
     const search = { ...areaForAudit(request.area), at: request.at.toISOString(), includeContacts: request.includeContacts };
     await recordAudit(tx, actor, {
-      action: "investigation.search",
+      action: "investigation.searched",
       targetType: "search",
       details: { via: request.via, ...search, results: sites.length },
     });

@@ -4,7 +4,7 @@ import "server-only";
  * in its saved area at its time, as the map shows results. Recorded as viewing
  * that incident (`incident.viewed`), not as a new search: nobody searched, and an
  * audit reader looking for what was searched must not find every reopening as a
- * fresh `investigation.search` without the incident it belongs to. The area and
+ * fresh `investigation.searched` without the incident it belongs to. The area and
  * time are the incident's own, read here, so the entry says what was shown.
  */
 import type { Db } from "@/db/client";

@@ -118,7 +118,7 @@ export async function searchRegistry(
       .limit(search.pageSize)
       .offset((search.page - 1) * search.pageSize);
     await recordAudit(tx, options.actor, {
-      action: "registration.search",
+      action: "registration.searched",
       targetType: "registration",
       details: { q: search.q ?? null, status: search.status ?? null, page: search.page, pageSize: search.pageSize, total: Number(total), shown: rows.length },
     });

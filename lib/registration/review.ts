@@ -12,6 +12,7 @@ import { countInReviewQueue, countStaleRegistrations, inReviewQueue, openRegistr
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError, validationError } from "@/lib/http/errors";
 import { relocateCameras, sitePoint } from "./cameras";
@@ -20,6 +21,15 @@ import { generateManageToken, hashManageToken, manageUrlFor } from "./manage-tok
 import { reminderEmail, sendQuietly, type Mailer } from "./mailer";
 import { pinSchema } from "./schema";
 import type { Tx } from "./tx";
+
+/** What each review decision is recorded as (lib/audit/actions.ts). */
+const REVIEW_AUDIT_ACTIONS = {
+  verify: "review.verified",
+  activate: "review.activated",
+  reject: "review.rejected",
+  set_pin: "review.pin_set",
+  merge_into: "review.merged",
+} as const satisfies Record<string, AuditAction>;
 
 export const reviewActionSchema = z.discriminatedUnion(
   "action",
@@ -211,7 +221,7 @@ export async function applyReviewAction(db: Db, id: string, action: ReviewAction
       }
     }
     await recordAudit(tx, actor, {
-      action: `review.${action.action}`,
+      action: REVIEW_AUDIT_ACTIONS[action.action],
       targetType: "registration",
       targetId: id,
       details: action.action === "set_pin" ? { pin: action.pin } : action.action === "merge_into" ? { targetId: action.targetId } : action.action === "reject" ? { reason: action.reason } : {},

@@ -145,7 +145,7 @@ describe("staff accounts in the browser", () => {
 
     await admin.goto(`${inject("baseUrl")}/admin/audit?action=auth.`);
     const table = (await admin.getByTestId("audit-table").textContent()) ?? "";
-    for (const action of ["auth.sign_in", "auth.sign_in_failed", "auth.sign_out", "auth.mfa_enrolled", "auth.recovery_code_used"]) {
+    for (const action of ["auth.signed_in", "auth.sign_in_failed", "auth.signed_out", "auth.mfa_enrolled", "auth.recovery_code_used"]) {
       expect([action, table.includes(action)]).toEqual([action, true]);
     }
     await screenshot(admin, "admin-audit");
@@ -166,8 +166,8 @@ describe("staff accounts in the browser", () => {
     // Looking at the trail and exporting it are in the trail themselves.
     await admin.goto(`${inject("baseUrl")}/admin/audit?action=audit.`);
     const own = admin.getByTestId("audit-table").locator("tr").filter({ hasText: demoUser("admin").email });
-    await expect(own.filter({ hasText: "audit.export" }).count()).resolves.toBeGreaterThan(0);
-    await expect(own.filter({ hasText: "audit.viewed" }).first().textContent()).resolves.toContain("auth.sign_out");
+    await expect(own.filter({ hasText: "audit.exported" }).count()).resolves.toBeGreaterThan(0);
+    await expect(own.filter({ hasText: "audit.viewed" }).first().textContent()).resolves.toContain("auth.signed_out");
     await screenshot(admin, "admin-audit-views-recorded");
     // One look, one entry: the page's many links do not record views of the pages they open.
     const views = async () =>

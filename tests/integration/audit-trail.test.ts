@@ -4,7 +4,8 @@ import { NextRequest } from "next/server";
 import { auditLog } from "@/db/schema";
 import { recordAudit, systemActor } from "@/lib/audit/record-audit";
 import { auditFilterSchema } from "@/lib/audit/audit-filter";
-import { countAudit, queryAudit } from "@/lib/audit/query-audit";
+import { auditActions, countAudit, queryAudit } from "@/lib/audit/query-audit";
+import { AUDIT_ACTIONS, LEGACY_AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
 import { viewAuditTrail } from "@/lib/audit/view-audit";
 import { actorRef, changeLines, detailLines, targetRef } from "@/lib/audit/describe-audit";
@@ -90,7 +91,7 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
   });
 
   it("exports the filtered rows as CSV to admins only, and audits the export", async () => {
-    await recordAudit(t.db, { userId: null, label: '=HYPERLINK("http://evil")' }, { action: "registration.update", targetType: "registration", targetId: "r9", details: { note: 'quote " and, comma' } });
+    await recordAudit(t.db, { userId: null, label: '=HYPERLINK("http://evil")' }, { action: "registration.updated_by_staff", targetType: "registration", targetId: "r9", details: { note: 'quote " and, comma' } });
     const admin = await createTestStaff(t.db, "admin");
     const detective = await createTestStaff(t.db, "detective");
     const call = async (token: string, query: string) =>
@@ -111,7 +112,7 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
     expect(rows[1][3]).toBe("'=HYPERLINK(\"http://evil\")"); // neutralised for spreadsheets
     expect(JSON.parse(rows[1][7])).toEqual({ note: 'quote " and, comma' });
 
-    const [exportRow] = await t.db.select().from(auditLog).where(eq(auditLog.action, "audit.export"));
+    const [exportRow] = await t.db.select().from(auditLog).where(eq(auditLog.action, "audit.exported"));
     expect(exportRow).toMatchObject({ actorUserId: admin.id, details: { rows: 1, filter: { targetId: "r9" } } });
     const refusal = await t.db.delete(auditLog).where(eq(auditLog.id, exportRow.id)).then(
       () => null,
@@ -121,7 +122,7 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
   });
 
   it("records system actors too", async () => {
-    await recordAudit(t.db, systemActor("cli"), { action: "user.create" });
+    await recordAudit(t.db, systemActor("cli"), { action: "user.created" });
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.actorLabel, "cli"));
     expect(rows).toHaveLength(1);
   });
@@ -145,14 +146,14 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
       details: { changes: [{ field: "ownerPhone", contact: true }, { field: "retentionDays", from: 14, to: 30 }], status: "active" },
     });
     await recordAudit(t.db, { userId: detective.id, label: detective.email }, {
-      action: "canvass_entry.update",
+      action: "canvass_entry.updated",
       targetType: "canvass_entry",
       targetId: stop.id,
       details: { incidentId: incident.id, changes: { assignedTo: { from: null, to: detective.id }, notes: { changed: true, length: 12 } } },
     });
 
     const view = await viewAuditTrail(t.db, adminActor, auditFilterSchema.parse({ user: detective.id }), { timeZone: TZ, limit: 50 });
-    expect(view.rows.map((r) => r.action).sort()).toEqual(["canvass_entry.update", "registration.updated_by_staff"]);
+    expect(view.rows.map((r) => r.action).sort()).toEqual(["canvass_entry.updated", "registration.updated_by_staff"]);
     expect(view.total).toBe(2);
     const byAction = (action: string) => view.rows.find((r) => r.action === action)!;
 
@@ -165,7 +166,7 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
     ]);
     expect(detailLines(edit.details, view.names)).toEqual([{ label: "Status", value: "active" }]);
 
-    const assignment = byAction("canvass_entry.update");
+    const assignment = byAction("canvass_entry.updated");
     expect(targetRef(assignment, view.names)).toMatchObject({ text: "Canvass stop at 1800 Mayfair Ave, Westchester", sub: "26-40404 · Burglary", href: `/incidents/${incident.id}/canvass` });
     // jsonb keeps an object's keys in its own order: compare the map-shaped changes by field.
     expect(changeLines(assignment.details, view.names).sort((a, b) => a.field.localeCompare(b.field))).toEqual([
@@ -188,5 +189,30 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
       { actor: admin.id, ip: "127.0.0.1", details: { filter: { user: detective.id }, shown: 2, total: 2 } },
       { actor: admin.id, ip: "127.0.0.1", details: { filter: { targetType: "incident", targetId: incident.id }, shown: 1, total: 1 } },
     ]);
+  });
+
+  it("finds entries stored under an action's old name when filtering by today's, and lists the action once", async () => {
+    const marker = `legacy-${Date.now()}`;
+    // Written as the app wrote them before the names were put in the past tense (the trail is never rewritten).
+    await t.db.insert(auditLog).values({ actorLabel: marker, action: "user.create", targetType: "user", targetId: marker, details: {} });
+    await recordAudit(t.db, { userId: null, label: marker }, { action: "user.created", targetType: "user", targetId: marker });
+    const found = await queryAudit(t.db, { action: "user.created", user: marker }, TZ, 10);
+    expect(found.map((r) => r.action).sort()).toEqual(["user.create", "user.created"]);
+    // Filtering by the old name (a bookmarked link) finds the same entries.
+    expect(await countAudit(t.db, { action: "user.create", user: marker }, TZ)).toBe(2);
+    const listed = await auditActions(t.db);
+    expect(listed).toContain("user.created");
+    expect(listed).not.toContain("user.create");
+  });
+
+  it("names every action once, in the past tense, and maps each old name to a current one", () => {
+    expect(new Set(AUDIT_ACTIONS).size).toBe(AUDIT_ACTIONS.length);
+    for (const [old, now] of Object.entries(LEGACY_AUDIT_ACTIONS)) {
+      expect(AUDIT_ACTIONS as readonly string[]).toContain(now);
+      expect(AUDIT_ACTIONS as readonly string[]).not.toContain(old);
+    }
+    // "<thing>.<past participle>": no bare verbs such as ".create", ".search", ".view", ".export".
+    const presentTense = AUDIT_ACTIONS.filter((a) => /\.(create|update|search|view|export|import|issue|revoke|assign|seed|unlock|lockout|sign_in|sign_out)$/.test(a));
+    expect(presentTense).toEqual([]);
   });
 });

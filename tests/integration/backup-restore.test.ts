@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { openDatabase } from "@/db/client";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, systemActor } from "@/lib/audit/record-audit";
 import { seedFixture } from "@/lib/demo/seed-fixture";
 import { backupEmbedded, restoreEmbedded } from "@/lib/backup/embedded-backup";
@@ -35,7 +36,7 @@ beforeAll(async () => {
     occurredFrom: new Date("2026-03-08T07:30:00Z"),
     occurredTo: new Date("2026-03-08T07:45:00Z"),
   });
-  await recordAudit(t.db, systemActor("test"), { action: "backup.test", details: { n: 1 } });
+  await recordAudit(t.db, systemActor("test"), { action: "backup.test" as AuditAction, details: { n: 1 } });
 });
 afterAll(async () => {
   await t?.close();

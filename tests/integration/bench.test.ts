@@ -104,7 +104,7 @@ describe(`bench generator and figures (${process.env.DATABASE_URL ? "server" : "
     expect(canvass.detail).toMatch(/^500 stops/);
     expect(canvass.canvassCsvMs).toBeGreaterThan(0);
     expect(canvass.canvassPdfMs).toBeGreaterThan(0);
-    const exports = await one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'canvass.export'`);
+    const exports = await one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'canvass.exported'`);
     expect(exports.n).toBe(4); // csv and pdf, each a warm-up and a timed run: every export is audited
   }, 120_000);
 

@@ -48,7 +48,7 @@ function call(method: string, url: string, who: StaffFixture | null, body?: unkn
 const route = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function exportAudits(format: string) {
-  const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.export"), eq(auditLog.targetId, scenario.incident.id)));
+  const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.exported"), eq(auditLog.targetId, scenario.incident.id)));
   return rows.filter((r) => r.details.format === format);
 }
 
@@ -148,7 +148,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.rows).toHaveLength(scenario.sites.length);
-    const views = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass.view"));
+    const views = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass.viewed"));
     expect(views).toHaveLength(1);
     expect(views[0].actorUserId).toBe(detective.id);
     expect(views[0].details.rows).toBe(scenario.sites.length);
@@ -168,7 +168,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     const asSupervisor = await read(supervisor);
     expect(asSupervisor.contactsIncluded).toBe(true);
     expect(asSupervisor.rows.some((r: { owner: { phone: string | null } | null }) => r.owner?.phone)).toBe(true);
-    const views = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.view"), eq(auditLog.targetId, scenario.incident.id)));
+    const views = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.viewed"), eq(auditLog.targetId, scenario.incident.id)));
     expect(views.slice(-2).map((v) => [v.actorUserId, v.details.contacts])).toEqual([
       [detective.id, false],
       [supervisor.id, true],
@@ -183,7 +183,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     expect(ordered.at(-1)!.spec.location).toBeNull();
     const located = ordered.filter((s) => s.spec.location).map((s) => s.spec.location!);
     expect(located).toHaveLength(scenario.sites.length - 1);
-    const walkAudit = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass.walk_order"));
+    const walkAudit = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass.walk_order_changed"));
     expect(walkAudit).toHaveLength(1);
     expect(walkAudit[0].details.distanceBasis).toBe("streets");
     // The reference, computed here without the code under test: walking distance along the scenario's own
@@ -207,7 +207,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     const body = await res.json();
     expect(body.clockOffsetS).toBe(-192);
     expect(body.outcome).toBe("footage_collected");
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass_entry.update"), eq(auditLog.targetId, target.id)));
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass_entry.updated"), eq(auditLog.targetId, target.id)));
     expect(audit.details.changes).toMatchObject({ outcome: { from: "not_contacted", to: "footage_collected" }, clockOffsetS: { from: null, to: -192 } });
 
     const bad = await patchEntry(call("PATCH", `/api/canvass-entries/${target.id}`, detective, { outcome: "lost", clockOffset: "soon" }), route(target.id));
@@ -234,7 +234,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     const bad = await postAttempt(call("POST", `/api/canvass-entries/${target.id}/attempts`, detective, { contact: "neighbour", method: "fax" }), route(target.id));
     expect(bad.status).toBe(422);
     expect(Object.keys((await bad.json()).errors).sort()).toEqual(["contact", "method"]);
-    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass_entry.attempt"));
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass_entry.attempted"));
     expect(audits).toHaveLength(1);
   });
 
@@ -263,7 +263,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
     // The block face now belongs to the other detective.
     const closed = await patchEntry(call("PATCH", `/api/canvass-entries/${expected[0]}`, detective, { outcome: "no_answer" }), route(expected[0]));
     expect(closed.status).toBe(403);
-    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass.assign"));
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "canvass.assigned"));
     expect(audits.map((a) => a.details.count)).toEqual([expected.length, 1]);
   });
 

@@ -15,6 +15,7 @@ import { eq, sql } from "drizzle-orm";
 import { openDatabase, setDbForTests, type DbHandle } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { appendOnlyWeaknesses, connectedRoleOwnsSchema, grantRuntimeRole, MigrationsPendingError } from "@/db/roles";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, systemActor } from "@/lib/audit/record-audit";
 import { postRegistration } from "@/lib/registration/post-registration";
 import { checkDatabaseRole } from "@/lib/startup/database-role-check";
@@ -107,11 +108,11 @@ describe.skipIf(!server)("runtime database role (PostgreSQL server only: PGlite 
     );
     expect(incident.status).toBe(201);
     const actions = (await runtime.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorUserId, staff.user.id))).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(["investigation.search", "incident.created"]));
+    expect(actions).toEqual(expect.arrayContaining(["investigation.searched", "incident.created"]));
   });
 
   it("cannot rewrite the audit trail or the custody log by any route an owner has", async () => {
-    await recordAudit(runtime.db, systemActor("role-test"), { action: "test.kept", targetType: "test", targetId: role });
+    await recordAudit(runtime.db, systemActor("role-test"), { action: "test.kept" as AuditAction, targetType: "test", targetId: role });
     const before = Number(((await owner.db.execute(sql`select count(*)::int as n from audit_log`)).rows[0] as { n: number }).n);
     const refused = {
       update: await attempt("UPDATE audit_log SET action = 'test.rewritten'"),

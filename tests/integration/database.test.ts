@@ -4,6 +4,7 @@ import * as turf from "@turf/turf";
 import { auditLog, cameras, registrations } from "@/db/schema";
 import { point } from "@/db/postgis";
 import { readDatabaseHealth } from "@/lib/db/health";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, systemActor } from "@/lib/audit/record-audit";
 import { isDatabaseEmpty, seedFixture } from "@/lib/demo/seed-fixture";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -80,7 +81,7 @@ describe(`database layer (${process.env.DATABASE_URL ? "server" : "embedded"})`,
   });
 
   it("keeps the audit trail append-only: UPDATE, DELETE and TRUNCATE are refused", async () => {
-    await recordAudit(t.db, systemActor("test"), { action: "test.event", targetType: "test", targetId: "1" });
+    await recordAudit(t.db, systemActor("test"), { action: "test.event" as AuditAction, targetType: "test", targetId: "1" });
     const [row] = await t.db.select().from(auditLog).where(eq(auditLog.action, "test.event"));
     expect(row.actorLabel).toBe("test");
     await expect(t.db.update(auditLog).set({ action: "tampered" }).where(eq(auditLog.id, row.id))).rejects.toThrow();

@@ -19,7 +19,7 @@ const write = (name: string, content: unknown) => {
 const count = async (table: "address_points" | "street_centerlines") =>
   ((await t.db.execute(sql.raw(`select count(*)::int as n from ${table}`))).rows[0] as { n: number }).n;
 const auditCount = async () =>
-  ((await t.db.execute(sql`select count(*)::int as n from audit_log where action = 'reference.import'`)).rows[0] as { n: number }).n;
+  ((await t.db.execute(sql`select count(*)::int as n from audit_log where action = 'reference.imported'`)).rows[0] as { n: number }).n;
 
 const nenaPoint = (props: Record<string, unknown>, coordinates: unknown = [-87.88, 41.85]) => ({
   type: "Feature",

@@ -45,7 +45,7 @@ describe("GET /api/geocode", () => {
     const res = await call("10350 W Roosevelt Rd");
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ found: true, method: "interpolated", matchedAddress: "10350 W ROOSEVELT RD" });
-    const audit = (await t.db.execute(sql`select actor_label, action, details from audit_log where action = 'geocode.search'`)).rows as {
+    const audit = (await t.db.execute(sql`select actor_label, action, details from audit_log where action = 'geocode.searched'`)).rows as {
       actor_label: string;
       details: { query: string; found: boolean };
     }[];

@@ -153,7 +153,7 @@ describe(`incident lifecycle (${process.env.DATABASE_URL ? "server" : "embedded"
 
   it("reopening a saved incident shows its sites and is audited as viewing it, not as a search", async () => {
     const id = await save({ offense: "Vandalism" });
-    const searchesBefore = await t.db.select().from(auditLog).where(eq(auditLog.action, "investigation.search"));
+    const searchesBefore = await t.db.select().from(auditLog).where(eq(auditLog.action, "investigation.searched"));
     const res = await sitesRoute(call("GET", `/api/incidents/${id}/sites`, otherDetective), params(id));
     expect(res.status).toBe(200);
     const answer = (await res.json()) as { type: string; features: { properties: { address: string } }[] };
@@ -163,7 +163,7 @@ describe(`incident lifecycle (${process.env.DATABASE_URL ? "server" : "embedded"
     const viewed = (await audits(id)).filter((a) => a.action === "incident.viewed");
     expect(viewed).toHaveLength(1);
     expect(viewed[0]).toMatchObject({ actorUserId: otherDetective.id, details: { results: 1 } });
-    expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "investigation.search"))).toHaveLength(searchesBefore.length);
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "investigation.searched"))).toHaveLength(searchesBefore.length);
 
     const unknown = "00000000-0000-4000-8000-000000000404";
     const missing = await sitesRoute(call("GET", `/api/incidents/${unknown}/sites`, detective), params(unknown));

@@ -92,7 +92,7 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
   });
 
   it("returns ranked GeoJSON for a radius search and audits it with its parameters", async () => {
-    const before = (await auditRows("investigation.search")).length;
+    const before = (await auditRows("investigation.searched")).length;
     const res = await near(request(nearUrl({ lat: CENTER[1], lng: CENTER[0], radius: 250, at: INCIDENT_AT }), { authorization: auth }), noParams);
     expect(res.status).toBe(200);
     const body = (await res.json()) as SiteFeatureCollection;
@@ -113,7 +113,7 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     expect(body.features.some((f) => "contacts" in f.properties)).toBe(false);
     expect(JSON.stringify(body)).not.toContain("@example.test");
 
-    const rows = await auditRows("investigation.search");
+    const rows = await auditRows("investigation.searched");
     expect(rows.length).toBe(before + 1);
     expect(rows.at(-1)!.details).toMatchObject({ kind: "point", lat: CENTER[1], lng: CENTER[0], radiusM: 250, at: "2026-03-07T18:00:00.000Z", results: 3, includeContacts: false });
   });
@@ -162,7 +162,7 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     expect(body.features.map((f) => f.properties.registrationId).sort()).toEqual([ids.sees, ids.street].sort());
     const sees = body.features.find((f) => f.properties.registrationId === ids.sees)!.properties;
     expect(sees.cameras[0].seesRoute?.lengthM).toBeGreaterThan(10);
-    const audit = (await auditRows("investigation.search")).at(-1)!;
+    const audit = (await auditRows("investigation.searched")).at(-1)!;
     expect(audit.details).toMatchObject({ kind: "route", widthM: 60, via: "POST /api/cameras/along" });
 
     const bad: [unknown, string][] = [
@@ -199,7 +199,7 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     const byStop = [...entries].sort((a, b) => (a.walkOrder ?? 0) - (b.walkOrder ?? 0));
     expect(byStop.map((e) => e.walkOrder)).toEqual([1, 2, 3]);
     expect(byStop.map((e) => e.registrationId)).toEqual([ids.sees, ids.near, ids.street]);
-    const walkAudit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.walk_order"), eq(auditLog.targetId, id)));
+    const walkAudit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "canvass.walk_order_changed"), eq(auditLog.targetId, id)));
     expect(walkAudit).toHaveLength(1);
 
     const detail = await (await readIncidentRoute(request(`/api/incidents/${id}`, { authorization: auth }), params({ id }))).json();

@@ -46,7 +46,7 @@ describe(`changing one's own password (${process.env.DATABASE_URL ? "server" : "
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(row.sessionVersion).toBe(user.sessionVersion + 1);
     expect(await principalForApiToken(t.db, token)).toBeNull();
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "user.password_change"), eq(auditLog.targetId, user.id)));
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "user.password_changed"), eq(auditLog.targetId, user.id)));
     expect(audit).toMatchObject({ actorUserId: user.id, details: { sessionsEnded: true, tokensRevoked: 1 } });
     expect(JSON.stringify(audit.details)).not.toContain(NEW_PASSWORD);
   });

@@ -92,7 +92,7 @@ describe(`staff review queue (${process.env.DATABASE_URL ? "server" : "embedded"
     const cams = await t.db.select().from(cameras).where(eq(cameras.registrationId, lost.id));
     expect(cams.every((c) => c.location?.coordinates[0] === -87.881)).toBe(true);
     const actions = (await t.db.select().from(auditLog).where(eq(auditLog.targetId, lost.id))).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["review.set_pin", "review.verify"]));
+    expect(actions).toEqual(expect.arrayContaining(["review.pin_set", "review.verified"]));
     expect((await queue()).body.pending.map((p) => p.id)).not.toContain(lost.id);
   });
 

@@ -109,7 +109,7 @@ describe(`staff registry (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     // Every word must match: a house number narrows to one.
     const one = await list("q=10308+roosevelt");
     expect(one.body.items.map((i) => i.id)).toEqual([ids[1]]);
-    const searches = await t.db.select().from(auditLog).where(eq(auditLog.action, "registration.search")).orderBy(desc(auditLog.at));
+    const searches = await t.db.select().from(auditLog).where(eq(auditLog.action, "registration.searched")).orderBy(desc(auditLog.at));
     expect(searches[0].details).toMatchObject({ q: "10308 roosevelt", total: 1 });
     expect(searches[0].actorUserId).toBe(detective.id);
   });

@@ -58,8 +58,8 @@ describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, 
     expect(ok.kind).toBe("ok");
     expect(await authenticateStaff(t.db, { email: user.email, password: "wrong-password-123" }, meta, noMfa)).toEqual({ kind: "invalid" });
     expect(await authenticateStaff(t.db, { email: "nobody@test.example", password: TEST_PASSWORD }, meta, noMfa)).toEqual({ kind: "invalid" });
-    expect(await auditActionsFor(user.id)).toEqual(["user.create", "auth.sign_in", "auth.sign_in_failed"]);
-    const [signIn] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "auth.sign_in")));
+    expect(await auditActionsFor(user.id)).toEqual(["user.created", "auth.signed_in", "auth.sign_in_failed"]);
+    const [signIn] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "auth.signed_in")));
     expect(signIn).toMatchObject({ actorUserId: user.id, ip: "203.0.113.7", userAgent: "vitest", details: { method: "password" } });
     const [unknown] = await t.db.select().from(auditLog).where(eq(auditLog.actorLabel, "sign-in:nobody@test.example"));
     expect(unknown.details).toEqual({ reason: "unknown_account" });
@@ -79,7 +79,7 @@ describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, 
     // After the lock expires it works again.
     expect((await authenticateStaff(t.db, { email: user.email, password: TEST_PASSWORD }, meta, noMfa, new Date(t0.getTime() + 20 * MIN))).kind).toBe("ok");
     const actions = await auditActionsFor(user.id);
-    expect(actions.filter((a) => a === "auth.lockout")).toHaveLength(1);
+    expect(actions.filter((a) => a === "auth.locked_out")).toHaveLength(1);
     expect(actions.filter((a) => a === "auth.sign_in_failed")).toHaveLength(6);
     const [refused] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), sql`${auditLog.details}->>'reason' = 'locked'`));
     expect(refused).toBeDefined();
@@ -182,7 +182,7 @@ describe("sessions", () => {
     expect(await principalForSessionClaims(t.db, other, withMfa, now)).not.toBeNull();
     // A session without an id (issued before this change, or forged without one) is refused.
     expect(await principalForSessionClaims(t.db, { ...claims, sid: undefined }, withMfa, now)).toBeNull();
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "auth.sign_out")));
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "auth.signed_out")));
     expect(audit.details).toMatchObject({ sessionRevoked: true });
     // The list does not grow for ever: entries past the session's absolute limit are purged.
     expect(await purgeRevokedSessions(t.db, new Date(now + 13 * 60 * MIN))).toBeGreaterThanOrEqual(1);
@@ -232,7 +232,7 @@ describe("API tokens", () => {
     await setUserDisabled(t.db, systemActor("test"), user.id, true);
     expect(await principalForApiToken(t.db, another)).toBeNull();
     const actions = (await t.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.targetType, "api_token"))).map((r) => r.a);
-    expect(actions).toEqual(expect.arrayContaining(["api_token.issue", "api_token.revoke"]));
+    expect(actions).toEqual(expect.arrayContaining(["api_token.issued", "api_token.revoked"]));
   });
 
   it("act as an admin only when the issuing admin said so explicitly; otherwise as a supervisor", async () => {
@@ -274,12 +274,12 @@ describe("account administration", () => {
     const user = await createTestStaff(t.db, "detective");
     await resetUserPassword(t.db, systemActor("test"), user.id, "too-short");
     await resetUserPassword(t.db, systemActor("test"), user.id, "a-brand-new-passphrase");
-    expect(await auditActionsFor(user.id)).toEqual(["user.create", "user.password_reset"]);
+    expect(await auditActionsFor(user.id)).toEqual(["user.created", "user.password_reset"]);
     const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "user.password_reset")));
     await expect(t.db.update(auditLog).set({ action: "x" }).where(eq(auditLog.id, row.id))).rejects.toThrow();
     await expect(t.db.delete(auditLog).where(eq(auditLog.id, row.id))).rejects.toThrow();
     await expect(t.db.execute(sql`delete from audit_log where action like 'auth.%'`)).rejects.toThrow();
-    expect(await auditActionsFor(user.id)).toEqual(["user.create", "user.password_reset"]);
+    expect(await auditActionsFor(user.id)).toEqual(["user.created", "user.password_reset"]);
     expect((await authenticateStaff(t.db, { email: user.email, password: "a-brand-new-passphrase" }, meta, noMfa)).kind).toBe("ok");
   });
 });

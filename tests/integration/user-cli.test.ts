@@ -76,10 +76,10 @@ describe(`user CLI (${serverMode ? "server" : "embedded"})`, { timeout: PROCESS_
       expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(rows[0].password_hash, password!)).toBe(true);
       expect(await verifyPassword(rows[1].password_hash, "a long passphrase of my own")).toBe(true);
-      const audit = (await db.execute(sql`select actor_label, action from audit_log where action = 'user.create'`)).rows;
+      const audit = (await db.execute(sql`select actor_label, action from audit_log where action = 'user.created'`)).rows;
       expect(audit).toEqual([
-        { actor_label: "cli", action: "user.create" },
-        { actor_label: "cli", action: "user.create" },
+        { actor_label: "cli", action: "user.created" },
+        { actor_label: "cli", action: "user.created" },
       ]);
     });
   });
@@ -119,7 +119,7 @@ describe(`user CLI (${serverMode ? "server" : "embedded"})`, { timeout: PROCESS_
     await withDb(async ({ db }) => {
       const row = (await db.execute(sql`select locked_until from users where email = 'det@agency.example'`)).rows[0] as { locked_until: unknown };
       expect(row.locked_until).toBeNull();
-      const audit = await db.execute(sql`select actor_label from audit_log where action = 'user.unlock' order by id desc limit 1`);
+      const audit = await db.execute(sql`select actor_label from audit_log where action = 'user.unlocked' order by id desc limit 1`);
       expect(audit.rows).toEqual([{ actor_label: "cli" }]);
     });
     expect(await cli("user-unlock", ["--email", "nobody@agency.example"])).toMatchObject({ code: 1, stderr: "error: no account with the e-mail nobody@agency.example" });

@@ -22,7 +22,7 @@ export const GET = withRole("detective", async (request, { db, actor }) => {
   }
   await db.transaction(async (tx) => {
     await recordAudit(tx as unknown as Db, actor, {
-      action: "geocode.search",
+      action: "geocode.searched",
       targetType: "address",
       details: { query: q, found: answer.found, method: answer.found ? answer.method : null },
     });

@@ -172,7 +172,7 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
     );
     const result = { ...reference, registrations: addedRegistrations, cameras: addedCameras, byMethod, notPlaced };
     if (reference.centerlines + reference.addressPoints + addedRegistrations > 0) {
-      await recordAudit(tx, systemActor("demo-seed"), { action: "demo.seed", targetType: "dataset", targetId: DEMO_SOURCE, details: { ...result } });
+      await recordAudit(tx, systemActor("demo-seed"), { action: "demo.seeded", targetType: "dataset", targetId: DEMO_SOURCE, details: { ...result } });
     }
     return result;
   });

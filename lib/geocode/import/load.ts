@@ -260,7 +260,7 @@ export async function importReferenceFile(db: Db, options: ImportOptions): Promi
       options.onProgress?.(summary.loaded, rows.length);
     }
     await recordAudit(tx, options.actor ?? systemActor("geo:import"), {
-      action: "reference.import",
+      action: "reference.imported",
       targetType: layer,
       targetId: source,
       details: { read: summary.read, loaded: summary.loaded, replaced: summary.replaced, rejected: rejected.length },

@@ -42,7 +42,7 @@ export default async function CanvassPage({ params }: { params: Promise<{ id: st
   const sheet = await readCanvassSheet(db, id, actor);
   if (!sheet) notFound();
   // The page shows owners' contact details: that read is audited like an API read.
-  await recordAudit(db, actor, { action: "canvass.view", targetType: "incident", targetId: id, details: { format: "page", rows: sheet.rows.length } });
+  await recordAudit(db, actor, { action: "canvass.viewed", targetType: "incident", targetId: id, details: { format: "page", rows: sheet.rows.length } });
 
   const agency = agencySettings();
   const isSupervisor = roleAllows(principal.role, "supervisor");

@@ -16,7 +16,7 @@ export const GET = withRole("admin", async (request, { db, actor }) => {
   const filter = parseInput(auditFilterSchema, Object.fromEntries(request.nextUrl.searchParams));
   const csv = await db.transaction(async (tx) => {
     const rows = await queryAudit(tx as typeof db, filter, agencySettings().timeZone, MAX_EXPORT_ROWS);
-    await recordAudit(tx, actor, { action: "audit.export", targetType: "audit_log", details: { filter, rows: rows.length } });
+    await recordAudit(tx, actor, { action: "audit.exported", targetType: "audit_log", details: { filter, rows: rows.length } });
     return auditRowsToCsv(rows);
   });
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
