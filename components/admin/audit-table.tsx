@@ -8,7 +8,7 @@ function Ref({ value }: { value: AuditRef }) {
   return (
     <>
       {value.href ? (
-        // No prefetch: the pages these open record a view when rendered (audit.viewed, canvass.view), and a page of
+        // No prefetch: the pages these open record a view when rendered (audit.viewed, canvass.viewed), and a page of
         // 200 rows must not record hundreds of views nobody made.
         <Link href={value.href} prefetch={false} className="underline" title={value.id}>
           {value.text}

@@ -149,17 +149,17 @@ describe("staff accounts in the browser", () => {
       expect([action, table.includes(action)]).toEqual([action, true]);
     }
     await screenshot(admin, "admin-audit");
-    const csv = await admin.evaluate(async () => (await fetch("/api/admin/audit/export?action=auth.sign_out")).text());
+    const csv = await admin.evaluate(async () => (await fetch("/api/admin/audit/export?action=auth.signed_out")).text());
     const [header, ...rows] = csv.trim().split("\n");
     expect(header).toMatch(/^id,at,actor_user_id,actor,action/);
     // Exactly one sign-out by this (new) user, with the address it came from; other
     // test files may sign other accounts out of the same app.
-    const mine = rows.filter((line) => line.includes(`,${user.email},auth.sign_out,user,`));
+    const mine = rows.filter((line) => line.includes(`,${user.email},auth.signed_out,user,`));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatch(/127\.0\.0\.1/);
 
     // People by name, not ids: the new user's sign-out names them, with their e-mail, and links to what they did.
-    await admin.goto(`${inject("baseUrl")}/admin/audit?action=auth.sign_out&user=${encodeURIComponent(user.email)}`);
+    await admin.goto(`${inject("baseUrl")}/admin/audit?action=auth.signed_out&user=${encodeURIComponent(user.email)}`);
     const who = admin.getByTestId("audit-actor").first();
     await expect(who.textContent()).resolves.toBe(`Morgan Enrolment (e2e)${user.email}`);
     await expect(who.getByRole("link").getAttribute("href")).resolves.toMatch(/^\/admin\/audit\?user=[0-9a-f-]{36}$/);

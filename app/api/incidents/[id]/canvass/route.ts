@@ -7,7 +7,7 @@ type Params = { params: Promise<{ id: string }> };
 /**
  * GET /api/incidents/{id}/canvass?format=json|csv|pdf|geojson
  * JSON for any detective, with the contacts only for CANVASS_EXPORT_MIN_ROLE
- * (default supervisor), audited as canvass.view; the file formats need that
+ * (default supervisor), audited as canvass.viewed; the file formats need that
  * role and are audited as exports.
  */
 export const GET = withRole<Params>("detective", async (request, { db, principal, actor }, { params }) => {
