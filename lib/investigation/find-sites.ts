@@ -192,8 +192,8 @@ export async function findSites(db: Executor, input: FindSitesInput): Promise<Si
 }
 
 /**
- * Whether a camera's cone crosses any street centerline, exported for the
- * bench's street figures. Planar, on lng/lat, like the cone-holds-the-point
+ * Whether a camera's cone crosses any street centerline, as one expression
+ * (the bench's street figures; findSitesQuery joins the same test). Planar, on lng/lat, like the cone-holds-the-point
  * test (the error bound above applies: a cone's edges are ≤ 500 m, a street
  * segment one block), through the planar GiST index on (geom::geometry)
  * (migration 0015): against a county's ~125 000 segments the geography
@@ -204,18 +204,20 @@ export function coneCrossesStreetSql(cone: SQL): SQL<boolean> {
     select 1 from street_centerlines s where ST_Intersects(s.geom::geometry, ${cone}::geometry))`;
 }
 
-/** The statement findSites runs, exported so the plan test and the bench EXPLAIN exactly it. */
+/**
+ * The statement findSites runs, exported so the plan test and the bench EXPLAIN exactly it.
+ *
+ * Three steps: the sites in the area (the GiST index), their cameras (a per-site lookup on
+ * cameras_registration_idx: OFFSET 0 keeps the planner from flattening it into a join that might
+ * hash all the cameras of the registry), and which of those cameras' cones cross a street, as one
+ * join against the planar street index. That join replaced a correlated EXISTS per camera: at 1M
+ * sites with ~125k street segments, ~690 separate sub-plan runs cost about twice the join
+ * (docs/benchmarks.md). Both CTEs are MATERIALIZED so each is computed once.
+ */
 export function findSitesQuery(area: SearchArea): SQL {
   const target = searchTargetSql(area);
-  // OFFSET 0 keeps the cameras sub-select a per-site lookup on cameras_registration_idx: the
-  // planner cannot flatten it into a join that might hash all the cameras of the registry.
   return sql`
-    select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
-      r.lng, r.lat, r.distance_m, r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
-      r.camera_count, r.camera_locations, r.created_at,
-      c.id as camera_id, c.position as camera_position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street,
-      c.note as camera_note, c.view_cone_geojson as view_cone, c.cone_crosses_street, c.sees_point, c.seen_route, c.seen_route_m
-    from (
+    with r as materialized (
       select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
         ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
         ${distanceMeters(sql`r.location`, target)} as distance_m,
@@ -223,15 +225,27 @@ export function findSitesQuery(area: SearchArea): SQL {
         r.camera_count, r.camera_locations, r.created_at
       from registrations r
       where ${sitesInAreaCondition(area)}
-    ) r
-    left join lateral (
-      select c.id, c.position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street, c.note, c.view_cone, c.view_cone_geojson, c.created_at,
-        ${coneCrossesStreetSql(sql`c.view_cone`)} as cone_crosses_street,
-        ${cameraTestsSql(area)}
-      from cameras c ${seenRouteJoin(area)}
-      where c.registration_id = r.id
-      offset 0
-    ) c on true
+    ), c as materialized (
+      select c.*
+      from r cross join lateral (
+        select c.registration_id, c.id, c.position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street, c.note,
+          c.view_cone, c.view_cone_geojson, c.created_at,
+          ${cameraTestsSql(area)}
+        from cameras c ${seenRouteJoin(area)}
+        where c.registration_id = r.id
+        offset 0
+      ) c
+    ), crossing as (
+      select distinct c.id from c join street_centerlines s on ST_Intersects(s.geom::geometry, c.view_cone::geometry)
+    )
+    select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
+      r.lng, r.lat, r.distance_m, r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
+      r.camera_count, r.camera_locations, r.created_at,
+      c.id as camera_id, c.position as camera_position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street,
+      c.note as camera_note, c.view_cone_geojson as view_cone, x.id is not null as cone_crosses_street, c.sees_point, c.seen_route, c.seen_route_m
+    from r
+    left join c on c.registration_id = r.id
+    left join crossing x on x.id = c.id
     order by r.distance_m, r.id, c.created_at, c.id`;
 }
 
