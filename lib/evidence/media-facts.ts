@@ -65,7 +65,8 @@ function formatRecorderTime(iso: string, timeZone: string): string {
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
-    hour12: false,
+    // h23: hour12: false is h24 in en-US, which prints a minute after midnight as "24:01".
+    hourCycle: "h23",
     timeZoneName: "short",
   }).format(new Date(iso));
 }

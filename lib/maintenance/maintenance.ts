@@ -6,8 +6,9 @@ import { recordAudit, systemActor } from "@/lib/audit/record-audit";
 import { purgeRevokedSessions } from "@/lib/auth/session-claims";
 import { env } from "@/lib/env.js";
 import { runEvidenceRetention } from "@/lib/evidence/retention";
-import { evidenceDir } from "@/lib/evidence/runtime";
+import { evidenceDir, evidenceRuntime } from "@/lib/evidence/runtime";
 import { createLocalEvidenceStore, type EvidenceStore } from "@/lib/evidence/storage";
+import { scanAwaitingItems, type RescanSummary, type VirusScanner } from "@/lib/evidence/virus-scan";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { createMailer, type Mailer } from "@/lib/registration/mailer";
 import { rekeyRegistrationAddresses } from "@/lib/registration/rekey-addresses";
@@ -21,6 +22,8 @@ export interface MaintenanceSettings {
   reconfirmAfterMonths: number;
   evidenceRetentionDays: number | undefined;
   evidenceStore: EvidenceStore;
+  /** clamd (CLAMAV_HOST), or null: evidence still waiting for a verdict is scanned again by each run. */
+  virusScanner: VirusScanner | null;
   mailer: Mailer | null;
   baseUrl: string;
   agencyName: string;
@@ -32,6 +35,7 @@ export function maintenanceSettings(): MaintenanceSettings {
     reconfirmAfterMonths: env.RECONFIRM_AFTER_MONTHS,
     evidenceRetentionDays: env.EVIDENCE_RETENTION_DAYS,
     evidenceStore: createLocalEvidenceStore(evidenceDir()),
+    virusScanner: evidenceRuntime().scanner,
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM }),
     baseUrl: publicBaseUrl(),
     agencyName: agencySettings().name,
@@ -44,6 +48,8 @@ export interface MaintenanceSummary {
   revokedSessionsForgotten: number;
   /** One line from the evidence retention step (lib/evidence/retention.ts). */
   evidence: string;
+  /** null: no virus scanner is configured (CLAMAV_HOST unset). */
+  evidenceScan: RescanSummary | null;
   /** null: SMTP is not configured, so no reminders were sent. */
   reminders: { sent: number; skipped: number } | null;
 }
@@ -52,7 +58,8 @@ export interface MaintenanceSummary {
  * The daily maintenance, each step its own transaction(s): bring stored address
  * keys up to date, erase contacts of registrations closed longer than the
  * retention period, forget revoked sessions past their limit, purge evidence
- * past its retention (unless on legal hold), and, with SMTP, e-mail
+ * past its retention (unless on legal hold), with clamd scan evidence still
+ * waiting for a verdict (clamd was down), and, with SMTP, e-mail
  * re-confirmation reminders.
  */
 export async function runMaintenanceSteps(db: Db, settings: MaintenanceSettings, trigger: string, now = new Date()): Promise<MaintenanceSummary> {
@@ -61,6 +68,7 @@ export async function runMaintenanceSteps(db: Db, settings: MaintenanceSettings,
   const { erased } = await eraseExpiredContacts(db, { retentionDays: settings.contactRetentionDays, actor, now });
   const revokedSessionsForgotten = await purgeRevokedSessions(db, now);
   const evidence = await runEvidenceRetention(db, settings.evidenceStore, settings.evidenceRetentionDays, actor);
+  const evidenceScan = settings.virusScanner ? await scanAwaitingItems(db, settings.evidenceStore, settings.virusScanner, actor) : null;
   const reminders = settings.mailer
     ? await sendReconfirmReminders(db, settings.mailer, {
         actor,
@@ -70,7 +78,7 @@ export async function runMaintenanceSteps(db: Db, settings: MaintenanceSettings,
         now,
       })
     : null;
-  return { rekeyedAddresses: rekeyed, contactsErased: erased.length, revokedSessionsForgotten, evidence, reminders };
+  return { rekeyedAddresses: rekeyed, contactsErased: erased.length, revokedSessionsForgotten, evidence, evidenceScan, reminders };
 }
 
 export type MaintenanceOutcome = { ran: true; summary: MaintenanceSummary; durationMs: number } | { ran: false };
@@ -127,6 +135,9 @@ export function describeMaintenance(summary: MaintenanceSummary): string[] {
     `erased contact details of ${summary.contactsErased} closed registration(s)`,
     `forgot ${summary.revokedSessionsForgotten} signed-out session(s) past their absolute limit`,
     summary.evidence,
+    summary.evidenceScan
+      ? `virus scan of evidence waiting for a verdict: ${summary.evidenceScan.scanned} scanned, ${summary.evidenceScan.quarantined} quarantined, ${summary.evidenceScan.notScanned} still not scanned`
+      : "no virus scanner configured (CLAMAV_HOST): no evidence scanned",
     summary.reminders
       ? `re-confirmation reminders: ${summary.reminders.sent} sent, ${summary.reminders.skipped} not delivered`
       : "SMTP is not configured: no re-confirmation reminders sent",

@@ -24,6 +24,7 @@ import { createLocalEvidenceStore } from "@/lib/evidence/storage";
 import { evidenceRuntime, setEvidenceRuntime } from "@/lib/evidence/runtime";
 import { resetTusServer } from "@/lib/evidence/tus-server";
 import { createClamdScanner, scanAwaitingItems } from "@/lib/evidence/virus-scan";
+import { maintenanceSettings, runMaintenanceSteps } from "@/lib/maintenance/maintenance";
 import { createCanvassEntry, createIncident, createRegistration, createStaff, offsetM, type StaffFixture } from "../support/canvass-factories";
 import { eicarBytes, findClamd, freePort, startClamd, TEST_SIGNATURE, type TestClamd } from "../support/clamd";
 import { params, request } from "../support/route-handlers";
@@ -170,10 +171,13 @@ describe.skipIf(!clamdBinary)(clamdBinary ? "virus scan on receipt (real clamd)"
     const [after] = await t.db.select().from(evidenceItems).where(eq(evidenceItems.id, item.id));
     expect(after.scanStatus).toBe("clean");
 
-    // npm run evidence:scan: what is still waiting is scanned; the EICAR file is quarantined now.
-    const summary = await scanAwaitingItems(t.db, evidenceRuntime().store, evidenceRuntime().scanner!, systemActor("cli:evidence-scan"));
+    // The scheduled maintenance (and npm run evidence:scan): what is still waiting is scanned; the EICAR file is quarantined now.
+    const maintenance = await runMaintenanceSteps(t.db, { ...maintenanceSettings(), evidenceStore: evidenceRuntime().store, virusScanner: evidenceRuntime().scanner, mailer: null, evidenceRetentionDays: undefined }, "schedule");
     // The over-the-limit file is still over the limit: not scanned again.
-    expect(summary).toEqual({ scanned: 2, clean: 0, quarantined: 1, notScanned: 1 });
+    expect(maintenance.evidenceScan).toEqual({ scanned: 2, clean: 0, quarantined: 1, notScanned: 1 });
+    // Nothing is left waiting but that one: the CLI finds only it.
+    const summary = await scanAwaitingItems(t.db, evidenceRuntime().store, evidenceRuntime().scanner!, systemActor("cli:evidence-scan"));
+    expect(summary).toEqual({ scanned: 1, clean: 0, quarantined: 0, notScanned: 1 });
     const [flagged] = await t.db.select().from(evidenceItems).where(eq(evidenceItems.id, eicar.id));
     expect(flagged).toMatchObject({ status: "quarantined", scanStatus: "infected" });
     expect(await auditOf(eicar.id, "evidence.malware_alert")).toHaveLength(1);
