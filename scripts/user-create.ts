@@ -18,7 +18,7 @@ await runCli(async (handle, args) => {
   const result = await createStaffUser(handle.db, systemActor("cli"), {
     email: values.email ?? "",
     name: values.name ?? "",
-    role: (values.role ?? "") as "admin",
+    role: values.role ?? "",
     password: password ?? undefined,
   });
   if (!result.ok) {

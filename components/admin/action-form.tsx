@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { unstable_rethrow } from "next/navigation";
 import { BODY_FIELD } from "@/lib/http/field-errors";
-import type { ActionState } from "./action-state";
+import type { ActionState } from "@/lib/http/action-state";
 
 /**
  * A small form bound to a server action: shows the answer (errors by field,

@@ -30,6 +30,8 @@ export const newUserSchema = z.unknown().transform((raw, ctx) => {
   return !parsed.success || problem ? z.NEVER : parsed.data;
 });
 export type NewUserInput = z.input<typeof newUserFields>;
+/** What a form or CLI hands createStaffUser before it is parsed: the role as typed, checked by newUserSchema. */
+export type UnparsedNewUser = Omit<NewUserInput, "role"> & { role: string };
 
 export const issueTokenSchema = z.object({
   userId: z.uuid("must be a user id"),

@@ -9,7 +9,7 @@ import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Role } from "@/lib/auth/roles";
 import { generatePassword } from "./generate-password";
 import { fieldErrors, type FieldErrors } from "@/lib/http/field-errors";
-import { newUserSchema, roleSchema, type NewUserInput } from "./user-input";
+import { newUserSchema, roleSchema, type UnparsedNewUser } from "./user-input";
 
 export type AccountResult<T> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
@@ -44,7 +44,7 @@ export async function listStaffUsers(db: Db): Promise<StaffUserSummary[]> {
 export async function createStaffUser(
   db: Db,
   actor: AuditActor,
-  input: NewUserInput,
+  input: UnparsedNewUser,
   options: { isDemo?: boolean } = {},
 ): Promise<AccountResult<{ user: User; generatedPassword: string | null }>> {
   const parsed = newUserSchema.safeParse(input);

@@ -187,4 +187,56 @@ describe("staff accounts in the browser", () => {
     expect(await views()).toBe(before + 1);
     await adminContext.close();
   });
+
+  it("issues an API token once and revokes it from the admin page; a staff member changes their own password", async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, "admin", "/admin/tokens");
+    const issue = page.locator("form").filter({ has: page.getByRole("button", { name: "Issue", exact: true }) });
+    await issue.getByLabel("For user").selectOption({ label: `${demoUser("detective").email} (detective)` });
+    await issue.getByLabel("Label").fill("CAD link (e2e)");
+    await issue.getByLabel("Valid for (days)").fill("0");
+    await issue.getByRole("button", { name: "Issue", exact: true }).click();
+    await issue.getByRole("alert").filter({ hasText: /days/ }).waitFor();
+    await issue.getByLabel("Valid for (days)").fill("30");
+    await issue.getByRole("button", { name: "Issue", exact: true }).click();
+    await issue.getByRole("status").filter({ hasText: "Issued" }).waitFor();
+    const token = (await issue.locator("code, input[readonly], [data-testid=secret]").first().textContent())?.trim() || (await issue.locator("input[readonly]").first().inputValue());
+    expect(token).toMatch(/^sl_/);
+    const api = (t: string) => fetch(`${inject("baseUrl")}/api/incidents`, { headers: { authorization: `Bearer ${t}` } });
+    expect((await api(token)).status).toBe(200);
+
+    await page.reload();
+    page.once("dialog", (d) => void d.accept());
+    const row = page.locator("tr").filter({ hasText: "CAD link (e2e)" });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await page.locator("tr").filter({ hasText: "CAD link (e2e)" }).filter({ hasText: "revoked" }).waitFor();
+    expect((await api(token)).status).toBe(401);
+
+    // Their own password, on an account of its own (the demo accounts' passwords are shared by every e2e file).
+    const user = { email: "password.e2e@agency.test", password: "amber lantern orchard fig" };
+    await page.goto(`${inject("baseUrl")}/admin/users`);
+    const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Create", exact: true }) });
+    await create.getByLabel("E-mail").fill(user.email);
+    await create.getByLabel("Name").fill("Pat Password (e2e)");
+    await create.getByLabel("Password (empty: generate)").fill(user.password);
+    await create.getByRole("button", { name: "Create", exact: true }).click();
+    await create.getByRole("status").filter({ hasText: `Created ${user.email}` }).waitFor();
+
+    const own = await browser.newContext(DESKTOP);
+    const me = await own.newPage();
+    await signIn(me, user, "/account");
+    const change = me.locator("form").filter({ has: me.getByRole("button", { name: "Change password" }) });
+    await change.getByLabel("Current password").fill(user.password);
+    await change.getByLabel("New password", { exact: true }).fill("copper meadow violin tide");
+    await change.getByLabel("New password again").fill("copper meadow violin tid");
+    await change.getByRole("button", { name: "Change password" }).click();
+    await change.getByRole("alert").filter({ hasText: /does not match/ }).waitFor();
+    await change.getByLabel("New password again").fill("copper meadow violin tide");
+    await change.getByRole("button", { name: "Change password" }).click();
+    await change.getByRole("status").filter({ hasText: "Password changed" }).waitFor();
+    await screenshot(me, "account-password-changed");
+    await own.close();
+    await context.close();
+  });
 });

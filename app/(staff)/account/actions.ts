@@ -2,11 +2,11 @@
 
 import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
-import { actionActor, requestMeta } from "@/lib/auth/action-actor";
+import { requestMeta } from "@/lib/auth/action-actor";
 import { changeOwnPassword } from "@/lib/accounts/users";
-import type { ActionState } from "@/components/admin/action-state";
 import { beginEnrolmentForUser, completeEnrolmentForUser } from "@/lib/auth/mfa-enrolment";
 import { requireStaffAction } from "@/lib/auth/require-staff-action";
+import { formAnswer, staffFormAction } from "@/lib/auth/staff-form-action";
 
 export async function startAccountEnrolment() {
   const me = await requireStaffAction("detective", "/account");
@@ -19,11 +19,11 @@ export async function finishAccountEnrolment(code: string) {
   return completeEnrolmentForUser(await getDb(), me.userId, String(code).slice(0, 20), await requestMeta());
 }
 
-export async function changePasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const me = await requireStaffAction("detective", "/account");
-  const text = (name: string) => String(form.get(name) ?? "").slice(0, 1024);
+/** Passwords are read to 1024 characters (argon2 hashes what it is given; nothing longer is a password). */
+export const changePasswordAction = staffFormAction({ role: "detective", path: "/account", maxFieldLength: 1024 }, async ({ db, actor, principal }, text) => {
   if (text("newPassword") !== text("confirmPassword")) return { errors: { confirmPassword: "does not match the new password" } };
-  const result = await changeOwnPassword(await getDb(), await actionActor(me), me.userId, { currentPassword: text("currentPassword"), newPassword: text("newPassword") });
-  if (!result.ok) return { errors: result.errors };
-  return { ok: true, message: "Password changed. Your sessions have ended: sign in again with the new password." };
-}
+  return formAnswer(await changeOwnPassword(db, actor, principal.userId, { currentPassword: text("currentPassword"), newPassword: text("newPassword") }), () => ({
+    ok: true,
+    message: "Password changed. Your sessions have ended: sign in again with the new password.",
+  }));
+});

@@ -1,37 +1,28 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import type { ActionState } from "@/components/admin/action-state";
 import { issueApiToken, revokeApiToken } from "@/lib/accounts/api-tokens";
-import { actionActor } from "@/lib/auth/action-actor";
-import { requireStaffAction } from "@/lib/auth/require-staff-action";
 import { agencySettings } from "@/lib/agency/settings";
+import { formAnswer, staffFormAction } from "@/lib/auth/staff-form-action";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 
 const PATH = "/admin/tokens";
+const asAdmin = { role: "admin", path: PATH } as const;
 
-export async function issueTokenAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffAction("admin", PATH);
-  const result = await issueApiToken(await getDb(), await actionActor(admin), {
-    userId: String(form.get("userId") ?? ""),
-    name: String(form.get("name") ?? ""),
-    days: String(form.get("days") ?? ""),
-    allowAdmin: form.get("allowAdmin") === "yes",
-  });
-  if (!result.ok) return { errors: result.errors };
-  revalidatePath(PATH);
-  return {
-    ok: true,
-    message: `Issued; expires ${formatAgencyTime(result.expiresAt, agencySettings().timeZone)}. Send it as "Authorization: Bearer <token>".`,
-    secret: { label: "API token", value: result.token },
-  };
-}
+export const issueTokenAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
+  formAnswer(await issueApiToken(db, actor, { userId: text("userId"), name: text("name"), days: text("days"), allowAdmin: text("allowAdmin") === "yes" }), (r) => {
+    revalidatePath(PATH);
+    return {
+      ok: true,
+      message: `Issued; expires ${formatAgencyTime(r.expiresAt, agencySettings().timeZone)}. Send it as "Authorization: Bearer <token>".`,
+      secret: { label: "API token", value: r.token },
+    };
+  }),
+);
 
-export async function revokeTokenAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffAction("admin", PATH);
-  const result = await revokeApiToken(await getDb(), await actionActor(admin), String(form.get("tokenId") ?? ""));
-  if (!result.ok) return { errors: result.errors };
-  revalidatePath(PATH);
-  return { ok: true, message: "Revoked." };
-}
+export const revokeTokenAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
+  formAnswer(await revokeApiToken(db, actor, text("tokenId")), () => {
+    revalidatePath(PATH);
+    return { ok: true, message: "Revoked." };
+  }),
+);

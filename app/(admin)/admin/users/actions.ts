@@ -1,72 +1,47 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import type { ActionState } from "@/components/admin/action-state";
 import { changeUserRole, createStaffUser, resetUserMfa, resetUserPassword, setUserDisabled, signOutEverywhere, unlockUser } from "@/lib/accounts/users";
-import { actionActor } from "@/lib/auth/action-actor";
-import { requireStaffAction } from "@/lib/auth/require-staff-action";
+import { formAnswer, staffFormAction } from "@/lib/auth/staff-form-action";
 
 const PATH = "/admin/users";
-const text = (form: FormData, name: string) => String(form.get(name) ?? "");
+const asAdmin = { role: "admin", path: PATH } as const;
 
-function answer(result: { ok: true } | { ok: false; errors: Record<string, string> }, message: string): ActionState {
-  if (!result.ok) return { errors: result.errors };
+/** The answer to a change on the users page: it re-renders the list, then says what happened. */
+const done = (message: string, secret?: { label: string; value: string }) => {
   revalidatePath(PATH);
-  return { ok: true, message };
-}
+  return { ok: true, message, secret };
+};
 
-export async function createUserAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffAction("admin", PATH);
-  const result = await createStaffUser(await getDb(), await actionActor(admin), {
-    email: text(form, "email"),
-    name: text(form, "name"),
-    role: text(form, "role") as "detective",
-    password: text(form, "password") || undefined,
-  });
-  if (!result.ok) return { errors: result.errors };
-  revalidatePath(PATH);
-  return {
-    ok: true,
-    message: `Created ${result.user.email}.`,
-    secret: result.generatedPassword ? { label: "Password", value: result.generatedPassword } : undefined,
-  };
-}
+export const createUserAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
+  formAnswer(await createStaffUser(db, actor, { email: text("email"), name: text("name"), role: text("role"), password: text("password") || undefined }), (r) =>
+    done(`Created ${r.user.email}.`, r.generatedPassword ? { label: "Password", value: r.generatedPassword } : undefined),
+  ),
+);
 
-export async function changeRoleAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffAction("admin", PATH);
-  return answer(await changeUserRole(await getDb(), await actionActor(admin), text(form, "userId"), text(form, "role")), "Role changed; their sessions ended.");
-}
+export const changeRoleAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
+  formAnswer(await changeUserRole(db, actor, text("userId"), text("role")), () => done("Role changed; their sessions ended.")),
+);
 
-export async function setDisabledAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffAction("admin", PATH);
-  const disable = text(form, "disable") === "true";
-  return answer(await setUserDisabled(await getDb(), await actionActor(admin), text(form, "userId"), disable), disable ? "Disabled." : "Enabled.");
-}
+export const setDisabledAction = staffFormAction(asAdmin, async ({ db, actor }, text) => {
+  const disable = text("disable") === "true";
+  return formAnswer(await setUserDisabled(db, actor, text("userId"), disable), () => done(disable ? "Disabled." : "Enabled."));
+});
 
-export async function resetPasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffAction("admin", PATH);
-  const result = await resetUserPassword(await getDb(), await actionActor(admin), text(form, "userId"), text(form, "password") || undefined);
-  if (!result.ok) return { errors: result.errors };
-  revalidatePath(PATH);
-  return {
-    ok: true,
-    message: "Password reset; their sessions ended.",
-    secret: result.generatedPassword ? { label: "New password", value: result.generatedPassword } : undefined,
-  };
-}
+export const resetPasswordAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
+  formAnswer(await resetUserPassword(db, actor, text("userId"), text("password") || undefined), (r) =>
+    done("Password reset; their sessions ended.", r.generatedPassword ? { label: "New password", value: r.generatedPassword } : undefined),
+  ),
+);
 
-export async function signOutEverywhereAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffAction("admin", PATH);
-  return answer(await signOutEverywhere(await getDb(), await actionActor(admin), text(form, "userId")), "Signed out everywhere.");
-}
+export const signOutEverywhereAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
+  formAnswer(await signOutEverywhere(db, actor, text("userId")), () => done("Signed out everywhere.")),
+);
 
-export async function unlockAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffAction("admin", PATH);
-  return answer(await unlockUser(await getDb(), await actionActor(admin), text(form, "userId")), "Unlocked.");
-}
+export const unlockAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
+  formAnswer(await unlockUser(db, actor, text("userId")), () => done("Unlocked.")),
+);
 
-export async function resetMfaAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireStaffAction("admin", PATH);
-  return answer(await resetUserMfa(await getDb(), await actionActor(admin), text(form, "userId")), "Second factor removed; they enrol again at next sign-in.");
-}
+export const resetMfaAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
+  formAnswer(await resetUserMfa(db, actor, text("userId")), () => done("Second factor removed; they enrol again at next sign-in.")),
+);
