@@ -13,7 +13,9 @@ import { loadDemoReferenceData } from "@/lib/demo/westchester/seed-demo";
 import { measureCanvassExport } from "../../scripts/bench/canvass-export";
 import { measureCorridor } from "../../scripts/bench/corridor-query";
 import { BENCH_AREA, benchArea, benchPoint, DEFAULT_SEED, generateSites, NO_BEARING_SHARE } from "../../scripts/bench/generate-sites";
+import { BENCH_STREET_SOURCE, BLOCK_M, coneStreetShare, generateStreets } from "../../scripts/bench/generate-streets";
 import { compareGoals, DATABASE_FIGURE_KEYS } from "../../scripts/bench/goals";
+import { arcSteps } from "@/lib/investigation/view-cone";
 import { measureImport } from "../../scripts/bench/import-throughput";
 import { measureRadius } from "../../scripts/bench/radius-query";
 import { createBenchStaff } from "../../scripts/bench/support/staff";
@@ -81,6 +83,34 @@ describe(`bench generator and figures (${process.env.DATABASE_URL ? "server" : "
     expect(r.ahead).toBe(r.coned);
     expect(r.behind).toBe(0);
     expect(r.invalid).toBe(0);
+    // Each cone has as many arc edges as the app's buildViewCone would give it (camera, arc, camera).
+    const shapes = (await t.db.execute(sql`
+      select fov_deg, range_m, ST_NPoints(view_cone::geometry)::int as points from cameras where view_cone is not null limit 300`)).rows as {
+      fov_deg: number; range_m: number; points: number;
+    }[];
+    expect(shapes.length).toBe(300);
+    for (const c of shapes) expect(c.points, `fov ${c.fov_deg}, range ${c.range_m}`).toBe(arcSteps(c.fov_deg, c.range_m) + 3);
+    expect(new Set(shapes.map((c) => c.points)).size).toBeGreaterThan(3);
+  });
+
+  it("lays a street grid, one ~200 m segment per block, that the search's street test sees", async () => {
+    try {
+      const streets = await generateStreets(t.db, { areaKm: 10 });
+      const area = benchArea(10);
+      const rows = Math.ceil((2 * area.halfLatDeg) / (BLOCK_M / 111_320));
+      const cols = Math.ceil((2 * area.halfLngDeg) / (BLOCK_M / (111_320 * Math.cos((area.centerLat * Math.PI) / 180))));
+      expect(streets.segments).toBe((rows + 1) * cols + (cols + 1) * rows);
+      const r = await one<{ short: number; long: number }>(sql`
+        select count(*) filter (where ST_Length(geom) < ${BLOCK_M - 5})::int as short, count(*) filter (where ST_Length(geom) > ${BLOCK_M + 5})::int as long
+        from street_centerlines where source = ${BENCH_STREET_SOURCE}`);
+      expect(r).toEqual({ short: 0, long: 0 });
+      // Only the middle 10 km box (~4% of the sites) has streets: some cones cross one, most do not.
+      const share = await coneStreetShare(t.db, 1_000_000);
+      expect(share).toBeGreaterThan(0);
+      expect(share).toBeLessThan(0.5);
+    } finally {
+      await t.db.execute(sql`delete from street_centerlines where source = ${BENCH_STREET_SOURCE}`);
+    }
   });
 
   it("times the radius search on the GiST index, the forced full scan on a sequential scan, and the corridor", async () => {
