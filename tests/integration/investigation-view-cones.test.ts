@@ -41,7 +41,11 @@ function expectedSees(camera: LngLat, spec: ConeSpec, p: LngLat): boolean | null
   const d = haversineM(camera, p);
   const rangeM = spec.rangeM;
   const fovDeg = spec.fovDeg;
-  const radialBand = 0.05 + rangeM * (1 - Math.cos(((fovDeg >= 360 ? 360 / 64 : fovDeg / 32) * Math.PI) / 360)) + rangeM * 1e-4;
+  // Near the arc the stored polygon is a chain of chords: arcs get as few edges as keep every chord within 0.1 m of
+  // the true arc (at most 32 edges, 64 for a full circle, where a chord may sit further in). Points that close to
+  // the range are not decided.
+  const sagittaAtMostEdges = rangeM * (1 - Math.cos(((fovDeg >= 360 ? 360 / 64 : fovDeg / 32) * Math.PI) / 360));
+  const radialBand = 0.05 + Math.max(0.1, sagittaAtMostEdges) + rangeM * 1e-4;
   if (Math.abs(d - rangeM) < radialBand) return null;
   if (d > rangeM) return false;
   if (fovDeg >= 360) return true;
