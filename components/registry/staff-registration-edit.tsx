@@ -5,6 +5,7 @@ import { useState } from "react";
 import { RegistrationForm, type MapConfig } from "@/components/registration/registration-form";
 import { toFormState } from "@/components/registration/manage-panel";
 import type { OwnerView } from "@/lib/registration/manage";
+import { OwnerLanguageSelect } from "./owner-language-select";
 
 /** Column names as staff say them. */
 const FIELD_NAMES: Record<string, string> = {
@@ -43,23 +44,15 @@ export function StaffRegistrationEdit(p: { id: string; view: OwnerView; map: Map
       <p role="status" data-testid="staff-edit-result" className="font-medium">
         {changed}
       </p>
-      <label className="block max-w-sm">
-        <span className="font-semibold">Owner&apos;s language</span>
-        <span className="block text-sm text-slate-700">Their e-mails (private link, reminders) go in this language.</span>
-        <select
-          name="ownerLanguage"
-          value={language}
-          onChange={(e) => setLanguage(e.target.value)}
-          className="mt-1 min-h-11 w-full rounded-md border-2 border-slate-400 bg-white px-2"
-          data-testid="owner-language"
-        >
-          {p.languages.map((l) => (
-            <option key={l.locale} value={l.locale}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OwnerLanguageSelect
+        label="Owner's language"
+        hint="Their e-mails (private link, reminders) go in this language."
+        name="ownerLanguage"
+        testId="owner-language"
+        value={language}
+        onChange={setLanguage}
+        languages={p.languages}
+      />
       <RegistrationForm
         mode="edit"
         language={language}

@@ -10,6 +10,7 @@ import { useState } from "react";
 import { RegistrationForm, type MapConfig } from "@/components/registration/registration-form";
 import { emptyForm } from "@/components/registration/form-model";
 import { locationMethodLabel, statusLabel } from "@/lib/registration/labels";
+import { OwnerLanguageSelect } from "./owner-language-select";
 
 interface StaffCreated {
   id: string;
@@ -73,23 +74,15 @@ export function StaffRegistrationEntry(p: { map: MapConfig; languages: CallerLan
   }
   return (
     <div className="space-y-6">
-      <label className="block max-w-sm">
-        <span className="font-semibold">Caller&apos;s language</span>
-        <span className="block text-sm text-slate-700">E-mails to the owner (their private link, reminders) go in this language; read the terms out in it.</span>
-        <select
-          name="callerLanguage"
-          value={language}
-          onChange={(e) => setLanguage(e.target.value)}
-          className="mt-1 min-h-11 w-full rounded-md border-2 border-slate-400 bg-white px-2"
-          data-testid="caller-language"
-        >
-          {p.languages.map((l) => (
-            <option key={l.locale} value={l.locale}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OwnerLanguageSelect
+        label="Caller's language"
+        hint="E-mails to the owner (their private link, reminders) go in this language; read the terms out in it."
+        name="callerLanguage"
+        testId="caller-language"
+        value={language}
+        onChange={setLanguage}
+        languages={p.languages}
+      />
       <RegistrationForm
       mode="register"
       language={language}

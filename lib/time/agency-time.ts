@@ -3,6 +3,7 @@
  * browser's zone is. Pure helpers shared by the map's form and its results.
  */
 import { TZDate } from "@date-fns/tz";
+import { zonedWallTime } from "./zoned-day";
 import { format } from "date-fns";
 
 /** "2026-03-08" + "02:30" in `timeZone` → ISO instant. A wall time skipped by DST moves forward with the clock. */
@@ -69,32 +70,11 @@ function agencyTimeFormat(timeZone: string, locale: string, seconds: boolean, ti
  */
 export function formatAgencyIso(instant: string | Date | null | undefined, timeZone: string): string {
   if (instant === null || instant === undefined) return "";
-  const ms = Math.floor(new Date(instant).getTime() / 1000) * 1000;
-  let formatter = isoParts.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
-    isoParts.set(timeZone, formatter);
-  }
-  const part: Record<string, string> = {};
-  for (const p of formatter.formatToParts(ms)) part[p.type] = p.value;
-  const [year, month, day, hour, minute, second] = [part.year, part.month, part.day, part.hour, part.minute, part.second].map(Number);
-  // The wall time read as if it were UTC, minus the instant, is the zone's offset at that instant.
-  const offsetMin = Math.round((Date.UTC(year, month - 1, day, hour, minute, second) - ms) / 60_000);
+  const { year, month, day, hour, minute, second, offsetMin } = zonedWallTime(new Date(instant), timeZone);
   const sign = offsetMin < 0 ? "-" : "+";
   const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${sign}${pad(Math.trunc(Math.abs(offsetMin) / 60))}:${pad(Math.abs(offsetMin) % 60)}`;
 }
-
-const isoParts = new Map<string, Intl.DateTimeFormat>();
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,18 +1,34 @@
+const wallTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time in `timeZone` at `instant` (to the second), and the zone's offset from UTC then, in minutes. */
+export function zonedWallTime(instant: Date | number, timeZone: string) {
+  let formatter = wallTimeFormats.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      // h23: hour12 false is h24 in en-US, which reads a minute after midnight as 24:01.
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    wallTimeFormats.set(timeZone, formatter);
+  }
+  const ms = Math.floor(new Date(instant).getTime() / 1000) * 1000;
+  const part: Record<string, string> = {};
+  for (const p of formatter.formatToParts(ms)) part[p.type] = p.value;
+  const [year, month, day, hour, minute, second] = [part.year, part.month, part.day, part.hour, part.minute, part.second].map(Number);
+  // The wall time read as if it were UTC, minus the instant, is the zone's offset at that instant.
+  const offsetMin = Math.round((Date.UTC(year, month - 1, day, hour, minute, second) - ms) / 60_000);
+  return { year, month, day, hour, minute, second, offsetMin };
+}
+
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Chicago in winter: -360). */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - instant.getTime()) / 60_000);
+  return zonedWallTime(instant, timeZone).offsetMin;
 }
 
 /**
