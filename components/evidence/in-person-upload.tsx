@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Upload } from "tus-js-client";
+import { tusErrorMessage } from "./tus-error";
 
 type Row = { key: string; name: string; size: number; sent: number; status: "uploading" | "done" | "error"; error?: string };
 
@@ -31,16 +32,7 @@ export function InPersonUpload({ entryId }: { entryId: string }) {
         update(key, { sent: file.size, status: "done" });
         router.refresh();
       },
-      onError: (err) => {
-        const body = (err as { originalResponse?: { getBody(): string } }).originalResponse?.getBody?.();
-        let message = err.message;
-        try {
-          message = (JSON.parse(body ?? "") as { error?: string }).error ?? message;
-        } catch {
-          /* not JSON: keep the client's message */
-        }
-        update(key, { status: "error", error: message });
-      },
+      onError: (err) => update(key, { status: "error", error: tusErrorMessage(err) }),
     });
     const previous = await upload.findPreviousUploads();
     if (previous.length > 0) upload.resumeFromPreviousUpload(previous[0]);

@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { Upload } from "tus-js-client";
 import { FOOTAGE_DECLINE_REASONS } from "@/db/schema/enum-values";
 import { formatBytes } from "@/lib/evidence/owner-text";
+import { tusErrorMessage } from "./tus-error";
 
 type FileState = { key: string; name: string; size: number; sent: number; status: "waiting" | "uploading" | "paused" | "done" | "error"; error?: string };
 
@@ -47,16 +48,7 @@ export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, r
       removeFingerprintOnSuccess: true,
       onProgress: (sent) => update(key, { sent, status: "uploading" }),
       onSuccess: () => update(key, { sent: file.size, status: "done" }),
-      onError: (err) => {
-        const body = (err as { originalResponse?: { getBody(): string } }).originalResponse?.getBody?.();
-        let message = err.message;
-        try {
-          message = (JSON.parse(body ?? "") as { error?: string }).error ?? message;
-        } catch {
-          /* not JSON: keep the client's message */
-        }
-        update(key, { status: "error", error: message });
-      },
+      onError: (err) => update(key, { status: "error", error: tusErrorMessage(err) }),
     });
     uploads.current.set(key, upload);
     const previous = await upload.findPreviousUploads();

@@ -15,12 +15,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Browser } from "playwright-core";
 import { openDatabase, type DbHandle } from "../../db/client";
-import { footageRequests } from "../../db/schema";
 import { createStaffUser } from "../../lib/accounts/users";
 import { systemActor } from "../../lib/audit/record-audit";
-import { generateUploadToken, hashUploadToken } from "../../lib/evidence/tokens";
 import { hasBuild, startBuiltApp, type RunningApp } from "../../scripts/support/next-app";
-import { createCanvassEntry, createIncident, createRegistration, offsetM } from "../support/canvass-factories";
+import { createCanvassEntry, createFootageRequest, createIncident, createRegistration, offsetM } from "../support/canvass-factories";
 import { eicarBytes, findClamd, startClamd, TEST_SIGNATURE, type TestClamd } from "../support/clamd";
 import { metadataHeader, realMp4 } from "../support/tus-uploads";
 import { appEnvFor } from "../faults/support";
@@ -56,16 +54,7 @@ describe.skipIf(!ready)(ready ? "virus scan on the Evidence page (real clamd)" :
     incidentId = incident.id;
     const reg = await createRegistration(t.db, { addressLine1: "10700 W Roosevelt Rd", location: offsetM(ORIGIN, 12, 8), cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] });
     const entry = await createCanvassEntry(t.db, incident.id, reg, ORIGIN);
-    token = generateUploadToken();
-    await t.db.insert(footageRequests).values({
-      canvassEntryId: entry.id,
-      incidentId: incident.id,
-      tokenHash: hashUploadToken(token),
-      windowFrom: incident.occurredFrom,
-      windowTo: incident.occurredTo,
-      delivery: "link",
-      expiresAt: new Date(Date.now() + 86_400_000),
-    });
+    token = await createFootageRequest(t.db, incident, entry.id, 1);
     await t.close();
     t = undefined;
     app = await startBuiltApp({

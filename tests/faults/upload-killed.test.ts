@@ -14,11 +14,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../../db/client";
-import { evidenceCustody, evidenceItems, footageRequests } from "../../db/schema";
-import { generateUploadToken, hashUploadToken } from "../../lib/evidence/tokens";
+import { evidenceCustody, evidenceItems } from "../../db/schema";
 import { CHECKPOINT_BYTES } from "../../lib/evidence/storage";
 import { hasBuild, startBuiltApp, type RunningApp } from "../../scripts/support/next-app";
-import { createCanvassEntry, createIncident, createRegistration, offsetM } from "../support/canvass-factories";
+import { createCanvassEntry, createFootageRequest, createIncident, createRegistration, offsetM } from "../support/canvass-factories";
 import { metadataHeader } from "../support/tus-uploads";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { PROCESS_TEST_TIMEOUT_MS } from "../support/process-budget";
@@ -50,16 +49,7 @@ beforeAll(async () => {
   const incident = await createIncident(t.db, { point: ORIGIN });
   const reg = await createRegistration(t.db, { addressLine1: "10500 W Roosevelt Rd", location: offsetM(ORIGIN, 15, 5), cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] });
   const entry = await createCanvassEntry(t.db, incident.id, reg, ORIGIN);
-  token = generateUploadToken();
-  await t.db.insert(footageRequests).values({
-    canvassEntryId: entry.id,
-    incidentId: incident.id,
-    tokenHash: hashUploadToken(token),
-    windowFrom: incident.occurredFrom,
-    windowTo: incident.occurredTo,
-    delivery: "link",
-    expiresAt: new Date(Date.now() + 7 * 86_400_000),
-  });
+  token = await createFootageRequest(t.db, incident, entry.id);
   await t.disconnect();
 });
 afterAll(async () => {

@@ -5,9 +5,10 @@
 import crypto from "node:crypto";
 import * as turf from "@turf/turf";
 import type { Db } from "@/db/client";
-import { apiTokens, cameras, canvassEntries, incidents, registrations, streetCenterlines, users } from "@/db/schema";
+import { apiTokens, cameras, canvassEntries, footageRequests, incidents, registrations, streetCenterlines, users } from "@/db/schema";
 import { point } from "@/db/postgis";
 import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
+import { generateUploadToken, hashUploadToken } from "@/lib/evidence/tokens";
 import type { Role } from "@/lib/auth/roles";
 import type { LngLat } from "@/db/ewkb";
 import { buildViewCone } from "@/lib/investigation/view-cone";
@@ -151,6 +152,26 @@ export async function createCanvassEntry(db: Db, incidentId: string, registratio
   await snapshotCanvassEntries(db, incidentId);
   const [withSnapshot] = await db.select().from(canvassEntries).where(eq(canvassEntries.id, entry.id));
   return withSnapshot;
+}
+
+/** A footage request for a canvass stop, delivered "by link" over the incident's window; returns the link's token. */
+export async function createFootageRequest(
+  db: Db,
+  incident: { id: string; occurredFrom: Date; occurredTo: Date },
+  canvassEntryId: string,
+  expiresInDays = 7,
+): Promise<string> {
+  const token = generateUploadToken();
+  await db.insert(footageRequests).values({
+    canvassEntryId,
+    incidentId: incident.id,
+    tokenHash: hashUploadToken(token),
+    windowFrom: incident.occurredFrom,
+    windowTo: incident.occurredTo,
+    delivery: "link",
+    expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
+  });
+  return token;
 }
 
 /** A centerline named as NG9-1-1 stores it: "ROOSEVELT" or { preDir: "W", name: "ROOSEVELT", type: "RD" }. */
