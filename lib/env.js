@@ -163,6 +163,11 @@ export const envSchema = z
     TRUSTED_PROXY_HOPS: number(0).pipe(z.number().int().min(0).max(10)),
     /** Or: the networks of those proxies (comma-separated addresses / CIDR ranges). */
     TRUSTED_PROXY_NETWORKS: z.preprocess(emptyToUndefined, z.string().default("")),
+    /**
+     * Who gzips the answers: "app" (Next.js, on the one Node.js thread that also serves requests) or
+     * "proxy" (the reverse proxy does, e.g. nginx's gzip; the app sends them uncompressed). README "Deploying".
+     */
+    HTTP_COMPRESSION: z.preprocess(emptyToUndefined, z.enum(["app", "proxy"]).default("app")),
     RATE_LIMIT_REGISTRATIONS_PER_HOUR: number(5).pipe(z.number().int().min(0)),
     RATE_LIMIT_TRUSTED_NETWORKS: z.preprocess(emptyToUndefined, z.string().default("")),
     RATE_LIMIT_STORE: z.preprocess(emptyToUndefined, z.enum(["memory", "postgres", "redis"]).default("memory")),

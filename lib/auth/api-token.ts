@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import type { StaffPrincipal } from "./principal";
@@ -24,32 +24,48 @@ export function bearerTokenFrom(request: Request): string | null {
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The staff member a live (unexpired, unrevoked) token belongs to, if the user is enabled. */
+type LiveTokenRow = {
+  userId: string;
+  email: string;
+  name: string;
+  role: StaffPrincipal["role"];
+  allowAdmin: boolean;
+};
+
+/**
+ * The staff member a live (unexpired, unrevoked) token belongs to, if the user is enabled.
+ *
+ * Checked against the database on every request, never cached: a token revoked
+ * (or its user disabled, or its role changed) on any instance stops working on
+ * the very next request on every instance. What keeps it cheap under load is
+ * that the check and the "last used" write are one statement, one round trip:
+ * the write is a data-modifying CTE, which PostgreSQL runs once whether or not
+ * the outer select reads it.
+ */
 export async function principalForApiToken(db: Db, token: string): Promise<StaffPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const now = new Date();
-  const rows = await db
-    .select({ tokenId: apiTokens.id, userId: users.id, email: users.email, name: users.name, role: users.role, allowAdmin: apiTokens.allowAdmin })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashApiToken(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-        isNull(users.disabledAt),
-      ),
-    )
-    .limit(1);
-  const row = rows[0];
-  if (!row) return null;
   // "Last used" to the minute is all the admin page needs: an integration calling many times a
   // minute then costs one row write (and WAL flush) a minute, not one per request.
   const aMinuteAgo = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, aMinuteAgo))));
+  const result = await db.execute<LiveTokenRow>(sql`
+    with live as (
+      select ${apiTokens.id} as token_id, ${users.id} as user_id, ${users.email} as email, ${users.name} as name,
+             ${users.role} as role, ${apiTokens.allowAdmin} as allow_admin
+      from ${apiTokens} join ${users} on ${users.id} = ${apiTokens.userId}
+      where ${apiTokens.tokenHash} = ${hashApiToken(token)}
+        and ${apiTokens.revokedAt} is null
+        and (${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > ${now.toISOString()}::timestamptz)
+        and ${users.disabledAt} is null
+      limit 1
+    ), touched as (
+      update ${apiTokens} set last_used_at = ${now.toISOString()}::timestamptz
+      where id = (select token_id from live)
+        and (last_used_at is null or last_used_at < ${aMinuteAgo.toISOString()}::timestamptz)
+    )
+    select user_id as "userId", email, name, role, allow_admin as "allowAdmin" from live`);
+  const row = result.rows[0];
+  if (!row) return null;
   // Admin powers through a token only when the issuing admin said so explicitly (the token of an admin otherwise acts as a supervisor).
   const role = row.role === "admin" && !row.allowAdmin ? "supervisor" : row.role;
   return { userId: row.userId, email: row.email, name: row.name, role, via: "token" };

@@ -1,5 +1,6 @@
 /**
  * npm run loadtest -- [--seconds 60] [--connections 50] [--max-requests 200000] [--instances 1|2] [--out loadtest-results.json]
+ *                      [--gzip] [--proxy] [--cpu-prof DIR]
  *
  * Starts the built app (`next start`, building first if needed) on a scratch
  * database — embedded, or a fresh database on DATABASE_URL's server — runs
@@ -12,6 +13,17 @@
  * `--instances 2` (server database only) starts two app instances behind
  * Debian's nginx, as the README's deployment section describes, and sends the
  * traffic to the proxy; the figures are written under "server-2-instances".
+ *
+ * `--gzip`: the radius queries ask for gzip (`Accept-Encoding: gzip`), as
+ * browsers and most HTTP clients do; without it every answer is sent
+ * uncompressed, whatever the app's setting. `--proxy` puts nginx in front of
+ * a single instance too. Behind nginx (`--proxy`, `--instances 2`) nginx
+ * gzips and the app runs with HTTP_COMPRESSION=proxy, as README "Deploying"
+ * recommends.
+ *
+ * `--cpu-prof DIR` starts each app instance under `node --cpu-prof` and
+ * prints the heaviest functions of its profile (scripts/loadtest/profile.ts):
+ * where a request's time goes under this load.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -22,6 +34,8 @@ import { sql } from "drizzle-orm";
 import { ensureBuild, freePort, startBuiltApp, type RunningApp } from "../support/next-app";
 import { nginxBinary, startNginxProxy, type RunningProxy } from "../support/nginx-proxy";
 import { traceRegistrations } from "../support/registration-integrity";
+import { databaseBackendPids, processCpuSeconds, sumCpuSeconds } from "./cpu-time";
+import { printProfiles } from "./profile";
 import { accountRegistrations, kindFigures, serverErrors } from "./report";
 import { prepareLoadTestDatabase } from "./scratch";
 import { runTraffic } from "./traffic";
@@ -34,6 +48,9 @@ const { values } = parseArgs({
     "max-requests": { type: "string", default: "200000" },
     instances: { type: "string", default: "1" },
     out: { type: "string", default: "loadtest-results.json" },
+    "cpu-prof": { type: "string" },
+    gzip: { type: "boolean", default: false },
+    proxy: { type: "boolean", default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -56,13 +73,17 @@ if (instances === 2 && kind === "embedded") {
   console.error("error: --instances 2 needs DATABASE_URL (the embedded database belongs to one process)");
   process.exit(1);
 }
-if (instances === 2 && !nginxBinary()) {
-  console.error("error: --instances 2 needs nginx (Debian: apt-get install nginx; scripts/ci/install-system-packages.sh installs it)");
+const behindProxy = instances === 2 || values.proxy === true;
+const gzip = values.gzip === true;
+if (behindProxy && !nginxBinary()) {
+  console.error("error: --instances 2 and --proxy need nginx (Debian: apt-get install nginx; scripts/ci/install-system-packages.sh installs it)");
   process.exit(1);
 }
-const resultKey = instances === 2 ? `${kind}-2-instances` : kind;
+const resultKey = `${kind}${instances === 2 ? "-2-instances" : behindProxy ? "-behind-nginx" : ""}${gzip ? "-gzip" : ""}`;
 const tag = `loadtest-${crypto.randomBytes(4).toString("hex")}`;
 const logFile = path.join(os.tmpdir(), `sightline-${tag}-app.log`);
+const profileDir = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : null;
+const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
 
 ensureBuild();
 console.log(`preparing a scratch ${kind} database (demo data, a detective and an API token)…`);
@@ -82,16 +103,19 @@ try {
     // A scratch database gets scratch secrets (the server mode requires them); two instances must share them.
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || crypto.randomBytes(32).toString("base64url"),
     TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY || crypto.randomBytes(32).toString("hex"),
+    // Behind nginx the proxy compresses (README "Deploying"); alone, the app does.
+    HTTP_COMPRESSION: behindProxy ? "proxy" : "app",
   };
   let apps: RunningApp[];
   let proxy: RunningProxy | undefined;
-  if (instances === 2) {
+  if (behindProxy) {
     const proxyPort = await freePort();
     const shared = { ...appEnv, NEXTAUTH_URL: `http://127.0.0.1:${proxyPort}`, TRUSTED_PROXY_HOPS: "1" };
-    apps = await Promise.all([0, 1].map((i) => startBuiltApp({ logFile: logFile.replace(/\.log$/, `-${i}.log`), env: shared })));
-    proxy = await startNginxProxy({ upstreams: apps.map((a) => `127.0.0.1:${a.port}`), port: proxyPort });
+    const logFileOf = (i: number) => (instances === 1 ? logFile : logFile.replace(/\.log$/, `-${i}.log`));
+    apps = await Promise.all(Array.from({ length: instances }, (_, i) => startBuiltApp({ logFile: logFileOf(i), env: shared, nodeArgs })));
+    proxy = await startNginxProxy({ upstreams: apps.map((a) => `127.0.0.1:${a.port}`), port: proxyPort, gzip: true });
   } else {
-    apps = [await startBuiltApp({ logFile, env: appEnv })];
+    apps = [await startBuiltApp({ logFile, env: appEnv, nodeArgs })];
   }
   const app = {
     baseUrl: proxy?.baseUrl ?? apps[0].baseUrl,
@@ -104,9 +128,21 @@ try {
   // Latency on a shared machine says as much about its other jobs as about the app: record the load around the run.
   const loadAverageBefore = os.loadavg()[0];
   const runStartedAt = new Date();
+  // CPU time per request is what the app costs whatever else the machine runs (scripts/loadtest/cpu-time.ts).
+  const appPids = apps.map((a) => a.child.pid);
+  const backendsOf = () => (database.serverDatabase ? databaseBackendPids(process.env.DATABASE_URL!, database.serverDatabase).catch(() => []) : Promise.resolve([]));
+  const backendsAtStart = await backendsOf();
+  const cpuAtStart = { app: sumCpuSeconds(appPids), backends: new Map(backendsAtStart.map((pid) => [pid, processCpuSeconds(pid) ?? 0])), client: process.cpuUsage() };
+  let cpu: { appS: number | null; databaseS: number | null; clientS: number } | undefined;
   try {
-    console.log(`${instances === 2 ? "two instances behind nginx" : "app"} up at ${app.baseUrl} (log: ${logFile}); ${connections} connections for ${seconds} s…`);
-    traffic = await runTraffic(app.baseUrl, database, { seconds, connections, maxRequests, tag });
+    const target = instances === 2 ? "two instances behind nginx" : behindProxy ? "app behind nginx" : "app";
+    console.log(`${target} up at ${app.baseUrl} (log: ${logFile}); ${connections} connections for ${seconds} s${gzip ? ", radius queries ask for gzip" : ""}…`);
+    traffic = await runTraffic(app.baseUrl, database, { seconds, connections, maxRequests, tag, gzip });
+    const appNow = sumCpuSeconds(appPids);
+    const backendsNow = await backendsOf();
+    const databaseS = backendsNow.length ? sumCpuSeconds(backendsNow)! - backendsNow.reduce((sum, pid) => sum + (cpuAtStart.backends.get(pid) ?? 0), 0) : null;
+    const client = process.cpuUsage(cpuAtStart.client);
+    cpu = { appS: appNow !== null && cpuAtStart.app !== null ? appNow - cpuAtStart.app : null, databaseS, clientS: (client.user + client.system) / 1e6 };
   } finally {
     // Stopped before counting: its last in-flight writes must have finished (and the embedded lock be free).
     await app.stop(15_000);
@@ -153,6 +189,14 @@ try {
     totalRequests: total,
     requestsPerSec: Math.round(total / traffic.durationS),
     serverErrors: fiveXx,
+    gzip,
+    behindProxy,
+    // CPU milliseconds per answered request: the app's process(es), its database backends, the load generator.
+    cpuMsPerRequest: {
+      app: perRequest(cpu?.appS, total),
+      database: perRequest(cpu?.databaseS, total),
+      loadGenerator: perRequest(cpu?.clientS, total),
+    },
     registration,
     near,
     registrations: {
@@ -168,11 +212,13 @@ try {
   };
 
   console.log("");
-  console.log(`load test on the ${kind} database${instances === 2 ? " (two instances behind nginx)" : ""}: ${figures.durationS} s, ${connections} connections, ${total} requests (${figures.requestsPerSec}/s)`);
+  console.log(`load test on the ${kind} database${instances === 2 ? " (two instances behind nginx)" : behindProxy ? " (behind nginx)" : ""}${gzip ? ", gzip asked" : ""}: ${figures.durationS} s, ${connections} connections, ${total} requests (${figures.requestsPerSec}/s)`);
   console.table({
     "POST /api/registrations": pick(registration),
     "GET /api/cameras/near": pick(near),
   });
+  const c = figures.cpuMsPerRequest;
+  console.log(`CPU per request: app ${c.app ?? "?"} ms, database backends ${c.database ?? "?"} ms, load generator ${c.loadGenerator ?? "?"} ms`);
   console.log(`server errors (5xx): ${fiveXx}; machine load average (1 min) ${round2(loadAverageBefore)} before, ${round2(loadAverageAfter)} after, ${os.cpus().length} CPUs`);
   console.log(
     `registrations: ${accounting.answered201} answered 201 (${accounting.active} active, ${accounting.pendingReview} pending review); ` +
@@ -183,6 +229,7 @@ try {
     `cut off by the time limit (in flight when the clients closed): ${accounting.cutOffAtTimeLimit}, of which the server had committed ${accounting.cutOffCommitted}`,
   );
   for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? "ok  " : "FAIL"} ${name}`);
+  if (profileDir) printProfiles(profileDir);
 
   const out = path.resolve(values.out!);
   const previous = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, "utf8")) as Record<string, unknown>) : {};
@@ -196,6 +243,10 @@ try {
   await database.drop().catch((err) => console.error(`could not remove the scratch database: ${err}`));
 }
 process.exit(exitCode);
+
+function perRequest(seconds: number | null | undefined, requests: number): number | null {
+  return seconds === null || seconds === undefined || requests === 0 ? null : round2((seconds * 1000) / requests);
+}
 
 function round2(v: number) {
   return Math.round(v * 100) / 100;

@@ -38,6 +38,8 @@ export interface LoadTestDatabase {
   appEnv: Record<string, string>;
   /** The role the app connects as on the server (null: embedded). */
   runtimeRole: string | null;
+  /** The scratch database's name on the server (null: embedded). */
+  serverDatabase: string | null;
   token: string;
   /** The detective the token belongs to, for tests that sign in. */
   detective: { email: string; password: string };
@@ -55,6 +57,7 @@ export async function prepareLoadTestDatabase(kind: DbKind, options: { serverUrl
   let drop: () => Promise<void>;
   let runtimeRole: string | null = null;
   let serverUrl: string | undefined;
+  let serverDatabase: string | null = null;
   if (kind === "server") {
     const baseUrl = options.serverUrl ?? process.env.DATABASE_URL;
     if (!baseUrl) throw new Error("DATABASE_URL is not set");
@@ -63,6 +66,7 @@ export async function prepareLoadTestDatabase(kind: DbKind, options: { serverUrl
     const base = new URL(baseUrl).pathname.slice(1).replace(/[^a-z0-9_]/gi, "").slice(0, 30) || "sightline";
     const name = `${base}_loadtest_${crypto.randomBytes(5).toString("hex")}`.toLowerCase();
     await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+    serverDatabase = name;
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
     location = { databaseUrl: url.toString() };
@@ -111,7 +115,7 @@ export async function prepareLoadTestDatabase(kind: DbKind, options: { serverUrl
         await role.drop(serverUrl!);
       };
     }
-    return { kind, appEnv, runtimeRole, token: token.token, detective, addresses, bbox, open: () => openDatabase({ ...location, migrate: false }), drop };
+    return { kind, appEnv, runtimeRole, serverDatabase, token: token.token, detective, addresses, bbox, open: () => openDatabase({ ...location, migrate: false }), drop };
   } finally {
     await handle.close();
   }

@@ -57,7 +57,7 @@ function track(instance: autocannon.Instance, record: KindRecord) {
 export async function runTraffic(
   baseUrl: string,
   database: LoadTestDatabase,
-  options: { seconds: number; connections: number; maxRequests: number; tag: string },
+  options: { seconds: number; connections: number; maxRequests: number; tag: string; gzip?: boolean },
 ): Promise<TrafficResult> {
   const registrationConnections = Math.max(1, Math.round(options.connections / 2));
   const nearConnections = Math.max(1, options.connections - registrationConnections);
@@ -111,7 +111,12 @@ export async function runTraffic(
       {
         method: "GET",
         path: "/api/cameras/near",
-        headers: { authorization: `Bearer ${database.token}`, "user-agent": "sightline-loadtest" },
+        headers: {
+          authorization: `Bearer ${database.token}`,
+          "user-agent": "sightline-loadtest",
+          // As a browser or an HTTP client library asks; autocannon counts the bytes, it does not inflate them.
+          ...(options.gzip ? { "accept-encoding": "gzip" } : {}),
+        },
         setupRequest: (request) => {
           const lat = (minLat + Math.random() * (maxLat - minLat)).toFixed(6);
           const lng = (minLng + Math.random() * (maxLng - minLng)).toFixed(6);

@@ -34,8 +34,20 @@ export function nginxBinary(): string | null {
   return which.status === 0 && which.stdout.trim() ? which.stdout.trim() : null;
 }
 
-export function proxyConfig(options: { port: number; upstreams: string[]; prefix: string }): string {
+/**
+ * `gzip`: nginx compresses the JSON and HTML answers (the app then runs with
+ * HTTP_COMPRESSION=proxy), the README's recommended setup.
+ */
+export function proxyConfig(options: { port: number; upstreams: string[]; prefix: string; gzip?: boolean }): string {
   const { port, upstreams, prefix } = options;
+  const gzip = options.gzip
+    ? `
+  gzip on;
+  gzip_proxied any;
+  gzip_comp_level 1;
+  gzip_min_length 1024;
+  gzip_types application/json application/geo+json text/css text/plain application/javascript text/csv;`
+    : "";
   const temp = (name: string) => path.join(prefix, name);
   return `worker_processes 1;
 pid ${temp("nginx.pid")};
@@ -48,7 +60,7 @@ http {
   proxy_temp_path ${temp("proxy")};
   fastcgi_temp_path ${temp("fastcgi")};
   uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
+  scgi_temp_path ${temp("scgi")};${gzip}
 
   upstream sightline {
 ${upstreams.map((u) => `    server ${u} max_fails=0;`).join("\n")}
@@ -73,13 +85,13 @@ ${upstreams.map((u) => `    server ${u} max_fails=0;`).join("\n")}
 `;
 }
 
-export async function startNginxProxy(options: { upstreams: string[]; port?: number }): Promise<RunningProxy> {
+export async function startNginxProxy(options: { upstreams: string[]; port?: number; gzip?: boolean }): Promise<RunningProxy> {
   const binary = nginxBinary();
   if (!binary) throw new Error("nginx is not installed (scripts/ci/install-system-packages.sh installs Debian's nginx)");
   const port = options.port ?? (await freePort());
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-nginx-"));
   const conf = path.join(prefix, "nginx.conf");
-  fs.writeFileSync(conf, proxyConfig({ port, upstreams: options.upstreams, prefix }));
+  fs.writeFileSync(conf, proxyConfig({ port, upstreams: options.upstreams, prefix, gzip: options.gzip }));
   // -e: the error log before the config is read (the default path is root's); daemon off: stays our child.
   const child: ChildProcess = spawn(binary, ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log"), "-g", "daemon off;"], {
     stdio: ["ignore", "ignore", "pipe"],

@@ -55,3 +55,11 @@ describe("staff sign-in configuration", () => {
     expect(oidc).toMatchObject({ issuer: "https://login.example/t/v2.0", clientId: "id", displayName: "Agency single sign-on" });
   });
 });
+
+describe("answer compression setting", () => {
+  it("is the app's by default, the proxy's when told, and nothing else", () => {
+    expect(parseEnv({}).HTTP_COMPRESSION).toBe("app");
+    expect(parseEnv({ HTTP_COMPRESSION: "proxy" }).HTTP_COMPRESSION).toBe("proxy");
+    expect(() => parseEnv({ HTTP_COMPRESSION: "nginx" })).toThrow(/HTTP_COMPRESSION/);
+  });
+});

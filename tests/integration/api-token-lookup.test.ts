@@ -1,0 +1,62 @@
+/**
+ * API tokens are checked against the database on every request, never cached
+ * (lib/auth/api-token.ts): a token revoked, or a user disabled or demoted, on
+ * one instance is refused or demoted on the very next request on any other.
+ * On the server a second pool on the same database stands for the second
+ * instance; embedded, the database belongs to one process, so it is the same.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { openDatabase, type DbHandle } from "@/db/client";
+import { revokeApiToken } from "@/lib/accounts/api-tokens";
+import { changeUserRole, setUserDisabled } from "@/lib/accounts/users";
+import { systemActor } from "@/lib/audit/record-audit";
+import { principalForApiToken } from "@/lib/auth/api-token";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createStaffWithToken } from "../support/factories";
+
+const kind = process.env.DATABASE_URL ? "server" : "embedded";
+let t: TestDatabase;
+let other: DbHandle;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  other = kind === "server" ? await openDatabase({ databaseUrl: t.location, migrate: false }) : t;
+});
+afterAll(async () => {
+  if (other && other !== t) await other.close();
+  await t?.close();
+});
+
+describe(`API token lookup across instances (${kind})`, () => {
+  it("a revocation on one instance refuses the token on the other's next request", async () => {
+    const { user, token } = await createStaffWithToken(t.db, "detective");
+    // Warm both: a cache, if there were one, would now hold the principal.
+    expect((await principalForApiToken(t.db, token))?.userId).toBe(user.id);
+    expect((await principalForApiToken(other.db, token))?.userId).toBe(user.id);
+    const [{ id }] = (await t.db.execute(sql`select id from api_tokens where user_id = ${user.id}`)).rows as { id: string }[];
+    expect((await revokeApiToken(t.db, systemActor("test"), id)).ok).toBe(true);
+    expect(await principalForApiToken(other.db, token)).toBeNull();
+    expect(await principalForApiToken(t.db, token)).toBeNull();
+  });
+
+  it("a role change (which revokes the user's tokens) or a disabled user is seen on the other instance's next request", async () => {
+    const { user, token } = await createStaffWithToken(t.db, "supervisor");
+    expect(await principalForApiToken(other.db, token)).toMatchObject({ role: "supervisor" });
+    expect((await changeUserRole(t.db, systemActor("test"), user.id, "detective")).ok).toBe(true);
+    expect(await principalForApiToken(other.db, token)).toBeNull();
+
+    const second = await createStaffWithToken(t.db, "detective");
+    expect(await principalForApiToken(other.db, second.token)).toMatchObject({ userId: second.user.id, role: "detective" });
+    expect((await setUserDisabled(t.db, systemActor("test"), second.user.id, true)).ok).toBe(true);
+    expect(await principalForApiToken(other.db, second.token)).toBeNull();
+  });
+
+  it("an unknown, malformed or over-long token is refused without touching any row", async () => {
+    const { user, token } = await createStaffWithToken(t.db, "detective");
+    for (const bad of [token + "x", "sl_" + "A".repeat(43), token.slice(3), "sl_" + "A".repeat(300)]) {
+      expect(await principalForApiToken(other.db, bad)).toBeNull();
+    }
+    const [{ last }] = (await t.db.execute(sql`select last_used_at as last from api_tokens where user_id = ${user.id}`)).rows as { last: unknown }[];
+    expect(last).toBeNull();
+  });
+});
