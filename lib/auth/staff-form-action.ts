@@ -1,18 +1,10 @@
 import "server-only";
-import { getDb, type Db } from "@/db/client";
-import type { AuditActor } from "@/lib/audit/record-audit";
+import { getDb } from "@/db/client";
 import type { ActionState } from "@/lib/http/action-state";
 import { actionActor } from "./action-actor";
-import type { StaffPrincipal } from "./principal";
+import type { StaffContext } from "./mutation-context";
 import { requireStaffAction } from "./require-staff-action";
 import type { Role } from "./roles";
-
-/** What a staff mutation runs with, as the API routes' withRole hands it. */
-export interface StaffActionContext {
-  db: Db;
-  actor: AuditActor;
-  principal: StaffPrincipal;
-}
 
 /** The form's fields as text (absent: ""), at most `maxLength` characters each. */
 export type FormText = (name: string) => string;
@@ -29,17 +21,32 @@ export type FormText = (name: string) => string;
  */
 export function staffFormAction(
   options: { role: Role; path: string; maxFieldLength?: number },
-  run: (ctx: StaffActionContext, text: FormText, form: FormData) => Promise<ActionState>,
+  run: (ctx: StaffContext, text: FormText, form: FormData) => Promise<ActionState>,
 ): (previous: ActionState, form: FormData) => Promise<ActionState> {
   const max = options.maxFieldLength ?? 10_000;
-  return async (_previous, form) => {
-    const principal = await requireStaffAction(options.role, options.path);
-    const ctx: StaffActionContext = { db: await getDb(), actor: await actionActor(principal), principal };
+  return staffAction(options, (ctx, _previous: ActionState, form: FormData) => {
     const text: FormText = (name) => {
       const value = form.get(name);
       return typeof value === "string" ? value.slice(0, max) : "";
     };
     return run(ctx, text, form);
+  });
+}
+
+/**
+ * What staffFormAction is made of, for the few actions a client component
+ * calls with arguments rather than a form (the account page's MFA enrolment):
+ * the same Origin and role check, audit actor and database, then `run` with
+ * the mutation context (lib/auth/mutation-context.ts) and the call's arguments.
+ */
+export function staffAction<A extends unknown[], R>(
+  options: { role: Role; path: string },
+  run: (ctx: StaffContext, ...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    const principal = await requireStaffAction(options.role, options.path);
+    const ctx: StaffContext = { db: await getDb(), actor: await actionActor(principal), principal };
+    return run(ctx, ...args);
   };
 }
 

@@ -10,6 +10,7 @@ import { bearerTokenFrom, principalForApiToken } from "./api-token";
 import type { StaffPrincipal } from "./principal";
 import { roleAllows, type Role } from "./roles";
 import { getRequestSessionPrincipal } from "./session";
+import type { StaffContext } from "./mutation-context";
 
 /**
  * Resolve who is calling: an `Authorization: Bearer` API token, else the
@@ -39,17 +40,12 @@ export function auditActorFor(principal: StaffPrincipal, request: Request): Audi
   };
 }
 
-export interface StaffContext {
-  principal: StaffPrincipal;
-  db: Db;
-  actor: AuditActor;
-}
-
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
 
 /**
  * The one role check for staff route handlers: 401 without credentials,
- * 403 below `minRole`, otherwise the handler runs with the principal and db.
+ * 403 below `minRole`, otherwise the handler runs with the mutation context
+ * (db, principal, audit actor: lib/auth/mutation-context.ts).
  * What the handler throws is answered by the error contract (lib/http/errors.ts):
  * an AppError as itself, an unreachable database as 503, anything else stays a 500.
  */

@@ -1,26 +1,25 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { canvassEntries, incidents, registrations } from "@/db/schema";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { requireRole, type StaffContext } from "@/lib/auth/mutation-context";
 import { AppError, validationError } from "@/lib/http/errors";
 import { parseInput } from "@/lib/http/field-errors";
-import type { StaffPrincipal } from "@/lib/auth/principal";
-import { roleAllows } from "@/lib/auth/roles";
 import { blockFaceFor } from "./block-face";
 import { assignSchema } from "./entry-input";
 import { isAssignableUser } from "./update-entry";
 
-/** A supervisor hands entries, or a whole block face, to a detective (or takes them back with null). */
+/**
+ * A supervisor hands entries, or a whole block face, to a detective (or takes them back with null).
+ * `assignment` is the body as the client sent it (parsed here); `incidentId` comes from the URL.
+ */
 export async function assignCanvassEntries(
-  db: Db,
-  principal: StaffPrincipal,
-  actor: AuditActor,
-  incidentId: string,
-  input: unknown,
+  { db, principal, actor }: StaffContext,
+  input: { incidentId: string; assignment: unknown },
 ): Promise<{ assigned: number; entryIds: string[] }> {
-  const { assigneeId, entryIds, blockFaceKey } = parseInput(assignSchema, input);
-  if (!roleAllows(principal.role, "supervisor")) throw new AppError("forbidden", "only a supervisor can assign canvass entries");
+  const { incidentId } = input;
+  const { assigneeId, entryIds, blockFaceKey } = parseInput(assignSchema, input.assignment);
+  requireRole(principal, "supervisor", "only a supervisor can assign canvass entries");
   return db.transaction(async (tx) => {
     const [incident] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, incidentId)).limit(1);
     if (!incident) throw new AppError("not_found", "incident not found");

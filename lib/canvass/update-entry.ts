@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { canvassEntries, contactAttempts, users } from "@/db/schema";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { StaffContext } from "@/lib/auth/mutation-context";
 import { AppError, validationError } from "@/lib/http/errors";
 import { parseInput } from "@/lib/http/field-errors";
 import type { StaffPrincipal } from "@/lib/auth/principal";
@@ -39,15 +40,16 @@ function describeChanges(before: Entry, patch: CanvassEntryPatch): Record<string
   return changes;
 }
 
-/** Record an outcome, clock offset, notes or assignee on one canvass entry. */
+/**
+ * Record an outcome, clock offset, notes or assignee on one canvass entry.
+ * `patch` is the body as the client sent it (parsed here); `entryId` comes from the URL.
+ */
 export async function updateCanvassEntry(
-  db: Db,
-  principal: StaffPrincipal,
-  actor: AuditActor,
-  entryId: string,
-  input: unknown,
+  { db, principal, actor }: StaffContext,
+  input: { entryId: string; patch: unknown },
 ): Promise<Entry> {
-  const patch = parseInput(canvassEntryPatchSchema, input);
+  const { entryId } = input;
+  const patch = parseInput(canvassEntryPatchSchema, input.patch);
   if (patch.assignedTo !== undefined && !roleAllows(principal.role, "supervisor")) {
     throw new AppError("forbidden", "only a supervisor can assign canvass entries");
   }
@@ -75,15 +77,13 @@ export async function updateCanvassEntry(
   });
 }
 
-/** Log one attempt to reach the owner or the alternate contact. */
+/** Log one attempt to reach the owner or the alternate contact (`attempt` as the client sent it). */
 export async function addContactAttempt(
-  db: Db,
-  principal: StaffPrincipal,
-  actor: AuditActor,
-  entryId: string,
-  input: unknown,
+  { db, principal, actor }: StaffContext,
+  input: { entryId: string; attempt: unknown },
 ): Promise<typeof contactAttempts.$inferSelect> {
-  const attempt = parseInput(contactAttemptSchema, input);
+  const { entryId } = input;
+  const attempt = parseInput(contactAttemptSchema, input.attempt);
   return db.transaction(async (tx) => {
     const [entry] = await tx.select().from(canvassEntries).where(eq(canvassEntries.id, entryId)).for("update").limit(1);
     if (!entry) throw new AppError("not_found", "canvass entry not found");

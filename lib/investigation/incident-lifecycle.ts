@@ -7,10 +7,9 @@ import "server-only";
  * `incident.closed` / `incident.reopened` when the status moved).
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { incidents, type Incident } from "@/db/schema";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { StaffPrincipal } from "@/lib/auth/principal";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { StaffContext } from "@/lib/auth/mutation-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { AppError } from "@/lib/http/errors";
 
@@ -26,13 +25,10 @@ const EDITABLE = ["caseNumber", "offense", "description", "address"] as const;
 
 export type IncidentChanges = Partial<Record<keyof IncidentPatch, { from: string | null; to: string | null }>>;
 
+/** `patch` is already parsed by the route's schema (app/api/incidents/[id]/schema.ts); `id` comes from the URL. */
 export async function updateIncident(
-  db: Db,
-  principal: StaffPrincipal,
-  actor: AuditActor,
-  id: string,
-  patch: IncidentPatch,
-  now = new Date(),
+  { db, principal, actor, now = new Date() }: StaffContext,
+  { id, patch }: { id: string; patch: IncidentPatch },
 ): Promise<{ incident: Incident; changes: IncidentChanges }> {
   const isSupervisor = roleAllows(principal.role, "supervisor");
   return db.transaction(async (tx) => {

@@ -9,7 +9,8 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { canvassEntries, incidents, registrations, users } from "@/db/schema";
 import { point } from "@/db/postgis";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { StaffContext } from "@/lib/auth/mutation-context";
 import type { LineStringGeometry } from "@/db/ewkb";
 import { canvassChangesSince } from "@/lib/canvass/load-canvass";
 import { recordedAddressLine1, snapshotCanvassEntries } from "@/lib/canvass/site-snapshot-sql";
@@ -29,11 +30,14 @@ export interface NewIncident {
   to: Date;
 }
 
+/**
+ * Save an incident (any staff member). `input` is already parsed by the route's schema
+ * (app/api/incidents/schema.ts, which knows the agency's radius cap); the context carries the
+ * agency's time zone, which decides what "recording at the time" means for the sites found.
+ */
 export async function createIncident(
-  db: Db,
-  actor: AuditActor,
+  { db, principal, actor, timeZone }: StaffContext & { timeZone: string },
   input: NewIncident,
-  options: { timeZone: string },
 ): Promise<{ id: string; canvassEntries: number }> {
   return db.transaction(async (tx) => {
     const address =
@@ -51,10 +55,10 @@ export async function createIncident(
         widthM: input.area.kind === "route" ? input.area.widthM : null,
         occurredFrom: input.from,
         occurredTo: input.to,
-        createdBy: actor.userId,
+        createdBy: principal.userId,
       })
       .returning({ id: incidents.id });
-    const sites = await findSites(tx, { area: input.area, at: input.from, timeZone: options.timeZone });
+    const sites = await findSites(tx, { area: input.area, at: input.from, timeZone });
     if (sites.length > 0) {
       await tx.insert(canvassEntries).values(
         sites.map((site) => ({

@@ -137,7 +137,10 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
     const stop = await createCanvassEntry(t.db, incident.id, registration, spot);
 
     // Entries written by the code that writes them in the app: an incident edit (changes as a map)…
-    await updateIncident(t.db, { userId: admin.id, email: admin.email, name: admin.name, role: "admin", via: "session" }, adminActor, incident.id, { offense: "Burglary" });
+    await updateIncident(
+      { db: t.db, principal: { userId: admin.id, email: admin.email, name: admin.name, role: "admin", via: "session" }, actor: adminActor },
+      { id: incident.id, patch: { offense: "Burglary" } },
+    );
     // … a registration edit (changes as a list; contacts without values) and a canvass stop's assignment.
     await recordAudit(t.db, { userId: detective.id, label: detective.email }, {
       action: "registration.updated_by_staff",

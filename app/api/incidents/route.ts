@@ -9,10 +9,11 @@ import { listQuerySchema, newIncidentSchema } from "./schema";
 export const dynamic = "force-dynamic";
 
 /** Save an incident with one canvass entry per active site in range. */
-export const POST = withRole("detective", async (request, { db, actor }) => {
+export const POST = withRole("detective", async (request, ctx) => {
+  const { db, actor } = ctx;
   const settings = agencySettings();
   const input = parseInput(newIncidentSchema(settings.maxSearchRadiusM), await readJsonBody(request));
-  const created = await createIncident(db, actor, input, { timeZone: settings.timeZone });
+  const created = await createIncident({ ...ctx, timeZone: settings.timeZone }, input);
   // Number the stops now so the incident page lists them in walking order. The incident is saved either way:
   // a failure here must not invite a retry that saves it twice, and the canvass plans the walk on first read.
   await recomputeWalkOrder(db, created.id, actor, { onlyIfMissing: true }).catch((err: unknown) => {

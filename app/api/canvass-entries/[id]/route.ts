@@ -7,7 +7,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 type Params = { params: Promise<{ id: string }> };
 
 /** PATCH /api/canvass-entries/{id} { outcome?, clockOffset? | clockOffsetS?, notes?, footageNotes?, assignedTo? } */
-export const PATCH = withRole<Params>("detective", async (request, { db, principal, actor }, { params }) => {
-  const id = requireUuid((await params).id, "canvass entry not found");
-  return NextResponse.json(await updateCanvassEntry(db, principal, actor, id, await readJsonBody(request)));
+export const PATCH = withRole<Params>("detective", async (request, ctx, { params }) => {
+  const entryId = requireUuid((await params).id, "canvass entry not found");
+  return NextResponse.json(await updateCanvassEntry(ctx, { entryId, patch: await readJsonBody(request) }));
 });

@@ -19,10 +19,10 @@ export const GET = withRole<Route>("detective", async (_request, { db }, { param
 });
 
 /** Edit, close or reopen: detectives their own incidents, supervisors any; status changes need a supervisor. */
-export const PATCH = withRole<Route>("detective", async (request, { db, principal, actor }, { params }) => {
+export const PATCH = withRole<Route>("detective", async (request, ctx, { params }) => {
   const id = requireUuid((await params).id, "no such incident");
   const patch = parseInput(incidentPatchSchema, await readJsonBody(request));
-  const { changes } = await updateIncident(db, principal, actor, id, patch);
-  const incident = await readIncident(db, id, { timeZone: agencySettings().timeZone });
+  const { changes } = await updateIncident(ctx, { id, patch });
+  const incident = await readIncident(ctx.db, id, { timeZone: agencySettings().timeZone });
   return Response.json({ ...incident, changes }, { headers: { "cache-control": "no-store" } });
 });

@@ -7,8 +7,8 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 type Params = { params: Promise<{ id: string }> };
 
 /** POST /api/canvass-entries/{id}/attempts { contact, method, note?, at? } */
-export const POST = withRole<Params>("detective", async (request, { db, principal, actor }, { params }) => {
-  const id = requireUuid((await params).id, "canvass entry not found");
-  const attempt = await addContactAttempt(db, principal, actor, id, await readJsonBody(request));
+export const POST = withRole<Params>("detective", async (request, ctx, { params }) => {
+  const entryId = requireUuid((await params).id, "canvass entry not found");
+  const attempt = await addContactAttempt(ctx, { entryId, attempt: await readJsonBody(request) });
   return NextResponse.json(attempt, { status: 201 });
 });
