@@ -2,8 +2,8 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cameras, canvassEntries, evidenceItems, footageRequests, registrations, type FootageRequest, type RequestedCamera } from "@/db/schema";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { StaffPrincipal } from "@/lib/auth/principal";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { StaffContext } from "@/lib/auth/mutation-context";
 import { AppError, validationError } from "@/lib/http/errors";
 import { parseInput } from "@/lib/http/field-errors";
 import { coversIncident, loadIncident } from "@/lib/canvass/load-canvass";
@@ -17,7 +17,8 @@ import { effectiveState, type FootageRequestState } from "./request-state";
 import { toE164, type SmsSender } from "./sms";
 import { generateUploadToken, hashUploadToken } from "./tokens";
 
-export interface FootageRequestDeps {
+/** What sending a request needs besides the database: how to reach the owner, and the agency's settings. */
+export interface FootageRequestServices {
   mailer: Mailer | null;
   sms: SmsSender | null;
   /** Origin the upload link is built on, e.g. https://cameras.example.gov */
@@ -25,7 +26,6 @@ export interface FootageRequestDeps {
   expiryDays: number;
   agencyName: string;
   timeZone: string;
-  now?: Date;
 }
 
 export interface CreatedFootageRequest {
@@ -45,17 +45,15 @@ export function uploadUrlFor(baseUrl: string, token: string): string {
  * incident's unless given), the stop's recorder clock offset and the cameras
  * that see the spot or record the street. The row and its audit entry commit
  * first; the e-mail or text is sent after, and its result recorded.
+ * `request` is the body as the client sent it (parsed here); `entryId` comes from the URL.
  */
 export async function createFootageRequest(
-  db: Db,
-  principal: StaffPrincipal,
-  actor: AuditActor,
-  entryId: string,
-  input: unknown,
-  deps: FootageRequestDeps,
+  ctx: StaffContext & FootageRequestServices,
+  input: { entryId: string; request: unknown },
 ): Promise<CreatedFootageRequest> {
-  const body = parseInput(footageRequestInputSchema, input);
-  const now = deps.now ?? new Date();
+  const { db, principal, actor, now = new Date(), ...deps } = ctx;
+  const { entryId } = input;
+  const body = parseInput(footageRequestInputSchema, input.request);
 
   const [row] = await db
     .select({ entry: canvassEntries, ownerEmail: registrations.ownerEmail, ownerPhone: registrations.ownerPhone, ownerLocale: registrations.locale, registrationId: registrations.id })
@@ -210,14 +208,13 @@ export async function listFootageRequests(db: Pick<Db, "select">, entryIds: stri
 }
 
 /** Revoke a request's link: the owner's page and uploads stop working at once. */
-export async function revokeFootageRequest(db: Db, principal: StaffPrincipal, actor: AuditActor, requestId: string): Promise<{ id: string; state: "revoked" }> {
+export async function revokeFootageRequest({ db, principal, actor, now = new Date() }: StaffContext, { requestId }: { requestId: string }): Promise<{ id: string; state: "revoked" }> {
   return db.transaction(async (tx) => {
     const [request] = await tx.select().from(footageRequests).where(eq(footageRequests.id, requestId)).for("update").limit(1);
     if (!request) throw new AppError("not_found", "footage request not found");
     const [entry] = await tx.select().from(canvassEntries).where(eq(canvassEntries.id, request.canvassEntryId)).limit(1);
     if (entry && !mayWorkEntry(principal, entry)) throw new AppError("forbidden", "this entry is assigned to another detective");
     if (request.state === "revoked") return { id: request.id, state: "revoked" as const };
-    const now = new Date();
     await tx.update(footageRequests).set({ state: "revoked", revokedAt: now, revokedBy: principal.userId, updatedAt: now }).where(and(eq(footageRequests.id, requestId)));
     await recordAudit(tx, actor, {
       action: "footage_request.revoked",

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { evidenceItems, evidenceLegalHolds, incidents, type EvidenceLegalHold } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { requireRole, type StaffContext } from "@/lib/auth/mutation-context";
 import { AppError } from "@/lib/http/errors";
 import { parseInput } from "@/lib/http/field-errors";
 import { recordCustody } from "./custody";
@@ -35,22 +36,29 @@ async function lockIncident(tx: Pick<Db, "select">, incidentId: string) {
   return incident;
 }
 
-/** A supervisor puts the incident's evidence on legal hold (with why); the purge leaves it alone until cleared. */
-export async function setLegalHold(db: Db, actor: AuditActor, incidentId: string, input: unknown): Promise<EvidenceLegalHold> {
-  const { reason } = parseInput(legalHoldInputSchema, input);
+/**
+ * A supervisor puts the incident's evidence on legal hold (with why); the purge leaves it alone until cleared.
+ * `hold` is the body as the client sent it ({ reason }, parsed here); `incidentId` comes from the URL.
+ */
+export async function setLegalHold({ db, actor, principal }: StaffContext, input: { incidentId: string; hold: unknown }): Promise<EvidenceLegalHold> {
+  const { incidentId } = input;
+  const { reason } = parseInput(legalHoldInputSchema, input.hold);
+  requireRole(principal, "supervisor", "only a supervisor can set a legal hold");
   return db.transaction(async (tx) => {
     await lockIncident(tx, incidentId);
     const [existing] = await tx.select().from(evidenceLegalHolds).where(eq(evidenceLegalHolds.incidentId, incidentId)).limit(1);
     if (existing) throw new AppError("conflict", "this incident is already under a legal hold");
-    const [hold] = await tx.insert(evidenceLegalHolds).values({ incidentId, reason, setBy: actor.userId }).returning();
+    const [hold] = await tx.insert(evidenceLegalHolds).values({ incidentId, reason, setBy: principal.userId }).returning();
     await recordAudit(tx, actor, { action: "evidence.legal_hold_set", targetType: "incident", targetId: incidentId, details: { reason } });
     return hold;
   });
 }
 
-/** A supervisor lifts the hold (with why); the incident's evidence is subject to retention again. */
-export async function clearLegalHold(db: Db, actor: AuditActor, incidentId: string, input: unknown): Promise<void> {
-  const { reason } = parseInput(legalHoldInputSchema, input);
+/** A supervisor lifts the hold (with why, `hold` as for setLegalHold); the incident's evidence is subject to retention again. */
+export async function clearLegalHold({ db, actor, principal }: StaffContext, input: { incidentId: string; hold: unknown }): Promise<void> {
+  const { incidentId } = input;
+  const { reason } = parseInput(legalHoldInputSchema, input.hold);
+  requireRole(principal, "supervisor", "only a supervisor can clear a legal hold");
   await db.transaction(async (tx) => {
     await lockIncident(tx, incidentId);
     const [removed] = await tx.delete(evidenceLegalHolds).where(eq(evidenceLegalHolds.incidentId, incidentId)).returning();

@@ -10,18 +10,19 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 type Params = { params: Promise<{ id: string }> };
 
 /** POST /api/canvass-entries/{id}/footage-requests { from?, to?, note?, deliver } → 201 { id, uploadUrl, expiresAt, delivery } */
-export const POST = withRole<Params>("detective", async (request, { db, principal, actor }, { params }) => {
-  const id = requireUuid((await params).id, "canvass entry not found");
+export const POST = withRole<Params>("detective", async (request, ctx, { params }) => {
+  const entryId = requireUuid((await params).id, "canvass entry not found");
   const runtime = evidenceRuntime();
   const agency = agencySettings();
-  const created = await createFootageRequest(db, principal, actor, id, await readJsonBody(request), {
+  const services = {
     mailer: runtime.mailer,
     sms: runtime.sms,
     baseUrl: publicBaseUrl(),
     expiryDays: runtime.expiryDays,
     agencyName: agency.name,
     timeZone: agency.timeZone,
-  });
+  };
+  const created = await createFootageRequest({ ...ctx, ...services }, { entryId, request: await readJsonBody(request) });
   return NextResponse.json(created, { status: 201, headers: { "cache-control": "no-store" } });
 });
 

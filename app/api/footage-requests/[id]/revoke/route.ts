@@ -6,7 +6,7 @@ import { requireUuid } from "@/lib/http/errors";
 type Params = { params: Promise<{ id: string }> };
 
 /** POST /api/footage-requests/{id}/revoke: the link stops working at once. */
-export const POST = withRole<Params>("detective", async (_request, { db, principal, actor }, { params }) => {
-  const id = requireUuid((await params).id, "footage request not found");
-  return NextResponse.json(await revokeFootageRequest(db, principal, actor, id));
+export const POST = withRole<Params>("detective", async (_request, ctx, { params }) => {
+  const requestId = requireUuid((await params).id, "footage request not found");
+  return NextResponse.json(await revokeFootageRequest(ctx, { requestId }));
 });
