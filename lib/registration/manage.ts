@@ -3,20 +3,29 @@ import "server-only";
  * Owner self-service through the private management link: view, edit, move
  * the pin, confirm still current, report a change, rotate the link. The token
  * is the only credential, so every lookup goes through its hash, and every
- * change is one transaction with its audit entry.
+ * change is one transaction with its audit entry, listing what changed.
+ *
+ * The mutations take `(ctx, input)` like every other (lib/auth/mutation-context.ts)
+ * with an OwnerContext: its principal is the owner holding the link, and the
+ * link's token is that principal's credential, so the registration is found
+ * by `ctx.principal.manageToken` and never by an id in the input. There is no
+ * role to check: holding the link is the permission, and lockOpen refuses
+ * closed registrations. manageRoute (manage-http.ts) builds the context.
  */
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Tx } from "./tx";
 import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { AddressInput, Geocoder } from "@/lib/geocode/types";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { OwnerContext } from "@/lib/auth/mutation-context";
 import { AppError } from "@/lib/http/errors";
 import { relocateCameras, replaceCameras, sitePoint } from "./cameras";
 import { diffRegistration } from "./changes";
 import { detailColumns, locationColumns, toLatLng } from "./create-registration";
+import type { FieldChange } from "./changes";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
 import { generateManageToken, hashManageToken, isWellFormedManageToken, manageUrlFor } from "./manage-token";
+import type { RegistrationServices } from "./runtime";
 import { CLOSING_CHANGES, STATUS_CHANGES, type RegistrationDetails, type StatusChange } from "./schema";
 
 /** How long an owner can reopen a registration they closed themselves, through the same link. */
@@ -113,11 +122,9 @@ export async function ownerView(db: Db, registration: Registration, now = new Da
 }
 export type OwnerView = Awaited<ReturnType<typeof ownerView>>;
 
-interface OwnerActionContext {
-  actor: AuditActor;
-  now?: Date;
-  /** The language the owner is using now (kept for e-mails when given). */
-  locale?: string;
+/** A status move as a change-list entry (the shape lib/registration/changes.ts records); none when it stayed. */
+function statusChange(from: Registration["status"], to: Registration["status"]): FieldChange[] {
+  return from === to ? [] : [{ field: "status", from, to }];
 }
 
 /** Lock the row by token for the rest of the transaction; closed registrations cannot be changed. */
@@ -136,13 +143,13 @@ async function lockOpen(tx: Tx, token: string): Promise<Registration> {
   return row;
 }
 
-export async function updateByOwner(
-  db: Db,
-  token: string,
-  details: RegistrationDetails,
-  ctx: OwnerActionContext & { geocoder: Geocoder; normalizeAddressKey: (a: AddressInput) => string; geocodeTimeoutMs: number },
-) {
-  const now = ctx.now ?? new Date();
+/**
+ * The owner replaces their answers. `details` are already parsed by the route (the owner's
+ * language's messages); `locale` is the language they are using now, kept for e-mails when given.
+ */
+export async function updateByOwner(ctx: OwnerContext & RegistrationServices, { details, locale }: { details: RegistrationDetails; locale?: string }) {
+  const { db, now = new Date() } = ctx;
+  const token = ctx.principal.manageToken;
   const current = await findByManageToken(db, token);
   if (!current) throw new AppError("not_found", "unknown link");
   const addressKey = ctx.normalizeAddressKey(details.address);
@@ -176,7 +183,7 @@ export async function updateByOwner(
       .update(registrations)
       .set({
         ...columns,
-        ...(ctx.locale ? { locale: ctx.locale } : {}),
+        ...(locale ? { locale } : {}),
         ...(located ? { ...located, matchedAddress: located.matchedAddress ?? (addressChanged ? null : row.matchedAddress) } : {}),
         status,
         needsReview: true,
@@ -201,10 +208,10 @@ export async function updateByOwner(
   });
 }
 
-export async function setPinByOwner(db: Db, token: string, pin: { lat: number; lng: number }, ctx: OwnerActionContext) {
-  const now = ctx.now ?? new Date();
+/** The owner confirms or drags their site's pin (`pin` already parsed by the route). */
+export async function setPinByOwner({ db, actor, principal, now = new Date() }: OwnerContext, pin: { lat: number; lng: number }) {
   return db.transaction(async (tx) => {
-    const row = await lockOpen(tx, token);
+    const row = await lockOpen(tx, principal.manageToken);
     const site = sitePoint(pin.lat, pin.lng);
     const moved = movedFrom(row.location, site);
     // Confirming the pin where it is changes nothing; moving it clears verification and goes back to review.
@@ -227,19 +234,30 @@ export async function setPinByOwner(db: Db, token: string, pin: { lat: number; l
       .where(eq(registrations.id, row.id));
     await relocateCameras(tx, row.id, site, now);
     if (status !== row.status) {
-      await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus: status, reason: "owner placed the pin", actor: ctx.actor.label, at: now });
+      await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus: status, reason: "owner placed the pin", actor: actor.label, at: now });
     }
-    await recordAudit(tx, ctx.actor, { action: "registration.pin_set_by_owner", targetType: "registration", targetId: row.id, details: { lat: pin.lat, lng: pin.lng } });
+    const changes: FieldChange[] = moved ? [{ field: "location", from: toLatLng(row.location), to: toLatLng(site) }] : [];
+    await recordAudit(tx, actor, {
+      action: "registration.pin_set_by_owner",
+      targetType: "registration",
+      targetId: row.id,
+      details: { lat: pin.lat, lng: pin.lng, changes: [...changes, ...statusChange(row.status, status)] },
+    });
     return { id: row.id, status, location: pin };
   });
 }
 
-export async function confirmStillCurrent(db: Db, token: string, ctx: OwnerActionContext) {
-  const now = ctx.now ?? new Date();
+/** "Still current": the registration is confirmed as it is (the owner's whole input is the click). */
+export async function confirmStillCurrent({ db, actor, principal, now = new Date() }: OwnerContext) {
   return db.transaction(async (tx) => {
-    const row = await lockOpen(tx, token);
+    const row = await lockOpen(tx, principal.manageToken);
     await tx.update(registrations).set({ lastConfirmedAt: now, updatedAt: now }).where(eq(registrations.id, row.id));
-    await recordAudit(tx, ctx.actor, { action: "registration.confirmed_by_owner", targetType: "registration", targetId: row.id });
+    await recordAudit(tx, actor, {
+      action: "registration.confirmed_by_owner",
+      targetType: "registration",
+      targetId: row.id,
+      details: { changes: [{ field: "lastConfirmedAt", from: row.lastConfirmedAt.toISOString(), to: now.toISOString() }] },
+    });
     return { id: row.id, lastConfirmedAt: now.toISOString() };
   });
 }
@@ -252,11 +270,10 @@ export async function confirmStillCurrent(db: Db, token: string, ctx: OwnerActio
  * it as it is and flags it for staff while the owner edits; "Other" does the
  * same with the owner's reason for staff to read.
  */
-export async function reportChange(db: Db, token: string, report: { change: StatusChange; reason?: string }, ctx: OwnerActionContext) {
-  const now = ctx.now ?? new Date();
+export async function reportChange({ db, actor, principal, now = new Date() }: OwnerContext, report: { change: StatusChange; reason?: string }) {
   const { change } = report;
   return db.transaction(async (tx) => {
-    const row = await lockOpen(tx, token);
+    const row = await lockOpen(tx, principal.manageToken);
     const reason = change === "other" ? `${STATUS_CHANGES.other}: ${report.reason ?? ""}` : STATUS_CHANGES[change];
     const toStatus = change === "no_longer_using" ? "withdrawn" : change === "moved_away" ? "inactive" : row.status;
     await tx
@@ -270,21 +287,27 @@ export async function reportChange(db: Db, token: string, report: { change: Stat
       })
       .where(eq(registrations.id, row.id));
     if (toStatus !== row.status || change === "other") {
-      await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus, reason, actor: ctx.actor.label, at: now });
+      await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus, reason, actor: actor.label, at: now });
     }
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, actor, {
       action: "registration.change_reported",
       targetType: "registration",
       targetId: row.id,
-      details: { change, status: toStatus, closes: CLOSING_CHANGES.includes(change), ...(change === "other" ? { reason: report.reason } : {}) },
+      details: {
+        change,
+        status: toStatus,
+        closes: CLOSING_CHANGES.includes(change),
+        ...(change === "other" ? { reason: report.reason } : {}),
+        changes: statusChange(row.status, toStatus),
+      },
     });
     return { id: row.id, status: toStatus };
   });
 }
 
 /** Undo an owner's own closure within UNDO_CLOSE_DAYS: back to pending_review, for staff to check again. */
-export async function reopenByOwner(db: Db, token: string, ctx: OwnerActionContext) {
-  const now = ctx.now ?? new Date();
+export async function reopenByOwner({ db, actor, principal, now = new Date() }: OwnerContext) {
+  const token = principal.manageToken;
   return db.transaction(async (tx) => {
     if (!isWellFormedManageToken(token)) throw new AppError("not_found", "unknown link");
     const [row] = await tx.select().from(registrations).where(eq(registrations.manageTokenHash, hashManageToken(token))).for("update").limit(1);
@@ -296,22 +319,27 @@ export async function reopenByOwner(db: Db, token: string, ctx: OwnerActionConte
       .update(registrations)
       .set({ status: "pending_review", inactiveSince: null, needsReview: true, reviewReason: "owner reopened a registration they had closed", updatedAt: now, lastConfirmedAt: now })
       .where(eq(registrations.id, row.id));
-    await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus: "pending_review", reason: "reopened by owner", actor: ctx.actor.label, at: now });
-    await recordAudit(tx, ctx.actor, { action: "registration.reopened_by_owner", targetType: "registration", targetId: row.id, details: { from: row.status } });
+    await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus: "pending_review", reason: "reopened by owner", actor: actor.label, at: now });
+    await recordAudit(tx, actor, {
+      action: "registration.reopened_by_owner",
+      targetType: "registration",
+      targetId: row.id,
+      details: { from: row.status, changes: statusChange(row.status, "pending_review") },
+    });
     return { id: row.id, status: "pending_review" as const };
   });
 }
 
-/** A new link; the old one stops working in the same commit. */
-export async function rotateManageToken(db: Db, token: string, ctx: OwnerActionContext & { baseUrl: string }) {
-  const now = ctx.now ?? new Date();
+/** A new link (built on `baseUrl`, the public origin); the old one stops working in the same commit. */
+export async function rotateManageToken({ db, actor, principal, now = new Date(), baseUrl }: OwnerContext & { baseUrl: string }) {
+  const token = principal.manageToken;
   const fresh = generateManageToken();
   return db.transaction(async (tx) => {
     if (!isWellFormedManageToken(token)) throw new AppError("not_found", "unknown link");
     const [row] = await tx.select().from(registrations).where(eq(registrations.manageTokenHash, hashManageToken(token))).for("update").limit(1);
     if (!row) throw new AppError("not_found", "unknown link");
     await tx.update(registrations).set({ manageTokenHash: hashManageToken(fresh), manageTokenRotatedAt: now, updatedAt: now }).where(eq(registrations.id, row.id));
-    await recordAudit(tx, ctx.actor, { action: "registration.manage_link_rotated", targetType: "registration", targetId: row.id });
-    return { id: row.id, manageToken: fresh, manageUrl: manageUrlFor(ctx.baseUrl, fresh) };
+    await recordAudit(tx, actor, { action: "registration.manage_link_rotated", targetType: "registration", targetId: row.id });
+    return { id: row.id, manageToken: fresh, manageUrl: manageUrlFor(baseUrl, fresh) };
   });
 }

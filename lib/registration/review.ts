@@ -14,8 +14,11 @@ import type { Db } from "@/db/client";
 import { cameras, registrations, registrationStatusHistory, type Registration } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { requireRole, type StaffContext } from "@/lib/auth/mutation-context";
 import { AppError, validationError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/http/field-errors";
 import { relocateCameras, sitePoint } from "./cameras";
+import type { FieldChange } from "./changes";
 import { toLatLng } from "./create-registration";
 import { generateManageToken, hashManageToken, manageUrlFor } from "./manage-token";
 import { reminderEmail, sendQuietly, type Mailer } from "./mailer";
@@ -140,10 +143,24 @@ async function history(tx: Tx, row: Registration, toStatus: Registration["status
   await tx.insert(registrationStatusHistory).values({ registrationId: row.id, fromStatus: row.status, toStatus, reason, actor: actor.label, at: now });
 }
 
-/** One supervisor decision on one registration, audited in its transaction. */
-export async function applyReviewAction(db: Db, id: string, action: ReviewAction, options: { actor: AuditActor; now?: Date }) {
-  const now = options.now ?? new Date();
-  const actor = options.actor;
+/** What a decision changed, in the list shape registration edits record (lib/registration/changes.ts). */
+function reviewChanges(before: Registration, after: Pick<Registration, "status" | "location">): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if (after.status !== before.status) changes.push({ field: "status", from: before.status, to: after.status });
+  const [from, to] = [toLatLng(before.location), toLatLng(after.location)];
+  if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field: "location", from, to });
+  return changes;
+}
+
+/**
+ * One supervisor decision on one registration, audited in its transaction with
+ * what it changed (status and pin, from and to). `action` is the body as the
+ * client sent it (parsed here by reviewActionSchema); `id` comes from the URL.
+ */
+export async function applyReviewAction({ db, actor, principal, now = new Date() }: StaffContext, input: { id: string; action: unknown }) {
+  const { id } = input;
+  const action: ReviewAction = parseInput(reviewActionSchema, input.action);
+  requireRole(principal, "supervisor", "only a supervisor can review registrations");
   return db.transaction(async (tx) => {
     const row = await lockRegistration(tx, id);
     if (row.mergedIntoId) throw validationError({ id: "this registration was merged into another" });
@@ -220,14 +237,20 @@ export async function applyReviewAction(db: Db, id: string, action: ReviewAction
         break;
       }
     }
+    const [after] = await tx
+      .select({ status: registrations.status, needsReview: registrations.needsReview, location: registrations.location })
+      .from(registrations)
+      .where(eq(registrations.id, id));
     await recordAudit(tx, actor, {
       action: REVIEW_AUDIT_ACTIONS[action.action],
       targetType: "registration",
       targetId: id,
-      details: action.action === "set_pin" ? { pin: action.pin } : action.action === "merge_into" ? { targetId: action.targetId } : action.action === "reject" ? { reason: action.reason } : {},
+      details: {
+        ...(action.action === "set_pin" ? { pin: action.pin } : action.action === "merge_into" ? { targetId: action.targetId } : action.action === "reject" ? { reason: action.reason } : {}),
+        changes: reviewChanges(row, after),
+      },
     });
-    const [after] = await tx.select({ status: registrations.status, needsReview: registrations.needsReview }).from(registrations).where(eq(registrations.id, id));
-    return { id, ...after };
+    return { id, status: after.status, needsReview: after.needsReview };
   });
 }
 

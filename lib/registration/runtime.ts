@@ -5,7 +5,8 @@ import "server-only";
  */
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env.js";
-import { registrationGeocoder } from "./geocoder";
+import type { AddressInput, Geocoder } from "@/lib/geocode/types";
+import { normalizeAddressKey, registrationGeocoder } from "./geocoder";
 import { createMailer, type Mailer } from "./mailer";
 import { createIpRateLimiter, type IpRateLimiter } from "./rate-limit";
 
@@ -44,3 +45,18 @@ export function registrationRuntime(): Runtime {
 }
 
 export const geocoderFor = (db: Db) => registrationGeocoder(db);
+
+/**
+ * What a registration mutation needs besides its context to place an address:
+ * the geocoder, today's address key, and how long geocoding may take before
+ * the registration is kept without a pin. Tests pass their own.
+ */
+export interface RegistrationServices {
+  geocoder: Geocoder;
+  normalizeAddressKey: (address: AddressInput) => string;
+  geocodeTimeoutMs: number;
+}
+
+export function registrationServices(db: Db): RegistrationServices {
+  return { geocoder: geocoderFor(db), normalizeAddressKey, geocodeTimeoutMs: env.REGISTRATION_GEOCODE_TIMEOUT_MS };
+}

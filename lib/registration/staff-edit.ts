@@ -11,40 +11,35 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cameras, registrations, registrationStatusHistory } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { requireRole, type StaffContext } from "@/lib/auth/mutation-context";
 import { availableLocales } from "@/lib/i18n/locales";
-import type { AddressInput, Geocoder } from "@/lib/geocode/types";
 import { AppError } from "@/lib/http/errors";
 import { replaceCameras } from "./cameras";
 import { createRegistration, detailColumns, locationColumns, toLatLng, type RegistrationOutcome } from "./create-registration";
 import { diffRegistration } from "./changes";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
 import { ownerView } from "./manage";
+import type { RegistrationServices } from "./runtime";
 import type { RegistrationDetails, RegistrationInput } from "./schema";
 
-export interface StaffRegistrationDeps {
-  geocoder: Geocoder;
-  normalizeAddressKey: (address: AddressInput) => string;
-  actor: AuditActor;
-  geocodeTimeoutMs: number;
-  now?: Date;
-}
-
-/** A registration entered by staff for a caller; the caller's answers go through the public schema. */
+/**
+ * A registration entered by staff (any staff member) for a caller; the caller's answers went through
+ * the public schema in the route. `locale` is the caller's language, one the app speaks.
+ */
 export function createByStaff(
-  db: Db,
-  input: RegistrationInput,
-  deps: StaffRegistrationDeps & { baseUrl: string; termsVersion: string; locale: string },
+  ctx: StaffContext & RegistrationServices & { baseUrl: string; termsVersion: string },
+  { registration, locale }: { registration: RegistrationInput; locale: string },
 ): Promise<RegistrationOutcome> {
-  return createRegistration(db, input, {
-    geocoder: deps.geocoder,
-    normalizeAddressKey: deps.normalizeAddressKey,
-    actor: deps.actor,
-    baseUrl: deps.baseUrl,
-    termsVersion: deps.termsVersion,
-    geocodeTimeoutMs: deps.geocodeTimeoutMs,
-    now: deps.now,
+  return createRegistration(ctx.db, registration, {
+    geocoder: ctx.geocoder,
+    normalizeAddressKey: ctx.normalizeAddressKey,
+    actor: ctx.actor,
+    baseUrl: ctx.baseUrl,
+    termsVersion: ctx.termsVersion,
+    geocodeTimeoutMs: ctx.geocodeTimeoutMs,
+    now: ctx.now,
     source: "staff",
-    locale: deps.locale,
+    locale,
   });
 }
 
@@ -52,13 +47,15 @@ export function createByStaff(
  * Staff correct a registration: the same answers an owner gives, checked by the same schema.
  * A changed address is geocoded again; a staff pin wins. An open registration stays as it is
  * (staff made the change) unless it has no location any more, which sends it to review.
+ * `details` are already parsed by the owner's schema; `id` comes from the URL.
  */
-export async function updateByStaff(db: Db, id: string, details: RegistrationDetails, deps: StaffRegistrationDeps) {
-  const now = deps.now ?? new Date();
+export async function updateByStaff(ctx: StaffContext & RegistrationServices, { id, details }: { id: string; details: RegistrationDetails }) {
+  const { db, principal, actor, now = new Date(), ...services } = ctx;
+  requireRole(principal, "supervisor", "only a supervisor can correct a registration");
   const [current] = await db.select().from(registrations).where(eq(registrations.id, id)).limit(1);
   if (!current) throw new AppError("not_found", "no such registration");
-  const addressKey = deps.normalizeAddressKey(details.address);
-  const storedKey = deps.normalizeAddressKey({
+  const addressKey = services.normalizeAddressKey(details.address);
+  const storedKey = services.normalizeAddressKey({
     line1: current.addressLine1,
     unit: current.addressUnit ?? undefined,
     city: current.addressCity,
@@ -66,11 +63,11 @@ export async function updateByStaff(db: Db, id: string, details: RegistrationDet
     zip: current.addressZip,
   });
   const addressChanged = addressKey !== storedKey;
-  const answer = addressChanged ? await geocodeWithTimeout(deps.geocoder, details.address, deps.geocodeTimeoutMs) : null;
+  const answer = addressChanged ? await geocodeWithTimeout(services.geocoder, details.address, services.geocodeTimeoutMs) : null;
   const located = details.pin
-    ? locationColumns(details.pin, answer ?? { status: "not_found", found: false, suggestions: [] }, now, deps.actor.label)
+    ? locationColumns(details.pin, answer ?? { status: "not_found", found: false, suggestions: [] }, now, actor.label)
     : answer
-      ? locationColumns(undefined, answer, now, deps.actor.label)
+      ? locationColumns(undefined, answer, now, actor.label)
       : null;
 
   return db.transaction(async (tx) => {
@@ -104,9 +101,9 @@ export async function updateByStaff(db: Db, id: string, details: RegistrationDet
       .where(eq(registrations.id, id));
     await replaceCameras(tx, id, details.cameras, location, now);
     if (status !== row.status) {
-      await tx.insert(registrationStatusHistory).values({ registrationId: id, fromStatus: row.status, toStatus: status, reason: "edited by staff", actor: deps.actor.label, at: now });
+      await tx.insert(registrationStatusHistory).values({ registrationId: id, fromStatus: row.status, toStatus: status, reason: "edited by staff", actor: actor.label, at: now });
     }
-    await recordAudit(tx, deps.actor, {
+    await recordAudit(tx, actor, {
       action: "registration.updated_by_staff",
       targetType: "registration",
       targetId: id,

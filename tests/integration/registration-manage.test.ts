@@ -131,6 +131,9 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
     expect(cams.every((c) => c.location?.coordinates[1] === 41.85)).toBe(true);
     expect(cams.find((c) => c.bearingDeg === 180)!.viewCone).not.toBeNull();
     expect((await call(pinRoute.PUT, token, "PUT", { lat: 200, lng: 0 })).status).toBe(422);
+    // The audit entry says what the owner changed: the pin, from nowhere (the address was not found) to here.
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, "registration.pin_set_by_owner")));
+    expect((audit.details as { changes: unknown[] }).changes).toEqual([{ field: "location", from: null, to: { lat: 41.85, lng: -87.88 } }]);
   });
 
   it("any change of location by the owner clears verification and sends the registration back to review", async () => {
@@ -145,8 +148,15 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
     expect((await call(pinRoute.PUT, byPin.token, "PUT", { lat, lng })).status).toBe(200);
     const [same] = await t.db.select().from(registrations).where(eq(registrations.id, byPin.id));
     expect([same.status, same.verifiedAt !== null]).toEqual(["active", true]);
+    const pinAudits = () => t.db.select().from(auditLog).where(and(eq(auditLog.targetId, byPin.id), eq(auditLog.action, "registration.pin_set_by_owner"))).orderBy(auditLog.at);
+    expect(((await pinAudits())[0].details as { changes: unknown[] }).changes).toEqual([]);
 
     expect((await call(pinRoute.PUT, byPin.token, "PUT", { lat: 41.93, lng: -87.8 })).status).toBe(200);
+    // A move is recorded with where the pin was and where it went, and the status it sent the registration to.
+    expect(((await pinAudits())[1].details as { changes: unknown[] }).changes).toEqual([
+      { field: "location", from: { lat, lng }, to: { lat: 41.93, lng: -87.8 } },
+      { field: "status", from: "active", to: "pending_review" },
+    ]);
     const details = (await call(manageRoute.GET, byEdit.token)).body.details as Record<string, unknown>;
     expect((await call(manageRoute.PUT, byEdit.token, "PUT", { ...details, pin: { lat: 41.93, lng: -87.8 } })).status).toBe(200);
     const moved = (await call(manageRoute.GET, byAddress.token)).body.details as Record<string, unknown>;
@@ -180,6 +190,12 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
     expect(c.reviewReason).toMatch(/Change in exterior camera locations/);
     const hist = await t.db.select().from(registrationStatusHistory).where(eq(registrationStatusHistory.registrationId, stop.id));
     expect(hist.map((h) => h.toStatus)).toEqual(["active", "withdrawn"]);
+    // Each report's audit entry records the status it moved (none for a change that keeps it open).
+    const reports = await t.db.select().from(auditLog).where(eq(auditLog.action, "registration.change_reported"));
+    const changesOf = (id: string) => (reports.find((a) => a.targetId === id)!.details as { changes: unknown[] }).changes;
+    expect(changesOf(stop.id)).toEqual([{ field: "status", from: "active", to: "withdrawn" }]);
+    expect(changesOf(move.id)).toEqual([{ field: "status", from: "active", to: "inactive" }]);
+    expect(changesOf(change.id)).toEqual([]);
     // Closed: no more edits by link.
     expect((await call(confirmRoute.POST, stop.token, "POST")).status).toBe(409);
   });
@@ -192,7 +208,7 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
     expect((await call(manageRoute.GET, token)).status).toBe(404);
     expect((await call(confirmRoute.POST, token, "POST")).status).toBe(404);
     expect((await call(manageRoute.GET, second)).body.id).toBe(id);
-    const third = await rotateManageToken(t.db, second, { actor: systemActor("t"), baseUrl: "http://x" });
+    const third = await rotateManageToken({ db: t.db, actor: systemActor("t"), principal: { via: "manage_link", manageToken: second }, baseUrl: "http://x" });
     expect((await call(manageRoute.GET, second)).status).toBe(404);
     expect((await call(manageRoute.GET, third.manageToken)).body.id).toBe(id);
     const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, id));

@@ -91,8 +91,12 @@ describe(`staff review queue (${process.env.DATABASE_URL ? "server" : "embedded"
     expect(reg.location!.coordinates).toEqual([-87.881, 41.851]);
     const cams = await t.db.select().from(cameras).where(eq(cameras.registrationId, lost.id));
     expect(cams.every((c) => c.location?.coordinates[0] === -87.881)).toBe(true);
-    const actions = (await t.db.select().from(auditLog).where(eq(auditLog.targetId, lost.id))).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["review.pin_set", "review.verified"]));
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.targetId, lost.id));
+    expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["review.pin_set", "review.verified"]));
+    // Each decision's audit entry records what it changed: the pin from nowhere, then the status.
+    const changesOf = (action: string) => (audits.find((a) => a.action === action)!.details as { changes: unknown[] }).changes;
+    expect(changesOf("review.pin_set")).toEqual([{ field: "location", from: null, to: { lat: 41.851, lng: -87.881 } }]);
+    expect(changesOf("review.verified")).toEqual([{ field: "status", from: "pending_review", to: "active" }]);
     expect((await queue()).body.pending.map((p) => p.id)).not.toContain(lost.id);
   });
 

@@ -164,7 +164,10 @@ describe(`staff registry (${process.env.DATABASE_URL ? "server" : "embedded"})`,
 
   it("refuses to edit a registration its owner withdrew, and an unknown id", async () => {
     const { body: created } = await enterForCaller(10318);
-    await reportChange(t.db, created.manageUrl.split("/manage/")[1], { change: "no_longer_using" }, { actor: systemActor("owner") });
+    await reportChange(
+      { db: t.db, actor: systemActor("owner"), principal: { via: "manage_link", manageToken: created.manageUrl.split("/manage/")[1] } },
+      { change: "no_longer_using" },
+    );
     const refused = await edit(created.id, validRegistration());
     expect([refused.status, refused.body.code]).toEqual([409, "conflict"]);
     expect((await edit("00000000-0000-4000-8000-00000000beef", validRegistration())).status).toBe(404);
@@ -238,7 +241,10 @@ describe(`review queue: paging, closed by owner, one stale count (${process.env.
 
   it("does not re-activate with one click what the owner closed", async () => {
     const { body: moving } = await enterForCaller(10320);
-    await reportChange(t.db, moving.manageUrl.split("/manage/")[1], { change: "moved_away" }, { actor: systemActor("owner") });
+    await reportChange(
+      { db: t.db, actor: systemActor("owner"), principal: { via: "manage_link", manageToken: moving.manageUrl.split("/manage/")[1] } },
+      { change: "moved_away" },
+    );
     const item = (await queue("?pageSize=100")).pending.find((p) => p.id === moving.id)!;
     expect([item.status, item.closedByOwner]).toEqual(["inactive", true]);
     for (const action of ["activate", "verify"]) {

@@ -6,9 +6,8 @@ import { parseInput } from "@/lib/http/field-errors";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { availableLocales } from "@/lib/i18n/locales";
-import { normalizeAddressKey } from "@/lib/registration/geocoder";
 import { manageLinkEmail, sendQuietly } from "@/lib/registration/mailer";
-import { geocoderFor, registrationRuntime } from "@/lib/registration/runtime";
+import { registrationRuntime, registrationServices } from "@/lib/registration/runtime";
 import { registrationSchema } from "@/lib/registration/schema";
 import { createByStaff } from "@/lib/registration/staff-edit";
 
@@ -20,19 +19,14 @@ export const dynamic = "force-dynamic";
  * and audited under the staff member's name. The owner's management link is e-mailed to them when
  * e-mail is configured, and shown to staff to read out otherwise.
  */
-export const POST = withRole("detective", async (request, { db, actor }) => {
+export const POST = withRole("detective", async (request, ctx) => {
   const input = parseInput(registrationSchema, await readJsonBody(request, env.REGISTRATION_MAX_BODY_BYTES));
   const locale = input.language && availableLocales().includes(input.language) ? input.language : "en";
   const agency = agencySettings();
-  const outcome = await createByStaff(db, input, {
-    geocoder: geocoderFor(db),
-    normalizeAddressKey,
-    actor,
-    baseUrl: publicBaseUrl(),
-    termsVersion: agency.termsVersion,
-    geocodeTimeoutMs: env.REGISTRATION_GEOCODE_TIMEOUT_MS,
-    locale,
-  });
+  const outcome = await createByStaff(
+    { ...ctx, ...registrationServices(ctx.db), baseUrl: publicBaseUrl(), termsVersion: agency.termsVersion },
+    { registration: input, locale },
+  );
   const emailed = await sendQuietly(registrationRuntime().mailer, { to: input.owner.email, ...manageLinkEmail(agency.name, outcome.manageUrl, locale) });
   return NextResponse.json(
     {

@@ -3,4 +3,4 @@ import { confirmStillCurrent } from "@/lib/registration/manage";
 import { manageRoute } from "@/lib/registration/manage-http";
 
 /** Public, by private link: "my registration is still current". */
-export const POST = manageRoute(async (_request, { db, token, actor }) => NextResponse.json(await confirmStillCurrent(db, token, { actor })));
+export const POST = manageRoute(async (_request, ctx) => NextResponse.json(await confirmStillCurrent(ctx)));

@@ -6,7 +6,7 @@ import { manageRoute } from "@/lib/registration/manage-http";
 import { localizedRequest } from "@/lib/registration/localized";
 
 /** Public, by private link: the owner confirms or drags the map pin of their site. */
-export const PUT = manageRoute(async (request, { db, token, actor }) => {
+export const PUT = manageRoute(async (request, ctx) => {
   const pin = parseInput(localizedRequest(request).schemas.pin, await readJsonBody(request, 4096));
-  return NextResponse.json(await setPinByOwner(db, token, pin, { actor }));
+  return NextResponse.json(await setPinByOwner(ctx, pin));
 });

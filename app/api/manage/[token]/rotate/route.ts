@@ -4,7 +4,7 @@ import { rotateManageToken } from "@/lib/registration/manage";
 import { manageRoute } from "@/lib/registration/manage-http";
 
 /** Public, by private link: replace the link (the old one stops working at once). */
-export const POST = manageRoute(async (_request, { db, token, actor }) => {
-  const { manageUrl } = await rotateManageToken(db, token, { actor, baseUrl: publicBaseUrl() });
+export const POST = manageRoute(async (_request, ctx) => {
+  const { manageUrl } = await rotateManageToken({ ...ctx, baseUrl: publicBaseUrl() });
   return NextResponse.json({ manageUrl });
 });

@@ -6,8 +6,8 @@ import { reportChange } from "@/lib/registration/manage";
 import { manageRoute } from "@/lib/registration/manage-http";
 
 /** Public, by private link: report a change of status (the reference form's three, or "other" with a reason). */
-export const POST = manageRoute(async (request, { db, token, actor }) => {
+export const POST = manageRoute(async (request, ctx) => {
   const { schemas } = localizedRequest(request);
   const report = parseInput(schemas.statusChange, await readJsonBody(request, 4096));
-  return NextResponse.json(await reportChange(db, token, report, { actor }));
+  return NextResponse.json(await reportChange(ctx, report));
 });
