@@ -10,7 +10,7 @@
  * also reads intersections ("12th & Millard", "Route 30 & Route 45") and PO /
  * rural boxes (recognised, never placed). Pure: no database.
  */
-import { directionalOf, formatStreet, routePrefix, streetFromWords, streetTypeOf, streetWords, type StreetName } from "./street-name";
+import { directionalOf, formatStreet, isAbbreviatedStreetType, routePrefix, streetFromWords, streetTypeOf, streetWords, type StreetName } from "./street-name";
 import type { AddressInput } from "./types";
 import { cleanText, normalizeCity, normalizeState, normalizeUnit, normalizeZip, stateOf, unitDesignatorOf } from "./usps";
 
@@ -146,17 +146,35 @@ interface HouseNumber {
   preDir: string | null;
 }
 
+/** Words that join a name ("C and N Smith Mill Rd", "P de Leon Blvd"): a letter before them is an initial, not a suffix. */
+const NAME_JOINING_WORDS = new Set(["AND", "&", "DE", "DEL", "LA", "EL", "OF", "THE", "VON", "VAN"]);
+
+/**
+ * "4922 B South Cornell Ave", "4224 A Lincolnshire": a lone letter between the
+ * number and the street is the number's suffix when a directional or a whole
+ * name word follows it. Before another initial ("2964 L B J Fwy"), a number
+ * ("4715 F 41", "11745 I 10 W") or a joining word ("701 C and N Smith Mill
+ * Rd"), the letter starts the street's name.
+ */
+function isLetterSuffix(letter: string | undefined, next: string | undefined): boolean {
+  if (!letter || !/^[A-Z]$/.test(letter) || directionalOf(letter) || !next) return false;
+  if (directionalOf(next)) return true;
+  return /^[A-Z]{2,}$/.test(next) && !NAME_JOINING_WORDS.has(next) && !streetTypeOf(next);
+}
+
 function readNumber(words: string[]): HouseNumber | null {
   const [first, second] = words;
   if (!first) return null;
   let m: RegExpMatchArray | null;
   if ((m = first.match(/^(\d{1,7})$/))) {
     if (second === "1/2") return { number: Number(m[1]), prefix: null, suffix: "1/2", used: 2, preDir: null };
-    // "4922 B South Cornell Ave": a lone letter (not a direction) between the number and a longer street.
-    if (second && /^[A-Z]$/.test(second) && !directionalOf(second) && words.length >= 4 && !streetTypeOf(words[2])) {
-      return { number: Number(m[1]), prefix: null, suffix: second, used: 2, preDir: null };
-    }
+    if (isLetterSuffix(second, words[2])) return { number: Number(m[1]), prefix: null, suffix: second, used: 2, preDir: null };
     return { number: Number(m[1]), prefix: null, suffix: null, used: 1, preDir: null };
+  }
+  // Wisconsin grid written in two words: "W210 N16570", "N170 W20015", "W206N W16282".
+  const grid = second?.match(/^([NSEW])(\d{1,6})$/);
+  if (grid && /^[NSEW]\d{1,4}[NSEW]?$/.test(first) && words.length >= 3) {
+    return { number: Number(grid[2]), prefix: `${first}${grid[1]}`, suffix: null, used: 2, preDir: null };
   }
   if ((m = first.match(/^(\d{1,7})([NSEW])$/)) && second && /^\d/.test(second)) {
     return { number: Number(m[1]), prefix: null, suffix: null, used: 1, preDir: m[2] };
@@ -179,28 +197,56 @@ function isUnitGroup(words: string[]): boolean {
   return words.length === 1 && /\d/.test(words[0]) && words[0].length <= 10;
 }
 
-/** Where a unit starts in the street words (index ≥ 1, so a name stays), and how many words it takes. */
-function findUnit(words: string[]): { at: number; length: number } | null {
+const FLOOR_WORDS = new Set(["FL", "FLOOR", "FLR"]);
+/** "2nd", "2", "Ground", "Second": what can stand before "Floor". */
+const FLOOR_LEVEL = /^(\d+(ST|ND|RD|TH)?|GROUND|FIRST|SECOND|THIRD|FOURTH|FIFTH)$/;
+
+/** A unit's id: has a digit ("4", "2B", "1-5"), or is one or two letters ("K", "LH"). "Unit Cedar Rapids" has none. */
+function isUnitId(word: string | undefined): boolean {
+  return word !== undefined && (/\d/.test(word) || /^[A-Z]{1,2}$/.test(word));
+}
+
+/** One unit at words[i] ("Apt 4", "# Apt 25", "2nd Floor", "Rear"), as its length in words, or 0. */
+function unitLengthAt(words: string[], i: number): number {
+  const w = words[i];
+  const next = words[i + 1];
+  if (next && FLOOR_LEVEL.test(w) && FLOOR_WORDS.has(next)) return 2;
+  const designator = unitDesignatorOf(w);
+  if (!designator) return 0;
+  // "Lot", "Key", "Side", "Stop", "Pier" are also street name words: a unit only when an id follows.
+  const needsId = ["LOT", "KEY", "SIDE", "STOP", "PIER", "SLIP", "PH", "FRNT", "UPPR", "LOWR", "REAR"].includes(designator);
+  if (needsId && !(next && /\d/.test(next))) {
+    // "Rear", "Lobby", "Upper": a unit without an id, only as the last word or before "Level".
+    if (["REAR", "FRNT", "UPPR", "LOWR", "PH"].includes(designator) && (next === undefined || next === "LEVEL")) return next === "LEVEL" ? 2 : 1;
+    return 0;
+  }
+  if (designator === "LBBY" || designator === "BSMT") return 1;
+  // "# Apt 25": the number sign before a designator and its id.
+  if (designator === "#" && unitDesignatorOf(next) && next !== "#" && isUnitId(words[i + 2])) return 3;
+  if (designator === "#" && next === "#" && words[i + 2]) return 3;
+  if (next !== undefined && (isUnitId(next) || (designator === "#" && /^[A-Z0-9-]+$/.test(next)))) return 2;
+  // "718 Dorchester Pl NE Unit Cedar Rapids": "Unit" or "Apt" with no id is still the unit ("Ste" is also Sainte).
+  if ((designator === "UNIT" || designator === "APT") && i > 0) return 1;
+  return 0;
+}
+
+/**
+ * Where a unit starts in the street words (index ≥ 1, so a name stays), and
+ * how many words it takes. Several units in a row ("Bldg 171 Ste 7002", "Dept
+ * 528 4th Floor") are read as one run; the last, most specific one is kept.
+ */
+function findUnit(words: string[]): { at: number; length: number; keep: [number, number] } | null {
   for (let i = 1; i < words.length; i++) {
-    const w = words[i];
-    const next = words[i + 1];
-    if (/^\d+(ST|ND|RD|TH)$/.test(w) && next && ["FL", "FLOOR", "FLR"].includes(next)) return { at: i, length: 2 };
-    if (["FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH"].includes(w) && next && ["FL", "FLOOR", "FLR"].includes(next)) return { at: i, length: 2 };
-    const designator = unitDesignatorOf(w);
-    if (!designator) continue;
-    // "Lot", "Key", "Side", "Stop", "Pier" are also street name words: a unit only when an id follows.
-    const needsId = ["LOT", "KEY", "SIDE", "STOP", "PIER", "SLIP", "PH", "FRNT", "UPPR", "LOWR", "REAR"].includes(designator);
-    const idFollows = next !== undefined && (/\d/.test(next) || /^[A-Z]$/.test(next) || designator === "#" || ["APT", "STE", "UNIT", "RM", "FL", "BLDG"].includes(designator));
-    if (needsId && !(next && /\d/.test(next))) {
-      // "Rear", "Lobby", "Upper": a unit without an id, only as the last word or before "Level".
-      if (["REAR", "FRNT", "UPPR", "LOWR", "PH"].includes(designator) && (next === undefined || next === "LEVEL")) return { at: i, length: next === "LEVEL" ? 2 : 1 };
-      continue;
+    // "U.S. Highway No. 130": "No" after a route word is the route's number sign, not a unit.
+    if ((words[i] === "NO" || words[i] === "NUMBER") && ROUTE_NUMBER_BEFORE.has(words[i - 1])) continue;
+    let length = unitLengthAt(words, i);
+    if (length === 0) continue;
+    let keep: [number, number] = [i, i + length];
+    for (let more = unitLengthAt(words, i + length); more > 0; more = unitLengthAt(words, i + length)) {
+      keep = [i + length, i + length + more];
+      length += more;
     }
-    if (designator === "LBBY" || designator === "BSMT") return { at: i, length: 1 };
-    if (!idFollows) continue;
-    let length = 2;
-    if (next === "#" && words[i + 2]) length = 3;
-    return { at: i, length: Math.min(length, words.length - i) };
+    return { at: i, length, keep };
   }
   return null;
 }
@@ -231,25 +277,66 @@ function splitStreetAndCity(words: string[], cityExpected: boolean): { street: s
     if (!streetTypeOf(words[t])) continue;
     if (t === 1 && /^[NSEW]{1,2}$/.test(words[0]) && words.length > 2 && !streetTypeOf(words[2])) continue;
     const after = words[t + 1];
-    // "Lake Run Dr Flowery Br": a type word followed by another type word (then a plain word) is part of the name.
-    if (streetTypeOf(after) && (t + 2 === words.length || !streetTypeOf(words[t + 2]))) continue;
-    // "Avenue H", "Hwy 12": a type word before a number or single letter is a route designator, not the end.
-    if (/^\d+$/.test(after) || (after.length === 1 && !directionalOf(after))) continue;
-    let end = t + 1;
-    if (directionalOf(words[end])) end++;
-    return { street: words.slice(0, end), city: words.slice(end) };
+    // "Mount Vernon", "Fort Lauderdale": spelled out before a name word, these begin a name, not end a street.
+    if (NAME_LEADING_TYPE_WORDS.has(words[t]) && !streetTypeOf(after) && !directionalOf(after)) continue;
+    if (streetTypeOf(after) && !isAbbreviatedStreetType(words[t])) {
+      // "Old Bridge Road Ln", "Lake Run Dr Flowery Br": a whole type word followed by another type word is part of
+      // the name, unless that one only begins the city ("Ocean Boulevard St Simons").
+      if (isAbbreviatedStreetType(after) || t + 2 === words.length || !streetTypeOf(words[t + 2])) continue;
+    }
+    if (/^\d+$/.test(after) || (after.length === 1 && !directionalOf(after))) {
+      // "Country Road 183 Carbon", "Loop 410", "Highway 71 Business": the number after a road word or a leading
+      // type word is the route's, and the street ends after it.
+      const leading = words.slice(0, t).every((w) => directionalOf(w));
+      if (/^\d+$/.test(after) && (leading || ROUTE_NUMBER_BEFORE.has(words[t]))) {
+        const end = routeEnd(words, t + 2);
+        if (end < words.length) return { street: words.slice(0, end), city: words.slice(end) };
+      }
+      // "Avenue H", "Hwy 12": otherwise a type word before a number or single letter is a route designator, not the end.
+      continue;
+    }
+    return { street: words.slice(0, postDirectionalEnd(words, t + 1)), city: words.slice(postDirectionalEnd(words, t + 1)) };
   }
   const last = words[words.length - 1];
-  if (streetTypeOf(last) || (directionalOf(last) && words.length > 1 && streetTypeOf(words[words.length - 2]))) return { street: words, city: [] };
+  const route = routePrefix(words.slice(directionalOf(words[0]) && words.length >= 3 ? 1 : 0));
+  if (!route && (streetTypeOf(last) || (directionalOf(last) && words.length > 1 && streetTypeOf(words[words.length - 2])))) return { street: words, city: [] };
   if (words.length >= 2) {
     let end = directionalOf(words[0]) && words.length >= 3 ? 1 : 0;
-    const route = routePrefix(words.slice(end));
-    // A route keeps its number: "County Road 43", "State Highway 116".
-    end += route ? route[1] + 1 : 1;
-    if (end < words.length && directionalOf(words[end]) && words.length - end > 1) end++;
+    // A route keeps its number: "County Road 43", "State Highway 116", "U.S. 17 Business".
+    end = route ? routeEnd(words, end + route[1] + 1) : end + 1;
+    if (!route && end < words.length && directionalOf(words[end]) && words.length - end > 1) end++;
     if (end < words.length) return { street: words.slice(0, end), city: words.slice(end) };
   }
   return { street: words, city: [] };
+}
+
+/** Spelled out before a name word, these begin a name ("Mount Vernon", "Fort Lauderdale"), so no street ends with them there. */
+const NAME_LEADING_TYPE_WORDS = new Set(["MOUNT", "FORT", "PORT"]);
+/** "Highway 71 Business", "US 1 Alt", "I 49 Service Rd": words that qualify a route number. */
+const ROUTE_QUALIFIERS = new Set(["BUSINESS", "BUS", "ALT", "ALTERNATE", "BYPASS", "BYP", "SPUR", "TRUCK", "CONNECTOR", "LOOP"]);
+
+/** Where the street ends after a route number at `end`: a qualifier and a post-directional stay with the route. */
+function routeEnd(words: string[], end: number): number {
+  if (ROUTE_QUALIFIERS.has(words[end])) end++;
+  if (directionalOf(words[end]) && words.length - end > 1) end++;
+  return end;
+}
+
+/**
+ * Where the street ends after its type word at `end`: a diagonal ("SE") or a
+ * directional before at most one word is the post-directional; a cardinal
+ * one followed by two words or more begins the city ("Okeechobee Blvd W Palm Beach",
+ * "Golfview Rd N Palm Beach", "175th St East Hazel Crest").
+ */
+function postDirectionalEnd(words: string[], end: number): number {
+  const dir = directionalOf(words[end]);
+  if (!dir) return end;
+  const rest = words.length - end - 1;
+  // "Gravenstein Hwy N Sebastopol": before a one-word city the directional is the street's.
+  if (dir.length === 2 || rest <= 1) return end + 1;
+  // "Park Ave W 4 N", "Main St N Apt 4": what follows is no city, so the directional is the street's.
+  if (/\d/.test(words[end + 1]) || unitDesignatorOf(words[end + 1])) return end + 1;
+  return end;
 }
 
 /** "60E" at the end of a street is a number and a post-directional ("County Hwy 60 E", grid "400E"). */
@@ -346,8 +433,9 @@ export function parseAddress(text: string): ParsedAddress {
     let length = unitAt.length;
     const after = streetPart.slice(unitAt.at + length);
     // "Apt 13 C", "Unit 2 East": one more short word at the very end belongs to the unit.
-    if (!cityExpected && cityGroups.length === 0 && after.length === 1 && after[0].length <= 5) length++;
-    unitWords ??= streetPart.slice(unitAt.at, unitAt.at + length);
+    const extra = !cityExpected && cityGroups.length === 0 && after.length === 1 && after[0].length <= 5 ? 1 : 0;
+    length += extra;
+    unitWords ??= streetPart.slice(unitAt.keep[0], unitAt.keep[1] + extra);
     cityFromLine = streetPart.slice(unitAt.at + length);
     streetPart = streetPart.slice(0, unitAt.at);
   } else if (cityExpected || typeEndsStreet) {

@@ -30,7 +30,13 @@ const DIRECTIONAL_WORDS: Record<string, string> = {
   NORTHEAST: "NE", NORTHWEST: "NW", SOUTHEAST: "SE", SOUTHWEST: "SW",
   N: "N", S: "S", E: "E", W: "W", NE: "NE", NW: "NW", SE: "SE", SW: "SW",
   "NORTH EAST": "NE", "NORTH WEST": "NW", "SOUTH EAST": "SE", "SOUTH WEST": "SW",
+  "N E": "NE", "N W": "NW", "S E": "SE", "S W": "SW",
+  // "8517 So Nashville": a common spelling of South ("No" is not North: it is the number sign of "No. 130").
+  SO: "S",
 };
+
+/** The abbreviated directionals, which are never a name word by themselves before a street type ("Ballast Pt W Blvd"). */
+const ABBREVIATED_DIRECTIONALS = new Set(["N", "S", "E", "W", "NE", "NW", "SE", "SW"]);
 
 /** USPS Publication 28, Appendix C1: standard suffix abbreviation → the spellings that mean it. */
 const STREET_TYPE_SPELLINGS: Record<string, string[]> = {
@@ -79,6 +85,34 @@ for (const [abbreviation, spellings] of Object.entries(STREET_TYPE_SPELLINGS)) {
   for (const s of spellings) STREET_TYPES.set(s, abbreviation);
 }
 
+/**
+ * Type words that are whole English words ("Road", "Park", "Way"), as opposed
+ * to abbreviations ("Rd", "Ave", "Pkwy"). An abbreviation is always meant as
+ * a street type; a whole word may be a name word ("Old Bridge Road Ln",
+ * "Cottage Grove Ave"). The parser uses this to tell where a street ends.
+ */
+const SHORT_WHOLE_TYPE_WORDS = new Set([
+  "BEND", "BURG", "CAMP", "CAPE", "CLUB", "COVE", "DALE", "DAM", "FALL", "FORD", "FORK", "FORT", "GLEN", "HILL", "ISLE", "KEY",
+  "LAKE", "LAND", "LOAF", "LOCK", "LOOP", "MALL", "MEWS", "MILL", "NECK", "OVAL", "PARK", "PASS", "PATH", "PIKE", "PINE", "PORT",
+  "RAMP", "REST", "ROAD", "ROW", "RUE", "RUN", "SPUR", "VIEW", "WALK", "WALL", "WAY", "WAYS", "WELL",
+]);
+
+/** "Rd", "Ave", "Blvd", "Pkwy", "Av": an abbreviated street type (not a whole word such as "Road" or "Park"). */
+export function isAbbreviatedStreetType(word: string | null | undefined): boolean {
+  if (!word || !streetTypeOf(word)) return false;
+  const w = word.toUpperCase().replace(/[^A-Z]/g, "");
+  return w.length <= 4 && !SHORT_WHOLE_TYPE_WORDS.has(w);
+}
+
+/**
+ * Feature words that USPS lists as suffixes but that, spelled out in full as
+ * the last word of a street with no other type, are nearly always part of
+ * the name: "S Stony Island" (Stony Island Ave), "South Cottage Grove",
+ * "Washington Square Village". Abbreviated ("Stony Is", "Cottage Grv") they
+ * are the type. A judgement call, kept short on purpose.
+ */
+const NAME_ENDING_FEATURE_WORDS = new Set(["ISLAND", "ISLANDS", "GROVE", "GROVES", "HOLLOW", "VILLAGE", "VILLAGES"]);
+
 const ORDINAL_WORDS: Record<string, string> = {
   FIRST: "1ST", SECOND: "2ND", THIRD: "3RD", FOURTH: "4TH", FIFTH: "5TH", SIXTH: "6TH", SEVENTH: "7TH", EIGHTH: "8TH",
   NINTH: "9TH", TENTH: "10TH", ELEVENTH: "11TH", TWELFTH: "12TH", THIRTEENTH: "13TH", FOURTEENTH: "14TH", FIFTEENTH: "15TH",
@@ -110,7 +144,8 @@ export function directionalOf(word: string | null | undefined): string | null {
 }
 
 export function streetTypeOf(word: string | null | undefined): string | null {
-  if (!word) return null;
+  // "31st" is an ordinal, not "St".
+  if (!word || /\d/.test(word)) return null;
   return STREET_TYPES.get(word.toUpperCase().replace(/[^A-Z]/g, "")) ?? null;
 }
 
@@ -148,6 +183,7 @@ export function routePrefix(words: string[]): [string[], number] | null {
   if ((a === "US" || a === "U" ) && (HIGHWAY_WORDS.has(b) || ROUTE_WORDS.has(b)) && rest(2)) return [["US", "HWY"], 2];
   if (a === "U" && b === "S" && (HIGHWAY_WORDS.has(c) || ROUTE_WORDS.has(c)) && rest(3)) return [["US", "HWY"], 3];
   if (a === "US" && /^\d/.test(b ?? "")) return [["US", "HWY"], 1];
+  if (a === "U" && b === "S" && /^\d/.test(c ?? "")) return [["US", "HWY"], 2];
   if ((a === "STATE" || a === "ST") && (HIGHWAY_WORDS.has(b) || ROUTE_WORDS.has(b) || ROAD_WORDS.has(b)) && rest(2)) return [["STATE", "HWY"], 2];
   if (a === "SR" && rest(1) && /^\d/.test(b)) return [["STATE", "HWY"], 1];
   if ((a === "COUNTY" || a === "CO" || a === "CNTY") && ROAD_WORDS.has(b) && rest(2)) return [["CO", "RD"], 2];
@@ -164,7 +200,9 @@ export function routePrefix(words: string[]): [string[], number] | null {
 /** Name words in one spelling: route designators, ordinal words ("Third" → 3RD). */
 function canonicalNameWords(words: string[], hasType: boolean): string[] {
   const route = routePrefix(words);
-  const body = route ? words.slice(route[1]) : words;
+  let body = route ? words.slice(route[1]) : words;
+  // "U.S. Highway No. 130" is US HWY 130: "No." between a route designator and its number is the number sign.
+  if (route && ["NO", "NUMBER", "#"].includes(body[0]) && /^\d/.test(body[1] ?? "")) body = body.slice(1);
   const out = body.map((w) => ORDINAL_WORDS[w] ?? w.replace(/^(\d+)(ST|ND|RD|TH)$/, (_, d: string) => `${Number(d)}${ordinalSuffix(Number(d))}`));
   // "3 St" and "3rd St" are one street: a bare number followed by a type is an ordinal street.
   if (!route && hasType && out.length === 1 && /^\d+$/.test(out[0])) out[0] = `${Number(out[0])}${ordinalSuffix(Number(out[0]))}`;
@@ -212,10 +250,18 @@ export function streetFromWords(input: string[]): StreetName | null {
   // Type: the last word left, with at least one name word before it ("Court St", never "St" alone).
   // "N Wells", "S Park": after a one-letter directional alone, the type word is the name ("North Ave" keeps AVE).
   const onlyDirectionLetterBefore = words.length === 2 && /^[NSEW]{1,2}$/.test(words[0]);
-  if (words.length >= 2 && streetTypeOf(words[words.length - 1]) && !onlyDirectionLetterBefore) {
+  const last = words[words.length - 1];
+  const featureName = NAME_ENDING_FEATURE_WORDS.has(last) && words.length >= 2 && !directionalOf(words[words.length - 2]);
+  if (words.length >= 2 && streetTypeOf(last) && !onlyDirectionLetterBefore && !featureName) {
     const route = routePrefix(words.slice(0, -1).concat("1"));
     // "US Hwy" + "Rd"? no: a route designator followed only by a type is not a name.
     if (!(route && route[1] === words.length - 1)) type = streetTypeOf(words.pop());
+    // "Ballast Pt W Blvd", "Washington NE Pl": an abbreviated directional written before the type is the
+    // post-directional (Publication 28 puts it after the type), when a name word stays before it.
+    const beforeType = words[words.length - 1];
+    if (type && !postDir && words.length >= 2 && ABBREVIATED_DIRECTIONALS.has(beforeType) && !directionalOf(words[words.length - 2])) {
+      postDir = directionalOf(words.pop());
+    }
   }
   // Pre-directional: the first word, when a name word follows ("North Ave" keeps NORTH as the name).
   if (nameLeft(1, words.length) && words.length >= 2 && directionalOf(words[0])) {
