@@ -125,7 +125,9 @@ function takeZipAndState(words: Word[]): { rest: Word[]; zip: string | null; sta
     // "321 S. Washington": a state must leave a street name (not only a number and a direction) before it.
     if (rest.slice(1, -size).every((t) => directionalOf(t.w) || /^\d/.test(t.w))) continue;
     // "CT", "MT", "PR" are also street types: a state only after a comma or before a ZIP.
-    const alsoStreetWord = size === 1 && (streetTypeOf(tail[0].w) || unitDesignatorOf(tail[0].w) || directionalOf(tail[0].w));
+    // "500 US 19 Clearwater FL": a unit word ("Fl" is also Floor) that ends the line with no id after it cannot be a unit.
+    const unitWordOnly = unitDesignatorOf(tail[0].w) && !streetTypeOf(tail[0].w) && !directionalOf(tail[0].w) && !/\d/.test(rest[rest.length - size - 1].w);
+    const alsoStreetWord = size === 1 && !unitWordOnly && (streetTypeOf(tail[0].w) || unitDesignatorOf(tail[0].w) || directionalOf(tail[0].w));
     const ownGroup = tail[0].group !== rest[rest.length - size - 1].group;
     if (alsoStreetWord && !zip && (!ownGroup || directionalOf(tail[0].w))) continue;
     group ??= tail[0].group;
@@ -222,7 +224,9 @@ function unitLengthAt(words: string[], i: number): number {
   }
   if (designator === "LBBY" || designator === "BSMT") return 1;
   // "# Apt 25": the number sign before a designator and its id.
-  if (designator === "#" && unitDesignatorOf(next) && next !== "#" && isUnitId(words[i + 2])) return 3;
+  if (w === "#" && unitDesignatorOf(next) && next !== "#" && isUnitId(words[i + 2])) return 3;
+  // "Ste # 2", "Ste # D": a designator, the number sign, then the id.
+  if (designator !== "#" && next === "#" && isUnitId(words[i + 2])) return 3;
   if (designator === "#" && next === "#" && words[i + 2]) return 3;
   if (next !== undefined && (isUnitId(next) || (designator === "#" && /^[A-Z0-9-]+$/.test(next)))) return 2;
   // "718 Dorchester Pl NE Unit Cedar Rapids": "Unit" or "Apt" with no id is still the unit ("Ste" is also Sainte).
@@ -295,20 +299,34 @@ function splitStreetAndCity(words: string[], cityExpected: boolean): { street: s
       // "Avenue H", "Hwy 12": otherwise a type word before a number or single letter is a route designator, not the end.
       continue;
     }
-    return { street: words.slice(0, postDirectionalEnd(words, t + 1)), city: words.slice(postDirectionalEnd(words, t + 1)) };
+    const end = postDirectionalEnd(words, t + 1);
+    return { street: words.slice(0, end), city: words.slice(end) };
   }
   const last = words[words.length - 1];
-  const route = routePrefix(words.slice(directionalOf(words[0]) && words.length >= 3 ? 1 : 0));
-  if (!route && (streetTypeOf(last) || (directionalOf(last) && words.length > 1 && streetTypeOf(words[words.length - 2])))) return { street: words, city: [] };
+  const opening = directionalOf(words[0]) && words.length >= 3 ? 1 : 0;
+  const route = routePrefix(words.slice(opening));
+  // "E Fulton Grand Rapids", "Sedgeford SE Cedar Rapids": a feature word spelled out at the end of three or more
+  // words, with no thoroughfare type before it, ends the city ("Rapids", "Springs", "Beach"), not the street.
+  const cityFeatureLast = words.length - opening >= 3 && !isAbbreviatedStreetType(last) && !THOROUGHFARE_TYPES.has(streetTypeOf(last) ?? "");
+  const streetTypeLast = streetTypeOf(last) && !cityFeatureLast;
+  if (!route && (streetTypeLast || (directionalOf(last) && words.length > 1 && streetTypeOf(words[words.length - 2])))) return { street: words, city: [] };
   if (words.length >= 2) {
-    let end = directionalOf(words[0]) && words.length >= 3 ? 1 : 0;
-    // A route keeps its number: "County Road 43", "State Highway 116", "U.S. 17 Business".
-    end = route ? routeEnd(words, end + route[1] + 1) : end + 1;
+    let end = opening;
+    // A route keeps its number: "County Road 43", "State Highway 116", "U.S. 17 Business"; so does
+    // a lettered county road ("F 41", Michigan).
+    const lettered = /^[A-Z]$/.test(words[end]) && /^\d+$/.test(words[end + 1] ?? "") && words.length > end + 2;
+    end = route ? routeEnd(words, end + route[1] + 1) : lettered ? end + 2 : end + 1;
     if (!route && end < words.length && directionalOf(words[end]) && words.length - end > 1) end++;
     if (end < words.length) return { street: words.slice(0, end), city: words.slice(end) };
   }
   return { street: words, city: [] };
 }
+
+/** Street types that name a way, not a feature ("Rapids", "Beach", "Springs" end many city names). */
+const THOROUGHFARE_TYPES = new Set([
+  "ALY", "AVE", "BLVD", "BYP", "CIR", "CT", "CSWY", "DR", "EXPY", "FWY", "HWY", "LN", "LOOP", "MALL", "PATH", "PIKE", "PKWY", "PL", "PLZ",
+  "RD", "ROW", "RTE", "RUN", "SQ", "ST", "TER", "TPKE", "TRL", "WALK", "WAY", "XING",
+]);
 
 /** Spelled out before a name word, these begin a name ("Mount Vernon", "Fort Lauderdale"), so no street ends with them there. */
 const NAME_LEADING_TYPE_WORDS = new Set(["MOUNT", "FORT", "PORT"]);
@@ -323,27 +341,41 @@ function routeEnd(words: string[], end: number): number {
 }
 
 /**
- * Where the street ends after its type word at `end`: a diagonal ("SE") or a
- * directional before at most one word is the post-directional; a cardinal
- * one followed by two words or more begins the city ("Okeechobee Blvd W Palm Beach",
- * "Golfview Rd N Palm Beach", "175th St East Hazel Crest").
+ * Where the street ends after its type word at `end`: a directional right
+ * after the type is the post-directional. (Before a city that starts with
+ * one, "Okeechobee Blvd W Palm Beach", this is wrong; but "Main St N Saint
+ * Petersburg" is as common in the labelled data, and only a list of place
+ * names could tell them apart.)
  */
 function postDirectionalEnd(words: string[], end: number): number {
-  const dir = directionalOf(words[end]);
-  if (!dir) return end;
-  const rest = words.length - end - 1;
-  // "Gravenstein Hwy N Sebastopol": before a one-word city the directional is the street's.
-  if (dir.length === 2 || rest <= 1) return end + 1;
-  // "Park Ave W 4 N", "Main St N Apt 4": what follows is no city, so the directional is the street's.
-  if (/\d/.test(words[end + 1]) || unitDesignatorOf(words[end + 1])) return end + 1;
-  return end;
+  if (/^[NS]$/.test(words[end]) && /^[EW]$/.test(words[end + 1] ?? "") && words.length > end + 2) return end + 2;
+  return directionalOf(words[end]) ? end + 1 : end;
 }
 
 /** "60E" at the end of a street is a number and a post-directional ("County Hwy 60 E", grid "400E"). */
 function splitGluedDirection(words: string[]): string[] {
+  const n = words.length;
+  // "Lucerne Dr S E": a diagonal written as two letters.
+  if (n >= 3 && /^[NS]$/.test(words[n - 2]) && /^[EW]$/.test(words[n - 1]) && streetTypeOf(words[n - 3])) return [...words.slice(0, -2), words[n - 2] + words[n - 1]];
   const last = words[words.length - 1];
   const m = last?.match(/^(\d+)([NSEW])$/);
   return m && words.length >= 1 ? [...words.slice(0, -1), m[1], m[2]] : words;
+}
+
+/**
+ * Whether a number after these street words is the route's own ("County Road
+ * 57", "NW Loop 410", "Avenue 3", "Old Number 6"), not a unit: after a route
+ * designator that opens the street, a type word with no name before it, or a
+ * road or route word.
+ */
+function isRouteNumberAfter(before: string[]): boolean {
+  const opening = before.findIndex((w) => !directionalOf(w));
+  if (opening === -1) return true;
+  const body = before.slice(opening);
+  const route = routePrefix([...body, "1"]);
+  if (route && route[1] === body.length) return true;
+  if (body.length === 1 && streetTypeOf(body[0])) return true;
+  return ROUTE_NUMBER_BEFORE.has(before[before.length - 1]);
 }
 
 function streetOf(words: string[]): StreetName | null {
@@ -381,6 +413,22 @@ export function parseAddress(text: string): ParsedAddress {
   if (rest.length > 2 && rest[0].w === "#" && /^\w+$/.test(rest[1].w) && readNumber(rest.slice(2).map((r) => r.w))) {
     leadingUnit = normalizeUnit(`# ${rest[1].w}`);
     rest.splice(0, 2);
+  } else if (rest.length > 2 && rest[0].w === "#" && readNumber(rest.slice(1).map((r) => r.w))) {
+    // "# 2 Turner Rd": the number sign before the house number.
+    rest.splice(0, 1);
+  } else {
+    // "Unit 111 501 South Mill St", "Suite 200 Bldg 17 7000 Peachtree Dunwoody Rd": units written before the number.
+    const lead = rest.map((r) => r.w);
+    let at = 0;
+    let first: string[] | null = null;
+    for (let length = unitLengthAt(lead, at); length > 0 && unitDesignatorOf(lead[at]) && lead[at] !== "#"; length = unitLengthAt(lead, at)) {
+      first ??= lead.slice(at, at + length);
+      at += length;
+    }
+    if (first && at < lead.length - 1 && readNumber(lead.slice(at))) {
+      leadingUnit = normalizeUnit(first.join(" "));
+      rest.splice(0, at);
+    }
   }
   // The street line is the first group that starts with a house number (groups before it name a building).
   const startGroup = rest.find((r, i) => (i === 0 || rest[i - 1].group !== r.group) && readNumber(rest.filter((x) => x.group === r.group).map((x) => x.w)))?.group;
@@ -443,18 +491,24 @@ export function parseAddress(text: string): ParsedAddress {
     streetPart = split.street;
     cityFromLine = split.city;
   }
+  // "1160 Park Ave W 4 N", "1056 W Northshore 1 W": a number and a directional letter after the street are a unit (floor and side).
+  const sideUnit = streetPart.length >= 4 && /^\d+$/.test(streetPart[streetPart.length - 2]) && /^[NSEW]$/.test(streetPart[streetPart.length - 1]);
+  if (!unitAt && !unitWords && sideUnit && !isRouteNumberAfter(streetPart.slice(0, -2))) {
+    unitWords = ["#", ...streetPart.slice(-2)];
+    streetPart = streetPart.slice(0, -2);
+  }
   if (!unitAt && cityFromLine.length === 0 && !unitWords && streetPart.length >= 2 && /\d/.test(streetPart[streetPart.length - 1]) && !/^\d+(ST|ND|RD|TH)$/.test(streetPart[streetPart.length - 1])) {
     // "1020 West Bryn Mawr 211", "101 W. Grand Ave. 600": a number after the street is a unit, unless it is a route's number.
     const before = streetPart.slice(0, -1);
-    const isRouteNumber =
-      routePrefix([...before.slice(-2), "1"]) !== null ||
-      routePrefix([...before.slice(-1), "1"]) !== null ||
-      ROUTE_NUMBER_BEFORE.has(before[before.length - 1]) ||
-      before.every((w) => directionalOf(w));
-    if (!isRouteNumber) {
+    if (!isRouteNumberAfter(before)) {
       unitWords = ["#", streetPart[streetPart.length - 1]];
       streetPart = before;
     }
+  }
+  // "Lake Shore Drive 6 Waco", "10th Ave SW A Mount Vernon": an id right after the street, before the city, is a unit.
+  if (!unitWords && cityFromLine.length >= 2 && (/^\d+[A-Z]?$/.test(cityFromLine[0]) || /^[A-Z]$/.test(cityFromLine[0])) && !directionalOf(cityFromLine[0])) {
+    unitWords = ["#", cityFromLine[0]];
+    cityFromLine = cityFromLine.slice(1);
   }
   // "801 South Canal Street C1S": one word with a digit after the street, with no state or ZIP, is a unit.
   if (!unitWords && !cityExpected && cityFromLine.length === 1 && /\d/.test(cityFromLine[0])) {
