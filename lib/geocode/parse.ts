@@ -126,7 +126,7 @@ function takeZipAndState(words: Word[]): { rest: Word[]; zip: string | null; sta
     if (rest.slice(1, -size).every((t) => directionalOf(t.w) || /^\d/.test(t.w))) continue;
     // "CT", "MT", "PR" are also street types: a state only after a comma or before a ZIP.
     // "500 US 19 Clearwater FL": a unit word ("Fl" is also Floor) that ends the line with no id after it cannot be a unit.
-    const unitWordOnly = unitDesignatorOf(tail[0].w) && !streetTypeOf(tail[0].w) && !directionalOf(tail[0].w) && !/\d/.test(rest[rest.length - size - 1].w);
+    const unitWordOnly = unitDesignatorOf(tail[0].w) && !streetTypeOf(tail[0].w) && !directionalOf(tail[0].w) && !/\d/.test(rest[rest.length - size - 1].w) && !FLOOR_LEVEL.test(rest[rest.length - size - 1].w);
     const alsoStreetWord = size === 1 && !unitWordOnly && (streetTypeOf(tail[0].w) || unitDesignatorOf(tail[0].w) || directionalOf(tail[0].w));
     const ownGroup = tail[0].group !== rest[rest.length - size - 1].group;
     if (alsoStreetWord && !zip && (!ownGroup || directionalOf(tail[0].w))) continue;
@@ -228,16 +228,25 @@ function unitLengthAt(words: string[], i: number): number {
   // "Ste # 2", "Ste # D": a designator, the number sign, then the id.
   if (designator !== "#" && next === "#" && isUnitId(words[i + 2])) return 3;
   if (designator === "#" && next === "#" && words[i + 2]) return 3;
+  // "No. 5" needs a digit ("Ave No. Ste 130": "No." is no unit there); "#" takes any id ("# A").
+  if (designator === "#" && w !== "#") return next !== undefined && /\d/.test(next) ? 2 : 0;
   if (next !== undefined && (isUnitId(next) || (designator === "#" && /^[A-Z0-9-]+$/.test(next)))) return 2;
   // "718 Dorchester Pl NE Unit Cedar Rapids": "Unit" or "Apt" with no id is still the unit ("Ste" is also Sainte).
   if ((designator === "UNIT" || designator === "APT") && i > 0) return 1;
   return 0;
 }
 
+/** A building or department holds units; the suite or apartment within it is the address's unit. */
+function isContainerUnit(word: string | undefined): boolean {
+  const designator = unitDesignatorOf(word);
+  return designator === "BLDG" || designator === "DEPT";
+}
+
 /**
  * Where a unit starts in the street words (index ≥ 1, so a name stays), and
  * how many words it takes. Several units in a row ("Bldg 171 Ste 7002", "Dept
- * 528 4th Floor") are read as one run; the last, most specific one is kept.
+ * 528 4th Floor", "# 403 Rm 306") are read as one run; the unit kept is the
+ * first that is not a building or department (those contain the unit).
  */
 function findUnit(words: string[]): { at: number; length: number; keep: [number, number] } | null {
   for (let i = 1; i < words.length; i++) {
@@ -247,7 +256,7 @@ function findUnit(words: string[]): { at: number; length: number; keep: [number,
     if (length === 0) continue;
     let keep: [number, number] = [i, i + length];
     for (let more = unitLengthAt(words, i + length); more > 0; more = unitLengthAt(words, i + length)) {
-      keep = [i + length, i + length + more];
+      if (isContainerUnit(words[keep[0]])) keep = [i + length, i + length + more];
       length += more;
     }
     return { at: i, length, keep };
@@ -283,22 +292,23 @@ function splitStreetAndCity(words: string[], cityExpected: boolean): { street: s
     const after = words[t + 1];
     // "Mount Vernon", "Fort Lauderdale": spelled out before a name word, these begin a name, not end a street.
     if (NAME_LEADING_TYPE_WORDS.has(words[t]) && !streetTypeOf(after) && !directionalOf(after)) continue;
-    if (streetTypeOf(after) && !isAbbreviatedStreetType(words[t])) {
-      // "Old Bridge Road Ln", "Lake Run Dr Flowery Br": a whole type word followed by another type word is part of
-      // the name, unless that one only begins the city ("Ocean Boulevard St Simons").
-      if (isAbbreviatedStreetType(after) || t + 2 === words.length || !streetTypeOf(words[t + 2])) continue;
-    }
-    if (/^\d+$/.test(after) || (after.length === 1 && !directionalOf(after))) {
+    // "Old Bridge Road Ln", "Lake Run Dr Flowery Br", "Lake Shore Drive": a whole type word followed by another
+    // type word is part of the name; the street ends at a later one. (An abbreviation, "Dr", always ends it.)
+    if (streetTypeOf(after) && !isAbbreviatedStreetType(words[t])) continue;
+    const leading = words.slice(0, t).every((w) => directionalOf(w));
+    if (/^\d+$/.test(after)) {
       // "Country Road 183 Carbon", "Loop 410", "Highway 71 Business": the number after a road word or a leading
       // type word is the route's, and the street ends after it.
-      const leading = words.slice(0, t).every((w) => directionalOf(w));
-      if (/^\d+$/.test(after) && (leading || ROUTE_NUMBER_BEFORE.has(words[t]))) {
+      if (leading || ROUTE_NUMBER_BEFORE.has(words[t])) {
         const end = routeEnd(words, t + 2);
         if (end < words.length) return { street: words.slice(0, end), city: words.slice(end) };
+        continue;
       }
-      // "Avenue H", "Hwy 12": otherwise a type word before a number or single letter is a route designator, not the end.
-      continue;
+      // "Lake Shore Drive 6 Waco": after a named street the number is a unit (read below), and the street ends here.
+      return { street: words.slice(0, t + 1), city: words.slice(t + 1) };
     }
+    // "Avenue H": a type word before a single letter is a route designator, not the end.
+    if (after.length === 1 && !directionalOf(after)) continue;
     const end = postDirectionalEnd(words, t + 1);
     return { street: words.slice(0, end), city: words.slice(end) };
   }
@@ -504,6 +514,11 @@ export function parseAddress(text: string): ParsedAddress {
       unitWords = ["#", streetPart[streetPart.length - 1]];
       streetPart = before;
     }
+  }
+  // "Park Ave W 4 N", "Randolph 1 N Oak Park": a number and a directional letter right after the street are a unit.
+  if (!unitWords && cityFromLine.length >= 2 && /^\d+$/.test(cityFromLine[0]) && /^[NSEW]$/.test(cityFromLine[1])) {
+    unitWords = ["#", ...cityFromLine.slice(0, 2)];
+    cityFromLine = cityFromLine.slice(2);
   }
   // "Lake Shore Drive 6 Waco", "10th Ave SW A Mount Vernon": an id right after the street, before the city, is a unit.
   if (!unitWords && cityFromLine.length >= 2 && (/^\d+[A-Z]?$/.test(cityFromLine[0]) || /^[A-Z]$/.test(cityFromLine[0])) && !directionalOf(cityFromLine[0])) {
