@@ -257,9 +257,11 @@ export function streetFromWords(input: string[]): StreetName | null {
     // "US Hwy" + "Rd"? no: a route designator followed only by a type is not a name.
     if (!(route && route[1] === words.length - 1)) type = streetTypeOf(words.pop());
     // "Ballast Pt W Blvd", "Washington NE Pl": an abbreviated directional written before the type is the
-    // post-directional (Publication 28 puts it after the type), when a name word stays before it.
+    // post-directional (Publication 28 puts it after the type), when a name word stays before it; after an
+    // initial it is one more initial ("G S Rd").
     const beforeType = words[words.length - 1];
-    if (type && !postDir && words.length >= 2 && ABBREVIATED_DIRECTIONALS.has(beforeType) && !directionalOf(words[words.length - 2])) {
+    const nameBefore = words[words.length - 2];
+    if (type && !postDir && words.length >= 2 && ABBREVIATED_DIRECTIONALS.has(beforeType) && !directionalOf(nameBefore) && nameBefore.length > 1) {
       postDir = directionalOf(words.pop());
     }
   }
