@@ -65,6 +65,8 @@ const NUMBER_WORDS: Record<string, number> = { ONE: 1, TWO: 2, THREE: 3, FOUR: 4
 const INTERSECTION_WORDS = new Set(["&", "AND", "AT", "@", "/"]);
 /** "Autauga County 57", "Old Number 6", "Farm Road 12": the number after these words is the road's, not a unit. */
 const ROUTE_NUMBER_BEFORE = new Set(["COUNTY", "CO", "HWY", "HIGHWAY", "ROUTE", "RTE", "RT", "ROAD", "RD", "NUMBER", "NO", "SR", "CR", "FM", "US", "I", "STATE", "TOWNSHIP", "TWP", "PARISH", "LANE", "LN"]);
+/** Words that designate a numbered route ("Highway No. 130", "Route # A"); a road or lane keeps its units ("Cleveland Road # 26"). */
+const ROUTE_DESIGNATORS = new Set(["HWY", "HIGHWAY", "ROUTE", "RTE", "RT", "US", "SR", "CR", "FM", "INTERSTATE"]);
 const PLURAL_TYPES: Record<string, string> = { STS: "ST", STREETS: "ST", AVES: "AVE", AVENUES: "AVE", RDS: "RD", ROADS: "RD", BLVDS: "BLVD", DRS: "DR" };
 
 /** Unicode to plain ASCII upper case; wrapping quotes and brackets and a trailing country dropped. */
@@ -242,6 +244,17 @@ function isContainerUnit(word: string | undefined): boolean {
   return designator === "BLDG" || designator === "DEPT";
 }
 
+/** The units that open a group of words: where the run ends, and which unit of it is kept (see findUnit). */
+function unitRunAt(words: string[]): { keep: [number, number]; end: number } | null {
+  let at = 0;
+  let keep: [number, number] | null = null;
+  for (let length = unitLengthAt(words, at); length > 0; length = unitLengthAt(words, at)) {
+    if (!keep || isContainerUnit(words[keep[0]])) keep = [at, at + length];
+    at += length;
+  }
+  return keep ? { keep, end: at } : null;
+}
+
 /**
  * Where a unit starts in the street words (index ≥ 1, so a name stays), and
  * how many words it takes. Several units in a row ("Bldg 171 Ste 7002", "Dept
@@ -250,8 +263,8 @@ function isContainerUnit(word: string | undefined): boolean {
  */
 function findUnit(words: string[]): { at: number; length: number; keep: [number, number] } | null {
   for (let i = 1; i < words.length; i++) {
-    // "U.S. Highway No. 130": "No" after a route word is the route's number sign, not a unit.
-    if ((words[i] === "NO" || words[i] === "NUMBER") && ROUTE_NUMBER_BEFORE.has(words[i - 1])) continue;
+    // "U.S. Highway No. 130", "Route # A": "No" or "#" after a route word is the route's number sign, not a unit.
+    if ((words[i] === "NO" || words[i] === "NUMBER" || words[i] === "#") && ROUTE_DESIGNATORS.has(words[i - 1])) continue;
     let length = unitLengthAt(words, i);
     if (length === 0) continue;
     let keep: [number, number] = [i, i + length];
@@ -470,6 +483,14 @@ export function parseAddress(text: string): ParsedAddress {
         unitWords = restOfGroup.slice(0, 2);
         if (restOfGroup.length > 2) cityGroups.push(restOfGroup.slice(2));
       } else if (restOfGroup.length > 0) cityGroups.push(restOfGroup);
+      continue;
+    }
+    // "Bldg 171, Ste 7002 San Antonio", "14th Floor, Room 1418, New York": a group that opens with units; the one
+    // kept is the first that is not a building or department, and what follows them is the city.
+    const run = cityGroups.length === 0 ? unitRunAt(g) : null;
+    if (run) {
+      if (!unitWords || isContainerUnit(unitWords[0])) unitWords = g.slice(run.keep[0], run.keep[1]);
+      if (run.end < g.length) cityGroups.push(g.slice(run.end));
       continue;
     }
     if (!unitWords && cityGroups.length === 0 && g.length > 3 && unitDesignatorOf(g[0]) && g[0] !== "#") {

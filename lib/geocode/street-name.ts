@@ -198,7 +198,9 @@ export function routePrefix(words: string[]): [string[], number] | null {
 }
 
 /** Name words in one spelling: route designators, ordinal words ("Third" → 3RD). */
-function canonicalNameWords(words: string[], hasType: boolean): string[] {
+function canonicalNameWords(input: string[], hasType: boolean): string[] {
+  // "Route # A", "Hwy # 5": a number sign inside a name only says that a number follows.
+  const words = input.filter((w) => w !== "#");
   const route = routePrefix(words);
   let body = route ? words.slice(route[1]) : words;
   // "U.S. Highway No. 130" is US HWY 130: "No." between a route designator and its number is the number sign.
@@ -249,7 +251,8 @@ export function streetFromWords(input: string[]): StreetName | null {
   }
   // Type: the last word left, with at least one name word before it ("Court St", never "St" alone).
   // "N Wells", "S Park": after a one-letter directional alone, the type word is the name ("North Ave" keeps AVE).
-  const onlyDirectionLetterBefore = words.length === 2 && /^[NSEW]{1,2}$/.test(words[0]);
+  // "S St NW", "E St" (lettered streets): an abbreviated type is never a name, so the letter is.
+  const onlyDirectionLetterBefore = words.length === 2 && /^[NSEW]{1,2}$/.test(words[0]) && !isAbbreviatedStreetType(words[1]);
   const last = words[words.length - 1];
   const featureName = NAME_ENDING_FEATURE_WORDS.has(last) && words.length >= 2 && !directionalOf(words[words.length - 2]);
   if (words.length >= 2 && streetTypeOf(last) && !onlyDirectionLetterBefore && !featureName) {
