@@ -94,7 +94,7 @@ for (const [abbreviation, spellings] of Object.entries(STREET_TYPE_SPELLINGS)) {
 const SHORT_WHOLE_TYPE_WORDS = new Set([
   "BEND", "BURG", "CAMP", "CAPE", "CLUB", "COVE", "DALE", "DAM", "FALL", "FORD", "FORK", "FORT", "GLEN", "HILL", "ISLE", "KEY",
   "LAKE", "LAND", "LOAF", "LOCK", "LOOP", "MALL", "MEWS", "MILL", "NECK", "OVAL", "PARK", "PASS", "PATH", "PIKE", "PINE", "PORT",
-  "RAMP", "REST", "ROAD", "ROW", "RUE", "RUN", "SPUR", "VIEW", "WALK", "WALL", "WAY", "WAYS", "WELL",
+  "RAMP", "REST", "ROAD", "ROW", "RUE", "RUN", "SPUR", "VIA", "VIEW", "WALK", "WALL", "WAY", "WAYS", "WELL",
 ]);
 
 /** "Rd", "Ave", "Blvd", "Pkwy", "Av": an abbreviated street type (not a whole word such as "Road" or "Park"). */
