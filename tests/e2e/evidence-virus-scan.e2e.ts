@@ -18,7 +18,7 @@ import { openDatabase, type DbHandle } from "../../db/client";
 import { createStaffUser } from "../../lib/accounts/users";
 import { systemActor } from "../../lib/audit/record-audit";
 import { hasBuild, startBuiltApp, type RunningApp } from "../../scripts/support/next-app";
-import { createCanvassEntry, createFootageRequest, createIncident, createRegistration, offsetM } from "../support/canvass-factories";
+import { createCanvassEntry, createFootageRequest, createIncident, createRegistration, facingCamera, offsetM } from "../support/factories";
 import { eicarBytes, findClamd, startClamd, TEST_SIGNATURE, type TestClamd } from "../support/clamd";
 import { metadataHeader, realMp4 } from "../support/tus-uploads";
 import { appEnvFor } from "../faults/support";
@@ -52,9 +52,9 @@ describe.skipIf(!ready)(ready ? "virus scan on the Evidence page (real clamd)" :
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     const incident = await createIncident(t.db, { point: ORIGIN });
     incidentId = incident.id;
-    const reg = await createRegistration(t.db, { addressLine1: "10700 W Roosevelt Rd", location: offsetM(ORIGIN, 12, 8), cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] });
-    const entry = await createCanvassEntry(t.db, incident.id, reg, ORIGIN);
-    token = await createFootageRequest(t.db, incident, entry.id, 1);
+    const reg = await createRegistration(t.db, { addressLine1: "10700 W Roosevelt Rd", location: offsetM(ORIGIN, 12, 8), cameras: [facingCamera(0)] });
+    const entry = await createCanvassEntry(t.db, { incident, registration: reg });
+    ({ token } = await createFootageRequest(t.db, { incident, canvassEntryId: entry.id, expiresInDays: 1 }));
     await t.close();
     t = undefined;
     app = await startBuiltApp({

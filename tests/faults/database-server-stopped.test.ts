@@ -14,7 +14,7 @@ import { openDatabase } from "../../db/client";
 import { hasBuild, startBuiltApp, type RunningApp } from "../../scripts/support/next-app";
 import { traceRegistrations } from "../../scripts/support/registration-integrity";
 import { registrationPayload, ungeocodableAddress } from "../../scripts/support/registration-payloads";
-import { createTestStaff, createTestToken } from "../support/staff-factory";
+import { createStaff } from "../support/factories";
 import { appEnvFor, GEOCODABLE, prepareRegistrationData } from "./support";
 import { canRunThrowawayCluster, startThrowawayCluster, type ThrowawayCluster } from "./throwaway-cluster";
 import { PROCESS_TEST_TIMEOUT_MS } from "../support/process-budget";
@@ -37,7 +37,7 @@ beforeAll(async () => {
   const handle = await openDatabase({ databaseUrl: cluster.url("sightline") });
   try {
     await prepareRegistrationData(handle.db);
-    token = await createTestToken(handle.db, await createTestStaff(handle.db, "detective"));
+    token = (await createStaff(handle.db, { role: "detective" })).token;
   } finally {
     await handle.close();
   }

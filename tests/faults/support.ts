@@ -8,7 +8,7 @@ import type { Db } from "../../db/client";
 import { postRegistration } from "../../lib/registration/post-registration";
 import { registrationPayload, ungeocodableAddress, type PayloadAddress } from "../../scripts/support/registration-payloads";
 import { registrationDeps, jsonRequest } from "../support/registration-deps";
-import { seedAddressPoint, validRegistration } from "../support/registration-factory";
+import { createAddressPoint, validRegistration } from "../support/factories";
 
 /**
  * One address point per row the fault tests send, none of them the address
@@ -24,7 +24,7 @@ export const GEOCODABLE: PayloadAddress[] = Array.from({ length: 40 }, (_, i) =>
 }));
 
 export async function prepareRegistrationData(db: Db): Promise<void> {
-  for (const [i, a] of GEOCODABLE.entries()) await seedAddressPoint(db, Number(a.line1.split(" ")[0]), { lat: 41.866, lng: -87.878 - i * 0.0002 });
+  for (const [i, a] of GEOCODABLE.entries()) await createAddressPoint(db, { addNumber: Number(a.line1.split(" ")[0]), location: [-87.878 - i * 0.0002, 41.866] });
   const response = await postRegistration(jsonRequest(validRegistration({ owner: { name: "Already There", phone: "708-555-0100", email: "already@example.com" } })), registrationDeps(db));
   if (response.status !== 201) throw new Error(`could not pre-register: ${response.status}`);
 }

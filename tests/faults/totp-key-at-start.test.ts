@@ -21,7 +21,7 @@ import { newTotpSecret } from "../../lib/auth/totp";
 import { totpKeyring } from "../../lib/auth/totp-key";
 import { openTotpSecret, sealTotpSecret, totpKeyId } from "../../lib/auth/totp-secret-box";
 import { hasBuild, startBuiltApp, type RunningApp } from "../../scripts/support/next-app";
-import { createTestStaff } from "../support/staff-factory";
+import { createStaff } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { PROCESS_TEST_TIMEOUT_MS } from "../support/process-budget";
 import { appEnvFor, prepareRegistrationData } from "./support";
@@ -41,7 +41,7 @@ beforeAll(async () => {
   // One registration, so the embedded app does not seed the demo.
   await prepareRegistrationData(t.db);
   // A second factor enrolled before encryption at rest: its secret in plain base32.
-  const user = await createTestStaff(t.db, "detective");
+  const user = await createStaff(t.db, { role: "detective" });
   userId = user.id;
   await t.db.update(users).set({ totpSecret: plain, totpEnabledAt: new Date() }).where(eq(users.id, userId));
   await t.disconnect();

@@ -17,7 +17,7 @@ import { openDatabase } from "../../db/client";
 import { evidenceCustody, evidenceItems } from "../../db/schema";
 import { CHECKPOINT_BYTES } from "../../lib/evidence/storage";
 import { hasBuild, startBuiltApp, type RunningApp } from "../../scripts/support/next-app";
-import { createCanvassEntry, createFootageRequest, createIncident, createRegistration, offsetM } from "../support/canvass-factories";
+import { createCanvassEntry, createFootageRequest, createIncident, createRegistration, facingCamera, offsetM } from "../support/factories";
 import { metadataHeader } from "../support/tus-uploads";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { PROCESS_TEST_TIMEOUT_MS } from "../support/process-budget";
@@ -47,9 +47,9 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await prepareRegistrationData(t.db);
   const incident = await createIncident(t.db, { point: ORIGIN });
-  const reg = await createRegistration(t.db, { addressLine1: "10500 W Roosevelt Rd", location: offsetM(ORIGIN, 15, 5), cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] });
-  const entry = await createCanvassEntry(t.db, incident.id, reg, ORIGIN);
-  token = await createFootageRequest(t.db, incident, entry.id);
+  const reg = await createRegistration(t.db, { addressLine1: "10500 W Roosevelt Rd", location: offsetM(ORIGIN, 15, 5), cameras: [facingCamera(0)] });
+  const entry = await createCanvassEntry(t.db, { incident, registration: reg });
+  ({ token } = await createFootageRequest(t.db, { incident, canvassEntryId: entry.id }));
   await t.disconnect();
 });
 afterAll(async () => {

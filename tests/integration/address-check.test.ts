@@ -11,14 +11,14 @@ import { checkAddress } from "@/lib/registration/address-check";
 import { createIpRateLimiter } from "@/lib/registration/rate-limit";
 import { registrationGeocoder } from "@/lib/registration/geocoder";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { ROOSEVELT_10300, seedAddressPoint } from "../support/registration-factory";
+import { createAddressPoint, ROOSEVELT_10300 } from "../support/factories";
 import { request } from "../support/route-handlers";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  await seedAddressPoint(t.db);
+  await createAddressPoint(t.db);
   // One number on one street in two towns 9 km apart: without a ZIP or city it is two places.
   for (const [zip, city, lng] of [["60154", "WESTCHESTER", -87.88], ["60126", "ELMHURST", -87.94]] as const) {
     await t.db.insert(addressPoints).values({ addNumber: 500, stName: "MAPLE", stPosTyp: "AVE", city, state: "IL", zip, location: point(lng, 41.85 + (zip === "60126" ? 0.05 : 0)), source: "test" });

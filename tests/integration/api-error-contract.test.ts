@@ -14,7 +14,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/http/errors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestStaff, createTestToken } from "../support/staff-factory";
+import { createStaff } from "../support/factories";
 import { request } from "../support/route-handlers";
 import { setDbForTests } from "@/db/client";
 
@@ -107,7 +107,7 @@ let adminAuth: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  adminAuth = `Bearer ${await createTestToken(t.db, await createTestStaff(t.db, "admin"))}`;
+  adminAuth = (await createStaff(t.db, { role: "admin" })).authorization;
   for (const file of routeFiles) {
     const mod = (await import(file)) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {

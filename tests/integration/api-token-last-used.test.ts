@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { apiTokens } from "@/db/schema";
 import { principalForApiToken } from "@/lib/auth/api-token";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createStaffWithToken } from "../support/factories";
+import { createStaff } from "../support/factories";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe(`API token last use (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
   it("is written on first use, not again within a minute, and again after it", async () => {
-    const { user, token } = await createStaffWithToken(t.db, "detective");
+    const { token, ...user } = await createStaff(t.db);
     const lastUsed = async () => (await t.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.userId, user.id)))[0].at;
     expect(await lastUsed()).toBeNull();
 

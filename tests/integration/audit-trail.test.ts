@@ -10,9 +10,8 @@ import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
 import { viewAuditTrail } from "@/lib/audit/view-audit";
 import { actorRef, changeLines, detailLines, targetRef } from "@/lib/audit/describe-audit";
 import { updateIncident } from "@/lib/investigation/incident-lifecycle";
-import { createCanvassEntry, createIncident, createRegistration } from "../support/canvass-factories";
+import { createCanvassEntry, createIncident, createRegistration, createStaff } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestStaff, createTestToken } from "../support/staff-factory";
 import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
@@ -92,14 +91,14 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
 
   it("exports the filtered rows as CSV to admins only, and audits the export", async () => {
     await recordAudit(t.db, { userId: null, label: '=HYPERLINK("http://evil")' }, { action: "registration.updated_by_staff", targetType: "registration", targetId: "r9", details: { note: 'quote " and, comma' } });
-    const admin = await createTestStaff(t.db, "admin");
-    const detective = await createTestStaff(t.db, "detective");
+    const admin = await createStaff(t.db, { role: "admin" });
+    const detective = await createStaff(t.db, { role: "detective" });
     const call = async (token: string, query: string) =>
       exportAudit(new NextRequest(`http://127.0.0.1/api/admin/audit/export?${query}`, { headers: { authorization: `Bearer ${token}` } }), {
         params: Promise.resolve({}),
       });
-    expect((await call(await createTestToken(t.db, detective), "")).status).toBe(403);
-    const adminToken = await createTestToken(t.db, admin);
+    expect((await call(detective.token, "")).status).toBe(403);
+    const adminToken = admin.token;
     expect((await call(adminToken, "from=not-a-date")).status).toBe(422);
     expect(await (await call(adminToken, "from=not-a-date")).json()).toEqual({ error: expect.any(String), code: "validation", errors: { from: expect.any(String) } });
 
@@ -128,13 +127,13 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
   });
 
   it("names actors and targets with links, lists changes in words, keeps the filters, and records each viewing", async () => {
-    const admin = await createTestStaff(t.db, "admin");
-    const detective = await createTestStaff(t.db, "detective");
+    const admin = await createStaff(t.db, { role: "admin" });
+    const detective = await createStaff(t.db, { role: "detective" });
     const adminActor = { userId: admin.id, label: admin.email, ip: "127.0.0.1" };
     const spot: [number, number] = [-87.8821, 41.8505];
     const registration = await createRegistration(t.db, { addressLine1: "1800 Mayfair Ave", location: [-87.8819, 41.8506] });
     const incident = await createIncident(t.db, { point: spot, caseNumber: "26-40404" });
-    const stop = await createCanvassEntry(t.db, incident.id, registration, spot);
+    const stop = await createCanvassEntry(t.db, { incident, registration });
 
     // Entries written by the code that writes them in the app: an incident edit (changes as a map)…
     await updateIncident(

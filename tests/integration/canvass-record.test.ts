@@ -18,27 +18,26 @@ import { postRegistration } from "@/lib/registration/post-registration";
 import { snapshotCanvassEntries } from "@/lib/canvass/site-snapshot-sql";
 import type { CanvassRow } from "@/lib/canvass/canvass-types";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { ROOSEVELT_10300, seedAddressPoint, validRegistration } from "../support/registration-factory";
+import { createAddressPoint, createStaff, ROOSEVELT_10300, type TestStaff, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
-import { createStaff, type StaffFixture } from "../support/canvass-factories";
 
 let t: TestDatabase;
-let detective: StaffFixture;
-let supervisor: StaffFixture;
+let detective: TestStaff;
+let supervisor: TestStaff;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  await seedAddressPoint(t.db);
-  detective = await createStaff(t.db, "detective", "Dana Record");
-  supervisor = await createStaff(t.db, "supervisor", "Sue Record");
+  await createAddressPoint(t.db);
+  detective = await createStaff(t.db, { role: "detective", name: "Dana Record" });
+  supervisor = await createStaff(t.db, { role: "supervisor", name: "Sue Record" });
 });
 afterAll(async () => {
   setDbForTests(null);
   await t?.close();
 });
 
-const staffRequest = (method: string, url: string, who: StaffFixture, body?: unknown) =>
+const staffRequest = (method: string, url: string, who: TestStaff, body?: unknown) =>
   new NextRequest(`http://127.0.0.1:3107${url}`, {
     method,
     headers: { authorization: `Bearer ${who.token}`, "content-type": "application/json", "user-agent": "vitest" },

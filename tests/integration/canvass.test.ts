@@ -13,24 +13,24 @@ import { GET as getMine } from "@/app/api/canvass/mine/route";
 import { GET as getDashboard } from "@/app/api/dashboard/route";
 import { blockFaceFor } from "@/lib/canvass/block-face";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createCanvassEntry, createIncident, createStaff, offsetM, seedCanvassScenario, STREET_NAMES, type StaffFixture } from "../support/canvass-factories";
+import { createCanvassEntry, createIncident, createStaff, offsetM, seedCanvassScenario, STREET_NAMES, type TestStaff } from "../support/factories";
 import { setDbForTests } from "@/db/client";
 import { readPdfText } from "../support/pdf-text";
 import type { LngLat } from "@/db/ewkb";
 
 let t: TestDatabase;
 let scenario: Awaited<ReturnType<typeof seedCanvassScenario>>;
-let detective: StaffFixture;
-let otherDetective: StaffFixture;
-let supervisor: StaffFixture;
+let detective: TestStaff;
+let otherDetective: TestStaff;
+let supervisor: TestStaff;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   // The route handlers open the app's database through getDb(); point it at this test database.
   setDbForTests(t);
-  detective = await createStaff(t.db, "detective", "Dana Detective");
-  otherDetective = await createStaff(t.db, "detective", "Otto Other");
-  supervisor = await createStaff(t.db, "supervisor", "Sue Supervisor");
+  detective = await createStaff(t.db, { role: "detective", name: "Dana Detective" });
+  otherDetective = await createStaff(t.db, { role: "detective", name: "Otto Other" });
+  supervisor = await createStaff(t.db, { role: "supervisor", name: "Sue Supervisor" });
   scenario = await seedCanvassScenario(t.db, { occurredFrom: new Date(Date.now() - 2 * 86_400_000) });
 });
 afterAll(async () => {
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 const BASE = "http://127.0.0.1:3107";
-function call(method: string, url: string, who: StaffFixture | null, body?: unknown) {
+function call(method: string, url: string, who: TestStaff | null, body?: unknown) {
   const headers: Record<string, string> = { "user-agent": "vitest" };
   if (who) headers.authorization = `Bearer ${who.token}`;
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -159,7 +159,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
   });
 
   it("gives the JSON canvass with contacts only to CANVASS_EXPORT_MIN_ROLE (supervisor), like the file exports", async () => {
-    const read = async (who: StaffFixture) => (await getCanvass(call("GET", `/api/incidents/${scenario.incident.id}/canvass?format=json`, who), route(scenario.incident.id))).json();
+    const read = async (who: TestStaff) => (await getCanvass(call("GET", `/api/incidents/${scenario.incident.id}/canvass?format=json`, who), route(scenario.incident.id))).json();
     const asDetective = await read(detective);
     expect(asDetective.contactsIncluded).toBe(false);
     expect(asDetective.rows.length).toBe(scenario.sites.length);
@@ -461,7 +461,7 @@ describe(`canvass (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => 
   it("plans and exports the canvass of a route-of-travel incident, starting where the route starts", async () => {
     const routeOfTravel = [offsetM(scenario.origin, -300, 0), offsetM(scenario.origin, 300, 0)];
     const incident = await createIncident(t.db, { point: routeOfTravel[0], route: routeOfTravel, caseNumber: "26-ROUTE" });
-    for (const site of scenario.sites.slice(0, 5)) await createCanvassEntry(t.db, incident.id, site.registration, routeOfTravel[0]);
+    for (const site of scenario.sites.slice(0, 5)) await createCanvassEntry(t.db, { incident, registration: site.registration, from: routeOfTravel[0] });
     const res = await getCanvass(call("GET", `/api/incidents/${incident.id}/canvass?format=csv`, supervisor), route(incident.id));
     expect(res.status).toBe(200);
     const records: Record<string, string>[] = parse(await res.text(), { bom: true, columns: true });

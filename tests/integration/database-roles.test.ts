@@ -22,9 +22,8 @@ import { checkDatabaseRole } from "@/lib/startup/database-role-check";
 import { GET as near } from "@/app/api/cameras/near/route";
 import { POST as createIncident } from "@/app/api/incidents/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { ROOSEVELT_10300, seedAddressPoint, validRegistration } from "../support/registration-factory";
+import { createAddressPoint, createStaff, ROOSEVELT_10300, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
-import { createStaffWithToken } from "../support/factories";
 import { noParams, request } from "../support/route-handlers";
 
 const server = Boolean(process.env.DATABASE_URL);
@@ -57,7 +56,7 @@ async function attempt(statement: string): Promise<string> {
 beforeAll(async () => {
   if (!server) return;
   owner = await createTestDatabase();
-  await seedAddressPoint(owner.db);
+  await createAddressPoint(owner.db);
   await grantRuntimeRole(owner.db, role);
   runtimeUrl = asRole(owner.location, role);
   runtime = await openDatabase({ databaseUrl: runtimeUrl });
@@ -91,7 +90,7 @@ describe.skipIf(!server)("runtime database role (PostgreSQL server only: PGlite 
 
   it("runs the app: a public registration, a search with contacts, a saved incident, each audited", async () => {
     setDbForTests(runtime);
-    const staff = await createStaffWithToken(runtime.db, "detective");
+    const staff = await createStaff(runtime.db);
     const registered = await postRegistration(jsonRequest(validRegistration()), registrationDeps(runtime.db));
     expect(registered.status).toBe(201);
     const at = "2026-03-07T12:00:00-06:00";
@@ -107,7 +106,7 @@ describe.skipIf(!server)("runtime database role (PostgreSQL server only: PGlite 
       noParams,
     );
     expect(incident.status).toBe(201);
-    const actions = (await runtime.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorUserId, staff.user.id))).map((r) => r.action);
+    const actions = (await runtime.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorUserId, staff.id))).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["investigation.searched", "incident.created"]));
   });
 

@@ -21,14 +21,14 @@ import { purgeExpiredEvidence, retentionState } from "@/lib/evidence/retention";
 import { createLocalEvidenceStore, type EvidenceStore } from "@/lib/evidence/storage";
 import { setEvidenceRuntime } from "@/lib/evidence/runtime";
 import { resetTusServer } from "@/lib/evidence/tus-server";
-import { createCanvassEntry, createIncident, createRegistration, createStaff, offsetM, type StaffFixture } from "../support/canvass-factories";
+import { createCanvassEntry, createIncident, createRegistration, createStaff, facingCamera, offsetM, type TestStaff } from "../support/factories";
 import { params } from "../support/route-handlers";
 import { createUpload, patch, realMp4, sha256 } from "../support/tus-uploads";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
-let detective: StaffFixture;
-let supervisor: StaffFixture;
+let detective: TestStaff;
+let supervisor: TestStaff;
 let workDir: string;
 let evidenceDir: string;
 let store: EvidenceStore;
@@ -46,8 +46,8 @@ beforeAll(async () => {
   store = createLocalEvidenceStore(evidenceDir);
   setEvidenceRuntime({ mailer: null, sms: null, store, expiryDays: 7, maxFileBytes: 8 * 1024 * 1024, maxRequestBytes: 64 * 1024 * 1024 });
   resetTusServer();
-  detective = await createStaff(t.db, "detective", "Dana Detective");
-  supervisor = await createStaff(t.db, "supervisor", "Sam Supervisor");
+  detective = await createStaff(t.db, { role: "detective", name: "Dana Detective" });
+  supervisor = await createStaff(t.db, { role: "supervisor", name: "Sam Supervisor" });
   video = realMp4(path.join(workDir, "usb.mp4"), { seconds: 2, size: "160x120" });
 });
 afterAll(async () => {
@@ -61,8 +61,8 @@ afterAll(async () => {
 /** An incident with one stop and one video collected in person from it; closed `closedDaysAgo` days ago (or open). */
 async function incidentWithEvidence(closedDaysAgo: number | null) {
   const incident = await createIncident(t.db, { point: ORIGIN });
-  const reg = await createRegistration(t.db, { addressLine1: `${crypto.randomUUID().slice(0, 4)} W Roosevelt Rd`, location: offsetM(ORIGIN, 20, 5), cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] });
-  const entry = await createCanvassEntry(t.db, incident.id, reg, ORIGIN);
+  const reg = await createRegistration(t.db, { addressLine1: `${crypto.randomUUID().slice(0, 4)} W Roosevelt Rd`, location: offsetM(ORIGIN, 20, 5), cameras: [facingCamera(0)] });
+  const entry = await createCanvassEntry(t.db, { incident, registration: reg });
   const authorization = `Bearer ${detective.token}`;
   const created = await createUpload({ canvassEntryId: entry.id, filename: "usb-export.mp4", filetype: "video/mp4" }, video.length, { authorization });
   expect(created.status).toBe(201);
@@ -78,7 +78,7 @@ const item = async (id: string) => (await t.db.select().from(evidenceItems).wher
 const custodyOf = async (id: string) => t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, id)).orderBy(evidenceCustody.id);
 const onDisk = (id: string) => fs.existsSync(path.join(evidenceDir, id));
 
-function holdRequest(method: "PUT" | "DELETE", incidentId: string, who: StaffFixture, body: unknown) {
+function holdRequest(method: "PUT" | "DELETE", incidentId: string, who: TestStaff, body: unknown) {
   const handler = method === "PUT" ? placeHold : liftHold;
   return handler(
     new NextRequest(new URL(`/api/incidents/${incidentId}/legal-hold`, "http://localhost"), {

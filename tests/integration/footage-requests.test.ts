@@ -30,15 +30,15 @@ import { setEvidenceRuntime } from "@/lib/evidence/runtime";
 import { resetTusServer } from "@/lib/evidence/tus-server";
 import { hashUploadToken } from "@/lib/evidence/tokens";
 import { publicBaseUrl } from "@/lib/http/public-url";
-import { createCanvassEntry, createIncident, createRegistration, createStaff, offsetM, type StaffFixture } from "../support/canvass-factories";
+import { createCanvassEntry, createIncident, createRegistration, createStaff, facingCamera, offsetM, type TestStaff } from "../support/factories";
 import { params, request } from "../support/route-handlers";
 import { createUpload, fakeMp4, head, patch, sha256 } from "../support/tus-uploads";
 import { mailText, startSmtpSink } from "../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
-let detective: StaffFixture;
-let otherDetective: StaffFixture;
+let detective: TestStaff;
+let otherDetective: TestStaff;
 let evidenceDir: string;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let sms: { url: string; messages: { auth: string; form: URLSearchParams; path: string }[]; close(): Promise<void> };
@@ -88,20 +88,18 @@ beforeAll(async () => {
     maxRequestBytes: MAX_REQUEST,
   });
   resetTusServer();
-  detective = await createStaff(t.db, "detective", "Dana Detective");
-  otherDetective = await createStaff(t.db, "detective", "Otto Other");
+  detective = await createStaff(t.db, { role: "detective", name: "Dana Detective" });
+  otherDetective = await createStaff(t.db, { role: "detective", name: "Otto Other" });
   const incident = await createIncident(t.db, { point: ORIGIN, occurredFrom: new Date("2026-11-20T03:30:00Z") });
 
   for (let i = 0; i < 8; i++) {
     const reg = await createRegistration(t.db, {
       addressLine1: `${10300 + 2 * i} W Roosevelt Rd`,
+      ownerEmail: "owner@example.com",
       location: offsetM(ORIGIN, 10 + i * 15, -15),
-      cameras: [
-        { position: "front", bearingDeg: 0, recordsStreet: true },
-        { position: "rear", bearingDeg: 180, recordsStreet: false },
-      ],
+      cameras: [facingCamera(0), facingCamera(180, { position: "rear", recordsStreet: false })],
     });
-    entryIds.push((await createCanvassEntry(t.db, incident.id, reg, ORIGIN)).id);
+    entryIds.push((await createCanvassEntry(t.db, { incident, registration: reg })).id);
   }
 });
 afterAll(async () => {
@@ -227,8 +225,8 @@ describe("sending a footage request", () => {
   it("asks for fifteen minutes either side when the incident was recorded at a single moment, and refuses an empty window", async () => {
     const moment = new Date("2026-11-21T02:00:00Z");
     const incident = await createIncident(t.db, { point: ORIGIN, occurredFrom: moment, occurredTo: moment });
-    const reg = await createRegistration(t.db, { addressLine1: "10400 W Roosevelt Rd", location: offsetM(ORIGIN, 30, 20), cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] });
-    const entry = await createCanvassEntry(t.db, incident.id, reg, ORIGIN);
+    const reg = await createRegistration(t.db, { addressLine1: "10400 W Roosevelt Rd", location: offsetM(ORIGIN, 30, 20), cameras: [facingCamera(0)] });
+    const entry = await createCanvassEntry(t.db, { incident, registration: reg });
     const { status, body } = await sendRequest(entry.id, { deliver: "link" });
     expect(status).toBe(201);
     const [row] = await t.db.select().from(footageRequests).where(eq(footageRequests.id, body.id));
@@ -382,10 +380,10 @@ describe("the owner declines", () => {
 
 describe("in the owner's language", () => {
   it("e-mails a Spanish-speaking owner in Spanish and answers the decline's field errors in the request's language", async () => {
-    const reg = await createRegistration(t.db, { addressLine1: "10410 W Roosevelt Rd", location: offsetM(ORIGIN, 40, -15), cameras: [{ position: "front", bearingDeg: 0, recordsStreet: true }] });
+    const reg = await createRegistration(t.db, { addressLine1: "10410 W Roosevelt Rd", location: offsetM(ORIGIN, 40, -15), cameras: [facingCamera(0)] });
     await t.db.update(registrations).set({ locale: "es" }).where(eq(registrations.id, reg.id));
     const [incident] = await t.db.select().from(incidents).limit(1);
-    const entry = await createCanvassEntry(t.db, incident.id, reg, ORIGIN);
+    const entry = await createCanvassEntry(t.db, { incident, registration: reg });
     await t.db.update(canvassEntries).set({ clockOffsetS: -75 }).where(eq(canvassEntries.id, entry.id));
     const { status, body } = await sendRequest(entry.id, { deliver: "email" });
     expect(status).toBe(201);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbForTests } from "@/db/client";
 import { GET as health } from "@/app/api/health/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createStaffWithToken } from "../support/factories";
+import { createStaff } from "../support/factories";
 import { request } from "../support/route-handlers";
 
 let t: TestDatabase;
@@ -23,7 +23,7 @@ describe(`GET /api/health (${process.env.DATABASE_URL ? "server" : "embedded"})`
     expect(JSON.parse(body)).toEqual({ status: "ok" });
     expect(body).not.toMatch(/version|postgis/i);
     expect(await (await health(request("/api/health", { authorization: "Bearer sl_not-a-real-token" }))).json()).toEqual({ status: "ok" });
-    const staff = await createStaffWithToken(t.db, "detective");
+    const staff = await createStaff(t.db);
     const detailed = await (await health(request("/api/health", { authorization: staff.authorization }))).json();
     expect(detailed).toMatchObject({
       status: "ok",

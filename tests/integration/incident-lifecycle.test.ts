@@ -14,29 +14,28 @@ import { GET as sitesRoute } from "@/app/api/incidents/[id]/sites/route";
 import { GET as dashboardRoute } from "@/app/api/dashboard/route";
 import { GET as mineRoute } from "@/app/api/canvass/mine/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { ROOSEVELT_10300, seedAddressPoint } from "../support/registration-factory";
-import { createRegistration, createStaff, type StaffFixture } from "../support/canvass-factories";
+import { createAddressPoint, createRegistration, createStaff, ROOSEVELT_10300, type TestStaff } from "../support/factories";
 
 let t: TestDatabase;
-let detective: StaffFixture;
-let otherDetective: StaffFixture;
-let supervisor: StaffFixture;
+let detective: TestStaff;
+let otherDetective: TestStaff;
+let supervisor: TestStaff;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  await seedAddressPoint(t.db);
+  await createAddressPoint(t.db);
   await createRegistration(t.db, { addressLine1: "10300 W Roosevelt Rd", location: [ROOSEVELT_10300.lng, ROOSEVELT_10300.lat] });
-  detective = await createStaff(t.db, "detective", "Dana Life");
-  otherDetective = await createStaff(t.db, "detective", "Otto Life");
-  supervisor = await createStaff(t.db, "supervisor", "Sue Life");
+  detective = await createStaff(t.db, { role: "detective", name: "Dana Life" });
+  otherDetective = await createStaff(t.db, { role: "detective", name: "Otto Life" });
+  supervisor = await createStaff(t.db, { role: "supervisor", name: "Sue Life" });
 });
 afterAll(async () => {
   setDbForTests(null);
   await t?.close();
 });
 
-const call = (method: string, url: string, who: StaffFixture, body?: unknown) =>
+const call = (method: string, url: string, who: TestStaff, body?: unknown) =>
   new NextRequest(`http://127.0.0.1:3107${url}`, {
     method,
     headers: { authorization: `Bearer ${who.token}`, "content-type": "application/json", "user-agent": "vitest" },
@@ -54,7 +53,7 @@ async function save(body: Record<string, unknown> = {}) {
   return ((await res.json()) as { id: string }).id;
 }
 const read = async (id: string) => (await (await getRoute(call("GET", `/api/incidents/${id}`, detective), params(id))).json()) as Detail;
-const patch = (id: string, who: StaffFixture, body: unknown) => patchRoute(call("PATCH", `/api/incidents/${id}`, who, body), params(id));
+const patch = (id: string, who: TestStaff, body: unknown) => patchRoute(call("PATCH", `/api/incidents/${id}`, who, body), params(id));
 const audits = (id: string) => t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.targetType, "incident")));
 
 describe(`incident lifecycle (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {

@@ -16,7 +16,7 @@ import { findSites, searchTargetSql, sitesInAreaCondition } from "@/lib/investig
 import { footageStatus } from "@/lib/investigation/footage-status";
 import type { SearchArea } from "@/lib/investigation/search-area";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createSites, createStreet, type CameraSpec } from "../support/factories";
+import { createRegistrations, createStreet, type CameraSpec } from "../support/factories";
 import { seededRandom, testSeed } from "../support/random";
 
 const SEED = testSeed();
@@ -40,14 +40,13 @@ function randomCamera(): CameraSpec {
 beforeAll(async () => {
   t = await createTestDatabase();
   const retention = [null, 3, 7, 14, 30, 60, 90];
-  await createSites(
+  await createRegistrations(
     t.db,
     Array.from({ length: 1500 }, () => {
-      const [lng, lat] = randomPoint();
+      const location = randomPoint();
       const cameras = Array.from({ length: 1 + Math.floor(random() * 4) }, randomCamera);
       return {
-        lng,
-        lat,
+        location,
         cameras: random() < 0.03 ? [] : cameras,
         retentionDays: retention[Math.floor(random() * retention.length)],
         recordsStreetTraffic: random() < 0.2,
@@ -57,7 +56,7 @@ beforeAll(async () => {
   );
   for (let i = 0; i < 40; i++) {
     const a = randomPoint();
-    await createStreet(t.db, [a, [a[0] + (random() - 0.5) * 0.004, a[1] + (random() - 0.5) * 0.003]], `REF ${i}`);
+    await createStreet(t.db, { coordinates: [a, [a[0] + (random() - 0.5) * 0.004, a[1] + (random() - 0.5) * 0.003]], name: `REF ${i}` });
   }
 }, 180_000);
 

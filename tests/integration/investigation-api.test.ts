@@ -17,7 +17,7 @@ import { GET as publicStreets } from "@/app/api/streets/route";
 import type { LngLat } from "@/db/ewkb";
 import type { SiteFeatureCollection } from "@/lib/investigation/site-features";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createSite, createStaffWithToken, createStreet } from "../support/factories";
+import { createRegistration, createStaff, createStreet } from "../support/factories";
 import { destination } from "../support/geodesy";
 import { noParams, params, request } from "../support/route-handlers";
 import { setDbForTests } from "@/db/client";
@@ -32,23 +32,23 @@ const INCIDENT_AT = "2026-03-07T12:00:00-06:00";
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  const staff = await createStaffWithToken(t.db, "detective");
+  const staff = await createStaff(t.db);
   auth = staff.authorization;
-  userId = staff.user.id;
+  userId = staff.id;
   // A street running east-west 10 m north of the incident point.
   const streetLat = destination(CENTER, 0, 10)[1];
-  await createStreet(t.db, [[CENTER[0] - 0.01, streetLat], [CENTER[0] + 0.01, streetLat]], "ROOSEVELT");
+  await createStreet(t.db, { coordinates: [[CENTER[0] - 0.01, streetLat], [CENTER[0] + 0.01, streetLat]], name: "ROOSEVELT" });
   const south = (m: number) => destination(CENTER, 180, m);
   // Faces north across the point and the street.
-  ids.sees = await createSite(t.db, { lng: south(20)[0], lat: south(20)[1], retentionDays: 30, notes: "DVR in back office", cameras: [{ bearingDeg: 0, fovDeg: 60, rangeM: 40 }] });
+  ids.sees = (await createRegistration(t.db, { location: south(20), retentionDays: 30, notes: "DVR in back office", cameras: [{ bearingDeg: 0, fovDeg: 60, rangeM: 40 }] })).id;
   // Faces the street (registrant says so) but not the point; short retention.
-  ids.street = await createSite(t.db, { lng: destination(CENTER, 90, 150)[0], lat: destination(CENTER, 90, 150)[1], retentionDays: 7, cameras: [{ bearingDeg: 180, fovDeg: 60, rangeM: 10, recordsStreet: true }] });
+  ids.street = (await createRegistration(t.db, { location: destination(CENTER, 90, 150), retentionDays: 7, cameras: [{ bearingDeg: 180, fovDeg: 60, rangeM: 10, recordsStreet: true }] })).id;
   // Nearest, but faces away and has no retention on file.
-  ids.near = await createSite(t.db, { lng: south(60)[0], lat: south(60)[1], retentionDays: null, cameras: [{ bearingDeg: 180, fovDeg: 40, rangeM: 10 }], createdAt: new Date("2026-05-01T00:00:00Z") });
+  ids.near = (await createRegistration(t.db, { location: south(60), retentionDays: null, cameras: [{ bearingDeg: 180, fovDeg: 40, rangeM: 10 }], createdAt: new Date("2026-05-01T00:00:00Z") })).id;
   // Withdrawn and pending sites never appear.
-  ids.withdrawn = await createSite(t.db, { lng: south(5)[0], lat: south(5)[1], status: "withdrawn" });
-  ids.pending = await createSite(t.db, { lng: south(6)[0], lat: south(6)[1], status: "pending_review" });
-  ids.far = await createSite(t.db, { lng: destination(CENTER, 0, 900)[0], lat: destination(CENTER, 0, 900)[1] });
+  ids.withdrawn = (await createRegistration(t.db, { location: south(5), status: "withdrawn" })).id;
+  ids.pending = (await createRegistration(t.db, { location: south(6), status: "pending_review" })).id;
+  ids.far = (await createRegistration(t.db, { location: destination(CENTER, 0, 900) })).id;
 });
 
 afterAll(async () => {
@@ -145,7 +145,7 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
   it("serves no contacts of a withdrawn or inactive registration (and audits no read)", async () => {
     const before = (await auditRows("registration.contacts_viewed")).length;
     for (const status of ["withdrawn", "inactive"] as const) {
-      const id = await createSite(t.db, { lng: CENTER[0] + 0.05, lat: CENTER[1] + 0.05, retentionDays: 30, cameras: [{ bearingDeg: 0, fovDeg: 60, rangeM: 10 }] });
+      const id = (await createRegistration(t.db, { location: [CENTER[0] + 0.05, CENTER[1] + 0.05], retentionDays: 30, cameras: [{ bearingDeg: 0, fovDeg: 60, rangeM: 10 }] })).id;
       await t.db.update(registrations).set({ status, inactiveSince: new Date() }).where(eq(registrations.id, id));
       const res = await contactsRoute(request(`/api/registrations/${id}/contacts`, { authorization: auth }), params({ id }));
       expect(res.status).toBe(404);

@@ -33,7 +33,7 @@ import { findSites } from "@/lib/investigation/find-sites";
 import type { SearchArea } from "@/lib/investigation/search-area";
 import { distanceMeters, geographyLineSql, geographyPointSql, withinMeters } from "@/lib/geo/spatial-sql";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createSites, type SiteSpec } from "../support/factories";
+import { createRegistrations, type RegistrationOverrides } from "../support/factories";
 import { bearingDeg, destination, distanceToRouteM, geodesicM, haversineM, routeDistance } from "../support/geodesy";
 import { seededRandom, testSeed } from "../support/random";
 
@@ -57,7 +57,7 @@ interface Placed {
 let t: TestDatabase;
 const placed: Placed[] = [];
 
-function randomStatus(): SiteSpec["status"] {
+function randomStatus(): RegistrationOverrides["status"] {
   return random() < 0.15 ? STATUSES[Math.floor(random() * STATUSES.length)] : "active";
 }
 
@@ -95,8 +95,8 @@ beforeAll(async () => {
       }
     }
   }
-  const specs = points.map((at) => ({ lng: at[0], lat: at[1], status: randomStatus() }));
-  const ids = await createSites(t.db, specs);
+  const specs = points.map((at) => ({ location: at, status: randomStatus() }));
+  const ids = (await createRegistrations(t.db, specs)).map((site) => site.id);
   ids.forEach((id, i) => placed.push({ id, at: points[i], active: specs[i].status === "active" }));
 }, 180_000);
 

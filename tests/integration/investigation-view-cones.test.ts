@@ -14,7 +14,7 @@ import { findSites, type CameraResult } from "@/lib/investigation/find-sites";
 import { refreshViewCones } from "@/lib/investigation/refresh-view-cones";
 import { buildViewCone } from "@/lib/investigation/view-cone";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createSite, createSites, createStreet } from "../support/factories";
+import { createRegistration, createRegistrations, createStreet } from "../support/factories";
 import { angleBetweenDeg, destination, haversineM, sphereBearingDeg } from "../support/geodesy";
 import { seededRandom, testSeed } from "../support/random";
 
@@ -73,9 +73,9 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
       const camera = fixed[i] ?? { bearingDeg: random() * 360, fovDeg: 5 + random() * 355, rangeM: 5 + random() * 80 };
       specs.push({ at: destination(origin, 90, 600 * i), camera });
     }
-    await createSites(
+    await createRegistrations(
       t.db,
-      specs.map((s) => ({ lng: s.at[0], lat: s.at[1], recordsStreetTraffic: false, cameras: [{ ...s.camera, recordsStreet: false }] })),
+      specs.map((s) => ({ location: s.at, recordsStreetTraffic: false, cameras: [{ ...s.camera, recordsStreet: false }] })),
     );
     let decided = 0;
     let seen = 0;
@@ -111,11 +111,11 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
       const street = [a, destination(a, random() * 360, 10 + random() * 80)];
       cases.push({ at, camera, street });
     }
-    for (const c of cases) await createStreet(t.db, c.street);
-    const ids = await createSites(
+    for (const c of cases) await createStreet(t.db, { coordinates: c.street });
+    const ids = (await createRegistrations(
       t.db,
-      cases.map((c) => ({ lng: c.at[0], lat: c.at[1], recordsStreetTraffic: false, cameras: [c.camera] })),
-    );
+      cases.map((c) => ({ location: c.at, recordsStreetTraffic: false, cameras: [c.camera] })),
+    )).map((site) => site.id);
     let decided = 0;
     let crossing = 0;
     for (const [i, c] of cases.entries()) {
@@ -143,9 +143,8 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
 
   it("a camera without a bearing is 'direction unknown': no cone, never sees the point, faces the street only if the registrant said so", async () => {
     const at: LngLat = [-87.7, 41.9];
-    await createSite(t.db, {
-      lng: at[0],
-      lat: at[1],
+    await createRegistration(t.db, {
+      location: at,
       recordsStreetTraffic: false,
       cameras: [{ position: "rear", recordsStreet: true }, { position: "side", recordsStreet: false }],
     });
@@ -161,7 +160,7 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
   it("a route search reports the stretch of the route each cone sees, with its length", async () => {
     const at: LngLat = [-87.6, 41.95];
     // Camera facing east, 90° wide, 40 m: a north-south route 20 m east crosses the cone.
-    await createSite(t.db, { lng: at[0], lat: at[1], cameras: [{ bearingDeg: 90, fovDeg: 90, rangeM: 40 }, { position: "rear", bearingDeg: 270, fovDeg: 60, rangeM: 15 }] });
+    await createRegistration(t.db, { location: at, cameras: [{ bearingDeg: 90, fovDeg: 90, rangeM: 40 }, { position: "rear", bearingDeg: 270, fovDeg: 60, rangeM: 15 }] });
     const mid = destination(at, 90, 20);
     const route: LngLat[] = [destination(mid, 0, 200), destination(mid, 180, 200)];
     const [site] = await findSites(t.db, { area: { kind: "route", route: { type: "LineString", coordinates: route }, widthM: 60 }, at: new Date(), timeZone: TZ });
@@ -186,9 +185,8 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
   it("refreshViewCones rebuilds missing cones from the camera's own point or the site's", async () => {
     const site: LngLat = [-87.65, 41.97];
     const ownPoint = destination(site, 0, 12);
-    const id = await createSite(t.db, {
-      lng: site[0],
-      lat: site[1],
+    const { id } = await createRegistration(t.db, {
+      location: site,
       cameras: [
         { position: "front", bearingDeg: 45, fovDeg: 70, rangeM: 25, withoutCone: true },
         { position: "rear", bearingDeg: 200, fovDeg: 90, rangeM: 20, at: ownPoint, withoutCone: true },

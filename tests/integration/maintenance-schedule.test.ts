@@ -14,7 +14,7 @@ import { runExclusively } from "@/lib/maintenance/exclusive-run";
 import { maintenanceSettings, runMaintenance, type MaintenanceOutcome } from "@/lib/maintenance/maintenance";
 import { startMaintenanceSchedule } from "@/lib/maintenance/schedule";
 import type { Mailer } from "@/lib/registration/mailer";
-import { createSite } from "../support/factories";
+import { createRegistration } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -61,7 +61,7 @@ describe(`scheduled maintenance (${process.env.DATABASE_URL ? "server" : "embedd
   });
 
   it("two runs started together: exactly one does the work (one reminder e-mail, one audited run), the other skips", async () => {
-    const stale = await createSite(t.db, { lng: -87.881, lat: 41.851, ownerEmail: "stale-owner@example.test", lastConfirmedAt: new Date(Date.now() - 400 * 86_400_000) });
+    const stale = (await createRegistration(t.db, { location: [-87.881, 41.851], ownerEmail: "stale-owner@example.test", lastConfirmedAt: new Date(Date.now() - 400 * 86_400_000) })).id;
     const sent: string[] = [];
     // A slow mail server keeps the first run inside its lock while the second tries for it.
     const slowMailer: Mailer = {
@@ -94,7 +94,7 @@ describe(`scheduled maintenance (${process.env.DATABASE_URL ? "server" : "embedd
   });
 
   it("the schedule fires (a short pattern here) and erases contacts past their retention, audited as a scheduled run", async () => {
-    const expired = await createSite(t.db, { lng: -87.88, lat: 41.85, status: "withdrawn", inactiveSince: new Date(Date.now() - 200 * 86_400_000) });
+    const expired = (await createRegistration(t.db, { location: [-87.88, 41.85], status: "withdrawn", inactiveSince: new Date(Date.now() - 200 * 86_400_000) })).id;
     const runs: MaintenanceOutcome[] = [];
     const job = startMaintenanceSchedule({ pattern: "* * * * * *", timeZone: "UTC", handle: async () => t, settings, onRun: (o) => runs.push(o) });
     expect(job).not.toBeNull();

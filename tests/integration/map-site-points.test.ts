@@ -10,7 +10,7 @@ import { registrations } from "@/db/schema";
 import { GET as mapSites } from "@/app/api/map/sites/route";
 import { sitePointsJsonInBox } from "@/lib/investigation/map-layers";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createSite, createStaffWithToken } from "../support/factories";
+import { createRegistration, createStaff } from "../support/factories";
 import { noParams, request } from "../support/route-handlers";
 import { setDbForTests } from "@/db/client";
 
@@ -21,7 +21,7 @@ const BBOX = "-87.9,41.8,-87.8,41.9";
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  auth = (await createStaffWithToken(t.db, "detective")).authorization;
+  auth = (await createStaff(t.db)).authorization;
 });
 
 afterAll(async () => {
@@ -45,16 +45,16 @@ function positions(body: { scale: number; coords: number[] } | null): string[] {
 
 describe("map site points", () => {
   it("sends active sites inside the box, and follows every change to the registry", async () => {
-    const a = await createSite(t.db, { lng: -87.85, lat: 41.85 });
-    await createSite(t.db, { lng: -87.84, lat: 41.86, status: "pending_review" });
-    await createSite(t.db, { lng: -87.7, lat: 41.85 }); // outside the box
+    const a = (await createRegistration(t.db, { location: [-87.85, 41.85] })).id;
+    await createRegistration(t.db, { location: [-87.84, 41.86], status: "pending_review" });
+    await createRegistration(t.db, { location: [-87.7, 41.85] }); // outside the box
     let seen = await getSites();
     expect(seen.status).toBe(200);
     expect(seen.cacheControl).toBe("private, no-cache");
     expect(seen.body!.truncated).toBe(false);
     expect(positions(seen.body)).toEqual(["-87.85,41.85"]);
     // Six decimals survive exactly.
-    const b = await createSite(t.db, { lng: -87.812345, lat: 41.876543 });
+    const b = (await createRegistration(t.db, { location: [-87.812345, 41.876543] })).id;
     seen = await getSites();
     expect(positions(seen.body)).toEqual(["-87.812345,41.876543", "-87.85,41.85"]);
 
@@ -93,8 +93,8 @@ describe("map site points", () => {
   });
 
   it("queries the box in the database instead when the registry is too large to copy, with the same answer", async () => {
-    await createSite(t.db, { lng: -87.805, lat: 41.805 });
-    await createSite(t.db, { lng: -87.805, lat: 41.805, status: "withdrawn" });
+    await createRegistration(t.db, { location: [-87.805, 41.805] });
+    await createRegistration(t.db, { location: [-87.805, 41.805], status: "withdrawn" });
     for (const box of [
       { west: -87.9, south: 41.8, east: -87.8, north: 41.9 },
       { west: -88, south: 41, east: -87, north: 42 },

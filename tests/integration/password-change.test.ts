@@ -8,7 +8,7 @@ import { authenticateStaff } from "@/lib/auth/sign-in";
 import { principalForApiToken } from "@/lib/auth/api-token";
 import { changeOwnPassword } from "@/lib/accounts/users";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestStaff, createTestToken, TEST_PASSWORD } from "../support/staff-factory";
+import { createStaff, TEST_PASSWORD } from "../support/factories";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -24,8 +24,8 @@ const NEW_PASSWORD = "lantern-quarry-mosaic-47";
 
 describe(`changing one's own password (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
   it("needs the current password and a policy-conforming new one, then ends sessions and tokens, audited", async () => {
-    const user = await createTestStaff(t.db, "detective");
-    const token = await createTestToken(t.db, user);
+    const user = await createStaff(t.db, { role: "detective" });
+    const token = user.token;
     const actor = { userId: user.id, label: user.email, ip: meta.ip };
     expect(await changeOwnPassword(t.db, actor, user.id, { currentPassword: "not-my-password-123", newPassword: NEW_PASSWORD })).toEqual({
       ok: false,

@@ -9,13 +9,13 @@ import { createIpRateLimiter } from "@/lib/registration/rate-limit";
 import { createMailer } from "@/lib/registration/mailer";
 import { mailText, startSmtpSink } from "../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { ROOSEVELT_10300, seedAddressPoint, validRegistration } from "../support/registration-factory";
+import { createAddressPoint, ROOSEVELT_10300, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedAddressPoint(t.db);
+  await createAddressPoint(t.db);
 });
 afterAll(async () => {
   await t?.close();

@@ -7,12 +7,12 @@ import { importRegistrationsCsv } from "@/lib/registration/import";
 import { rekeyRegistrationAddresses } from "@/lib/registration/rekey-addresses";
 import { DEFAULT_COLUMNS, parseColumnMap } from "@/lib/registration/import-rows";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { seedAddressPoint } from "../support/registration-factory";
+import { createAddressPoint } from "../support/factories";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedAddressPoint(t.db);
+  await createAddressPoint(t.db);
 });
 afterAll(async () => {
   await t?.close();

@@ -12,7 +12,7 @@ import * as statusRoute from "@/app/api/manage/[token]/status/route";
 import * as pinRoute from "@/app/api/manage/[token]/pin/route";
 import * as rotateRoute from "@/app/api/manage/[token]/rotate/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { seedAddressPoint, validRegistration } from "../support/registration-factory";
+import { createAddressPoint, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
 import { setDbForTests } from "@/db/client";
 
@@ -20,7 +20,7 @@ let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  await seedAddressPoint(t.db);
+  await createAddressPoint(t.db);
 });
 afterAll(async () => {
   await t?.close();

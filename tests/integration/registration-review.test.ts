@@ -10,7 +10,7 @@ import { sendReconfirmReminders } from "@/lib/registration/review";
 import * as queueRoute from "@/app/api/review/route";
 import * as actionRoute from "@/app/api/review/[id]/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { seedAddressPoint, validRegistration } from "../support/registration-factory";
+import { createAddressPoint, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
 import { mailText, startSmtpSink } from "../support/smtp-sink";
 import { setDbForTests } from "@/db/client";
@@ -30,7 +30,7 @@ async function staffToken(email: string, role: "detective" | "supervisor") {
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  await seedAddressPoint(t.db);
+  await createAddressPoint(t.db);
   supervisorToken = await staffToken("sup@agency.test", "supervisor");
   detectiveToken = await staffToken("det@agency.test", "detective");
   smtp = await startSmtpSink();

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { auditLog, registrations, type User } from "@/db/schema";
+import { auditLog, registrations } from "@/db/schema";
 import { setDbForTests } from "@/db/client";
 import { systemActor } from "@/lib/audit/record-audit";
 import { loadDashboard } from "@/lib/canvass/dashboard";
@@ -20,22 +20,21 @@ import * as oneRoute from "@/app/api/registrations/[id]/route";
 import * as queueRoute from "@/app/api/review/route";
 import * as actionRoute from "@/app/api/review/[id]/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestStaff, createTestToken } from "../support/staff-factory";
+import { createAddressPoint, createStaff, ROOSEVELT_10300, type TestStaff, validRegistration } from "../support/factories";
 import { noParams, params, request } from "../support/route-handlers";
-import { ROOSEVELT_10300, seedAddressPoint, validRegistration } from "../support/registration-factory";
 
 let t: TestDatabase;
-let detective: User;
+let detective: TestStaff;
 let detectiveAuth: string;
 let supervisorAuth: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  for (let n = 10300; n <= 10326; n += 2) await seedAddressPoint(t.db, n, { lat: ROOSEVELT_10300.lat, lng: ROOSEVELT_10300.lng + (n - 10300) * 0.0001 });
-  detective = await createTestStaff(t.db, "detective");
-  detectiveAuth = `Bearer ${await createTestToken(t.db, detective)}`;
-  supervisorAuth = `Bearer ${await createTestToken(t.db, await createTestStaff(t.db, "supervisor"))}`;
+  for (let n = 10300; n <= 10326; n += 2) await createAddressPoint(t.db, { addNumber: n, location: [ROOSEVELT_10300.lng + (n - 10300) * 0.0001, ROOSEVELT_10300.lat] });
+  detective = await createStaff(t.db, { role: "detective" });
+  detectiveAuth = detective.authorization;
+  supervisorAuth = (await createStaff(t.db, { role: "supervisor" })).authorization;
 });
 afterAll(async () => {
   setDbForTests(null);

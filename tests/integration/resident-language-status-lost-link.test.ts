@@ -17,7 +17,7 @@ import * as statusRoute from "@/app/api/manage/[token]/status/route";
 import * as reopenRoute from "@/app/api/manage/[token]/reopen/route";
 import { mailText, startSmtpSink } from "../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { seedAddressPoint, validRegistration } from "../support/registration-factory";
+import { createAddressPoint, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
 import { setDbForTests } from "@/db/client";
 
@@ -26,7 +26,7 @@ let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  await seedAddressPoint(t.db);
+  await createAddressPoint(t.db);
   sink = await startSmtpSink();
 });
 afterAll(async () => {

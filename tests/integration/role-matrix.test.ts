@@ -7,14 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import type { User } from "@/db/schema";
 import { setUserDisabled } from "@/lib/accounts/users";
 import { systemActor } from "@/lib/audit/record-audit";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { publicOrigin } from "@/lib/http/public-url";
 import { isRole, roleAllows, ROLES, type Role } from "@/lib/auth/roles";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestStaff, createTestToken, sessionCookieFor } from "../support/staff-factory";
+import { createStaff, sessionCookieFor, type TestStaff } from "../support/factories";
 import { setDbForTests } from "@/db/client";
 
 const APP_DIR = path.resolve(__dirname, "../../app");
@@ -83,15 +82,15 @@ let t: TestDatabase;
 const staffRoutes: StaffRoute[] = [];
 const tokens = {} as Record<Role, string>;
 const cookies = {} as Record<Role, string>;
-const users = {} as Record<Role, User>;
+const users = {} as Record<Role, TestStaff>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   // The route handlers open the database through the process-wide handle: make that this test's database.
   setDbForTests(t);
   for (const role of ROLES) {
-    users[role] = await createTestStaff(t.db, role, { mfa: true });
-    tokens[role] = await createTestToken(t.db, users[role]);
+    users[role] = await createStaff(t.db, { role: role, mfa: true });
+    tokens[role] = users[role].token;
     cookies[role] = await sessionCookieFor(users[role], authSecret());
   }
   for (const file of routeFiles) {
@@ -197,8 +196,8 @@ describe(`role matrix (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
 
   it("refuses a disabled user's session and token at the next request", async () => {
     const route = staffRoutes.find((r) => r.routePath === "/api/admin/audit/export")!;
-    const admin = await createTestStaff(t.db, "admin", { mfa: true });
-    const token = await createTestToken(t.db, admin);
+    const admin = await createStaff(t.db, { role: "admin", mfa: true });
+    const token = admin.token;
     const cookie = await sessionCookieFor(admin, authSecret());
     expect(await call(route, { cookie })).toBe(200);
     expect(await call(route, { authorization: `Bearer ${token}` })).toBe(200);

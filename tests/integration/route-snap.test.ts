@@ -16,7 +16,7 @@ import { readReferenceSegments } from "@/lib/geocode/accuracy/reference-accuracy
 import { JOIN_ENDS_WITHIN_M, MAX_SNAP_M } from "@/lib/investigation/route-snap";
 import { setDbForTests } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createStaffWithToken, createStreet } from "../support/factories";
+import { createStaff, createStreet } from "../support/factories";
 import { destination } from "../support/geodesy";
 import { noParams, request } from "../support/route-handlers";
 
@@ -39,8 +39,8 @@ let auth: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   setDbForTests(t);
-  auth = (await createStaffWithToken(t.db, "detective")).authorization;
-  for (const s of segments) await createStreet(t.db, s.coordinates, s.street);
+  auth = (await createStaff(t.db)).authorization;
+  for (const s of segments) await createStreet(t.db, { coordinates: s.coordinates, name: s.street });
 }, 120_000);
 
 afterAll(async () => {

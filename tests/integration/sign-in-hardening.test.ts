@@ -15,7 +15,7 @@ import { createSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { beginEnrolmentWithPassword, completeEnrolmentWithPassword } from "@/lib/auth/mfa-enrolment";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestStaff, TEST_PASSWORD } from "../support/staff-factory";
+import { createStaff, TEST_PASSWORD } from "../support/factories";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ async function refusals(reason: string) {
 
 describe(`sign-in hardening (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
   it("refuses control characters in any field with the generic answer, before any query, and audits it", async () => {
-    const user = await createTestStaff(t.db, "detective");
+    const user = await createStaff(t.db, { role: "detective" });
     for (const [i, raw] of [
       { email: `${user.email}\u0000' or 1=1 --`, password: TEST_PASSWORD },
       { email: user.email, password: `${TEST_PASSWORD}\u0000` },
@@ -60,7 +60,7 @@ describe(`sign-in hardening (${process.env.DATABASE_URL ? "server" : "embedded"}
 
   it("throttles a client address after its refused attempts, before checking any password, and not other addresses", async () => {
     const throttle = createSignInThrottle({ failuresPerHour: 3, store: "memory", keyPrefix: `t${Date.now()}` });
-    const victim = await createTestStaff(t.db, "detective");
+    const victim = await createStaff(t.db, { role: "detective" });
     const attacker = meta("203.0.113.66");
     for (let i = 0; i < 3; i++) {
       expect(await signInWithCredentials(t.db, { email: victim.email, password: `wrong-guess-${i}-abcdef` }, attacker, settings, throttle)).toEqual({ kind: "invalid" });
@@ -80,7 +80,7 @@ describe(`sign-in hardening (${process.env.DATABASE_URL ? "server" : "embedded"}
 
   it("counts wrong passwords at the enrolment step against the same address throttle and account lockout as sign-in", async () => {
     const throttle = createSignInThrottle({ failuresPerHour: 3, store: "memory", keyPrefix: `e${Date.now()}` });
-    const victim = await createTestStaff(t.db, "detective");
+    const victim = await createStaff(t.db, { role: "detective" });
     const attacker = meta("203.0.113.77");
     const at = new Date();
     // Two guesses through "start enrolment", one through "finish enrolment", then one at sign-in: the fourth is over the budget.
@@ -105,7 +105,7 @@ describe(`sign-in hardening (${process.env.DATABASE_URL ? "server" : "embedded"}
   });
 
   it("does not accept the code that confirmed TOTP enrolment for a sign-in (replay)", async () => {
-    const user = await createTestStaff(t.db, "detective");
+    const user = await createStaff(t.db, { role: "detective" });
     const at = new Date();
     const start = await beginEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, meta("192.0.2.11"), settings, noThrottle, "Sightline", at);
     expect(start).not.toBeNull();

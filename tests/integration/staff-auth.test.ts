@@ -14,7 +14,7 @@ import { issueApiToken, revokeApiToken } from "@/lib/accounts/api-tokens";
 import { revokeAndAuditSignOut } from "@/lib/auth/sign-out-audit";
 import { systemActor } from "@/lib/audit/record-audit";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestStaff, createTestToken, sessionCookieFor, TEST_PASSWORD } from "../support/staff-factory";
+import { createApiToken, createStaff, sessionCookieFor, TEST_PASSWORD } from "../support/factories";
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
 
@@ -47,13 +47,13 @@ describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, 
     expect(short.ok).toBe(false);
     const [{ n }] = (await t.db.execute(sql`select count(*)::int as n from users where email = 'weak@test.example'`)).rows as { n: number }[];
     expect(n).toBe(0);
-    const dup = await createTestStaff(t.db, "detective");
+    const dup = await createStaff(t.db, { role: "detective" });
     const again = await createStaffUser(t.db, systemActor("test"), { email: dup.email.toUpperCase(), name: "D", role: "detective", password: TEST_PASSWORD });
     expect(again).toEqual({ ok: false, errors: { email: expect.stringMatching(/already exists/) } });
   });
 
   it("signs in with the right password and answers the same for a wrong password and an unknown e-mail", async () => {
-    const user = await createTestStaff(t.db, "detective");
+    const user = await createStaff(t.db, { role: "detective" });
     const ok = await authenticateStaff(t.db, { email: user.email.toUpperCase(), password: TEST_PASSWORD }, meta, noMfa);
     expect(ok.kind).toBe("ok");
     expect(await authenticateStaff(t.db, { email: user.email, password: "wrong-password-123" }, meta, noMfa)).toEqual({ kind: "invalid" });
@@ -66,7 +66,7 @@ describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, 
   });
 
   it("locks an account after 5 failures in 15 minutes, for 15 minutes, and unlocks", async () => {
-    const user = await createTestStaff(t.db, "detective");
+    const user = await createStaff(t.db, { role: "detective" });
     const t0 = new Date("2026-03-01T12:00:00Z");
     for (let i = 0; i < 5; i++) {
       const at = new Date(t0.getTime() + i * MIN);
@@ -86,7 +86,7 @@ describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, 
   });
 
   it("does not lock for failures spread beyond the window, and an admin can unlock", async () => {
-    const user = await createTestStaff(t.db, "supervisor");
+    const user = await createStaff(t.db, { role: "supervisor" });
     const t0 = new Date("2026-03-02T12:00:00Z");
     for (let i = 0; i < 5; i++) {
       await authenticateStaff(t.db, { email: user.email, password: "nope-nope-nope" }, meta, noMfa, new Date(t0.getTime() + i * 16 * MIN));
@@ -102,7 +102,7 @@ describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, 
   });
 
   it("enrols a second factor, refuses a wrong or replayed code, and accepts each recovery code once", async () => {
-    const user = await createTestStaff(t.db, "detective");
+    const user = await createStaff(t.db, { role: "detective" });
     const now = new Date("2026-03-03T09:00:10Z");
     const creds = { email: user.email, password: TEST_PASSWORD };
     expect((await authenticateStaff(t.db, creds, meta, withMfa, now)).kind).toBe("mfa_enrolment_required");
@@ -142,7 +142,7 @@ describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, 
 
 describe("sessions", () => {
   it("ends on idle and absolute timeouts", async () => {
-    const user = await createTestStaff(t.db, "detective", { mfa: true });
+    const user = await createStaff(t.db, { role: "detective", mfa: true });
     const now = Date.now();
     const claims = { sub: user.id, sid: crypto.randomUUID(), sessionVersion: user.sessionVersion, authTimeMs: now - 60 * MIN, lastSeenMs: now - 5 * MIN };
     expect(await principalForSessionClaims(t.db, claims, withMfa, now)).toMatchObject({ userId: user.id, role: "detective", via: "session" });
@@ -161,7 +161,7 @@ describe("sessions", () => {
       (id: string) => resetUserPassword(t.db, admin, id),
       (id: string) => signOutEverywhere(t.db, admin, id),
     ]) {
-      const user = await createTestStaff(t.db, "detective", { mfa: true });
+      const user = await createStaff(t.db, { role: "detective", mfa: true });
       const now = Date.now();
       const claims = { sub: user.id, sid: crypto.randomUUID(), sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now };
       expect(await principalForSessionClaims(t.db, claims, withMfa, now)).not.toBeNull();
@@ -171,7 +171,7 @@ describe("sessions", () => {
   });
 
   it("sign-out revokes that session server side: a cookie copied before sign-out no longer works; other sessions do", async () => {
-    const user = await createTestStaff(t.db, "detective", { mfa: true });
+    const user = await createStaff(t.db, { role: "detective", mfa: true });
     const now = Date.now();
     const claims = { sub: user.id, sid: crypto.randomUUID(), sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now };
     const other = { ...claims, sid: crypto.randomUUID() };
@@ -195,8 +195,8 @@ describe("sessions", () => {
       (id: string) => resetUserPassword(t.db, admin, id),
       (id: string) => resetUserMfa(t.db, admin, id),
     ]) {
-      const user = await createTestStaff(t.db, "detective", { mfa: true });
-      const token = await createTestToken(t.db, user);
+      const user = await createStaff(t.db, { role: "detective", mfa: true });
+      const token = user.token;
       expect(await principalForApiToken(t.db, token)).not.toBeNull();
       expect((await revoke(user.id)).ok).toBe(true);
       expect(await principalForApiToken(t.db, token)).toBeNull();
@@ -204,7 +204,7 @@ describe("sessions", () => {
   });
 
   it("requires an enrolled second factor for sessions where MFA is mandatory", async () => {
-    const user = await createTestStaff(t.db, "detective");
+    const user = await createStaff(t.db, { role: "detective" });
     const now = Date.now();
     const claims = { sub: user.id, sid: crypto.randomUUID(), sessionVersion: user.sessionVersion, authTimeMs: now, lastSeenMs: now };
     expect(await principalForSessionClaims(t.db, claims, noMfa, now)).not.toBeNull();
@@ -214,13 +214,13 @@ describe("sessions", () => {
 
 describe("API tokens", () => {
   it("authenticate with the user's role until they expire or are revoked", async () => {
-    const user = await createTestStaff(t.db, "supervisor");
-    const token = await createTestToken(t.db, user);
+    const user = await createStaff(t.db, { role: "supervisor" });
+    const token = user.token;
     expect(await principalForApiToken(t.db, token)).toMatchObject({ userId: user.id, role: "supervisor", via: "token" });
     expect(await principalForApiToken(t.db, token + "x")).toBeNull();
     expect(await principalForApiToken(t.db, "sl_" + "A".repeat(43))).toBeNull();
 
-    const expired = await createTestToken(t.db, user, 1, new Date(Date.now() - 2 * 86_400_000));
+    const { token: expired } = await createApiToken(t.db, { user, days: 1, now: new Date(Date.now() - 2 * 86_400_000) });
     expect(await principalForApiToken(t.db, expired)).toBeNull();
 
     const [row] = (await t.db.execute(sql`select id from api_tokens where user_id = ${user.id} and revoked_at is null and expires_at > now()`)).rows as { id: string }[];
@@ -228,7 +228,7 @@ describe("API tokens", () => {
     expect(await principalForApiToken(t.db, token)).toBeNull();
     expect((await revokeApiToken(t.db, systemActor("test"), row.id)).ok).toBe(false);
 
-    const another = await createTestToken(t.db, user);
+    const { token: another } = await createApiToken(t.db, { user });
     await setUserDisabled(t.db, systemActor("test"), user.id, true);
     expect(await principalForApiToken(t.db, another)).toBeNull();
     const actions = (await t.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.targetType, "api_token"))).map((r) => r.a);
@@ -236,12 +236,12 @@ describe("API tokens", () => {
   });
 
   it("act as an admin only when the issuing admin said so explicitly; otherwise as a supervisor", async () => {
-    const admin = await createTestStaff(t.db, "admin");
-    const plain = await createTestToken(t.db, admin, 30, new Date(), false);
-    const explicit = await createTestToken(t.db, admin, 30, new Date(), true);
+    const admin = await createStaff(t.db, { role: "admin" });
+    const { token: plain } = await createApiToken(t.db, { user: admin, allowAdmin: false });
+    const { token: explicit } = await createApiToken(t.db, { user: admin, allowAdmin: true });
     expect(await principalForApiToken(t.db, plain)).toMatchObject({ role: "supervisor" });
     expect(await principalForApiToken(t.db, explicit)).toMatchObject({ role: "admin" });
-    const detective = await createTestStaff(t.db, "detective");
+    const detective = await createStaff(t.db, { role: "detective" });
     const refused = await issueApiToken(t.db, systemActor("test"), { userId: detective.id, name: "x", days: 1, allowAdmin: true });
     expect(refused).toEqual({ ok: false, errors: { allowAdmin: expect.any(String) } });
     // Later tests expect no enabled admin.
@@ -249,8 +249,8 @@ describe("API tokens", () => {
   });
 
   it("stores only a hash of the token", async () => {
-    const user = await createTestStaff(t.db, "detective");
-    const token = await createTestToken(t.db, user);
+    const user = await createStaff(t.db, { role: "detective" });
+    const token = user.token;
     const rows = (await t.db.execute(sql`select token_hash from api_tokens where user_id = ${user.id}`)).rows as { token_hash: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).not.toContain(token.slice(3));
@@ -262,16 +262,16 @@ describe("account administration", () => {
   it("keeps at least one enabled admin", async () => {
     const [{ n }] = (await t.db.execute(sql`select count(*)::int as n from users where role = 'admin' and disabled_at is null`)).rows as { n: number }[];
     expect(n).toBe(0);
-    const only = await createTestStaff(t.db, "admin");
+    const only = await createStaff(t.db, { role: "admin" });
     expect(await setUserDisabled(t.db, systemActor("test"), only.id, true)).toEqual({ ok: false, errors: { disabled: expect.any(String) } });
     expect(await changeUserRole(t.db, systemActor("test"), only.id, "detective")).toEqual({ ok: false, errors: { role: expect.any(String) } });
-    await createTestStaff(t.db, "admin");
+    await createStaff(t.db, { role: "admin" });
     expect((await changeUserRole(t.db, systemActor("test"), only.id, "detective")).ok).toBe(true);
     expect(await changeUserRole(t.db, systemActor("test"), only.id, "chief")).toEqual({ ok: false, errors: { role: expect.any(String) } });
   });
 
   it("writes an audit row per change, and the rows cannot be changed or deleted", async () => {
-    const user = await createTestStaff(t.db, "detective");
+    const user = await createStaff(t.db, { role: "detective" });
     await resetUserPassword(t.db, systemActor("test"), user.id, "too-short");
     await resetUserPassword(t.db, systemActor("test"), user.id, "a-brand-new-passphrase");
     expect(await auditActionsFor(user.id)).toEqual(["user.created", "user.password_reset"]);

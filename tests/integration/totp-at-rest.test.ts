@@ -19,7 +19,7 @@ import { totpKeyring } from "@/lib/auth/totp-key";
 import { openTotpSecret, sealTotpSecret, totpKeyId } from "@/lib/auth/totp-secret-box";
 import { sealStoredTotpSecrets, unreadableTotpMessage } from "@/lib/auth/totp-secret-migration";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestStaff, TEST_PASSWORD } from "../support/staff-factory";
+import { createStaff, TEST_PASSWORD } from "../support/factories";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ async function storedSecret(userId: string): Promise<string | null> {
 
 describe(`TOTP secrets at rest (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
   it("enrolment stores a sealed secret, not the base32 one, and signing in with a code still works", async () => {
-    const user = await createTestStaff(t.db, "detective");
+    const user = await createStaff(t.db, { role: "detective" });
     const at = new Date();
     const start = await beginEnrolmentWithPassword(t.db, user.email, TEST_PASSWORD, meta, settings, noThrottle, "Sightline", at);
     const stored = await storedSecret(user.id);
@@ -56,7 +56,7 @@ describe(`TOTP secrets at rest (${process.env.DATABASE_URL ? "server" : "embedde
   });
 
   it("seals a plain secret from before encryption at rest at start, and its owner still signs in", async () => {
-    const user = await createTestStaff(t.db, "supervisor");
+    const user = await createStaff(t.db, { role: "supervisor" });
     const plain = newTotpSecret();
     await t.db.update(users).set({ totpSecret: plain, totpEnabledAt: new Date() }).where(eq(users.id, user.id));
     const at = new Date();
@@ -77,7 +77,7 @@ describe(`TOTP secrets at rest (${process.env.DATABASE_URL ? "server" : "embedde
   });
 
   it("re-seals under the new key during a rotation (the old key as TOTP_ENCRYPTION_KEY_PREVIOUS)", async () => {
-    const user = await createTestStaff(t.db, "detective", { mfa: true });
+    const user = await createStaff(t.db, { role: "detective", mfa: true });
     const oldRing = totpKeyring();
     const plain = openTotpSecret((await storedSecret(user.id))!, user.id, oldRing);
     const newRing = { current: crypto.randomBytes(32), previous: [oldRing.current] };
@@ -91,7 +91,7 @@ describe(`TOTP secrets at rest (${process.env.DATABASE_URL ? "server" : "embedde
   });
 
   it("a wrong key fails clearly: sign-in refused and audited as unreadable, and the start step names the keys", async () => {
-    const user = await createTestStaff(t.db, "detective");
+    const user = await createStaff(t.db, { role: "detective" });
     const otherKey = crypto.randomBytes(32);
     const plain = newTotpSecret();
     await t.db

@@ -12,7 +12,7 @@ import { eq, sql } from "drizzle-orm";
 import { cameras } from "@/db/schema";
 import { buildViewCone } from "@/lib/investigation/view-cone";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createSite } from "../support/factories";
+import { createRegistration } from "../support/factories";
 
 const MIGRATIONS = ["0005_cameras_view_cone_geojson.sql", "0015_cone_geojson_6_decimals.sql"].map((f) => path.resolve(__dirname, "../../drizzle", f));
 const SITE = { lng: -87.8831, lat: 41.8503 };
@@ -35,8 +35,8 @@ describe(`cameras.view_cone_geojson (${process.env.DATABASE_URL ? "server" : "em
   it("migrations 0005 and 0015 fill the column for cameras that existed before them", async () => {
     // Back to the schema before 0005, with rows in it, then apply 0005 and 0015 as the migrator would.
     await t.db.execute(sql`alter table cameras drop column view_cone_geojson`);
-    await createSite(t.db, {
-      ...SITE,
+    await createRegistration(t.db, {
+      location: [SITE.lng, SITE.lat],
       cameras: [{ bearingDeg: 90, fovDeg: 90, rangeM: 30 }, { bearingDeg: 350, fovDeg: 60, rangeM: 45, position: "rear" }, { withoutCone: true, position: "side" }],
     });
     for (const migration of MIGRATIONS) {
@@ -55,7 +55,7 @@ describe(`cameras.view_cone_geojson (${process.env.DATABASE_URL ? "server" : "em
   });
 
   it("follows every later write of the cone (new camera, changed bearing, cone removed)", async () => {
-    const id = await createSite(t.db, { ...SITE, cameras: [{ bearingDeg: 10, fovDeg: 110, rangeM: 20 }] });
+    const id = (await createRegistration(t.db, { location: [SITE.lng, SITE.lat], cameras: [{ bearingDeg: 10, fovDeg: 110, rangeM: 20 }] })).id;
     const [camera] = await t.db.select().from(cameras).where(eq(cameras.registrationId, id));
     expect(camera.viewConeGeojson).not.toBeNull();
     const before = camera.viewConeGeojson;

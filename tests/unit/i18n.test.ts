@@ -5,7 +5,7 @@ import { matchLocale, parseAcceptLanguage, resolveLocale } from "@/lib/i18n/conf
 import { translatorFor } from "@/lib/i18n/translate";
 import { fieldErrors } from "@/lib/http/field-errors";
 import { registrationSchemas } from "@/lib/registration/schema";
-import { validRegistration } from "../support/registration-factory";
+import { validRegistration } from "../support/factories";
 
 const MESSAGES = path.resolve("messages");
 const files = fs.readdirSync(MESSAGES).filter((f) => f.endsWith(".json"));

@@ -6,7 +6,7 @@ import { generateManageToken, hashManageToken, isWellFormedManageToken } from "@
 import { parseTrustedNetworks } from "@/lib/registration/rate-limit";
 import { rowToRegistration, DEFAULT_COLUMNS } from "@/lib/registration/import-rows";
 import { toPayload, emptyForm } from "@/components/registration/form-model";
-import { validRegistration } from "../support/registration-factory";
+import { validRegistration } from "../support/factories";
 
 const errorsOf = (input: unknown) => {
   const r = registrationSchema.safeParse(input);

@@ -1,10 +1,4 @@
-/** Test data for registrations: a valid API payload and a seeded address point. */
-import type { Db } from "../../db/client";
-import { addressPoints } from "../../db/schema";
-import { point } from "../../db/postgis";
-
-export const ROOSEVELT_10300 = { lat: 41.866, lng: -87.878 };
-
+/** A valid body for POST /api/registrations (what the resident's form sends), to vary one field at a time. */
 export function validRegistration(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     eligibility: { exteriorFacing: true, recordsAndRetains: true },
@@ -25,18 +19,4 @@ export function validRegistration(overrides: Record<string, unknown> = {}): Reco
     consent: true,
     ...overrides,
   };
-}
-
-export async function seedAddressPoint(db: Db, n = 10300, at = ROOSEVELT_10300) {
-  await db.insert(addressPoints).values({
-    addNumber: n,
-    stPreDir: "W",
-    stName: "ROOSEVELT",
-    stPosTyp: "RD",
-    city: "WESTCHESTER",
-    state: "IL",
-    zip: "60154",
-    location: point(at.lng, at.lat),
-    source: "test",
-  });
 }
