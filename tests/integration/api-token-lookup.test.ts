@@ -13,7 +13,7 @@ import { changeUserRole, setUserDisabled } from "@/lib/accounts/users";
 import { systemActor } from "@/lib/audit/record-audit";
 import { principalForApiToken } from "@/lib/auth/api-token";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createStaffWithToken } from "../support/factories";
+import { createStaff } from "../support/factories";
 
 const kind = process.env.DATABASE_URL ? "server" : "embedded";
 let t: TestDatabase;
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe(`API token lookup across instances (${kind})`, () => {
   it("a revocation on one instance refuses the token on the other's next request", async () => {
-    const { user, token } = await createStaffWithToken(t.db, "detective");
+    const { token, ...user } = await createStaff(t.db);
     // Warm both: a cache, if there were one, would now hold the principal.
     expect((await principalForApiToken(t.db, token))?.userId).toBe(user.id);
     expect((await principalForApiToken(other.db, token))?.userId).toBe(user.id);
@@ -40,19 +40,19 @@ describe(`API token lookup across instances (${kind})`, () => {
   });
 
   it("a role change (which revokes the user's tokens) or a disabled user is seen on the other instance's next request", async () => {
-    const { user, token } = await createStaffWithToken(t.db, "supervisor");
+    const { token, ...user } = await createStaff(t.db, { role: "supervisor" });
     expect(await principalForApiToken(other.db, token)).toMatchObject({ role: "supervisor" });
     expect((await changeUserRole(t.db, systemActor("test"), user.id, "detective")).ok).toBe(true);
     expect(await principalForApiToken(other.db, token)).toBeNull();
 
-    const second = await createStaffWithToken(t.db, "detective");
-    expect(await principalForApiToken(other.db, second.token)).toMatchObject({ userId: second.user.id, role: "detective" });
-    expect((await setUserDisabled(t.db, systemActor("test"), second.user.id, true)).ok).toBe(true);
+    const second = await createStaff(t.db);
+    expect(await principalForApiToken(other.db, second.token)).toMatchObject({ userId: second.id, role: "detective" });
+    expect((await setUserDisabled(t.db, systemActor("test"), second.id, true)).ok).toBe(true);
     expect(await principalForApiToken(other.db, second.token)).toBeNull();
   });
 
   it("an unknown, malformed or over-long token is refused without touching any row", async () => {
-    const { user, token } = await createStaffWithToken(t.db, "detective");
+    const { token, ...user } = await createStaff(t.db);
     for (const bad of [token + "x", "sl_" + "A".repeat(43), token.slice(3), "sl_" + "A".repeat(300)]) {
       expect(await principalForApiToken(other.db, bad)).toBeNull();
     }
