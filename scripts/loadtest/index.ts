@@ -253,5 +253,5 @@ function round2(v: number) {
 }
 
 function pick(f: ReturnType<typeof kindFigures>) {
-  return { requests: f.requests, "p50 ms": f.p50Ms, "p95 ms": f.p95Ms, "p99 ms": f.p99Ms, "max ms": f.maxMs, "no answer": f.noAnswer, statuses: JSON.stringify(f.statuses) };
+  return { requests: f.requests, "p50 ms": f.p50Ms, "p95 ms": f.p95Ms, "p99 ms": f.p99Ms, "max ms": f.maxMs, "bytes/answer": f.meanAnswerBytes, "no answer": f.noAnswer, statuses: JSON.stringify(f.statuses) };
 }

@@ -11,6 +11,8 @@ export interface KindFigures {
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Mean bytes received per answer (compressed when gzip was asked and given). */
+  meanAnswerBytes: number;
 }
 
 export interface RegistrationAccounting {
@@ -48,6 +50,7 @@ export function kindFigures(record: KindRecord): KindFigures {
     p95Ms: round(percentile(sorted, 95)),
     p99Ms: round(percentile(sorted, 99)),
     maxMs: round(sorted.at(-1) ?? 0),
+    meanAnswerBytes: sorted.length ? Math.round(record.bytes / sorted.length) : 0,
   };
 }
 

@@ -15,6 +15,8 @@ export interface KindRecord {
   statuses: Record<string, number>;
   /** Timeouts and connection errors (no HTTP answer). */
   errors: number;
+  /** Bytes received for the answers (headers and body as sent: compressed when gzip was asked and given). */
+  bytes: number;
 }
 
 export interface TrafficResult {
@@ -33,7 +35,7 @@ const UNGEOCODABLE_SHARE = 0.1;
 const RADII_M = [100, 250, 500, 1000];
 
 function emptyRecord(): KindRecord {
-  return { latenciesMs: [], statuses: {}, errors: 0 };
+  return { latenciesMs: [], statuses: {}, errors: 0, bytes: 0 };
 }
 
 /** Start one autocannon run; its promise settles when it has finished. */
@@ -45,7 +47,8 @@ function start(options: autocannon.Options, record: KindRecord): Promise<autocan
 }
 
 function track(instance: autocannon.Instance, record: KindRecord) {
-  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+  instance.on("response", (_client, statusCode, bytes, responseTime) => {
+    record.bytes += bytes;
     record.latenciesMs.push(responseTime);
     record.statuses[statusCode] = (record.statuses[statusCode] ?? 0) + 1;
   });

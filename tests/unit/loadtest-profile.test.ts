@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { placeOf, summarizeProfile } from "../../scripts/loadtest/profile";
 import { processCpuSeconds, sumCpuSeconds } from "../../scripts/loadtest/cpu-time";
+import { kindFigures } from "../../scripts/loadtest/report";
 
 describe("CPU profile summary", () => {
   it("sums self time per function and per place, idle apart", () => {
@@ -44,5 +45,14 @@ describe("process CPU time", () => {
     expect(processCpuSeconds(process.pid)!).toBeGreaterThan(before);
     expect(processCpuSeconds(2 ** 30)).toBeNull();
     expect(sumCpuSeconds([2 ** 30, undefined])).toBeNull();
+  });
+});
+
+describe("figures per request kind", () => {
+  it("gives nearest-rank percentiles and the mean bytes per answered request", () => {
+    const latenciesMs = Array.from({ length: 100 }, (_, i) => 100 - i);
+    const f = kindFigures({ latenciesMs, statuses: { 200: 100 }, errors: 2, bytes: 250_000 });
+    expect(f).toMatchObject({ requests: 102, noAnswer: 2, p50Ms: 50, p95Ms: 95, p99Ms: 99, maxMs: 100, meanAnswerBytes: 2500 });
+    expect(kindFigures({ latenciesMs: [], statuses: {}, errors: 0, bytes: 0 }).meanAnswerBytes).toBe(0);
   });
 });
