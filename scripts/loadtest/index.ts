@@ -1,6 +1,6 @@
 /**
  * npm run loadtest -- [--seconds 60] [--connections 50] [--max-requests 200000] [--instances 1|2] [--out loadtest-results.json]
- *                      [--gzip] [--proxy] [--cpu-prof DIR]
+ *                      [--gzip] [--proxy] [--warmup 0] [--cpu-prof DIR]
  *
  * Starts the built app (`next start`, building first if needed) on a scratch
  * database — embedded, or a fresh database on DATABASE_URL's server — runs
@@ -20,6 +20,12 @@
  * a single instance too. Behind nginx (`--proxy`, `--instances 2`) nginx
  * gzips and the app runs with HTTP_COMPRESSION=proxy, as README "Deploying"
  * recommends.
+ *
+ * `--warmup S` first sends the same traffic for S seconds, unmeasured (the
+ * app compiles its routes and the JIT warms up on the first requests: with
+ * a few hundred requests a run, that fixed cost would be counted in every
+ * request's CPU time). Its registrations carry their own tag and are left
+ * out of the accounting.
  *
  * `--cpu-prof DIR` starts each app instance under `node --cpu-prof` and
  * prints the heaviest functions of its profile (scripts/loadtest/profile.ts):
@@ -50,10 +56,16 @@ const { values } = parseArgs({
     out: { type: "string", default: "loadtest-results.json" },
     "cpu-prof": { type: "string" },
     gzip: { type: "boolean", default: false },
+    warmup: { type: "string", default: "0" },
     proxy: { type: "boolean", default: false },
   },
 });
 const seconds = Number(values.seconds);
+const warmupSeconds = Number(values.warmup);
+if (!Number.isInteger(warmupSeconds) || warmupSeconds < 0 || warmupSeconds > 600) {
+  console.error("error: --warmup must be a whole number of seconds from 0 to 600");
+  process.exit(1);
+}
 const connections = Number(values.connections);
 const maxRequests = Number(values["max-requests"]);
 for (const [name, v, max] of [["seconds", seconds, 3600], ["connections", connections, 1000], ["max-requests", maxRequests, 10_000_000]] as const) {
@@ -126,6 +138,11 @@ try {
   };
   let traffic;
   // Latency on a shared machine says as much about its other jobs as about the app: record the load around the run.
+  const warmupTag = `warmup-${tag}`;
+  if (warmupSeconds > 0) {
+    console.log(`warming up: the same traffic for ${warmupSeconds} s, not measured…`);
+    await runTraffic(app.baseUrl, database, { seconds: warmupSeconds, connections, maxRequests, tag: warmupTag, gzip });
+  }
   const loadAverageBefore = os.loadavg()[0];
   const runStartedAt = new Date();
   // CPU time per request is what the app costs whatever else the machine runs (scripts/loadtest/cpu-time.ts).
@@ -153,7 +170,10 @@ try {
   let accounting;
   try {
     const tagged = await traceRegistrations(handle.db, `${tag}-%`);
-    const during = await handle.db.execute(sql`select id from registrations where created_at >= ${runStartedAt.toISOString()}::timestamptz`);
+    // Warm-up registrations still in flight when the run started may commit during it: they carry their own tag.
+    const during = await handle.db.execute(
+      sql`select id from registrations where created_at >= ${runStartedAt.toISOString()}::timestamptz and owner_email not like ${`${warmupTag}-%`}`,
+    );
     accounting = accountRegistrations(traffic, tagged, (during.rows as { id: string }[]).map((r) => r.id));
   } finally {
     await handle.close();
@@ -184,6 +204,7 @@ try {
     instances,
     at: runStartedAt.toISOString(),
     seconds,
+    warmupSeconds,
     connections,
     durationS: Math.round(traffic.durationS * 10) / 10,
     totalRequests: total,
