@@ -12,7 +12,6 @@ dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || need+=(postgresql-15-postgis-
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
-command -v unzip >/dev/null 2>&1 || need+=(unzip)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 dpkg -s clamav-daemon >/dev/null 2>&1 || need+=(clamav-daemon)
 dpkg -s clamav >/dev/null 2>&1 || need+=(clamav)

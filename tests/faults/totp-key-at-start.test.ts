@@ -80,8 +80,8 @@ async function refusedStart(env: Record<string, string>): Promise<string> {
   return fs.readFileSync(logFile, "utf8");
 }
 
-describe.skipIf(!built)(`the TOTP encryption key at start (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
-  it.skipIf(!process.env.DATABASE_URL)("a server deployment without TOTP_ENCRYPTION_KEY does not start, and says why", async () => {
+describe.skipIf(!built)(`the TOTP encryption key at start (${process.env.DATABASE_URL ? "server" : "embedded"})${built ? "" : " (skipped: no build; run npm run build first)"}`, () => {
+  it.skipIf(!process.env.DATABASE_URL)(`a server deployment without TOTP_ENCRYPTION_KEY does not start, and says why${process.env.DATABASE_URL ? "" : " (skipped: needs DATABASE_URL; without it the key is generated)"}`, async () => {
     const log = await refusedStart({ ...appEnvFor(t.location), TOTP_ENCRYPTION_KEY: "" });
     expect(log).toMatch(/TOTP_ENCRYPTION_KEY is required when DATABASE_URL is set/);
   }, PROCESS_TEST_TIMEOUT_MS);

@@ -156,11 +156,7 @@ describe(`API error contract (${process.env.DATABASE_URL ? "server" : "embedded"
 
   it("a body that is not JSON is 415, one over the cap is 413, both in the same shape", async () => {
     const along = routes.find((r) => r.key === "POST /api/cameras/along")!.handler;
-    const form = new Request("http://localhost/api/cameras/along", {
-      method: "POST",
-      headers: { authorization: adminAuth, "content-type": "application/x-www-form-urlencoded" },
-      body: "route=1",
-    });
+    const form = request("/api/cameras/along", { authorization: adminAuth, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "route=1" });
     const notJson = await along(form, { params: Promise.resolve({}) });
     expect(notJson.status).toBe(415);
     expect(await notJson.json()).toMatchObject({ code: "unsupported_media_type" });

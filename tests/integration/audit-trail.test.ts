@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { auditLog } from "@/db/schema";
 import { recordAudit, systemActor } from "@/lib/audit/record-audit";
 import { auditFilterSchema } from "@/lib/audit/audit-filter";
@@ -13,6 +12,7 @@ import { updateIncident } from "@/lib/investigation/incident-lifecycle";
 import { createCanvassEntry, createIncident, createRegistration, createStaff } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { setDbForTests } from "@/db/client";
+import { noParams, request } from "../support/route-handlers";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -94,9 +94,7 @@ describe(`audit trail (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
     const admin = await createStaff(t.db, { role: "admin" });
     const detective = await createStaff(t.db, { role: "detective" });
     const call = async (token: string, query: string) =>
-      exportAudit(new NextRequest(`http://127.0.0.1/api/admin/audit/export?${query}`, { headers: { authorization: `Bearer ${token}` } }), {
-        params: Promise.resolve({}),
-      });
+      exportAudit(request(`/api/admin/audit/export?${query}`, { authorization: `Bearer ${token}` }), noParams);
     expect((await call(detective.token, "")).status).toBe(403);
     const adminToken = admin.token;
     expect((await call(adminToken, "from=not-a-date")).status).toBe(422);

@@ -6,7 +6,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { canvassEntries, registrations } from "@/db/schema";
 import { setDbForTests } from "@/db/client";
 import { POST as createIncidentRoute, GET as listIncidentsRoute } from "@/app/api/incidents/route";
@@ -20,6 +19,7 @@ import type { CanvassRow } from "@/lib/canvass/canvass-types";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createAddressPoint, createStaff, ROOSEVELT_10300, type TestStaff, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
+import { request } from "../support/route-handlers";
 
 let t: TestDatabase;
 let detective: TestStaff;
@@ -37,19 +37,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-const staffRequest = (method: string, url: string, who: TestStaff, body?: unknown) =>
-  new NextRequest(`http://127.0.0.1:3107${url}`, {
-    method,
-    headers: { authorization: `Bearer ${who.token}`, "content-type": "application/json", "user-agent": "vitest" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const staffRequest = (method: string, url: string, who: TestStaff, body?: unknown) => request(url, { method, authorization: who.authorization, body });
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 const tokenParams = (token: string) => ({ params: Promise.resolve({ token }) });
 async function owner(handler: (r: Request, p: ReturnType<typeof tokenParams>) => Promise<Response>, token: string, method: string, body?: unknown) {
-  const res = await handler(
-    new Request(`http://sightline.test/api/manage/${token}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }),
-    tokenParams(token),
-  );
+  const res = await handler(request(`/api/manage/${token}`, { method, body }), tokenParams(token));
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 

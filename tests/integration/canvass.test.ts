@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as turf from "@turf/turf";
 import { parse } from "csv-parse/sync";
 import { and, asc, eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { auditLog, canvassEntries, contactAttempts, users } from "@/db/schema";
 import { agencySettings } from "@/lib/agency/settings";
 import { GET as getCanvass } from "@/app/api/incidents/[id]/canvass/route";
@@ -17,6 +16,7 @@ import { createCanvassEntry, createIncident, createStaff, offsetM, seedCanvassSc
 import { setDbForTests } from "@/db/client";
 import { readPdfText } from "../support/pdf-text";
 import type { LngLat } from "@/db/ewkb";
+import { request } from "../support/route-handlers";
 
 let t: TestDatabase;
 let scenario: Awaited<ReturnType<typeof seedCanvassScenario>>;
@@ -38,13 +38,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const BASE = "http://127.0.0.1:3107";
-function call(method: string, url: string, who: TestStaff | null, body?: unknown) {
-  const headers: Record<string, string> = { "user-agent": "vitest" };
-  if (who) headers.authorization = `Bearer ${who.token}`;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${BASE}${url}`, { method, headers, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
-}
+const call = (method: string, url: string, who: TestStaff | null, body?: unknown) => request(url, { method, authorization: who?.authorization, body });
 const route = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function exportAudits(format: string) {

@@ -76,7 +76,7 @@ afterAll(async () => {
   }
 });
 
-describe.skipIf(!server)("runtime database role (PostgreSQL server only: PGlite has a single user)", () => {
+describe.skipIf(!server)(`runtime database role${server ? "" : " (skipped: needs DATABASE_URL, a PostgreSQL server; PGlite has a single user)"}`, () => {
   it("owns nothing and is told apart from the owner at start", async () => {
     expect(await connectedRoleOwnsSchema(runtime.db)).toBe(false);
     expect(await connectedRoleOwnsSchema(owner.db)).toBe(true);

@@ -10,7 +10,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { auditLog, evidenceCustody, evidenceItems } from "@/db/schema";
 import { setDbForTests } from "@/db/client";
 import { POST as postRequest } from "@/app/api/canvass-entries/[id]/footage-requests/route";
@@ -62,7 +61,7 @@ async function upload(name: string, type: string, bytes: Buffer) {
 }
 
 const getPoster = (id: string, authorization?: string) =>
-  poster(new NextRequest(new URL(`/api/evidence/${id}/poster`, "http://localhost"), { headers: authorization ? { authorization } : {} }), params({ id }));
+  poster(request(`/api/evidence/${id}/poster`, { authorization }), params({ id }));
 
 describe("a video on receipt", () => {
   it("stores ffprobe's duration, recording start, codec and resolution, and a poster frame beside the file", async () => {

@@ -12,7 +12,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { auditLog, evidenceCustody, evidenceItems, incidents } from "@/db/schema";
 import { setDbForTests } from "@/db/client";
 import { DELETE as liftHold, PUT as placeHold } from "@/app/api/incidents/[id]/legal-hold/route";
@@ -22,7 +21,7 @@ import { createLocalEvidenceStore, type EvidenceStore } from "@/lib/evidence/sto
 import { setEvidenceRuntime } from "@/lib/evidence/runtime";
 import { resetTusServer } from "@/lib/evidence/tus-server";
 import { createCanvassEntry, createIncident, createRegistration, createStaff, facingCamera, offsetM, type TestStaff } from "../support/factories";
-import { params } from "../support/route-handlers";
+import { params, request } from "../support/route-handlers";
 import { createUpload, patch, realMp4, sha256 } from "../support/tus-uploads";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -80,14 +79,7 @@ const onDisk = (id: string) => fs.existsSync(path.join(evidenceDir, id));
 
 function holdRequest(method: "PUT" | "DELETE", incidentId: string, who: TestStaff, body: unknown) {
   const handler = method === "PUT" ? placeHold : liftHold;
-  return handler(
-    new NextRequest(new URL(`/api/incidents/${incidentId}/legal-hold`, "http://localhost"), {
-      method,
-      headers: { authorization: `Bearer ${who.token}`, "content-type": "application/json", "user-agent": "vitest" },
-      body: JSON.stringify(body),
-    }),
-    params({ id: incidentId }),
-  );
+  return handler(request(`/api/incidents/${incidentId}/legal-hold`, { method, authorization: who.authorization, body }), params({ id: incidentId }));
 }
 
 describe("evidence collected in person", () => {

@@ -12,7 +12,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { auditLog, evidenceCustody, evidenceItems } from "@/db/schema";
 import { setDbForTests } from "@/db/client";
 import { POST as postRequest } from "@/app/api/canvass-entries/[id]/footage-requests/route";
@@ -86,7 +85,7 @@ describe.skipIf(!clamdBinary)(clamdBinary ? "virus scan on receipt (real clamd)"
   const custodyOf = (id: string) => t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, id)).orderBy(asc(evidenceCustody.id));
   const auditOf = (id: string, action: string) => t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, id)));
   const staffGet = (handler: typeof download, url: string, headers: Record<string, string> = {}) =>
-    handler(new NextRequest(new URL(url, "http://localhost"), { headers: { authorization: `Bearer ${detective.token}`, ...headers } }), params({ id: url.split("/")[3] }));
+    handler(request(url, { authorization: detective.authorization, headers }), params({ id: url.split("/")[3] }));
 
   it("quarantines the EICAR test file: kept byte for byte, signature in the custody log, alert in the audit trail", async () => {
     const bytes = eicarBytes();
@@ -118,7 +117,7 @@ describe.skipIf(!clamdBinary)(clamdBinary ? "virus scan on receipt (real clamd)"
     expect(((await res.json()) as { error: string }).error).toContain(TEST_SIGNATURE);
     expect((await staffGet(play, `/api/evidence/${item.id}/play?reason=look`, { range: "bytes=0-" })).status).toBe(409);
     // Nothing else is received yet: a package would be empty.
-    const pkg = await exportPackage(new NextRequest(new URL(`/api/incidents/${incidentId}/evidence/package?reason=discovery`, "http://localhost"), { headers: { authorization: `Bearer ${detective.token}` } }), params({ id: incidentId }));
+    const pkg = await exportPackage(request(`/api/incidents/${incidentId}/evidence/package?reason=discovery`, { authorization: detective.authorization }), params({ id: incidentId }));
     expect(pkg.status).toBe(409);
     expect((await custodyOf(item.id)).map((c) => c.event)).toEqual(["received", "quarantined"]);
   });

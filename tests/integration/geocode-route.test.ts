@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { apiTokens, streetCenterlines, users } from "@/db/schema";
 import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
 import { GET } from "@/app/api/geocode/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { setDbForTests } from "@/db/client";
+import { noParams, request } from "../support/route-handlers";
 
 let t: TestDatabase;
 let token: string;
@@ -27,12 +27,7 @@ afterAll(async () => {
 });
 
 const call = (q: string | null, auth = true) =>
-  GET(
-    new NextRequest(`http://localhost/api/geocode${q === null ? "" : `?q=${encodeURIComponent(q)}`}`, {
-      headers: auth ? { authorization: `Bearer ${token}` } : {},
-    }),
-    { params: Promise.resolve({}) },
-  );
+  GET(request(`/api/geocode${q === null ? "" : `?q=${encodeURIComponent(q)}`}`, { authorization: auth ? `Bearer ${token}` : undefined }), noParams);
 
 describe("GET /api/geocode", () => {
   it("needs a staff credential", async () => {

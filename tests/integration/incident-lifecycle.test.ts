@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { auditLog, canvassEntries, incidents, registrations } from "@/db/schema";
 import { setDbForTests } from "@/db/client";
 import { GET as listRoute, POST as createRoute } from "@/app/api/incidents/route";
@@ -15,6 +14,7 @@ import { GET as dashboardRoute } from "@/app/api/dashboard/route";
 import { GET as mineRoute } from "@/app/api/canvass/mine/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createAddressPoint, createRegistration, createStaff, ROOSEVELT_10300, type TestStaff } from "../support/factories";
+import { request } from "../support/route-handlers";
 
 let t: TestDatabase;
 let detective: TestStaff;
@@ -35,12 +35,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const call = (method: string, url: string, who: TestStaff, body?: unknown) =>
-  new NextRequest(`http://127.0.0.1:3107${url}`, {
-    method,
-    headers: { authorization: `Bearer ${who.token}`, "content-type": "application/json", "user-agent": "vitest" },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
+const call = (method: string, url: string, who: TestStaff, body?: unknown) => request(url, { method, authorization: who.authorization, body });
 const params = (id = "") => ({ params: Promise.resolve({ id }) });
 type Detail = { id: string; title: string; status: string; offense: string | null; description: string | null; address: string | null; caseNumber: string | null; closedAt: string | null; closedByName: string | null };
 

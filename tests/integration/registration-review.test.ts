@@ -14,6 +14,7 @@ import { createAddressPoint, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
 import { mailText, startSmtpSink } from "../support/smtp-sink";
 import { setDbForTests } from "@/db/client";
+import { noParams, params, request } from "../support/route-handlers";
 
 let t: TestDatabase;
 let supervisorToken: string;
@@ -46,22 +47,18 @@ async function register(email: string, overrides: Record<string, unknown> = {}, 
   return { ...body, token: body.manageUrl.split("/manage/")[1] };
 }
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
 async function queue(token = supervisorToken) {
-  const res = await queueRoute.GET(new Request("http://sightline.test/api/review", { headers: auth(token) }) as never, { params: Promise.resolve({}) });
+  const res = await queueRoute.GET(request("/api/review", { authorization: `Bearer ${token}` }), noParams);
   return { status: res.status, body: (await res.json()) as { pending: { id: string; location: unknown; possibleDuplicates: { id: string }[] }[]; stale: { id: string }[] } };
 }
 async function act(id: string, body: unknown, token = supervisorToken) {
-  const res = await actionRoute.POST(
-    new Request(`http://sightline.test/api/review/${id}`, { method: "POST", headers: auth(token), body: JSON.stringify(body) }) as never,
-    { params: Promise.resolve({ id }) },
-  );
+  const res = await actionRoute.POST(request(`/api/review/${id}`, { authorization: `Bearer ${token}`, body }), params({ id }));
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { errors?: Record<string, string> } };
 }
 
 describe(`staff review queue (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
   it("is for supervisors only", async () => {
-    expect((await queueRoute.GET(new Request("http://sightline.test/api/review") as never, { params: Promise.resolve({}) })).status).toBe(401);
+    expect((await queueRoute.GET(request("/api/review"), noParams)).status).toBe(401);
     expect((await queue(detectiveToken)).status).toBe(403);
     expect((await act("00000000-0000-4000-8000-000000000000", { action: "verify" }, detectiveToken)).status).toBe(403);
   });

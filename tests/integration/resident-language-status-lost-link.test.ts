@@ -20,6 +20,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { createAddressPoint, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
 import { setDbForTests } from "@/db/client";
+import { request } from "../support/route-handlers";
 
 let t: TestDatabase;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -47,9 +48,7 @@ async function register(email: string, overrides: Record<string, unknown> = {}, 
 
 const params = (token: string) => ({ params: Promise.resolve({ token }) });
 async function call(handler: (r: Request, p: ReturnType<typeof params>) => Promise<Response>, token: string, method = "GET", body?: unknown, headers: Record<string, string> = {}) {
-  const init: RequestInit = { method, headers: { "content-type": "application/json", ...headers } };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  const res = await handler(new Request(`http://sightline.test/api/manage/${token}`, init), params(token));
+  const res = await handler(request(`/api/manage/${token}`, { method, body, headers }), params(token));
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { errors?: Record<string, string> } };
 }
 

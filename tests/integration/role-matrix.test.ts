@@ -15,6 +15,7 @@ import { isRole, roleAllows, ROLES, type Role } from "@/lib/auth/roles";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createStaff, sessionCookieFor, type TestStaff } from "../support/factories";
 import { setDbForTests } from "@/db/client";
+import { request as routeRequest } from "../support/route-handlers";
 
 const APP_DIR = path.resolve(__dirname, "../../app");
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -111,11 +112,7 @@ afterAll(async () => {
 async function call(route: StaffRoute, headers: Record<string, string>): Promise<number> {
   const { url, params } = concrete(route.routePath);
   const hasBody = !["GET", "HEAD", "OPTIONS", "DELETE"].includes(route.method);
-  const request = new NextRequest(url, {
-    method: route.method,
-    headers: { ...headers, ...(hasBody ? { "content-type": "application/json" } : {}), "user-agent": "role-matrix" },
-    body: hasBody ? "{}" : undefined,
-  });
+  const request = routeRequest(url, { method: route.method, headers: { ...headers, "user-agent": "role-matrix" }, body: hasBody ? {} : undefined });
   try {
     const response = await route.handler(request, { params: Promise.resolve(params) });
     return response.status;
