@@ -3,27 +3,37 @@
  * store could implement it later). The local store keeps each item as a file
  * named by its id under EVIDENCE_DIR; the uploaded name is data, never a path.
  *
- * The SHA-256 is computed while bytes arrive, never by a second read: every
- * append feeds a resumable hasher (hash-wasm, whose state can be saved) and
- * checkpoints `{ offset, state }` beside the file. A checkpoint is only written
- * after the bytes it covers are on disk (fdatasync), so after a crash the file
- * may be LONGER than the checkpoint, never shorter: `storedBytes` cuts the
- * unhashed tail and the client resends it (tus resumes from that offset).
+ * The SHA-256 is computed while bytes arrive, with Node's own (OpenSSL) hash
+ * on a worker thread (hash-worker.ts): about 4× the speed of the WebAssembly
+ * hasher whose state we used to save beside the file, which capped uploads at
+ * ~130 MiB/s (docs/benchmarks.md), and beside the request's thread rather
+ * than on it. Node's hash state cannot be saved, so it lives in memory, per
+ * item, with the offset it covers. The one exception to "no second read": an
+ * append or a digest in a process that does not hold the item's running hash
+ * at that offset (the app was restarted or killed mid-upload, another
+ * instance took the previous PATCH, or the hash was dropped) re-reads the
+ * bytes already stored, once, to rebuild it, and logs that it did.
+ *
+ * The file is always a prefix of the upload: at most one write is in flight
+ * and each starts where the last one ended, so a process killed mid-write
+ * leaves whole bytes behind, never a hole. Those bytes count (tus resumes
+ * after them) and a rebuilt hash covers exactly them. Every append ends with
+ * an fdatasync before tus acknowledges the new offset.
  */
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { createSHA256, type IHasher } from "hash-wasm";
+import { createHashWorker } from "./hash-worker";
 
 export interface EvidenceStore {
   /** An empty item, ready to receive bytes. */
   create(id: string): Promise<void>;
-  /** Bytes received and hashed so far (after a crash, the unhashed tail is cut). */
+  /** Bytes received so far (waits for an append still running). */
   storedBytes(id: string): Promise<number>;
   /** Append a stream at `offset`, hashing as it goes; resolves with the new offset (also when the source stops early). */
   append(id: string, offset: number, source: AsyncIterable<Uint8Array>): Promise<number>;
-  /** SHA-256 (hex) of everything stored, from the saved hasher state. */
+  /** SHA-256 (hex) of everything stored: the running hash, or one re-read in a process that does not hold it. */
   digest(id: string): Promise<string>;
   /** The first `bytes` bytes (content sniffing). */
   head(id: string, bytes: number): Promise<Buffer>;
@@ -36,16 +46,33 @@ export interface EvidenceStore {
   remove(id: string): Promise<void>;
 }
 
-/** How often (bytes) the hasher state is checkpointed during one append. */
-export const CHECKPOINT_BYTES = 32 * 1024 * 1024;
-
-interface Checkpoint {
-  offset: number;
-  /** hash-wasm SHA-256 state after `offset` bytes, base64; null at offset 0. */
-  state: string | null;
-}
+/**
+ * Received chunks (64 KiB from the socket) are written in batches of this
+ * size with one writev, and a copy of each batch is handed to the hashing
+ * worker: fewer trips to libuv's thread pool and to the worker.
+ */
+export const WRITE_BATCH_BYTES = 4 * 2 ** 20;
+/** Batches handed to the hashing worker and not yet hashed, per append, before the append waits for it (memory stays bounded). */
+const HASH_BATCHES_IN_FLIGHT = 2;
+/**
+ * During a long append, an fdatasync is started (not waited for) after about
+ * this many new bytes, so the disk writes back while the socket and the hash
+ * run, instead of all at the final fdatasync.
+ */
+export const BACKGROUND_FLUSH_BYTES = 64 * 2 ** 20;
+/** Running hashes held for uploads in progress; the least recently used beyond this is dropped (and rebuilt by a re-read if its upload resumes). */
+const MAX_LIVE_HASHES = 1024;
 
 const ITEM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Write all of `chunks` at `position` (writev may write less than asked: the rest follows). */
+async function writeAllAt(handle: fsp.FileHandle, chunks: Uint8Array[], position: number): Promise<void> {
+  const total = chunks.reduce((n, c) => n + c.byteLength, 0);
+  let done = (await handle.writev(chunks, position)).bytesWritten;
+  if (done === total) return;
+  const all = Buffer.concat(chunks);
+  while (done < total) done += (await handle.write(all, done, total - done, position + done)).bytesWritten;
+}
 
 export function createLocalEvidenceStore(directory: string): EvidenceStore {
   const dir = path.resolve(directory);
@@ -54,51 +81,46 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
     if (!ITEM_ID.test(id)) throw Object.assign(new Error("not an evidence item id"), { code: "EVIDENCE_BAD_ID" });
     return path.join(dir, id);
   };
-  const checkpointFile = (id: string) => `${file(id)}.sha256-state`;
+  /** Left beside items by the version that saved a WebAssembly hasher's state; only ever removed now. */
+  const legacyCheckpointFile = (id: string) => `${file(id)}.sha256-state`;
 
-  async function readCheckpoint(id: string): Promise<Checkpoint> {
-    try {
-      const cp = JSON.parse(await fsp.readFile(checkpointFile(id), "utf8")) as Checkpoint;
-      if (typeof cp.offset === "number" && (cp.state === null || typeof cp.state === "string")) return cp;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  const hashing = createHashWorker();
+  /** Items whose running hash the worker holds, with the offset it covers (Map order = least recently used first). */
+  const live = new Map<string, number>();
+  const keep = (id: string, offset: number) => {
+    live.delete(id);
+    live.set(id, offset);
+    if (live.size > MAX_LIVE_HASHES) {
+      const oldest = live.keys().next().value!;
+      live.delete(oldest);
+      hashing.drop(oldest);
     }
-    return { offset: 0, state: null };
-  }
+  };
 
-  async function writeCheckpoint(id: string, cp: Checkpoint): Promise<void> {
-    const target = checkpointFile(id);
-    const tmp = `${target}.tmp`;
-    const handle = await fsp.open(tmp, "w");
-    try {
-      await handle.writeFile(JSON.stringify(cp));
-      await handle.datasync();
-    } finally {
-      await handle.close();
+  /**
+   * Make sure the worker holds the item's running hash at `offset`: the one
+   * it has when this process hashed the item up to there, else rebuilt by
+   * re-reading the stored prefix once (the exception to hashing only while
+   * bytes arrive: see the top of this file). Taken out of `live` while in
+   * use, so a failed append never leaves a hash that does not match the file.
+   */
+  async function takeHashAt(id: string, offset: number): Promise<void> {
+    const held = live.get(id);
+    live.delete(id);
+    if (held === offset) return;
+    if (offset > 0) {
+      console.info(
+        `[evidence] item ${id}: this process does not hold its running SHA-256 at byte ${offset} (restarted, another instance, or dropped); re-reading the ${offset} bytes already stored, once`,
+      );
     }
-    await fsp.rename(tmp, target);
-  }
-
-  async function hasherAt(cp: Checkpoint): Promise<IHasher> {
-    const hasher = await createSHA256();
-    hasher.init();
-    if (cp.state) hasher.load(Buffer.from(cp.state, "base64"));
-    return hasher;
-  }
-
-  /** Only when a checkpoint is ahead of the file (storage lost acknowledged bytes): hash what is really there. */
-  async function rebuildCheckpoint(id: string, size: number): Promise<void> {
-    const hasher = await createSHA256();
-    hasher.init();
-    for await (const chunk of fs.createReadStream(file(id), { start: 0, end: Math.max(0, size - 1) })) if (size > 0) hasher.update(chunk as Buffer);
-    await writeCheckpoint(id, { offset: size, state: Buffer.from(hasher.save()).toString("base64") });
+    await hashing.start(id, offset, file(id));
   }
 
   /**
    * Appends still running, by item. @tus/server's pipeline rejects as soon as
-   * the client's stream fails, before an append has saved its checkpoint, and
-   * releases the upload's lock: the next look at the item waits for it, or it
-   * would see unhashed bytes and cut them.
+   * the client's stream fails, before an append has written and synced what
+   * it holds, and releases the upload's lock: the next look at the item waits
+   * for it, or it would see a size that is still growing.
    */
   const appending = new Map<string, Promise<number>>();
   const settled = async (id: string) => {
@@ -106,38 +128,74 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
   };
 
   async function appendNow(id: string, offset: number, source: AsyncIterable<Uint8Array>): Promise<number> {
-    const cp = await readCheckpoint(id);
-    if (cp.offset !== offset) throw Object.assign(new Error(`offset ${offset} does not match the stored ${cp.offset}`), { code: "EVIDENCE_OFFSET" });
-    const hasher = await hasherAt(cp);
+    const { size } = await fsp.stat(file(id));
+    if (size !== offset) throw Object.assign(new Error(`offset ${offset} does not match the stored ${size}`), { code: "EVIDENCE_OFFSET" });
+    await takeHashAt(id, offset);
     const handle = await fsp.open(file(id), "r+");
     let position = offset;
-    let sinceCheckpoint = 0;
+    let batch: Uint8Array[] = [];
+    let batchBytes = 0;
+    /** The one write in flight (the file stays a prefix of the upload). */
+    let writing: Promise<void> | null = null;
+    /** Batches the worker is hashing, oldest first. */
+    const hashed: Promise<void>[] = [];
+    let flushing: Promise<void> | null = null;
+    let flushedAt = offset;
+    let failed = false;
+    const startWrite = async () => {
+      if (writing) await writing;
+      if (batchBytes === 0) return;
+      const chunks = batch;
+      const at = position;
+      const copy = new Uint8Array(batchBytes);
+      for (let o = 0, i = 0; i < chunks.length; o += chunks[i].byteLength, i++) copy.set(chunks[i], o);
+      position += batchBytes;
+      batch = [];
+      batchBytes = 0;
+      writing = writeAllAt(handle, chunks, at);
+      // Awaited later; until then a failure must not count as unhandled (it would stop the process).
+      writing.catch(() => {});
+      // Messages reach the worker in order: the hash sees the batches as they are in the file.
+      const hashingBatch = hashing.update(id, copy);
+      hashingBatch.catch(() => {});
+      hashed.push(hashingBatch);
+      if (hashed.length > HASH_BATCHES_IN_FLIGHT) await hashed.shift();
+      if (!flushing && position - flushedAt >= BACKGROUND_FLUSH_BYTES) {
+        const through = position;
+        // Only a head start for the final fdatasync: its own errors surface there.
+        flushing = writing
+          .then(() => handle.datasync())
+          .catch(() => {})
+          .finally(() => {
+            flushedAt = through;
+            flushing = null;
+          });
+      }
+    };
     try {
       for await (const chunk of source) {
         const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk as ArrayBuffer);
-        let written = 0;
-        while (written < bytes.byteLength) {
-          const { bytesWritten } = await handle.write(bytes, written, bytes.byteLength - written, position + written);
-          written += bytesWritten;
-        }
-        hasher.update(bytes);
-        position += bytes.byteLength;
-        sinceCheckpoint += bytes.byteLength;
-        if (sinceCheckpoint >= CHECKPOINT_BYTES) {
-          await handle.datasync();
-          await writeCheckpoint(id, { offset: position, state: Buffer.from(hasher.save()).toString("base64") });
-          sinceCheckpoint = 0;
-        }
+        batch.push(bytes);
+        batchBytes += bytes.byteLength;
+        if (batchBytes >= WRITE_BATCH_BYTES) await startWrite();
       }
     } finally {
-      // Whatever arrived before the client stopped is kept and counted: tus resumes from here.
+      // Whatever arrived before the client stopped is kept, hashed and counted: tus resumes after it.
       try {
-        if (sinceCheckpoint > 0) {
-          await handle.datasync();
-          await writeCheckpoint(id, { offset: position, state: Buffer.from(hasher.save()).toString("base64") });
-        }
+        await startWrite();
+        if (writing) await writing;
+        while (hashed.length > 0) await hashed.shift();
+        if (flushing) await flushing;
+        await handle.datasync();
+      } catch (err) {
+        failed = true;
+        throw err;
       } finally {
         await handle.close();
+        // A hash that did not see exactly the bytes in the file is dropped: the next append rebuilds it from disk.
+        await Promise.allSettled(hashed);
+        if (failed) hashing.drop(id);
+        else keep(id, position);
       }
     }
     return position;
@@ -147,22 +205,11 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
     async create(id) {
       await fsp.mkdir(dir, { recursive: true });
       await fsp.writeFile(file(id), new Uint8Array(0), { flag: "wx" });
-      await writeCheckpoint(id, { offset: 0, state: null });
     },
 
     async storedBytes(id) {
       await settled(id);
-      const { size } = await fsp.stat(file(id));
-      const cp = await readCheckpoint(id);
-      if (size > cp.offset) {
-        await fsp.truncate(file(id), cp.offset);
-        return cp.offset;
-      }
-      if (size < cp.offset) {
-        console.warn(`[evidence] item ${id}: stored bytes (${size}) behind the hash checkpoint (${cp.offset}); re-hashing what is on disk`);
-        await rebuildCheckpoint(id, size);
-      }
-      return size;
+      return (await fsp.stat(file(id))).size;
     },
 
     async append(id, offset, source) {
@@ -178,8 +225,9 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
 
     async digest(id) {
       await settled(id);
-      const hasher = await hasherAt(await readCheckpoint(id));
-      return hasher.digest("hex");
+      await takeHashAt(id, (await fsp.stat(file(id))).size);
+      // Only asked once the last byte is in: the upload is over, the worker drops its hash.
+      return hashing.digest(id);
     },
 
     async head(id, bytes) {
@@ -207,7 +255,8 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
     },
 
     async remove(id) {
-      for (const p of [file(id), checkpointFile(id), `${checkpointFile(id)}.tmp`, `${file(id)}.poster.jpg`]) await fsp.rm(p, { force: true });
+      if (live.delete(id)) hashing.drop(id);
+      for (const p of [file(id), legacyCheckpointFile(id), `${legacyCheckpointFile(id)}.tmp`, `${file(id)}.poster.jpg`]) await fsp.rm(p, { force: true });
     },
   };
 }

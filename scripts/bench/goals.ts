@@ -21,6 +21,9 @@ export interface Goal {
   informational?: boolean;
 }
 
+/** Issue 17: an upload with its hash at least half as fast as a plain fs write of the same bytes, at every size measured. */
+export const UPLOAD_RATIO_GOAL = 0.5;
+
 export const GOALS: Goal[] = [
   { label: "server radius search p50 ≤ 2× ST_DWithin floor", key: "radiusDbOverFilter", database: "server", op: "<=", target: 2, at1M: true },
   { label: "embedded radius search p50 ≤ 2× ST_DWithin floor", key: "radiusDbOverFilter", database: "embedded", op: "<=", target: 2, at1M: true },
@@ -32,7 +35,7 @@ export const GOALS: Goal[] = [
   { label: "embedded geocodePerSec ≥ 2000", key: "geocodePerSec", database: "embedded", op: ">=", target: 2000, at1M: false },
   { label: "map first render ≤ 1000 ms", key: "mapFirstRenderMs", op: "<=", target: 1000, at1M: false },
   { label: "map pan/zoom p95 frame ≤ 33 ms", key: "mapPanP95FrameMs", op: "<=", target: 33, at1M: false },
-  { label: "upload with hashing ≥ 50% of fs write", key: "uploadVsFsWriteRatio", op: ">=", target: 0.5, at1M: false },
+  { label: "upload with hashing ≥ 50% of fs write (lowest over the sizes)", key: "uploadVsFsWriteRatio", op: ">=", target: UPLOAD_RATIO_GOAL, at1M: false },
   { label: "app RSS growth during upload < 100 MB", key: "uploadRssGrowthMb", op: "<", target: 100, at1M: false, at2GiB: true },
   { label: "server radius 500 m DB p50 (was ≤ 3 ms)", key: "radiusDbP50Ms", database: "server", op: "<=", target: 3, at1M: true, informational: true },
   { label: "server radius 500 m API p95 (was ≤ 25 ms)", key: "radiusApiP95Ms", database: "server", op: "<=", target: 25, at1M: true, informational: true },

@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--sites N] [--area-km K] [--map-sites M] [--iterations I] [--no-app] [--only databases|map|uploads]
- *                   [--databases server,embedded] [--upload-mib MiB] [--upload-rounds R]
+ *                   [--databases server,embedded] [--upload-mib MiB[,MiB…]] [--upload-rounds R]
  *                   [--map-profile FILE.cpuprofile] [--port P] [--out FILE]
  *
  * On a scratch embedded database, and a scratch server database when
@@ -9,7 +9,8 @@
  * corridor searches timed in the database (indexed and forced full scan), the
  * bulk import, canvass exports, then the radius API on the running app. Then
  * evidence uploads through the running app against a plain fs write (issue
- * 17; --upload-mib, default 2048 as the goals are stated, 0 skips). Then the
+ * 17; --upload-mib, one or more sizes, default 128,512,2048: the ratio goal
+ * holds at each, the memory goal is stated at 2048; 0 skips). Then the
  * map with M sites in headless Chromium. Prints a table with the goals of
  * issues 8, 17 and 18 (goals.ts: the radius goals as ratios to the same run's
  * ST_DWithin floor) and writes bench-results.json. Every database it makes is deleted.
@@ -20,14 +21,14 @@ import { parseArgs } from "node:util";
 import { measureCanvassExport } from "./canvass-export";
 import { measureCorridor } from "./corridor-query";
 import * as geocodeThroughput from "./geocode-throughput";
-import { compareGoals, DATABASE_FIGURE_KEYS, TOP_FIGURE_KEYS } from "./goals";
+import { compareGoals, DATABASE_FIGURE_KEYS, TOP_FIGURE_KEYS, UPLOAD_RATIO_GOAL } from "./goals";
 import { BENCH_AREA, benchArea, DEFAULT_AREA_KM, generateSites } from "./generate-sites";
 import { BLOCK_M, coneStreetShare, generateStreets } from "./generate-streets";
 import { measureImport } from "./import-throughput";
 import { measureMap } from "./map-at-scale";
 import { measureRadiusApi } from "./radius-api";
 import { measureRadius } from "./radius-query";
-import { measureUploads } from "./upload-throughput";
+import { DEFAULT_UPLOAD_MIB, measureUploads, type UploadSizeFigures } from "./upload-throughput";
 import { startApp } from "./support/app-server";
 import { createBenchDatabase, type BenchKind } from "./support/bench-database";
 import { createBenchStaff } from "./support/staff";
@@ -45,7 +46,7 @@ const { values: args } = parseArgs({
     databases: { type: "string" },
     "map-profile": { type: "string" },
     port: { type: "string" },
-    "upload-mib": { type: "string", default: "2048" },
+    "upload-mib": { type: "string", default: DEFAULT_UPLOAD_MIB },
     "upload-rounds": { type: "string", default: "2" },
     out: { type: "string", default: "bench-results.json" },
   },
@@ -76,7 +77,9 @@ if (args.only && !["databases", "map", "uploads"].includes(args.only)) {
   console.error(`error: --only must be "databases", "map" or "uploads" (got "${args.only}")`);
   process.exit(1);
 }
-const uploadMiB = positiveInt("upload-mib", args["upload-mib"]!, true);
+// One or more sizes (comma-separated); the ratio goal must hold at each, the memory goal is stated at the largest (2048).
+const uploadSizesMiB = args["upload-mib"]!.split(",").map((raw) => positiveInt("upload-mib", raw.trim(), true)).filter((mib) => mib > 0);
+const uploadMiB = uploadSizesMiB.length > 0 ? Math.max(...uploadSizesMiB) : 0;
 const uploadRounds = positiveInt("upload-rounds", args["upload-rounds"]!);
 // The server first: a 1M run on embedded can run out of memory, and the server figures should be in by then.
 const available: BenchKind[] = process.env.DATABASE_URL ? ["server", "embedded"] : ["embedded"];
@@ -218,7 +221,8 @@ async function benchMap(): Promise<Record<string, number>> {
 const databases: Record<string, Record<string, number | boolean | null>> = {};
 const top: Record<string, number | null> = Object.fromEntries(TOP_FIGURE_KEYS.map((k) => [k, null]));
 const machine = () => ({ cpus: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverage1m: round(os.loadavg()[0], 2) });
-const snapshot = () => ({ at: new Date().toISOString(), sites, areaKm, sitesPerKm2, mapSites, iterations, machine: machine(), ...top, databases, details });
+let uploadSizes: UploadSizeFigures[] = [];
+const snapshot = () => ({ at: new Date().toISOString(), sites, areaKm, sitesPerKm2, mapSites, iterations, machine: machine(), ...top, uploadSizes, databases, details });
 /** Written after each phase too, so a run that dies later (e.g. embedded out of memory at 1M) keeps what it measured. */
 const save = (extra: Record<string, unknown> = {}) => fs.writeFileSync(args.out!, JSON.stringify({ ...snapshot(), ...extra }, null, 2) + "\n");
 
@@ -238,12 +242,13 @@ if (databases.embedded && databases.server) {
   top.embeddedVsServerRatio = round(Number(databases.embedded.radiusDbP50Ms) / Number(databases.server.radiusDbP50Ms), 2);
 }
 if (runUploads) {
-  log(`uploads: ${uploadMiB} MiB × ${uploadRounds} rounds`);
+  log(`uploads: ${uploadSizesMiB.join(", ")} MiB × ${uploadRounds} rounds`);
   try {
-    const uploads = await measureUploads({ bytes: uploadMiB * 2 ** 20, rounds: uploadRounds, port, log });
+    const { sizes, ...uploads } = await measureUploads({ sizesMiB: uploadSizesMiB, rounds: uploadRounds, port, log });
     details.uploads = uploads.detail;
+    uploadSizes = sizes;
     Object.assign(top, withoutDetail(uploads));
-    log(`uploads: ${uploads.uploadMiBPerSec} MiB/s vs fs ${uploads.fsWriteMiBPerSec} MiB/s (ratio ${uploads.uploadVsFsWriteRatio}), app RSS +${uploads.uploadRssGrowthMb} MB`);
+    log(`uploads: lowest ratio ${uploads.uploadVsFsWriteRatio} (${uploads.uploadMiBPerSec} MiB/s vs fs ${uploads.fsWriteMiBPerSec} MiB/s), app RSS +${uploads.uploadRssGrowthMb} MB`);
   } catch (err) {
     details["uploads.error"] = err instanceof Error ? err.message : String(err);
     log(`uploads: FAILED: ${details["uploads.error"]}`);
@@ -269,6 +274,15 @@ const keys = [...new Set(Object.values(databases).flatMap((d) => Object.keys(d))
 console.log(`\nSightline bench: ${sites.toLocaleString("en-US")} sites in a ${areaKm} × ${areaKm} km box (${sitesPerKm2}/km²) (map: ${mapSites.toLocaleString("en-US")}), load average ${results.machine.loadAverage1m} on ${results.machine.cpus} CPUs`);
 console.table(Object.fromEntries(keys.map((k) => [k, Object.fromEntries(ran.map((kind) => [kind, databases[kind][k]]))])));
 console.table(top);
+if (uploadSizes.length > 0) {
+  console.table(uploadSizes.map((u) => ({ "size MiB": u.mib, "upload MiB/s": u.uploadMiBPerSec, "fs write MiB/s": u.fsWriteMiBPerSec, ratio: u.ratio, [`≥ ${UPLOAD_RATIO_GOAL}`]: u.ratio >= UPLOAD_RATIO_GOAL ? "met" : "NOT MET", "app RSS +MB": u.rssGrowthMb })));
+  const missed = uploadSizes.filter((u) => u.ratio < UPLOAD_RATIO_GOAL);
+  console.log(
+    `upload goal (hashed upload ≥ ${UPLOAD_RATIO_GOAL} × fs write at every size): ${missed.length === 0 ? "MET" : "NOT MET"} — ` +
+      uploadSizes.map((u) => `${u.mib} MiB ${u.ratio}`).join(", ") +
+      (missed.length > 0 ? `; below at ${missed.map((u) => `${u.mib} MiB`).join(", ")}` : ""),
+  );
+}
 console.table(goals);
 for (const [k, v] of Object.entries(details)) console.log(`  ${k}: ${v}`);
 save({ goals });

@@ -1,0 +1,93 @@
+/**
+ * The local evidence store's running SHA-256 (lib/evidence/storage.ts), on a
+ * temporary directory: the hash is built from the bytes as they are appended,
+ * across several appends and several batches; a client that stops early
+ * leaves a prefix that counts; and a store that does not hold an item's
+ * running hash (a second store stands for a restarted process) takes the
+ * documented exception, re-reading exactly the stored prefix once, and still
+ * ends with the SHA-256 of the whole source.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { createLocalEvidenceStore, WRITE_BATCH_BYTES } from "@/lib/evidence/storage";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-evidence-store-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+const sha256 = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
+
+/** `bytes` in socket-sized pieces (64 KiB), as the request body arrives. */
+async function* pieces(bytes: Buffer, size = 64 * 1024): AsyncGenerator<Uint8Array> {
+  for (let o = 0; o < bytes.length; o += size) yield bytes.subarray(o, o + size);
+}
+
+/** Like `pieces`, but the connection drops after `upTo` bytes. */
+async function* dropsAfter(bytes: Buffer, upTo: number): AsyncGenerator<Uint8Array> {
+  yield* pieces(bytes.subarray(0, upTo));
+  throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+}
+
+const rereads = (spy: ReturnType<typeof vi.spyOn>, id: string) => spy.mock.calls.map((c) => String(c[0])).filter((m) => m.includes(`item ${id}:`) && m.includes("re-reading"));
+
+describe("the local evidence store's running SHA-256", () => {
+  it("hashes several appends of several batches as they arrive, with no re-read", async () => {
+    const info = vi.spyOn(console, "info");
+    const store = createLocalEvidenceStore(dir);
+    const id = crypto.randomUUID();
+    const source = crypto.randomBytes(2 * WRITE_BATCH_BYTES + 12_345);
+    await store.create(id);
+    const first = WRITE_BATCH_BYTES + 777;
+    expect(await store.append(id, 0, pieces(source.subarray(0, first)))).toBe(first);
+    expect(await store.storedBytes(id)).toBe(first);
+    expect(await store.append(id, first, pieces(source.subarray(first)))).toBe(source.length);
+    expect(await store.digest(id)).toBe(sha256(source));
+    expect(fs.readFileSync(path.join(dir, id)).equals(source)).toBe(true);
+    expect(rereads(info, id)).toEqual([]);
+  });
+
+  it("keeps and counts what arrived before the client dropped, and resumes after it", async () => {
+    const info = vi.spyOn(console, "info");
+    const store = createLocalEvidenceStore(dir);
+    const id = crypto.randomUUID();
+    const source = crypto.randomBytes(WRITE_BATCH_BYTES + 300_000);
+    await store.create(id);
+    const cut = WRITE_BATCH_BYTES + 100_000;
+    await expect(store.append(id, 0, dropsAfter(source, cut))).rejects.toThrow("socket hang up");
+    expect(await store.storedBytes(id)).toBe(cut);
+    await expect(store.append(id, cut - 1, pieces(source.subarray(cut - 1)))).rejects.toMatchObject({ code: "EVIDENCE_OFFSET" });
+    expect(await store.append(id, cut, pieces(source.subarray(cut)))).toBe(source.length);
+    expect(await store.digest(id)).toBe(sha256(source));
+    expect(rereads(info, id)).toEqual([]);
+  });
+
+  it("in a process that does not hold the running hash, re-reads the stored prefix once and ends with the source's SHA-256", async () => {
+    const info = vi.spyOn(console, "info");
+    const id = crypto.randomUUID();
+    const source = crypto.randomBytes(3 * WRITE_BATCH_BYTES);
+    const before = createLocalEvidenceStore(dir);
+    await before.create(id);
+    const cut = WRITE_BATCH_BYTES + 4096;
+    await before.append(id, 0, pieces(source.subarray(0, cut)));
+    // Another store (its own memory and hashing worker) stands for the app restarted after a kill.
+    const after = createLocalEvidenceStore(dir);
+    expect(await after.storedBytes(id)).toBe(cut);
+    expect(await after.append(id, cut, pieces(source.subarray(cut)))).toBe(source.length);
+    expect(await after.digest(id)).toBe(sha256(source));
+    expect(rereads(info, id)).toEqual([expect.stringContaining(`re-reading the ${cut} bytes already stored, once`)]);
+  });
+
+  it("a digest asked of a complete item in a process that did not receive it re-reads it whole", async () => {
+    const info = vi.spyOn(console, "info");
+    const id = crypto.randomUUID();
+    const source = crypto.randomBytes(100_000);
+    const receiving = createLocalEvidenceStore(dir);
+    await receiving.create(id);
+    await receiving.append(id, 0, pieces(source));
+    expect(await createLocalEvidenceStore(dir).digest(id)).toBe(sha256(source));
+    expect(rereads(info, id)).toEqual([expect.stringContaining(`re-reading the ${source.length} bytes already stored, once`)]);
+  });
+});
