@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { createStaffUser } from "../lib/accounts/users";
-import { systemActor } from "../lib/audit/record-audit";
+import { operatorContext } from "../lib/auth/mutation-context";
 import { readPasswordFromStdin } from "./support/read-stdin";
 import { runCli } from "./run-cli";
 
@@ -15,7 +15,7 @@ await runCli(async (handle, args) => {
     options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
   });
   const password = await readPasswordFromStdin();
-  const result = await createStaffUser(handle.db, systemActor("cli"), {
+  const result = await createStaffUser(operatorContext(handle.db, "cli"), {
     email: values.email ?? "",
     name: values.name ?? "",
     role: values.role ?? "",

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { users } from "../db/schema";
 import { issueApiToken } from "../lib/accounts/api-tokens";
-import { systemActor } from "../lib/audit/record-audit";
+import { operatorContext } from "../lib/auth/mutation-context";
 import { runCli } from "./run-cli";
 
 await runCli(async (handle, args) => {
@@ -21,7 +21,7 @@ await runCli(async (handle, args) => {
     process.exitCode = 1;
     return;
   }
-  const result = await issueApiToken(handle.db, systemActor("cli"), { userId: user.id, name: values.name!, days: values.days!, allowAdmin: values.admin! });
+  const result = await issueApiToken(operatorContext(handle.db, "cli"), { userId: user.id, name: values.name!, days: values.days!, allowAdmin: values.admin! });
   if (!result.ok) {
     for (const [field, message] of Object.entries(result.errors)) console.error(`error: --${field === "userId" ? "email" : field === "allowAdmin" ? "admin" : field} ${message}`);
     process.exitCode = 1;

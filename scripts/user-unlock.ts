@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { users } from "../db/schema";
 import { unlockUser } from "../lib/accounts/users";
-import { systemActor } from "../lib/audit/record-audit";
+import { operatorContext } from "../lib/auth/mutation-context";
 import { runCli } from "./run-cli";
 
 await runCli(async (handle, args) => {
@@ -24,7 +24,7 @@ await runCli(async (handle, args) => {
     process.exitCode = 1;
     return;
   }
-  const result = await unlockUser(handle.db, systemActor("cli"), user.id);
+  const result = await unlockUser(operatorContext(handle.db, "cli"), { userId: user.id });
   if (!result.ok) {
     console.error(`error: ${Object.values(result.errors).join("; ")}`);
     process.exitCode = 1;

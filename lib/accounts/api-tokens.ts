@@ -2,7 +2,8 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { requireRole, type AdminContext } from "@/lib/auth/mutation-context";
 import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
 import { fieldErrors } from "@/lib/http/field-errors";
 import { issueTokenSchema, type IssueTokenInput } from "./user-input";
@@ -38,13 +39,12 @@ export async function listApiTokens(db: Db): Promise<ApiTokenSummary[]> {
     .orderBy(desc(apiTokens.createdAt));
 }
 
-/** A new token for a user; the clear token is returned here once and only its hash is kept. */
+/** A new token for a user (an admin, or the operator's CLI); the clear token is returned here once and only its hash is kept. */
 export async function issueApiToken(
-  db: Db,
-  actor: AuditActor,
+  { db, actor, principal, now = new Date() }: AdminContext,
   input: IssueTokenInput,
-  now = new Date(),
 ): Promise<AccountResult<{ id: string; token: string; expiresAt: Date }>> {
+  requireRole(principal, "admin");
   const parsed = issueTokenSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { userId, name, days, allowAdmin } = parsed.data;
@@ -70,7 +70,8 @@ export async function issueApiToken(
   });
 }
 
-export async function revokeApiToken(db: Db, actor: AuditActor, tokenId: string): Promise<AccountResult<{ id: string }>> {
+export async function revokeApiToken({ db, actor, principal }: AdminContext, { tokenId }: { tokenId: string }): Promise<AccountResult<{ id: string }>> {
+  requireRole(principal, "admin");
   if (!/^[0-9a-f-]{36}$/i.test(tokenId)) return { ok: false, errors: { tokenId: "no such token" } };
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -3,7 +3,8 @@ import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, recoveryCodes, users, type User } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { requireRole, type AdminContext, type StaffContext } from "@/lib/auth/mutation-context";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Role } from "@/lib/auth/roles";
@@ -40,13 +41,15 @@ export async function listStaffUsers(db: Db): Promise<StaffUserSummary[]> {
   }));
 }
 
-/** Create a staff account; with no password given, one is generated and returned once. */
+/**
+ * Create a staff account (an admin, or the operator's CLI); with no password given, one is generated
+ * and returned once. `isDemo` marks the demo seed's accounts (the sign-in page offers them).
+ */
 export async function createStaffUser(
-  db: Db,
-  actor: AuditActor,
-  input: UnparsedNewUser,
-  options: { isDemo?: boolean } = {},
+  { db, actor, principal }: AdminContext,
+  { isDemo = false, ...input }: UnparsedNewUser & { isDemo?: boolean },
 ): Promise<AccountResult<{ user: User; generatedPassword: string | null }>> {
+  requireRole(principal, "admin");
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { email, name, role } = parsed.data;
@@ -55,7 +58,7 @@ export async function createStaffUser(
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
     if (existing) return { ok: false, errors: { email: "an account with this e-mail already exists" } } as const;
-    const [user] = await tx.insert(users).values({ email, name, role, passwordHash, isDemo: options.isDemo ?? false }).returning();
+    const [user] = await tx.insert(users).values({ email, name, role, passwordHash, isDemo }).returning();
     await recordAudit(tx, actor, { action: "user.created", targetType: "user", targetId: user.id, details: { email, role, passwordGenerated: !!generatedPassword } });
     return { ok: true, user, generatedPassword } as const;
   });
@@ -65,13 +68,18 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type Change = { set: Partial<User> } | { errors: FieldErrors };
 
+/** Which account an admin's change is about (the form's hidden field, or the CLI's lookup). */
+export interface UserTarget {
+  userId: string;
+}
+
 /**
  * Lock the row, apply the change with a bumped session version (ends the
  * user's sessions) and their API tokens revoked, audit — one transaction.
+ * The caller has done the role check (an admin's change, or one's own).
  */
 async function changeUser(
-  db: Db,
-  actor: AuditActor,
+  { db, actor }: Pick<AdminContext, "db" | "actor">,
   userId: string,
   action: AuditAction,
   change: (user: User, tx: Tx) => Promise<Change>,
@@ -116,19 +124,21 @@ async function isLastEnabledAdmin(tx: Tx, user: User): Promise<boolean> {
   return n === 0;
 }
 
-export function setUserDisabled(db: Db, actor: AuditActor, userId: string, disabled: boolean) {
-  return changeUser(db, actor, userId, disabled ? "user.disabled" : "user.enabled", async (user, tx) => {
+export function setUserDisabled(ctx: AdminContext, { userId, disabled }: UserTarget & { disabled: boolean }) {
+  requireRole(ctx.principal, "admin");
+  return changeUser(ctx, userId, disabled ? "user.disabled" : "user.enabled", async (user, tx) => {
     if (disabled && (await isLastEnabledAdmin(tx, user))) return { errors: { disabled: "the last enabled admin cannot be disabled" } };
     return { set: { disabledAt: disabled ? (user.disabledAt ?? new Date()) : null } };
   });
 }
 
-export function changeUserRole(db: Db, actor: AuditActor, userId: string, role: string) {
+/** `role` as the form sent it, parsed here. */
+export function changeUserRole(ctx: AdminContext, { userId, role }: UserTarget & { role: string }) {
   const parsed = roleSchema.safeParse(role);
   if (!parsed.success) return Promise.resolve({ ok: false, errors: { role: parsed.error.issues[0].message } } as const);
+  requireRole(ctx.principal, "admin");
   return changeUser(
-    db,
-    actor,
+    ctx,
     userId,
     "user.role_changed",
     async (user, tx) => {
@@ -141,16 +151,14 @@ export function changeUserRole(db: Db, actor: AuditActor, userId: string, role: 
 
 /** New password (given, or generated and returned once); also lifts a lockout. */
 export async function resetUserPassword(
-  db: Db,
-  actor: AuditActor,
-  userId: string,
-  password?: string,
+  ctx: AdminContext,
+  { userId, password }: UserTarget & { password?: string },
 ): Promise<AccountResult<{ user: User; generatedPassword: string | null }>> {
+  requireRole(ctx.principal, "admin");
   const generatedPassword = password ? null : generatePassword();
   const chosen = password || generatedPassword!;
   const result = await changeUser(
-    db,
-    actor,
+    ctx,
     userId,
     "user.password_reset",
     async (user) => {
@@ -167,9 +175,10 @@ export async function resetUserPassword(
  * A signed-in user changes their own password (OWASP ASVS V6): the current one
  * first, then the policy; every session of theirs ends (sign in again with the
  * new one) and their API tokens are revoked, as with an admin's reset.
+ * Whose password it is comes from the principal, never from the input.
  */
-export function changeOwnPassword(db: Db, actor: AuditActor, userId: string, input: { currentPassword: string; newPassword: string }) {
-  return changeUser(db, actor, userId, "user.password_changed", async (user): Promise<Change> => {
+export function changeOwnPassword(ctx: StaffContext, input: { currentPassword: string; newPassword: string }) {
+  return changeUser(ctx, ctx.principal.userId, "user.password_changed", async (user): Promise<Change> => {
     if (user.disabledAt) return { errors: { userId: "no such user" } };
     if (!input.currentPassword || !(await verifyPassword(user.passwordHash, input.currentPassword))) return { errors: { currentPassword: "is not your current password" } };
     if (input.newPassword === input.currentPassword) return { errors: { newPassword: "must differ from the current password" } };
@@ -179,17 +188,20 @@ export function changeOwnPassword(db: Db, actor: AuditActor, userId: string, inp
   });
 }
 
-export function signOutEverywhere(db: Db, actor: AuditActor, userId: string) {
-  return changeUser(db, actor, userId, "user.signed_out_everywhere", async () => ({ set: {} }));
+export function signOutEverywhere(ctx: AdminContext, { userId }: UserTarget) {
+  requireRole(ctx.principal, "admin");
+  return changeUser(ctx, userId, "user.signed_out_everywhere", async () => ({ set: {} }));
 }
 
-export function unlockUser(db: Db, actor: AuditActor, userId: string) {
-  return changeUser(db, actor, userId, "user.unlocked", async () => ({ set: { failedSignIns: 0, lockedUntil: null, lastFailedSignInAt: null } }), () => ({}), false);
+export function unlockUser(ctx: AdminContext, { userId }: UserTarget) {
+  requireRole(ctx.principal, "admin");
+  return changeUser(ctx, userId, "user.unlocked", async () => ({ set: { failedSignIns: 0, lockedUntil: null, lastFailedSignInAt: null } }), () => ({}), false);
 }
 
 /** Remove the second factor (lost phone): the user enrols again at next sign-in. */
-export function resetUserMfa(db: Db, actor: AuditActor, userId: string) {
-  return changeUser(db, actor, userId, "user.mfa_reset", async (user, tx) => {
+export function resetUserMfa(ctx: AdminContext, { userId }: UserTarget) {
+  requireRole(ctx.principal, "admin");
+  return changeUser(ctx, userId, "user.mfa_reset", async (user, tx) => {
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     return { set: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } };
   });

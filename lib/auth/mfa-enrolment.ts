@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { recoveryCodes, users, type User } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { StaffContext } from "./mutation-context";
 import type { AuthSettings } from "./auth-settings";
 import { refusedBeforePasswordCheck } from "./credentials-sign-in";
 import { checkPasswordInTx, type RequestMeta } from "./sign-in";
@@ -45,7 +46,7 @@ async function completeInTx(
   tx: Tx,
   user: User,
   code: string,
-  meta: RequestMeta,
+  actor: AuditActor,
   now: Date,
 ): Promise<EnrolmentResult> {
   if (!user.totpSecret) return { ok: false, error: "not_started" };
@@ -56,7 +57,7 @@ async function completeInTx(
   await tx.update(users).set({ totpEnabledAt: now, totpLastStep: step, updatedAt: now }).where(eq(users.id, user.id));
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
   await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })));
-  await recordAudit(tx, actorOf(user, meta), {
+  await recordAudit(tx, actor, {
     action: "auth.mfa_enrolled",
     targetType: "user",
     targetId: user.id,
@@ -119,23 +120,26 @@ export async function completeEnrolmentWithPassword(
   throttle: SignInThrottle,
   now = new Date(),
 ): Promise<EnrolmentResult> {
-  const result = await throttledPasswordCheck(db, email, password, [code], meta, settings, throttle, now, (tx, user) => completeInTx(tx, user, code, meta, now));
+  const result = await throttledPasswordCheck(db, email, password, [code], meta, settings, throttle, now, (tx, user) => completeInTx(tx, user, code, actorOf(user, meta), now));
   return result ?? { ok: false, error: "invalid" };
 }
 
 /**
- * For a signed-in user without a second factor (the account page). An enrolled
+ * For a signed-in user without a second factor (the account page): the
+ * account is the principal's own, never one named in the input. An enrolled
  * factor is only replaced after an admin resets it, so a stolen session cannot.
+ * (The two ...WithPassword functions above are sign-in steps: the e-mail and
+ * password are the credential, there is no principal yet.)
  */
-export async function beginEnrolmentForUser(db: Db, userId: string, issuer: string): Promise<EnrolmentStart | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
+export async function beginEnrolmentForUser({ db, principal }: StaffContext, { issuer }: { issuer: string }): Promise<EnrolmentStart | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, principal.userId));
   return user && !user.disabledAt && !user.totpEnabledAt ? beginFor(db, user, issuer) : null;
 }
 
-export async function completeEnrolmentForUser(db: Db, userId: string, code: string, meta: RequestMeta, now = new Date()): Promise<EnrolmentResult> {
+export async function completeEnrolmentForUser({ db, principal, actor, now = new Date() }: StaffContext, { code }: { code: string }): Promise<EnrolmentResult> {
   return db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    const [user] = await tx.select().from(users).where(eq(users.id, principal.userId)).for("update");
     if (!user || user.disabledAt || user.totpEnabledAt) return { ok: false, error: "invalid" } as const;
-    return completeInTx(tx, user, code, meta, now);
+    return completeInTx(tx, user, code, actor, now);
   });
 }

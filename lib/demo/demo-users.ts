@@ -7,7 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { createStaffUser } from "../accounts/users";
-import { systemActor } from "../audit/record-audit";
+import { operatorContext } from "../auth/mutation-context";
 import { DEMO_USERS, type DemoCredential } from "./demo-credentials";
 
 export { DEMO_USERS, type DemoCredential };
@@ -18,7 +18,7 @@ export async function ensureDemoUsers(db: Db): Promise<number> {
   for (const demo of DEMO_USERS) {
     const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${demo.email}`);
     if (existing) continue;
-    const result = await createStaffUser(db, systemActor("demo-seed"), demo, { isDemo: true });
+    const result = await createStaffUser(operatorContext(db, "demo-seed"), { ...demo, isDemo: true });
     if (!result.ok) throw new Error(`demo user ${demo.email}: ${JSON.stringify(result.errors)}`);
     added++;
   }

@@ -18,7 +18,7 @@ import { openDatabase, type DbHandle } from "../../db/client";
 import { createStaffUser } from "../../lib/accounts/users";
 import { issueApiToken } from "../../lib/accounts/api-tokens";
 import { generatePassword } from "../../lib/accounts/generate-password";
-import { systemActor } from "../../lib/audit/record-audit";
+import { operatorContext } from "../../lib/auth/mutation-context";
 import { seedDemo } from "../../lib/demo/westchester/seed-demo";
 import { grantScratchRuntimeRole } from "../support/runtime-role";
 
@@ -82,11 +82,11 @@ export async function prepareLoadTestDatabase(kind: DbKind, options: { serverUrl
   const handle = await openDatabase(location);
   try {
     await seedDemo(handle.db);
-    const actor = systemActor("loadtest");
+    const operator = operatorContext(handle.db, "loadtest");
     const detective = { email: `loadtest-${crypto.randomBytes(4).toString("hex")}@loadtest.invalid`, password: generatePassword() };
-    const user = await createStaffUser(handle.db, actor, { ...detective, name: "Load test detective", role: "detective" });
+    const user = await createStaffUser(operator, { ...detective, name: "Load test detective", role: "detective" });
     if (!user.ok) throw new Error(`could not create the load-test user: ${JSON.stringify(user.errors)}`);
-    const token = await issueApiToken(handle.db, actor, { userId: user.user.id, name: "loadtest", days: 1 });
+    const token = await issueApiToken(operator, { userId: user.user.id, name: "loadtest", days: 1 });
     if (!token.ok) throw new Error(`could not issue the load-test token: ${JSON.stringify(token.errors)}`);
 
     const points = await handle.db.execute(sql`

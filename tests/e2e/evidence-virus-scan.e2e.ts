@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Browser } from "playwright-core";
 import { openDatabase, type DbHandle } from "../../db/client";
 import { createStaffUser } from "../../lib/accounts/users";
-import { systemActor } from "../../lib/audit/record-audit";
+import { operatorContext } from "../../lib/auth/mutation-context";
 import { hasBuild, startBuiltApp, type RunningApp } from "../../scripts/support/next-app";
 import { createCanvassEntry, createFootageRequest, createIncident, createRegistration, facingCamera, offsetM } from "../support/factories";
 import { eicarBytes, findClamd, startClamd, TEST_SIGNATURE, type TestClamd } from "../support/clamd";
@@ -48,7 +48,7 @@ describe.skipIf(!ready)(ready ? "virus scan on the Evidence page (real clamd)" :
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-e2e-scan-"));
     dataDir = path.join(workDir, "data");
     t = await openDatabase({ dataDir });
-    const created = await createStaffUser(t.db, systemActor("e2e"), { email: staff.email, name: "Sam Scan", role: "detective", password: staff.password });
+    const created = await createStaffUser(operatorContext(t.db, "e2e"), { email: staff.email, name: "Sam Scan", role: "detective", password: staff.password });
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     const incident = await createIncident(t.db, { point: ORIGIN });
     incidentId = incident.id;

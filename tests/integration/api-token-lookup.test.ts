@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { revokeApiToken } from "@/lib/accounts/api-tokens";
 import { changeUserRole, setUserDisabled } from "@/lib/accounts/users";
-import { systemActor } from "@/lib/audit/record-audit";
+import { operatorContext } from "@/lib/auth/mutation-context";
 import { principalForApiToken } from "@/lib/auth/api-token";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createStaff } from "../support/factories";
@@ -34,7 +34,7 @@ describe(`API token lookup across instances (${kind})`, () => {
     expect((await principalForApiToken(t.db, token))?.userId).toBe(user.id);
     expect((await principalForApiToken(other.db, token))?.userId).toBe(user.id);
     const [{ id }] = (await t.db.execute(sql`select id from api_tokens where user_id = ${user.id}`)).rows as { id: string }[];
-    expect((await revokeApiToken(t.db, systemActor("test"), id)).ok).toBe(true);
+    expect((await revokeApiToken(operatorContext(t.db, "test"), { tokenId: id })).ok).toBe(true);
     expect(await principalForApiToken(other.db, token)).toBeNull();
     expect(await principalForApiToken(t.db, token)).toBeNull();
   });
@@ -42,12 +42,12 @@ describe(`API token lookup across instances (${kind})`, () => {
   it("a role change (which revokes the user's tokens) or a disabled user is seen on the other instance's next request", async () => {
     const { token, ...user } = await createStaff(t.db, { role: "supervisor" });
     expect(await principalForApiToken(other.db, token)).toMatchObject({ role: "supervisor" });
-    expect((await changeUserRole(t.db, systemActor("test"), user.id, "detective")).ok).toBe(true);
+    expect((await changeUserRole(operatorContext(t.db, "test"), { userId: user.id, role: "detective" })).ok).toBe(true);
     expect(await principalForApiToken(other.db, token)).toBeNull();
 
     const second = await createStaff(t.db);
     expect(await principalForApiToken(other.db, second.token)).toMatchObject({ userId: second.id, role: "detective" });
-    expect((await setUserDisabled(t.db, systemActor("test"), second.id, true)).ok).toBe(true);
+    expect((await setUserDisabled(operatorContext(t.db, "test"), { userId: second.id, disabled: true })).ok).toBe(true);
     expect(await principalForApiToken(other.db, second.token)).toBeNull();
   });
 

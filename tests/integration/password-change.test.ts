@@ -27,19 +27,21 @@ describe(`changing one's own password (${process.env.DATABASE_URL ? "server" : "
     const user = await createStaff(t.db, { role: "detective" });
     const token = user.token;
     const actor = { userId: user.id, label: user.email, ip: meta.ip };
-    expect(await changeOwnPassword(t.db, actor, user.id, { currentPassword: "not-my-password-123", newPassword: NEW_PASSWORD })).toEqual({
+    // Whose password changes comes from the principal (the signed-in user), not from the input.
+    const ctx = { db: t.db, actor, principal: { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session" as const } };
+    expect(await changeOwnPassword(ctx, { currentPassword: "not-my-password-123", newPassword: NEW_PASSWORD })).toEqual({
       ok: false,
       errors: { currentPassword: "is not your current password" },
     });
-    expect(await changeOwnPassword(t.db, actor, user.id, { currentPassword: TEST_PASSWORD, newPassword: "password1234" })).toEqual({
+    expect(await changeOwnPassword(ctx, { currentPassword: TEST_PASSWORD, newPassword: "password1234" })).toEqual({
       ok: false,
       errors: { newPassword: expect.stringMatching(/common/) },
     });
-    expect(await changeOwnPassword(t.db, actor, user.id, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).toMatchObject({ ok: false });
+    expect(await changeOwnPassword(ctx, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).toMatchObject({ ok: false });
     // Nothing changed yet.
     expect((await authenticateStaff(t.db, { email: user.email, password: TEST_PASSWORD }, meta, settings)).kind).toBe("ok");
 
-    const changed = await changeOwnPassword(t.db, actor, user.id, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+    const changed = await changeOwnPassword(ctx, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
     expect(changed.ok).toBe(true);
     expect((await authenticateStaff(t.db, { email: user.email, password: TEST_PASSWORD }, meta, settings)).kind).toBe("invalid");
     expect((await authenticateStaff(t.db, { email: user.email, password: NEW_PASSWORD }, meta, settings)).kind).toBe("ok");

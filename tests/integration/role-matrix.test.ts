@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { setUserDisabled } from "@/lib/accounts/users";
-import { systemActor } from "@/lib/audit/record-audit";
+import { operatorContext } from "@/lib/auth/mutation-context";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { publicOrigin } from "@/lib/http/public-url";
 import { isRole, roleAllows, ROLES, type Role } from "@/lib/auth/roles";
@@ -198,7 +198,7 @@ describe(`role matrix (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
     const cookie = await sessionCookieFor(admin, authSecret());
     expect(await call(route, { cookie })).toBe(200);
     expect(await call(route, { authorization: `Bearer ${token}` })).toBe(200);
-    expect((await setUserDisabled(t.db, systemActor("test"), admin.id, true)).ok).toBe(true);
+    expect((await setUserDisabled(operatorContext(t.db, "test"), { userId: admin.id, disabled: true })).ok).toBe(true);
     expect(await call(route, { cookie })).toBe(401);
     expect(await call(route, { authorization: `Bearer ${token}` })).toBe(401);
   });

@@ -12,7 +12,7 @@ import { principalForSessionClaims, purgeRevokedSessions } from "@/lib/auth/sess
 import { changeUserRole, createStaffUser, resetUserMfa, resetUserPassword, setUserDisabled, signOutEverywhere, unlockUser } from "@/lib/accounts/users";
 import { issueApiToken, revokeApiToken } from "@/lib/accounts/api-tokens";
 import { revokeAndAuditSignOut } from "@/lib/auth/sign-out-audit";
-import { systemActor } from "@/lib/audit/record-audit";
+import { operatorContext } from "@/lib/auth/mutation-context";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createApiToken, createStaff, sessionCookieFor, TEST_PASSWORD } from "../support/factories";
 
@@ -41,14 +41,14 @@ async function auditActionsFor(userId: string): Promise<string[]> {
 
 describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
   it("applies the password policy when creating accounts", async () => {
-    const weak = await createStaffUser(t.db, systemActor("test"), { email: "weak@test.example", name: "W", role: "detective", password: "password1234" });
+    const weak = await createStaffUser(operatorContext(t.db, "test"), { email: "weak@test.example", name: "W", role: "detective", password: "password1234" });
     expect(weak).toEqual({ ok: false, errors: { password: expect.stringMatching(/too common/) } });
-    const short = await createStaffUser(t.db, systemActor("test"), { email: "weak@test.example", name: "W", role: "detective", password: "short" });
+    const short = await createStaffUser(operatorContext(t.db, "test"), { email: "weak@test.example", name: "W", role: "detective", password: "short" });
     expect(short.ok).toBe(false);
     const [{ n }] = (await t.db.execute(sql`select count(*)::int as n from users where email = 'weak@test.example'`)).rows as { n: number }[];
     expect(n).toBe(0);
     const dup = await createStaff(t.db, { role: "detective" });
-    const again = await createStaffUser(t.db, systemActor("test"), { email: dup.email.toUpperCase(), name: "D", role: "detective", password: TEST_PASSWORD });
+    const again = await createStaffUser(operatorContext(t.db, "test"), { email: dup.email.toUpperCase(), name: "D", role: "detective", password: TEST_PASSWORD });
     expect(again).toEqual({ ok: false, errors: { email: expect.stringMatching(/already exists/) } });
   });
 
@@ -97,7 +97,7 @@ describe(`staff sign-in (${process.env.DATABASE_URL ? "server" : "embedded"})`, 
     for (let i = 0; i < 5; i++) await authenticateStaff(t.db, { email: user.email, password: "nope-nope-nope" }, meta, noMfa, lockAt);
     [row] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(row.lockedUntil).not.toBeNull();
-    expect((await unlockUser(t.db, systemActor("test"), user.id)).ok).toBe(true);
+    expect((await unlockUser(operatorContext(t.db, "test"), { userId: user.id })).ok).toBe(true);
     expect((await authenticateStaff(t.db, { email: user.email, password: TEST_PASSWORD }, meta, noMfa, lockAt)).kind).toBe("ok");
   });
 
@@ -154,12 +154,12 @@ describe("sessions", () => {
   });
 
   it("refuses a disabled user, and every session after a role change, password reset or sign-out everywhere", async () => {
-    const admin = systemActor("test");
+    const admin = operatorContext(t.db, "test");
     for (const revoke of [
-      (id: string) => setUserDisabled(t.db, admin, id, true),
-      (id: string) => changeUserRole(t.db, admin, id, "supervisor"),
-      (id: string) => resetUserPassword(t.db, admin, id),
-      (id: string) => signOutEverywhere(t.db, admin, id),
+      (id: string) => setUserDisabled(admin, { userId: id, disabled: true }),
+      (id: string) => changeUserRole(admin, { userId: id, role: "supervisor" }),
+      (id: string) => resetUserPassword(admin, { userId: id }),
+      (id: string) => signOutEverywhere(admin, { userId: id }),
     ]) {
       const user = await createStaff(t.db, { role: "detective", mfa: true });
       const now = Date.now();
@@ -189,11 +189,11 @@ describe("sessions", () => {
   });
 
   it("sign out everywhere, a password reset and a second-factor reset also revoke the user's API tokens", async () => {
-    const admin = systemActor("test");
+    const admin = operatorContext(t.db, "test");
     for (const revoke of [
-      (id: string) => signOutEverywhere(t.db, admin, id),
-      (id: string) => resetUserPassword(t.db, admin, id),
-      (id: string) => resetUserMfa(t.db, admin, id),
+      (id: string) => signOutEverywhere(admin, { userId: id }),
+      (id: string) => resetUserPassword(admin, { userId: id }),
+      (id: string) => resetUserMfa(admin, { userId: id }),
     ]) {
       const user = await createStaff(t.db, { role: "detective", mfa: true });
       const token = user.token;
@@ -224,12 +224,12 @@ describe("API tokens", () => {
     expect(await principalForApiToken(t.db, expired)).toBeNull();
 
     const [row] = (await t.db.execute(sql`select id from api_tokens where user_id = ${user.id} and revoked_at is null and expires_at > now()`)).rows as { id: string }[];
-    expect((await revokeApiToken(t.db, systemActor("test"), row.id)).ok).toBe(true);
+    expect((await revokeApiToken(operatorContext(t.db, "test"), { tokenId: row.id })).ok).toBe(true);
     expect(await principalForApiToken(t.db, token)).toBeNull();
-    expect((await revokeApiToken(t.db, systemActor("test"), row.id)).ok).toBe(false);
+    expect((await revokeApiToken(operatorContext(t.db, "test"), { tokenId: row.id })).ok).toBe(false);
 
     const { token: another } = await createApiToken(t.db, { user });
-    await setUserDisabled(t.db, systemActor("test"), user.id, true);
+    await setUserDisabled(operatorContext(t.db, "test"), { userId: user.id, disabled: true });
     expect(await principalForApiToken(t.db, another)).toBeNull();
     const actions = (await t.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.targetType, "api_token"))).map((r) => r.a);
     expect(actions).toEqual(expect.arrayContaining(["api_token.issued", "api_token.revoked"]));
@@ -242,7 +242,7 @@ describe("API tokens", () => {
     expect(await principalForApiToken(t.db, plain)).toMatchObject({ role: "supervisor" });
     expect(await principalForApiToken(t.db, explicit)).toMatchObject({ role: "admin" });
     const detective = await createStaff(t.db, { role: "detective" });
-    const refused = await issueApiToken(t.db, systemActor("test"), { userId: detective.id, name: "x", days: 1, allowAdmin: true });
+    const refused = await issueApiToken(operatorContext(t.db, "test"), { userId: detective.id, name: "x", days: 1, allowAdmin: true });
     expect(refused).toEqual({ ok: false, errors: { allowAdmin: expect.any(String) } });
     // Later tests expect no enabled admin.
     await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, admin.id));
@@ -263,17 +263,35 @@ describe("account administration", () => {
     const [{ n }] = (await t.db.execute(sql`select count(*)::int as n from users where role = 'admin' and disabled_at is null`)).rows as { n: number }[];
     expect(n).toBe(0);
     const only = await createStaff(t.db, { role: "admin" });
-    expect(await setUserDisabled(t.db, systemActor("test"), only.id, true)).toEqual({ ok: false, errors: { disabled: expect.any(String) } });
-    expect(await changeUserRole(t.db, systemActor("test"), only.id, "detective")).toEqual({ ok: false, errors: { role: expect.any(String) } });
+    expect(await setUserDisabled(operatorContext(t.db, "test"), { userId: only.id, disabled: true })).toEqual({ ok: false, errors: { disabled: expect.any(String) } });
+    expect(await changeUserRole(operatorContext(t.db, "test"), { userId: only.id, role: "detective" })).toEqual({ ok: false, errors: { role: expect.any(String) } });
     await createStaff(t.db, { role: "admin" });
-    expect((await changeUserRole(t.db, systemActor("test"), only.id, "detective")).ok).toBe(true);
-    expect(await changeUserRole(t.db, systemActor("test"), only.id, "chief")).toEqual({ ok: false, errors: { role: expect.any(String) } });
+    expect((await changeUserRole(operatorContext(t.db, "test"), { userId: only.id, role: "detective" })).ok).toBe(true);
+    expect(await changeUserRole(operatorContext(t.db, "test"), { userId: only.id, role: "chief" })).toEqual({ ok: false, errors: { role: expect.any(String) } });
+  });
+
+  it("refuses an account change from a staff principal below admin inside the mutation, whatever wrapper called it", async () => {
+    const supervisor = await createStaff(t.db, { role: "supervisor" });
+    const target = await createStaff(t.db, { role: "detective" });
+    const asSupervisor = {
+      db: t.db,
+      actor: { userId: supervisor.id, label: supervisor.email },
+      principal: { userId: supervisor.id, email: supervisor.email, name: supervisor.name, role: supervisor.role, via: "session" as const },
+    };
+    await expect(setUserDisabled(asSupervisor, { userId: target.id, disabled: true })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createStaffUser(asSupervisor, { email: "not-made@test.example", name: "N", role: "admin", password: TEST_PASSWORD })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(issueApiToken(asSupervisor, { userId: supervisor.id, name: "x", days: 1 })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await auditActionsFor(target.id)).toEqual(["user.created"]);
+    const [made] = await t.db.select().from(users).where(eq(users.email, "not-made@test.example"));
+    expect(made).toBeUndefined();
   });
 
   it("writes an audit row per change, and the rows cannot be changed or deleted", async () => {
     const user = await createStaff(t.db, { role: "detective" });
-    await resetUserPassword(t.db, systemActor("test"), user.id, "too-short");
-    await resetUserPassword(t.db, systemActor("test"), user.id, "a-brand-new-passphrase");
+    await resetUserPassword(operatorContext(t.db, "test"), { userId: user.id, password: "too-short" });
+    await resetUserPassword(operatorContext(t.db, "test"), { userId: user.id, password: "a-brand-new-passphrase" });
     expect(await auditActionsFor(user.id)).toEqual(["user.created", "user.password_reset"]);
     const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "user.password_reset")));
     await expect(t.db.update(auditLog).set({ action: "x" }).where(eq(auditLog.id, row.id))).rejects.toThrow();

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { Db } from "../../../db/client";
 import { issueApiToken } from "../../../lib/accounts/api-tokens";
 import { createStaffUser } from "../../../lib/accounts/users";
-import { systemActor } from "../../../lib/audit/record-audit";
+import { operatorContext } from "../../../lib/auth/mutation-context";
 
 export interface BenchStaff {
   userId: string;
@@ -18,10 +18,10 @@ export async function createBenchStaff(db: Db, role: "detective" | "supervisor" 
   const name = `Bench ${role}`;
   // Random words pass the password policy (length, not on the common list).
   const password = `bench ${crypto.randomBytes(12).toString("hex")}`;
-  const actor = systemActor("cli:bench");
-  const created = await createStaffUser(db, actor, { email, name, role, password });
+  const operator = operatorContext(db, "cli:bench");
+  const created = await createStaffUser(operator, { email, name, role, password });
   if (!created.ok) throw new Error(`bench staff account: ${JSON.stringify(created.errors)}`);
-  const token = await issueApiToken(db, actor, { userId: created.user.id, name: "bench", days: 1 });
+  const token = await issueApiToken(operator, { userId: created.user.id, name: "bench", days: 1 });
   if (!token.ok) throw new Error(`bench API token: ${JSON.stringify(token.errors)}`);
   return { userId: created.user.id, email, name, password, token: token.token };
 }

@@ -10,7 +10,7 @@ import type { Db } from "@/db/client";
 import { users, type User } from "@/db/schema";
 import { issueApiToken } from "@/lib/accounts/api-tokens";
 import { createStaffUser } from "@/lib/accounts/users";
-import { systemActor } from "@/lib/audit/record-audit";
+import { operatorContext } from "@/lib/auth/mutation-context";
 import type { Role } from "@/lib/auth/roles";
 import { newTotpSecret } from "@/lib/auth/totp";
 import { totpKeyring } from "@/lib/auth/totp-key";
@@ -34,7 +34,7 @@ export type TestStaff = User & { token: string; authorization: string };
 export async function createStaff(db: Db, overrides: StaffOverrides = {}): Promise<TestStaff> {
   const role = overrides.role ?? "detective";
   const email = overrides.email ?? `${role}-${crypto.randomBytes(4).toString("hex")}@test.example`;
-  const created = await createStaffUser(db, systemActor("test"), { email, name: overrides.name ?? `Test ${role}`, role, password: TEST_PASSWORD });
+  const created = await createStaffUser(operatorContext(db, "test"), { email, name: overrides.name ?? `Test ${role}`, role, password: TEST_PASSWORD });
   if (!created.ok) throw new Error(`createStaff: ${JSON.stringify(created.errors)}`);
   let user = created.user;
   if (overrides.mfa) {
@@ -61,7 +61,7 @@ export interface ApiTokenOverrides {
 /** Another API token for a user, issued (and audited) as the admin page issues one. */
 export async function createApiToken(db: Db, overrides: ApiTokenOverrides): Promise<{ id: string; token: string; authorization: string }> {
   const { user, days = 30, now = new Date(), allowAdmin = user.role === "admin", name = "test" } = overrides;
-  const issued = await issueApiToken(db, systemActor("test"), { userId: user.id, name, days, allowAdmin }, now);
+  const issued = await issueApiToken({ ...operatorContext(db, "test"), now }, { userId: user.id, name, days, allowAdmin });
   if (!issued.ok) throw new Error(`createApiToken: ${JSON.stringify(issued.errors)}`);
   return { id: issued.id, token: issued.token, authorization: `Bearer ${issued.token}` };
 }

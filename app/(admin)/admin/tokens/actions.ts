@@ -9,8 +9,8 @@ import { formatAgencyTime } from "@/lib/time/agency-time";
 const PATH = "/admin/tokens";
 const asAdmin = { role: "admin", path: PATH } as const;
 
-export const issueTokenAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
-  formAnswer(await issueApiToken(db, actor, { userId: text("userId"), name: text("name"), days: text("days"), allowAdmin: text("allowAdmin") === "yes" }), (r) => {
+export const issueTokenAction = staffFormAction(asAdmin, async (ctx, text) =>
+  formAnswer(await issueApiToken(ctx, { userId: text("userId"), name: text("name"), days: text("days"), allowAdmin: text("allowAdmin") === "yes" }), (r) => {
     revalidatePath(PATH);
     return {
       ok: true,
@@ -20,8 +20,8 @@ export const issueTokenAction = staffFormAction(asAdmin, async ({ db, actor }, t
   }),
 );
 
-export const revokeTokenAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
-  formAnswer(await revokeApiToken(db, actor, text("tokenId")), () => {
+export const revokeTokenAction = staffFormAction(asAdmin, async (ctx, text) =>
+  formAnswer(await revokeApiToken(ctx, { tokenId: text("tokenId") }), () => {
     revalidatePath(PATH);
     return { ok: true, message: "Revoked." };
   }),

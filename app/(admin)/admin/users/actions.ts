@@ -13,35 +13,35 @@ const done = (message: string, secret?: { label: string; value: string }) => {
   return { ok: true, message, secret };
 };
 
-export const createUserAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
-  formAnswer(await createStaffUser(db, actor, { email: text("email"), name: text("name"), role: text("role"), password: text("password") || undefined }), (r) =>
+export const createUserAction = staffFormAction(asAdmin, async (ctx, text) =>
+  formAnswer(await createStaffUser(ctx, { email: text("email"), name: text("name"), role: text("role"), password: text("password") || undefined }), (r) =>
     done(`Created ${r.user.email}.`, r.generatedPassword ? { label: "Password", value: r.generatedPassword } : undefined),
   ),
 );
 
-export const changeRoleAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
-  formAnswer(await changeUserRole(db, actor, text("userId"), text("role")), () => done("Role changed; their sessions ended.")),
+export const changeRoleAction = staffFormAction(asAdmin, async (ctx, text) =>
+  formAnswer(await changeUserRole(ctx, { userId: text("userId"), role: text("role") }), () => done("Role changed; their sessions ended.")),
 );
 
-export const setDisabledAction = staffFormAction(asAdmin, async ({ db, actor }, text) => {
+export const setDisabledAction = staffFormAction(asAdmin, async (ctx, text) => {
   const disable = text("disable") === "true";
-  return formAnswer(await setUserDisabled(db, actor, text("userId"), disable), () => done(disable ? "Disabled." : "Enabled."));
+  return formAnswer(await setUserDisabled(ctx, { userId: text("userId"), disabled: disable }), () => done(disable ? "Disabled." : "Enabled."));
 });
 
-export const resetPasswordAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
-  formAnswer(await resetUserPassword(db, actor, text("userId"), text("password") || undefined), (r) =>
+export const resetPasswordAction = staffFormAction(asAdmin, async (ctx, text) =>
+  formAnswer(await resetUserPassword(ctx, { userId: text("userId"), password: text("password") || undefined }), (r) =>
     done("Password reset; their sessions ended.", r.generatedPassword ? { label: "New password", value: r.generatedPassword } : undefined),
   ),
 );
 
-export const signOutEverywhereAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
-  formAnswer(await signOutEverywhere(db, actor, text("userId")), () => done("Signed out everywhere.")),
+export const signOutEverywhereAction = staffFormAction(asAdmin, async (ctx, text) =>
+  formAnswer(await signOutEverywhere(ctx, { userId: text("userId") }), () => done("Signed out everywhere.")),
 );
 
-export const unlockAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
-  formAnswer(await unlockUser(db, actor, text("userId")), () => done("Unlocked.")),
+export const unlockAction = staffFormAction(asAdmin, async (ctx, text) =>
+  formAnswer(await unlockUser(ctx, { userId: text("userId") }), () => done("Unlocked.")),
 );
 
-export const resetMfaAction = staffFormAction(asAdmin, async ({ db, actor }, text) =>
-  formAnswer(await resetUserMfa(db, actor, text("userId")), () => done("Second factor removed; they enrol again at next sign-in.")),
+export const resetMfaAction = staffFormAction(asAdmin, async (ctx, text) =>
+  formAnswer(await resetUserMfa(ctx, { userId: text("userId") }), () => done("Second factor removed; they enrol again at next sign-in.")),
 );
