@@ -124,7 +124,7 @@ async function isLastEnabledAdmin(tx: Tx, user: User): Promise<boolean> {
   return n === 0;
 }
 
-export function setUserDisabled(ctx: AdminContext, { userId, disabled }: UserTarget & { disabled: boolean }) {
+export async function setUserDisabled(ctx: AdminContext, { userId, disabled }: UserTarget & { disabled: boolean }) {
   requireRole(ctx.principal, "admin");
   return changeUser(ctx, userId, disabled ? "user.disabled" : "user.enabled", async (user, tx) => {
     if (disabled && (await isLastEnabledAdmin(tx, user))) return { errors: { disabled: "the last enabled admin cannot be disabled" } };
@@ -133,7 +133,7 @@ export function setUserDisabled(ctx: AdminContext, { userId, disabled }: UserTar
 }
 
 /** `role` as the form sent it, parsed here. */
-export function changeUserRole(ctx: AdminContext, { userId, role }: UserTarget & { role: string }) {
+export async function changeUserRole(ctx: AdminContext, { userId, role }: UserTarget & { role: string }) {
   const parsed = roleSchema.safeParse(role);
   if (!parsed.success) return Promise.resolve({ ok: false, errors: { role: parsed.error.issues[0].message } } as const);
   requireRole(ctx.principal, "admin");
@@ -177,7 +177,7 @@ export async function resetUserPassword(
  * new one) and their API tokens are revoked, as with an admin's reset.
  * Whose password it is comes from the principal, never from the input.
  */
-export function changeOwnPassword(ctx: StaffContext, input: { currentPassword: string; newPassword: string }) {
+export async function changeOwnPassword(ctx: StaffContext, input: { currentPassword: string; newPassword: string }) {
   return changeUser(ctx, ctx.principal.userId, "user.password_changed", async (user): Promise<Change> => {
     if (user.disabledAt) return { errors: { userId: "no such user" } };
     if (!input.currentPassword || !(await verifyPassword(user.passwordHash, input.currentPassword))) return { errors: { currentPassword: "is not your current password" } };
@@ -188,18 +188,18 @@ export function changeOwnPassword(ctx: StaffContext, input: { currentPassword: s
   });
 }
 
-export function signOutEverywhere(ctx: AdminContext, { userId }: UserTarget) {
+export async function signOutEverywhere(ctx: AdminContext, { userId }: UserTarget) {
   requireRole(ctx.principal, "admin");
   return changeUser(ctx, userId, "user.signed_out_everywhere", async () => ({ set: {} }));
 }
 
-export function unlockUser(ctx: AdminContext, { userId }: UserTarget) {
+export async function unlockUser(ctx: AdminContext, { userId }: UserTarget) {
   requireRole(ctx.principal, "admin");
   return changeUser(ctx, userId, "user.unlocked", async () => ({ set: { failedSignIns: 0, lockedUntil: null, lastFailedSignInAt: null } }), () => ({}), false);
 }
 
 /** Remove the second factor (lost phone): the user enrols again at next sign-in. */
-export function resetUserMfa(ctx: AdminContext, { userId }: UserTarget) {
+export async function resetUserMfa(ctx: AdminContext, { userId }: UserTarget) {
   requireRole(ctx.principal, "admin");
   return changeUser(ctx, userId, "user.mfa_reset", async (user, tx) => {
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
