@@ -6,7 +6,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { validRegistration } from "../support/factories";
+import { validRegistration } from "../support/factories/registration-payload";
 import type { BrowserContext } from "playwright-core";
 import { DESKTOP, launchBrowser, screenshot } from "./support/browser";
 import { signIn } from "./support/sign-in";
