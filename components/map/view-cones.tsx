@@ -2,11 +2,15 @@
 import { useEffect, useMemo } from "react";
 import L from "leaflet";
 import { useMap } from "react-leaflet";
+import { answeredViewCone } from "@/lib/investigation/view-cone";
 import type { SiteFeature } from "@/lib/investigation/workspace-types";
 
 const toLatLng = ([lng, lat]: number[]): L.LatLngTuple => [lat, lng];
 
-/** Each result camera's view cone; cones that see the point are green, the selected site's are emphasised. */
+/**
+ * Each result camera's view cone; cones that see the point are green, the selected site's are emphasised. The
+ * answer carries each cone's apex and parameters, not its polygon: it is built here as the server built it.
+ */
 export function ViewCones({ results, selectedId }: { results: SiteFeature[]; selectedId: string | null }) {
   const map = useMap();
   // Cones are few (the results' cameras) and drawn as SVG, above the canvas-drawn site points.
@@ -16,9 +20,10 @@ export function ViewCones({ results, selectedId }: { results: SiteFeature[]; sel
     for (const site of results) {
       const selected = site.properties.registrationId === selectedId;
       for (const camera of site.properties.cameras) {
-        if (!camera.viewCone) continue;
+        const cone = answeredViewCone(camera);
+        if (!cone) continue;
         const color = camera.seesPoint ? "#15803d" : camera.facesStreet ? "#1d4ed8" : "#64748b";
-        L.polygon(camera.viewCone.coordinates.map((ring) => ring.map(toLatLng)), {
+        L.polygon(cone.coordinates.map((ring) => ring.map(toLatLng)), {
           renderer,
           interactive: false,
           color,

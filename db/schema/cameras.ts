@@ -32,6 +32,12 @@ export const cameras = pgTable(
      */
     viewConeGeojson: text("view_cone_geojson").generatedAlwaysAs(sql`ST_AsGeoJSON(view_cone, 6)`),
     note: text("note"),
+    /**
+     * The view cone crosses a known street centerline, tested planar on lng/lat as the search tests cones
+     * (lib/investigation/find-sites.ts). Kept by PostgreSQL (migration 0016): set on every camera write and
+     * recomputed for the cameras near any street_centerlines row inserted, changed or deleted.
+     */
+    coneCrossesStreet: boolean("cone_crosses_street").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

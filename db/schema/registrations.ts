@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { geographyPoint } from "../postgis";
 import { locationMethod, playbackFormat, recordingMode, registrationStatus } from "./enums";
 import { users } from "./users";
@@ -53,6 +54,14 @@ export const registrations = pgTable(
     recordsStreetTraffic: boolean("records_street_traffic").notNull().default(false),
     streetView: text("street_view"),
     notes: text("notes"),
+    /**
+     * The site's cameras as the investigation search answers them (lib/investigation/find-sites.ts), in the
+     * owner's order: one GiST scan of registrations then answers a radius search without reading a camera row.
+     * Kept by PostgreSQL itself (migration 0016: triggers on cameras, and on street_centerlines for
+     * coneCrossesStreet), in the same transaction as every camera write, so it is never stale. Written by
+     * nothing else.
+     */
+    searchCameras: jsonb("search_cameras").$type<SearchCamera[]>().notNull().default(sql`'[]'::jsonb`),
 
     /** The resident's language (a messages/<locale>.json code): e-mails go out in it, staff see it beside the contact. */
     locale: text("locale").notNull().default("en"),
@@ -108,3 +117,17 @@ export const registrationStatusHistory = pgTable(
 
 export type Registration = typeof registrations.$inferSelect;
 export type NewRegistration = typeof registrations.$inferInsert;
+
+/** One camera in registrations.search_cameras (built by the SQL function camera_search_entry, migration 0016). */
+export interface SearchCamera {
+  id: string;
+  position: string;
+  bearingDeg: number | null;
+  fovDeg: number | null;
+  rangeM: number | null;
+  recordsStreet: boolean;
+  coneCrossesStreet: boolean;
+  note: string | null;
+  /** The cone's apex (the camera's point) as [lng, lat]; null when the camera has no stored cone. */
+  coneOrigin: [number, number] | null;
+}

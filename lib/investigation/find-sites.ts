@@ -10,6 +10,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { PolygonGeometry, LngLat } from "@/db/ewkb";
+import type { SearchCamera } from "@/db/schema/registrations";
 import { footageStatusFor, mayNotHaveRecorded, type Footage } from "./footage-status";
 import { rankSites } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
@@ -39,7 +40,13 @@ export interface CameraResult {
   seesPoint: boolean;
   /** Route searches only: which stretch of the route the cone covers. */
   seesRoute?: SeenRouteStretch | null;
-  viewCone: PolygonGeometry | null;
+  /**
+   * The cone's apex, [lng, lat]; null when the camera has no cone. With bearingDeg, fovDeg and rangeM it is
+   * everything buildViewCone (view-cone.ts) needs to draw the cone the server stores: the map draws it so.
+   */
+  coneOrigin: LngLat | null;
+  /** The stored cone's polygon (6 decimals), only when asked for (`include=cones`, FindSitesInput.cones). */
+  viewCone?: PolygonGeometry | null;
   note: string | null;
 }
 
@@ -76,20 +83,19 @@ export interface FindSitesInput {
   at: Date;
   timeZone: string;
   now?: Date;
+  /** Also answer each camera's stored cone polygon (`viewCone`); the map draws cones from their parameters. */
+  cones?: boolean;
 }
 
 /**
- * One row per (site, camera), in answer order; a site without cameras comes
- * as one row with null camera columns. Flat rows rather than a json_agg per
- * site of json_build_object(…, ST_AsGeoJSON(cone)::json): PostgreSQL no longer
- * parses each cone's GeoJSON into json and prints it again, and Node parses it
- * once. The cone stays ST_AsGeoJSON's text on purpose: decoding EWKB and
- * rounding in JS would differ from PostGIS's rounding (of the shortest decimal
- * form, half up) in the last digit now and then. That text is stored
- * (cameras.view_cone_geojson, a generated column, 6 decimals ≈ 0.1 m) rather
- * than formatted again for each camera of each search.
+ * One row per site, in distance order. The site's cameras come ready from
+ * registrations.search_cameras (kept by triggers, migration 0016: parameters,
+ * street crossing, the cone's apex), so finding the sites and reading their
+ * cameras is one GiST scan of registrations: no camera row is read, no street
+ * is tested. What depends on the search itself (which cones hold the point or
+ * cross the route) is one probe of the cones' GiST index, in `seen`.
  */
-interface SiteCameraRow {
+interface SiteRow {
   id: string;
   address_line1: string;
   address_unit: string | null;
@@ -108,20 +114,17 @@ interface SiteCameraRow {
   camera_count: number;
   camera_locations: string[];
   created_at: string | Date;
-  camera_id: string | null;
-  camera_position: string;
-  bearing_deg: number | null;
-  fov_deg: number | null;
-  range_m: number | null;
-  records_street: boolean;
-  camera_note: string | null;
-  /** ST_AsGeoJSON of the cone, as text (stored in cameras.view_cone_geojson): parsed once, here. */
-  view_cone: string | null;
-  cone_crosses_street: boolean;
-  sees_point: boolean | null;
+  /** jsonb: the drivers parse it (a string only if a driver did not). */
+  cameras: SearchCamera[] | string;
+  /** The site's cameras whose cone holds the point or crosses the route (json; null when none). */
+  seen: SeenCamera[] | string | null;
+}
+
+interface SeenCamera {
+  id: string;
   /** Route searches: ST_AsGeoJSON of the stretch seen, or null. */
-  seen_route: string | null;
-  seen_route_m: number | string | null;
+  route: SeenRouteStretch["geometry"] | null;
+  routeM: number | null;
 }
 
 /** The target geography of a search: the incident point, or the route line. */
@@ -135,10 +138,11 @@ export function sitesInAreaCondition(area: SearchArea): SQL {
 }
 
 /**
- * Per camera: whether the cone holds the incident point (point searches), or
- * the stretch of the route inside the cone (route searches).
+ * The cones that hold the incident point (point searches) or cross the route
+ * (route searches, with the stretch inside the cone): one probe of
+ * cameras_view_cone_gist (&& on geography), then the exact test.
  *
- * Both are planar tests on the cone's lng/lat geometry, not geography ones.
+ * The exact tests are planar on the cone's lng/lat geometry, not geography ones.
  * A cone's edges are at most 500 m long (the registration form's range cap), and over
  * an edge of length L a great circle strays from the straight lng/lat segment
  * by about L² · tan(latitude) / 8R: under 5 mm for 500 m at 42° N, under a
@@ -149,51 +153,48 @@ export function sitesInAreaCondition(area: SearchArea): SQL {
  * sphere (to a 0.01 mm tolerance) and was most of the statement's time; the
  * planar test is a bounding-box check and a point-in-polygon.
  *
- * The route's stretch is intersected in planar lng/lat for the same reason and
- * only for cones whose geometry touches the route (the rest have none); its
- * length is then measured on the spheroid.
+ * The route's stretch is intersected in planar lng/lat for the same reason;
+ * its length is then measured on the spheroid.
  */
-function cameraTestsSql(area: SearchArea): SQL {
-  const target = sql`${searchTargetSql(area)}::geometry`;
+function seenConesSql(area: SearchArea): SQL {
+  const target = searchTargetSql(area);
+  const planar = sql`${target}::geometry`;
+  const hit = sql`c.view_cone && ${target} and ST_Intersects(c.view_cone::geometry, ${planar})`;
   if (area.kind === "point") {
-    return sql`c.view_cone is not null and ST_Intersects(c.view_cone::geometry, ${target}) as sees_point,
-      null::text as seen_route, null::float8 as seen_route_m`;
+    return sql`select c.registration_id, c.id, null::text as route, null::float8 as route_m from cameras c where ${hit}`;
   }
-  return sql`null::boolean as sees_point,
-      case when seen.g is null or ST_IsEmpty(seen.g) then null else ST_AsGeoJSON(seen.g) end as seen_route,
-      coalesce(ST_Length(seen.g::geography), 0) as seen_route_m`;
-}
-
-function seenRouteJoin(area: SearchArea): SQL {
-  if (area.kind !== "route") return sql``;
-  const route = sql`${searchTargetSql(area)}::geometry`;
-  return sql`left join lateral (
-      select case when ST_Intersects(c.view_cone::geometry, ${route})
-        then ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${route}), 2) end as g) seen on true`;
+  return sql`select c.registration_id, c.id,
+      case when ST_IsEmpty(seen.g) then null else ST_AsGeoJSON(seen.g) end as route,
+      coalesce(ST_Length(seen.g::geography), 0) as route_m
+    from cameras c cross join lateral (select ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${planar}), 2) as g) seen
+    where ${hit}`;
 }
 
 export async function findSites(db: Executor, input: FindSitesInput): Promise<SiteResult[]> {
   const { area, at, timeZone } = input;
   const now = input.now ?? new Date();
   const result = await db.execute(findSitesQuery(area));
+  const rows = result.rows as unknown as SiteRow[];
+  const cones = input.cones ? await readCones(db, rows.map((r) => r.id)) : null;
   const footage = footageStatusFor(at, timeZone, now);
-  const sites: SiteResult[] = [];
-  let current: { row: SiteCameraRow; cameras: CameraResult[] } | null = null;
-  // Rows come grouped by site (ordered by distance, id, then camera order).
-  for (const row of result.rows as unknown as SiteCameraRow[]) {
-    if (current?.row.id !== row.id) {
-      if (current) sites.push(toSiteResult(current.row, current.cameras, at, footage));
-      current = { row, cameras: [] };
-    }
-    if (row.camera_id !== null) current.cameras.push(toCameraResult(row, area));
-  }
-  if (current) sites.push(toSiteResult(current.row, current.cameras, at, footage));
+  const sites = rows.map((row) => toSiteResult(row, area, at, footage, cones));
   return rankSites(sites);
+}
+
+/** The stored cones (ST_AsGeoJSON's text, 6 decimals) of the given sites' cameras, by camera id. */
+async function readCones(db: Executor, registrationIds: string[]): Promise<Map<string, PolygonGeometry>> {
+  if (registrationIds.length === 0) return new Map();
+  const result = await db.execute(sql`
+    select id, view_cone_geojson from cameras
+    where registration_id = any(${`{${registrationIds.join(",")}}`}::uuid[]) and view_cone_geojson is not null`);
+  const rows = result.rows as { id: string; view_cone_geojson: string }[];
+  return new Map(rows.map((r) => [r.id, JSON.parse(r.view_cone_geojson) as PolygonGeometry]));
 }
 
 /**
  * Whether a camera's cone crosses any street centerline, as one expression
- * (the bench's street figures; findSitesQuery joins the same test). Planar, on lng/lat, like the cone-holds-the-point
+ * (the bench's street figures; the stored cameras.cone_crosses_street is kept
+ * with this very test by migration 0016's triggers). Planar, on lng/lat, like the cone-holds-the-point
  * test (the error bound above applies: a cone's edges are ≤ 500 m, a street
  * segment one block), through the planar GiST index on (geom::geometry)
  * (migration 0015): against a county's ~125 000 segments the geography
@@ -207,75 +208,62 @@ export function coneCrossesStreetSql(cone: SQL): SQL<boolean> {
 /**
  * The statement findSites runs, exported so the plan test and the bench EXPLAIN exactly it.
  *
- * Three steps: the sites in the area (the GiST index), their cameras (a per-site lookup on
- * cameras_registration_idx: OFFSET 0 keeps the planner from flattening it into a join that might
- * hash all the cameras of the registry), and which of those cameras' cones cross a street, as one
- * join against the planar street index. That join replaced a correlated EXISTS per camera: at 1M
- * sites with ~125k street segments, ~690 separate sub-plan runs cost about twice the join
- * (docs/benchmarks.md). Both CTEs are MATERIALIZED so each is computed once.
+ * The sites in the area through registrations_location_gist, each with its
+ * search_cameras (no camera rows, no street test: migration 0016 keeps them),
+ * joined to the few cones the search's point or route falls in (`seen`, one
+ * probe of cameras_view_cone_gist). Before 0016 the statement looked up every
+ * found site's cameras (~690 rows at 1M sites) and joined each cone against
+ * ~125k street segments: 6–10× the bare ST_DWithin (docs/benchmarks.md).
  */
 export function findSitesQuery(area: SearchArea): SQL {
   const target = searchTargetSql(area);
   return sql`
-    with r as materialized (
-      select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
-        ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
-        ${distanceMeters(sql`r.location`, target)} as distance_m,
-        r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
-        r.camera_count, r.camera_locations, r.created_at
-      from registrations r
-      where ${sitesInAreaCondition(area)}
-    ), c as materialized (
-      select c.*
-      from r cross join lateral (
-        select c.registration_id, c.id, c.position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street, c.note,
-          c.view_cone, c.view_cone_geojson, c.created_at,
-          ${cameraTestsSql(area)}
-        from cameras c ${seenRouteJoin(area)}
-        where c.registration_id = r.id
-        offset 0
-      ) c
-    ), crossing as (
-      select distinct c.id from c join street_centerlines s on ST_Intersects(s.geom::geometry, c.view_cone::geometry)
-    )
+    with seen as materialized (${seenConesSql(area)})
     select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
-      r.lng, r.lat, r.distance_m, r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
-      r.camera_count, r.camera_locations, r.created_at,
-      c.id as camera_id, c.position as camera_position, c.bearing_deg, c.fov_deg, c.range_m, c.records_street,
-      c.note as camera_note, c.view_cone_geojson as view_cone, x.id is not null as cone_crosses_street, c.sees_point, c.seen_route, c.seen_route_m
-    from r
-    left join c on c.registration_id = r.id
-    left join crossing x on x.id = c.id
-    order by r.distance_m, r.id, c.created_at, c.id`;
+      ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
+      ${distanceMeters(sql`r.location`, target)} as distance_m,
+      r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
+      r.camera_count, r.camera_locations, r.created_at, r.search_cameras as cameras, s.seen
+    from registrations r
+    left join (select registration_id, json_agg(json_build_object('id', id, 'route', route::json, 'routeM', route_m)) as seen
+               from seen group by registration_id) s on s.registration_id = r.id
+    where ${sitesInAreaCondition(area)}
+    order by distance_m, r.id`;
 }
 
-function toCameraResult(row: SiteCameraRow, area: SearchArea): CameraResult {
-  const seenRouteM = Number(row.seen_route_m);
+const parsed = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+
+function toCameraResult(camera: SearchCamera, area: SearchArea, seen: SeenCamera | undefined, cones: Map<string, PolygonGeometry> | null): CameraResult {
+  const seenRouteM = Number(seen?.routeM ?? 0);
   const seesRoute =
-    area.kind === "route"
-      ? row.seen_route !== null && seenRouteM > 0
-        ? { geometry: JSON.parse(row.seen_route) as SeenRouteStretch["geometry"], lengthM: seenRouteM }
-        : null
-      : undefined;
-  const coneCrossesStreet = Boolean(row.cone_crosses_street);
+    area.kind === "route" ? (seen !== undefined && seen.route !== null && seenRouteM > 0 ? { geometry: seen.route, lengthM: seenRouteM } : null) : undefined;
   return {
-    id: row.camera_id!,
-    position: row.camera_position,
-    bearingDeg: row.bearing_deg,
-    fovDeg: row.fov_deg,
-    rangeM: row.range_m,
-    direction: row.bearing_deg === null ? "unknown" : "known",
-    recordsStreet: row.records_street,
-    coneCrossesStreet,
-    facesStreet: row.records_street || coneCrossesStreet,
-    seesPoint: area.kind === "route" ? seesRoute !== null : Boolean(row.sees_point),
+    id: camera.id,
+    position: camera.position,
+    bearingDeg: camera.bearingDeg,
+    fovDeg: camera.fovDeg,
+    rangeM: camera.rangeM,
+    direction: camera.bearingDeg === null ? "unknown" : "known",
+    recordsStreet: camera.recordsStreet,
+    coneCrossesStreet: camera.coneCrossesStreet,
+    facesStreet: camera.recordsStreet || camera.coneCrossesStreet,
+    seesPoint: area.kind === "route" ? seesRoute !== null : seen !== undefined,
     ...(seesRoute !== undefined ? { seesRoute } : {}),
-    viewCone: row.view_cone === null ? null : (JSON.parse(row.view_cone) as PolygonGeometry),
-    note: row.camera_note,
+    coneOrigin: camera.coneOrigin,
+    ...(cones ? { viewCone: cones.get(camera.id) ?? null } : {}),
+    note: camera.note,
   };
 }
 
-function toSiteResult(row: SiteCameraRow, cameras: CameraResult[], at: Date, footage: (retentionDays: number | null) => Footage): SiteResult {
+function toSiteResult(
+  row: SiteRow,
+  area: SearchArea,
+  at: Date,
+  footage: (retentionDays: number | null) => Footage,
+  cones: Map<string, PolygonGeometry> | null,
+): SiteResult {
+  const seen = row.seen === null ? null : new Map(parsed(row.seen).map((s) => [s.id, s]));
+  const cameras = parsed(row.cameras).map((c) => toCameraResult(c, area, seen?.get(c.id), cones));
   const createdAt = new Date(row.created_at);
   return {
     registrationId: row.id,
@@ -302,7 +290,7 @@ function toSiteResult(row: SiteCameraRow, cameras: CameraResult[], at: Date, foo
   };
 }
 
-function formatAddress(row: SiteCameraRow): string {
+function formatAddress(row: SiteRow): string {
   const unit = row.address_unit ? ` ${row.address_unit}` : "";
   return `${row.address_line1}${unit}, ${row.address_city}, ${row.address_state} ${row.address_zip}`;
 }

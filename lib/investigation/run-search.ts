@@ -11,26 +11,28 @@ import { areaForAudit } from "./incidents";
 import { contactAllowance } from "./contact-caps";
 import { readContacts } from "./registration-contacts";
 import type { SearchArea } from "./search-area";
+import type { SearchIncludes } from "./search-include";
 import { toSiteFeatureCollection, type SiteFeatureCollection } from "./site-features";
 
 export interface SearchRequest {
   area: SearchArea;
   at: Date;
-  includeContacts: boolean;
+  /** Contacts (audited, capped) and the cones' polygons, when asked for (search-include.ts). */
+  include: SearchIncludes;
   /** Which API answered, for the audit trail. */
   via: string;
 }
 
 export async function runAuditedSearch(db: Db, actor: AuditActor, request: SearchRequest, timeZone: string): Promise<SiteFeatureCollection> {
   return db.transaction(async (tx) => {
-    const sites = await findSites(tx, { area: request.area, at: request.at, timeZone });
-    const search = { ...areaForAudit(request.area), at: request.at.toISOString(), includeContacts: request.includeContacts };
+    const sites = await findSites(tx, { area: request.area, at: request.at, timeZone, cones: request.include.cones });
+    const search = { ...areaForAudit(request.area), at: request.at.toISOString(), includeContacts: request.include.contacts };
     await recordAudit(tx, actor, {
       action: "investigation.searched",
       targetType: "search",
       details: { via: request.via, ...search, results: sites.length },
     });
-    if (!request.includeContacts) return toSiteFeatureCollection(sites, search);
+    if (!request.include.contacts) return toSiteFeatureCollection(sites, search);
     // Contacts of the best-ranked sites, up to the caps; the rest are answered without them.
     const allowance = await contactAllowance(tx, actor, sites.length, request.via);
     const contacts = await readContacts(tx, sites.slice(0, allowance.allowed).map((s) => s.registrationId));

@@ -61,3 +61,25 @@ export function buildViewCone(input: ViewConeInput): PolygonGeometry | null {
   const sector = turf.sector(center, rangeM, start, end, { units: "meters", steps: arcSteps(fovDeg, rangeM) });
   return { type: "Polygon", coordinates: sector.geometry.coordinates as [number, number][][] };
 }
+
+/** A camera as a search answers it (find-sites.ts CameraResult): its cone's apex and parameters, the polygon if asked for. */
+export interface AnsweredCamera {
+  coneOrigin: [number, number] | null;
+  bearingDeg: number | null;
+  fovDeg: number | null;
+  rangeM: number | null;
+  viewCone?: PolygonGeometry | null;
+}
+
+/**
+ * The cone a search answer's camera stands for: its polygon when the answer
+ * carries one (`include=cones`), else built here from the apex and parameters
+ * with the very function the server stored it with (so the map needs no
+ * polygons: a 1M-site answer is ~40% cones). Null when the camera has no cone.
+ */
+export function answeredViewCone(camera: AnsweredCamera): PolygonGeometry | null {
+  if (camera.viewCone !== undefined) return camera.viewCone;
+  if (!camera.coneOrigin) return null;
+  const [lng, lat] = camera.coneOrigin;
+  return buildViewCone({ lng, lat, bearingDeg: camera.bearingDeg, fovDeg: camera.fovDeg, rangeM: camera.rangeM });
+}

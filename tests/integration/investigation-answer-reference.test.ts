@@ -15,6 +15,7 @@ import type { LngLat } from "@/db/ewkb";
 import { findSites, searchTargetSql, sitesInAreaCondition } from "@/lib/investigation/find-sites";
 import { footageStatus } from "@/lib/investigation/footage-status";
 import type { SearchArea } from "@/lib/investigation/search-area";
+import { answeredViewCone } from "@/lib/investigation/view-cone";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createRegistrations, createStreet, type CameraSpec } from "../support/factories";
 import { seededRandom, testSeed } from "../support/random";
@@ -66,7 +67,8 @@ afterAll(async () => {
 
 interface ReferenceCamera {
   id: string;
-  viewCone: unknown;
+  viewCone: { coordinates: number[][][] } | null;
+  coneOrigin: [number, number] | null;
   coneCrossesStreet: boolean;
   seesPoint: boolean;
   seenRoute?: unknown;
@@ -89,6 +91,8 @@ async function referenceCameras(area: SearchArea): Promise<Map<string, { distanc
     select r.id, ST_Distance(r.location, ${target}) as distance_m,
       coalesce((select json_agg(json_build_object(
           'id', c.id, 'viewCone', ST_AsGeoJSON(c.view_cone, 6)::json,
+          'coneOrigin', case when c.view_cone is null then null
+            else json_build_array(ST_X(coalesce(c.location, r.location)::geometry), ST_Y(coalesce(c.location, r.location)::geometry)) end,
           'coneCrossesStreet', c.view_cone is not null and exists (select 1 from street_centerlines s where ST_Intersects(s.geom, c.view_cone)),
           'seesPoint', c.view_cone is not null and ST_Intersects(c.view_cone, ${target}) ${route}) order by c.created_at, c.id)
         from cameras c ${seenJoin} where c.registration_id = r.id), '[]'::json) as cameras
@@ -100,7 +104,7 @@ async function referenceCameras(area: SearchArea): Promise<Map<string, { distanc
 }
 
 async function compare(area: SearchArea, at: Date, now: Date) {
-  const sites = await findSites(t.db, { area, at, timeZone: TZ, now });
+  const sites = await findSites(t.db, { area, at, timeZone: TZ, now, cones: true });
   const reference = await referenceCameras(area);
   expect(sites.map((s) => s.registrationId).sort()).toEqual([...reference.keys()].sort());
   const counts = { cameras: 0, sees: 0, crosses: 0, cones: 0 };
@@ -114,6 +118,19 @@ async function compare(area: SearchArea, at: Date, now: Date) {
       // The cone exactly as ST_AsGeoJSON printed it to 6 decimals (the answer's precision since migration 0015),
       // once through JSON.
       expect(JSON.parse(JSON.stringify(camera.viewCone))).toEqual(r.viewCone);
+      // What the map draws without polygons: the cone built from the answer's apex and parameters is the stored
+      // one, vertex for vertex, within the stored text's rounding (half of 1e-6 degree, and the binary noise of that decimal).
+      expect(camera.coneOrigin).toEqual(r.coneOrigin);
+      const drawn = answeredViewCone({ ...camera, viewCone: undefined });
+      if (r.viewCone === null) expect(drawn).toBeNull();
+      else {
+        const ring = drawn!.coordinates[0];
+        expect(ring.length).toBe(r.viewCone.coordinates[0].length);
+        r.viewCone.coordinates[0].forEach(([lng, lat], k) => {
+          expect(Math.abs(ring[k][0] - lng)).toBeLessThanOrEqual(5.1e-7);
+          expect(Math.abs(ring[k][1] - lat)).toBeLessThanOrEqual(5.1e-7);
+        });
+      }
       expect(camera.coneCrossesStreet).toBe(r.coneCrossesStreet);
       if (area.kind === "point") {
         expect(camera.seesPoint).toBe(r.seesPoint);

@@ -104,7 +104,9 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     expect(sees.distanceM).toBeGreaterThan(19.5);
     expect(sees.distanceM).toBeLessThan(20.5);
     expect(sees.cameras[0]).toMatchObject({ seesPoint: true, facesStreet: true, bearingDeg: 0, fovDeg: 60, rangeM: 40, direction: "known" });
-    expect(sees.cameras[0].viewCone?.type).toBe("Polygon");
+    // The cone as parameters (the map builds the polygon); the polygon itself only with include=cones.
+    expect(sees.cameras[0].viewCone).toBeUndefined();
+    expect(sees.cameras[0].coneOrigin).toEqual([expect.any(Number), expect.any(Number)]);
     // 30 days after noon CST on 7 March is noon CDT on 6 April; long past by now.
     expect(sees.footage).toEqual({ status: "likely_overwritten", expiresAt: "2026-04-06T17:00:00.000Z" });
     expect(street).toMatchObject({ seesPoint: false, facesStreet: true });
@@ -126,6 +128,24 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     const rows = await auditRows("registration.contacts_viewed");
     expect(rows.length).toBe(before + 3);
     expect(rows.slice(-3).map((r) => r.targetId).sort()).toEqual([ids.sees, ids.street, ids.near].sort());
+  });
+
+  it("answers every camera's cone polygon with include=cones, alone or with contacts", async () => {
+    for (const include of ["cones", "contacts,cones"]) {
+      const res = await near(request(nearUrl({ lat: CENTER[1], lng: CENTER[0], radius: 250, at: INCIDENT_AT, include }), { authorization: auth }), noParams);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as SiteFeatureCollection;
+      const cameras = body.features.flatMap((f) => f.properties.cameras);
+      expect(cameras.length).toBeGreaterThan(0);
+      for (const c of cameras) {
+        if (c.coneOrigin === null) expect(c.viewCone).toBeNull();
+        else expect(c.viewCone?.type).toBe("Polygon");
+      }
+      expect(cameras.some((c) => c.viewCone)).toBe(true);
+      expect(body.features.some((f) => f.properties.contacts !== undefined)).toBe(include.includes("contacts"));
+    }
+    const bad = await near(request(nearUrl({ lat: CENTER[1], lng: CENTER[0], radius: 250, include: "cones,polygons" }), { authorization: auth }), noParams);
+    expect(bad.status).toBe(422);
   });
 
   it("shows one registration's contact through the audited show-contact endpoint", async () => {

@@ -86,7 +86,7 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
         const p = destination(s.at, probeBearing, s.camera.rangeM * 1.4 * random());
         const expected = expectedSees(s.at, s.camera, p);
         if (expected === null) continue;
-        const [site] = await findSites(t.db, { area: { kind: "point", lng: p[0], lat: p[1], radiusM: 200 }, at: new Date(), timeZone: TZ });
+        const [site] = await findSites(t.db, { area: { kind: "point", lng: p[0], lat: p[1], radiusM: 200 }, at: new Date(), timeZone: TZ, cones: true });
         expect(site, "the site is within 200 m").toBeDefined();
         const cam = site.cameras[0];
         expect(cam.seesPoint, `camera ${JSON.stringify(s.camera)} point at ${haversineM(s.at, p).toFixed(2)} m bearing ${sphereBearingDeg(s.at, p).toFixed(2)}`).toBe(expected);
@@ -128,7 +128,7 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
       );
       if (gap < 0.05) continue;
       const expected = turf.booleanIntersects(cone, line);
-      const [site] = await findSites(t.db, { area: { kind: "point", lng: c.at[0], lat: c.at[1], radiusM: 5 }, at: new Date(), timeZone: TZ });
+      const [site] = await findSites(t.db, { area: { kind: "point", lng: c.at[0], lat: c.at[1], radiusM: 5 }, at: new Date(), timeZone: TZ, cones: true });
       expect(site.registrationId).toBe(ids[i]);
       expect(site.cameras[0].coneCrossesStreet, `case ${i}`).toBe(expected);
       expect(site.cameras[0].facesStreet).toBe(expected);
@@ -148,7 +148,7 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
       recordsStreetTraffic: false,
       cameras: [{ position: "rear", recordsStreet: true }, { position: "side", recordsStreet: false }],
     });
-    const [site] = await findSites(t.db, { area: { kind: "point", lng: at[0], lat: at[1], radiusM: 10 }, at: new Date(), timeZone: TZ });
+    const [site] = await findSites(t.db, { area: { kind: "point", lng: at[0], lat: at[1], radiusM: 10 }, at: new Date(), timeZone: TZ, cones: true });
     const byPosition = Object.fromEntries(site.cameras.map((c) => [c.position, c])) as Record<string, CameraResult>;
     expect(byPosition.rear).toMatchObject({ direction: "unknown", viewCone: null, seesPoint: false, facesStreet: true, coneCrossesStreet: false });
     expect(byPosition.side).toMatchObject({ direction: "unknown", viewCone: null, seesPoint: false, facesStreet: false });
@@ -163,7 +163,7 @@ describe(`view cones vs independent geometry (seed ${SEED}, ${process.env.DATABA
     await createRegistration(t.db, { location: at, cameras: [{ bearingDeg: 90, fovDeg: 90, rangeM: 40 }, { position: "rear", bearingDeg: 270, fovDeg: 60, rangeM: 15 }] });
     const mid = destination(at, 90, 20);
     const route: LngLat[] = [destination(mid, 0, 200), destination(mid, 180, 200)];
-    const [site] = await findSites(t.db, { area: { kind: "route", route: { type: "LineString", coordinates: route }, widthM: 60 }, at: new Date(), timeZone: TZ });
+    const [site] = await findSites(t.db, { area: { kind: "route", route: { type: "LineString", coordinates: route }, widthM: 60 }, at: new Date(), timeZone: TZ, cones: true });
     expect(site.distanceM).toBeCloseTo(haversineM(at, mid), 0);
     const front = site.cameras.find((c) => c.position === "front")!;
     const rear = site.cameras.find((c) => c.position === "rear")!;

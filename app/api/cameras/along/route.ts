@@ -3,6 +3,7 @@ import { agencySettings } from "@/lib/agency/settings";
 import { parseInput } from "@/lib/http/field-errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { runAuditedSearch } from "@/lib/investigation/run-search";
+import { searchInclude, searchIncludes } from "@/lib/investigation/search-include";
 import { alongBodySchema } from "./schema";
 
 export const dynamic = "force-dynamic";
@@ -11,11 +12,12 @@ export const dynamic = "force-dynamic";
 export const POST = withRole("detective", async (request, { db, actor }) => {
   const settings = agencySettings();
   const { route, widthM, at, include } = parseInput(alongBodySchema(settings.maxSearchRadiusM), await readJsonBody(request));
-  const includeContacts = include === "contacts" || new URL(request.url).searchParams.get("include") === "contacts";
+  const inQuery = searchInclude.safeParse(new URL(request.url).searchParams.get("include") ?? "");
+  const includes = searchIncludes(include, inQuery.success ? inQuery.data : undefined);
   const collection = await runAuditedSearch(
     db,
     actor,
-    { area: { kind: "route", route, widthM }, at: at ?? new Date(), includeContacts, via: "POST /api/cameras/along" },
+    { area: { kind: "route", route, widthM }, at: at ?? new Date(), include: includes, via: "POST /api/cameras/along" },
     settings.timeZone,
   );
   return Response.json(collection, { headers: { "cache-control": "no-store" } });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MAX_FUTURE_MS, isoInstant, latitude, longitude, metres } from "@/lib/http/input-fields";
+import { searchInclude } from "@/lib/investigation/search-include";
 
-/** GET /api/cameras/near?lat=&lng=&radius=&at=&include=contacts */
+/** GET /api/cameras/near?lat=&lng=&radius=&at=&include=contacts,cones */
 export function nearQuerySchema(maxRadiusM: number, now: Date = new Date()) {
   return z.object({
     lat: latitude,
@@ -10,7 +11,7 @@ export function nearQuerySchema(maxRadiusM: number, now: Date = new Date()) {
     at: isoInstant
       .refine((d) => d.getTime() <= now.getTime() + MAX_FUTURE_MS, "must not be in the future")
       .optional(),
-    include: z.enum(["contacts"], { error: 'the only value is "contacts"' }).optional(),
+    include: searchInclude.optional(),
   });
 }
 
