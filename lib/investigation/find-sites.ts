@@ -4,8 +4,8 @@ import "server-only";
  * or within a corridor along a route, each with its cameras, view cones and
  * the street-facing / sees-the-spot answers. Everything spatial runs in
  * PostGIS with the GiST indexes (ST_DWithin on geography for
- * registrations.location, ST_Intersects on street_centerlines.geom); nothing
- * is fetched wholesale and filtered here.
+ * registrations.location, && on cameras.view_cone; the street test is stored,
+ * migration 0016); nothing is fetched wholesale and filtered here.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -60,7 +60,7 @@ export async function measureRadius(db: Db, options: { iterations: number; fullS
   const budgetEnd = performance.now() + options.fullScanBudgetMs;
   for (let i = 0; i < options.iterations; i++) {
     // Both statements once untimed first, then each timed: the search and its floor then read the same pages
-    // from memory. Timing the search first and the floor after it (as runs before 2026-11-29 08:50 did) let the
+    // from memory. Timing the search first and the floor after it (as the bench did before migration 0016) let the
     // floor read what the search had just brought in from disk: on a 1M registry that is most of the search's
     // time when the machine is short of memory (docs/benchmarks.md).
     await timeInDatabase(db, findSitesQuery(areaAt(i, box)));

@@ -66,11 +66,13 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
         { position: "rear", bearingDeg: null },
       ],
     });
+    // The factory's two cameras share a creation time: their order is by id, so they are found by position.
+    const camera = async (position: string) => (await searchCameras(id)).find((c) => c.position === position)!;
     let list = await searchCameras(id);
     expect(list).toEqual(await expected(id));
-    expect(list[0].coneOrigin).toEqual(SITE);
-    expect(list[1].coneOrigin).toBeNull();
-    expect(list[0].coneCrossesStreet).toBe(false);
+    expect((await camera("front")).coneOrigin).toEqual(SITE);
+    expect((await camera("rear")).coneOrigin).toBeNull();
+    expect((await camera("front")).coneCrossesStreet).toBe(false);
 
     // A street through the front cone (east of the site, 20 m out), then one far away.
     const east20 = destination(SITE, 90, 20);
@@ -80,20 +82,20 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
     expect(crosses(cone, [through])).toBe(true);
     expect(crosses(cone, [far])).toBe(false);
     await createStreet(t.db, far, "FAR");
-    expect((await searchCameras(id))[0].coneCrossesStreet).toBe(false);
+    expect((await camera("front")).coneCrossesStreet).toBe(false);
     const throughId = await createStreet(t.db, through, "THROUGH");
     list = await searchCameras(id);
-    expect(list[0].coneCrossesStreet).toBe(true);
+    expect((await camera("front")).coneCrossesStreet).toBe(true);
     expect(list).toEqual(await expected(id));
 
     // The street moves away (an UPDATE), comes back, is deleted.
     const moved: LngLat[] = through.map((p) => destination(p, 0, 300));
     await t.db.update(streetCenterlines).set({ geom: { type: "LineString", coordinates: moved } }).where(eq(streetCenterlines.id, throughId));
-    expect((await searchCameras(id))[0].coneCrossesStreet).toBe(crosses(cone, [moved, far]));
+    expect((await camera("front")).coneCrossesStreet).toBe(crosses(cone, [moved, far]));
     await t.db.update(streetCenterlines).set({ geom: { type: "LineString", coordinates: through } }).where(eq(streetCenterlines.id, throughId));
-    expect((await searchCameras(id))[0].coneCrossesStreet).toBe(true);
+    expect((await camera("front")).coneCrossesStreet).toBe(true);
     await t.db.delete(streetCenterlines).where(eq(streetCenterlines.id, throughId));
-    expect((await searchCameras(id))[0].coneCrossesStreet).toBe(false);
+    expect((await camera("front")).coneCrossesStreet).toBe(false);
     await createStreet(t.db, through, "THROUGH AGAIN");
 
     // The owner's new list, through the app's own write path, in one transaction.
