@@ -14,7 +14,7 @@ import { relocateCameras, replaceCameras, sitePoint } from "@/lib/registration/c
 import type { CameraInput } from "@/lib/registration/schema";
 import { buildViewCone } from "@/lib/investigation/view-cone";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createSite, createStreet } from "../support/factories";
+import { createRegistration, createStreet } from "../support/factories";
 import { destination } from "../support/geodesy";
 
 let t: TestDatabase;
@@ -58,9 +58,8 @@ function crosses(cone: { coordinates: number[][][] } | null, streets: LngLat[][]
 
 describe(`search_cameras and cone_crosses_street stay true to the rows (${process.env.DATABASE_URL ? "server" : "embedded"})`, () => {
   it("follow camera inserts, replacement, relocation, street inserts, changes and deletes", async () => {
-    const id = await createSite(t.db, {
-      lng: SITE[0],
-      lat: SITE[1],
+    const { id } = await createRegistration(t.db, {
+      location: SITE,
       cameras: [
         { position: "front", bearingDeg: 90, fovDeg: 60, rangeM: 30, recordsStreet: true, note: "porch" },
         { position: "rear", bearingDeg: null },
@@ -81,9 +80,9 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
     const cone = buildViewCone({ lng: SITE[0], lat: SITE[1], bearingDeg: 90, fovDeg: 60, rangeM: 30 });
     expect(crosses(cone, [through])).toBe(true);
     expect(crosses(cone, [far])).toBe(false);
-    await createStreet(t.db, far, "FAR");
+    await createStreet(t.db, { coordinates: far, name: "FAR" });
     expect((await camera("front")).coneCrossesStreet).toBe(false);
-    const throughId = await createStreet(t.db, through, "THROUGH");
+    const throughId = (await createStreet(t.db, { coordinates: through, name: "THROUGH" })).id;
     list = await searchCameras(id);
     expect((await camera("front")).coneCrossesStreet).toBe(true);
     expect(list).toEqual(await expected(id));
@@ -96,7 +95,7 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
     expect((await camera("front")).coneCrossesStreet).toBe(true);
     await t.db.delete(streetCenterlines).where(eq(streetCenterlines.id, throughId));
     expect((await camera("front")).coneCrossesStreet).toBe(false);
-    await createStreet(t.db, through, "THROUGH AGAIN");
+    await createStreet(t.db, { coordinates: through, name: "THROUGH AGAIN" });
 
     // The owner's new list, through the app's own write path, in one transaction.
     await t.db.transaction(async (tx) => {
@@ -137,9 +136,9 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
   });
 
   it("TRUNCATE of the street table leaves no cone crossing a street", async () => {
-    const id = await createSite(t.db, { lng: SITE[0] + 0.05, lat: SITE[1], cameras: [{ position: "front", bearingDeg: 0, fovDeg: 90, rangeM: 30 }] });
     const origin: LngLat = [SITE[0] + 0.05, SITE[1]];
-    await createStreet(t.db, [destination(destination(origin, 0, 15), 270, 30), destination(destination(origin, 0, 15), 90, 30)], "CROSS");
+    const { id } = await createRegistration(t.db, { location: origin, cameras: [{ position: "front", bearingDeg: 0, fovDeg: 90, rangeM: 30 }] });
+    await createStreet(t.db, { coordinates: [destination(destination(origin, 0, 15), 270, 30), destination(destination(origin, 0, 15), 90, 30)], name: "CROSS" });
     expect((await searchCameras(id))[0].coneCrossesStreet).toBe(true);
     await t.db.execute(sql`truncate street_centerlines`);
     expect((await searchCameras(id))[0].coneCrossesStreet).toBe(false);
