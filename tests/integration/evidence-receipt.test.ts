@@ -19,7 +19,7 @@ import { setEvidenceRuntime } from "@/lib/evidence/runtime";
 import { resetTusServer } from "@/lib/evidence/tus-server";
 import { createCanvassEntry, createIncident, createRegistration, createStaff, facingCamera, offsetM, type TestStaff } from "../support/factories";
 import { params, request } from "../support/route-handlers";
-import { createUpload, fakeMp4, patch, realMp4, sha256 } from "../support/tus-uploads";
+import { createUpload, fakeMp4, ffmpegMissing, needsFfmpeg, patch, realMp4, sha256 } from "../support/tus-uploads";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -63,7 +63,7 @@ async function upload(name: string, type: string, bytes: Buffer) {
 const getPoster = (id: string, authorization?: string) =>
   poster(request(`/api/evidence/${id}/poster`, { authorization }), params({ id }));
 
-describe("a video on receipt", () => {
+describe.skipIf(ffmpegMissing)(needsFfmpeg("a video on receipt"), () => {
   it("stores ffprobe's duration, recording start, codec and resolution, and a poster frame beside the file", async () => {
     const bytes = realMp4(path.join(workDir, "ch2.mp4"), { seconds: 3, size: "320x240", creationTime: "2026-11-20T03:31:07Z" });
     const item = await upload("ch2 2026-11-20.mp4", "video/mp4", bytes);
@@ -99,8 +99,10 @@ describe("a video on receipt", () => {
     expect(fs.readFileSync(path.join(evidenceDir, item.id)).equals(bytes)).toBe(true);
     expect((await getPoster(item.id, `Bearer ${detective.token}`)).status).toBe(404);
   });
+});
 
-  it("leaves files that are not video alone", async () => {
+describe("a file that is not video on receipt", () => {
+  it("is left alone", async () => {
     const bytes = Buffer.from("recorder export notes: channel 2 is the driveway\n");
     const item = await upload("notes.txt", "text/plain", bytes);
     expect(item).toMatchObject({ status: "received", media: null, hasPoster: false });

@@ -27,7 +27,7 @@ import { maintenanceSettings, runMaintenanceSteps } from "@/lib/maintenance/main
 import { createCanvassEntry, createIncident, createRegistration, createStaff, facingCamera, offsetM, type TestStaff } from "../support/factories";
 import { eicarBytes, findClamd, freePort, startClamd, TEST_SIGNATURE, type TestClamd } from "../support/clamd";
 import { params, request } from "../support/route-handlers";
-import { createUpload, head, patch, realMp4, sha256 } from "../support/tus-uploads";
+import { createUpload, ffmpegMissing, head, needsFfmpeg, patch, realMp4, sha256 } from "../support/tus-uploads";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const clamdBinary = findClamd();
@@ -122,7 +122,7 @@ describe.skipIf(!clamdBinary)(clamdBinary ? "virus scan on receipt (real clamd)"
     expect((await custodyOf(item.id)).map((c) => c.event)).toEqual(["received", "quarantined"]);
   });
 
-  it("passes a real video, then analyses it (poster frame) and lets staff download it", async () => {
+  it.skipIf(ffmpegMissing)(needsFfmpeg("passes a real video, then analyses it (poster frame) and lets staff download it"), async () => {
     const bytes = realMp4(path.join(workDir, "ch2.mp4"), { seconds: 2, size: "320x240" });
     expect(bytes.length).toBeLessThan(STREAM_MAX);
     const item = await upload("ch2.mp4", "video/mp4", bytes);

@@ -5,7 +5,7 @@
  * X-Footage-Token; staff uploads (collected in person) carry a bearer token.
  */
 import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { NextRequest } from "next/server";
 import { HEAD as tusHead, PATCH as tusPatch, POST as tusPost } from "@/app/api/uploads/[[...path]]/route";
@@ -46,6 +46,22 @@ export function fakeMp4(size: number): Buffer {
   Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 2, 0, 0x69, 0x73, 0x6f, 0x6d, 0x69, 0x73, 0x6f, 0x32]).copy(b, 0);
   return b;
 }
+
+/**
+ * Why the tests that make or read real video skip on this machine, or null when
+ * Debian's ffmpeg and ffprobe are both installed (.ci/run installs them; a bare
+ * machine with only Node has neither, and `npm test` must still pass there).
+ */
+export const ffmpegMissing: string | null = (() => {
+  for (const binary of ["ffmpeg", "ffprobe"]) {
+    const probe = spawnSync(binary, ["-version"], { stdio: "ignore" });
+    if (probe.error || probe.status !== 0) return `${binary} is not installed (apt-get install ffmpeg)`;
+  }
+  return null;
+})();
+
+/** The test name with the skip reason appended when ffmpeg is missing, so the report says why. */
+export const needsFfmpeg = (name: string) => (ffmpegMissing ? `${name} (skipped: ${ffmpegMissing})` : name);
 
 /** A real, small H.264 MP4 made by ffmpeg (Debian's), with the recorder's start time in its creation_time tag. */
 export function realMp4(file: string, opts: { seconds: number; size: string; creationTime?: string }): Buffer {
