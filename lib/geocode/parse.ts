@@ -12,6 +12,7 @@
  */
 import { directionalOf, formatStreet, isAbbreviatedStreetType, routePrefix, streetFromWords, streetTypeOf, streetWords, type StreetName } from "./street-name";
 import type { AddressInput } from "./types";
+import { isUsPlace } from "./us-places";
 import { cleanText, normalizeCity, normalizeState, normalizeUnit, normalizeZip, stateOf, unitDesignatorOf } from "./usps";
 
 export { formatStreet, type StreetName } from "./street-name";
@@ -282,9 +283,55 @@ function findUnit(words: string[]): { at: number; length: number; keep: [number,
  * between them: the street ends after its type word (the first one that is
  * not followed by another type word, with a name word before it) and an
  * optional post-directional; without a type, the first name word is the
- * street when a city must follow (a state or ZIP was given).
+ * street when a city must follow (a state or ZIP was given). When a city must
+ * follow and the last words name a US place of that state (us-places.ts), the
+ * place decides where the city begins.
  */
-function splitStreetAndCity(words: string[], cityExpected: boolean): { street: string[]; city: string[] } {
+function splitStreetAndCity(words: string[], cityExpected: boolean, state: string | null = null, zip: string | null = null): { street: string[]; city: string[]; unit?: string[] } {
+  const grammar = splitStreetAndCityByGrammar(words, cityExpected);
+  const place = cityExpected ? placeSplit(words, state, zip) : null;
+  if (!place) return grammar;
+  // "Lake Shore Drive 6 Waco", "10th Ave SW A Mount Vernon": an id between the street and the place is a unit, read later.
+  const extra = grammar.city.length - place.city.length;
+  if (extra > 0 && grammar.city.slice(extra).join(" ") === place.city.join(" ")) {
+    const between = grammar.city.slice(0, extra);
+    if (between.every((w) => /\d/.test(w) || (/^[A-Z]$/.test(w) && !directionalOf(w)) || (directionalOf(w) && /\d/.test(between[0])))) return grammar;
+    // "Riverfront Drive Mailbox 2825 Little Rock", "Arrow Highway Blg E Upland": after a street that ends with its
+    // type, what stands between it and the place is a unit of some kind.
+    const unitLike = between.some((w) => /\d/.test(w)) || !between.some((w) => streetTypeOf(w) || directionalOf(w));
+    if (unitLike && endsWithThoroughfare(grammar.street)) return { street: grammar.street, city: place.city, unit: between };
+  }
+  // "Cottage Grove Woods Cedar Rapids", "Imperial Hgwy Redford": one unknown word after a street without a type is left
+  // to the grammar (the street keeps its name; the word is not known to be a type).
+  if (extra === 1 && !endsWithThoroughfare(grammar.street) && !grammar.city.slice(0, extra).some((w) => streetTypeOf(w) || directionalOf(w))) return grammar;
+  return place;
+}
+
+/** "Main St", "Main St NW", "Arrow Highway": the words end with the type of a way (and maybe a post-directional). */
+function endsWithThoroughfare(words: string[]): boolean {
+  const n = words.length;
+  const isWay = (w: string) => THOROUGHFARE_TYPES.has(streetTypeOf(w) ?? "");
+  if (n >= 2 && isWay(words[n - 1])) return true;
+  return n >= 3 && Boolean(directionalOf(words[n - 1])) && isWay(words[n - 2]);
+}
+
+/**
+ * The longest run of words at the end that names a US place (in the state,
+ * when one was given), leaving a street with a name word before it: "Okeechobee
+ * Blvd W Palm Beach" → West Palm Beach, "Marsielle St Louis MO" → Saint Louis,
+ * "Main St N Saint Petersburg" → Saint Petersburg (North Saint Petersburg is no place).
+ */
+function placeSplit(words: string[], state: string | null, zip: string | null): { street: string[]; city: string[] } | null {
+  for (let s = 1; s < words.length; s++) {
+    if (!words.slice(0, s).some((w) => !directionalOf(w))) continue;
+    // "Walton Street", "Gravenstein Highway North": a street type or a directional alone is no city (Street, MD; North, SC).
+    if (s === words.length - 1 && (streetTypeOf(words[s]) || directionalOf(words[s]))) continue;
+    if (isUsPlace(words.slice(s), state, zip)) return { street: words.slice(0, s), city: words.slice(s) };
+  }
+  return null;
+}
+
+function splitStreetAndCityByGrammar(words: string[], cityExpected: boolean): { street: string[]; city: string[] } {
   if (!cityExpected) {
     // No state or ZIP: only plain words after the last type word ("Howard Street DesPlaines") can be a city.
     for (let t = words.length - 1; t >= 1; t--) {
@@ -366,9 +413,8 @@ function routeEnd(words: string[], end: number): number {
 /**
  * Where the street ends after its type word at `end`: a directional right
  * after the type is the post-directional. (Before a city that starts with
- * one, "Okeechobee Blvd W Palm Beach", this is wrong; but "Main St N Saint
- * Petersburg" is as common in the labelled data, and only a list of place
- * names could tell them apart.)
+ * one, "Okeechobee Blvd W Palm Beach", this is wrong; when a state or ZIP is
+ * given, the list of place names settles it first, in splitStreetAndCity.)
  */
 function postDirectionalEnd(words: string[], end: number): number {
   if (/^[NS]$/.test(words[end]) && /^[EW]$/.test(words[end + 1] ?? "") && words.length > end + 2) return end + 2;
@@ -518,9 +564,10 @@ export function parseAddress(text: string): ParsedAddress {
     cityFromLine = streetPart.slice(unitAt.at + length);
     streetPart = streetPart.slice(0, unitAt.at);
   } else if (cityExpected || typeEndsStreet) {
-    const split = splitStreetAndCity(streetPart, cityExpected);
+    const split = splitStreetAndCity(streetPart, cityExpected, state, zip);
     streetPart = split.street;
     cityFromLine = split.city;
+    if (split.unit && !unitWords) unitWords = ["#", ...split.unit];
   }
   // "1160 Park Ave W 4 N", "1056 W Northshore 1 W": a number and a directional letter after the street are a unit (floor and side).
   const sideUnit = streetPart.length >= 4 && /^\d+$/.test(streetPart[streetPart.length - 2]) && /^[NSEW]$/.test(streetPart[streetPart.length - 1]);
@@ -589,7 +636,7 @@ function parseIntersectionWords(words: Word[], locality: { zip: string | null; s
   const laterGroups = [...new Set(words.filter((w) => w.group !== first).map((w) => w.group))].map((g) => groupWords(words, g));
   let cityWords: string[] = laterGroups[0] ?? [];
   if (laterGroups.length === 0 && (locality.state || locality.zip)) {
-    const split = splitStreetAndCity(right, true);
+    const split = splitStreetAndCity(right, true, locality.state, locality.zip);
     right = split.street;
     cityWords = split.city;
   }

@@ -112,6 +112,17 @@ describe("parser accuracy on real labelled addresses", () => {
     ["Unit 111 501 South Mill St Goldendale Washington 98620", { number: 501, street: { preDir: "S", name: "MILL", type: "ST" }, unit: "UNIT 111", city: "GOLDENDALE", state: "WA" }],
     ["500 US 19 Clearwater FL", { street: { name: "US HWY 19" }, city: "CLEARWATER", state: "FL" }],
     ["233 East Fulton Grand Rapids, MI 49503", { street: { preDir: "E", name: "FULTON", type: null }, city: "GRAND RAPIDS" }],
+    // Where the street ends and the city begins, settled by the US place names of the state (or of the ZIP's state).
+    ["525 okeechobee blvd. w. palm beach fl 33401", { street: { name: "OKEECHOBEE", type: "BLVD", postDir: null }, city: "WEST PALM BEACH" }],
+    ["100 Main St N Saint Petersburg FL", { street: { name: "MAIN", type: "ST", postDir: "N" }, city: "SAINT PETERSBURG" }],
+    ["7700 northshore place dr north little rock ar 72118", { street: { name: "NORTHSHORE PLACE", type: "DR", postDir: null }, city: "NORTH LITTLE ROCK" }],
+    ["9543 WATSON INDUSTRIAL PARK ST LOUIS MO 63126", { street: { name: "WATSON INDUSTRIAL", type: "PARK" }, city: "SAINT LOUIS", state: "MO" }],
+    ["4108 MARSIELLE ST LOUIS MO 63129", { street: { name: "MARSIELLE", type: null }, city: "SAINT LOUIS" }],
+    ["201 east south temple Salt Lake City Utah 84111", { street: { preDir: "E", name: "SOUTH TEMPLE", type: null }, city: "SALT LAKE CITY" }],
+    ["252 SLEEPY AVENUE WEST RD WILKESBORO 28697", { street: { name: "SLEEPY AVENUE WEST", type: "RD" }, city: "WILKESBORO", zip: "28697" }],
+    ["2400 riverfront drive mailbox 2825 little rock ar 72202", { street: { name: "RIVERFRONT", type: "DR" }, unit: "# MAILBOX 2825", city: "LITTLE ROCK" }],
+    ["2320 West LAKE SHORE DRIVE 6 Waco Texas 76708", { street: { name: "LAKE SHORE", type: "DR" }, unit: "# 6", city: "WACO" }],
+    ["60 East Walton Street, 60611", { street: { preDir: "E", name: "WALTON", type: "ST" }, city: null, zip: "60611" }],
   ])("reads %j", (text, expected) => {
     expect(parseAddress(text)).toMatchObject({ kind: "address", ...expected });
   });

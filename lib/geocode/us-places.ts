@@ -1,0 +1,57 @@
+/**
+ * Whether words name a US place (city, town, village, postal place), in a
+ * given state or in any: the parser asks this where grammar alone cannot
+ * tell where a street ends and its city begins ("Okeechobee Blvd W Palm
+ * Beach" is West Palm Beach, "Main St N Saint Petersburg" is Main St N;
+ * "Marsielle St Louis MO" is Saint Louis). The names are GeoNames' US
+ * postal places (us-places-data.ts, CC BY 4.0). Pure; the table is read once,
+ * on first use.
+ */
+import { US_PLACES_BY_STATE, US_ZIP3_STATES } from "./us-places-data";
+import { normalizeCity } from "./usps";
+
+let byState: Map<string, Set<string>> | null = null;
+let anyState: Set<string> | null = null;
+let zip3States: Map<string, string[]> | null = null;
+
+function tables(): { byState: Map<string, Set<string>>; anyState: Set<string> } {
+  if (!byState || !anyState) {
+    byState = new Map();
+    anyState = new Set();
+    for (const line of US_PLACES_BY_STATE.split("\n")) {
+      const [state, names] = line.split(":");
+      const set = new Set(names.split("|").map(placeKey));
+      byState.set(state, set);
+      for (const n of set) anyState.add(n);
+    }
+  }
+  return { byState, anyState };
+}
+
+/**
+ * "W Palm Beach" in FL → true; "St Louis" in MO → true. The state is the one
+ * given, else the one(s) the ZIP's first three digits lie in, else any.
+ */
+export function isUsPlace(words: string[] | string, state: string | null, zip: string | null = null): boolean {
+  const name = placeKey(Array.isArray(words) ? words.join(" ") : words);
+  if (!name) return false;
+  const t = tables();
+  const states = state ? [state] : zip ? zipStates(zip) : null;
+  return states ? states.some((s) => t.byState.get(s)?.has(name) ?? false) : t.anyState.has(name);
+}
+
+/** The state(s) a ZIP lies in, from its first three digits ("60154" → IL); none for an unknown prefix. */
+export function zipStates(zip: string): string[] {
+  if (!zip3States) {
+    zip3States = new Map(US_ZIP3_STATES.split(",").map((entry) => {
+      const [zip3, states] = entry.split(":");
+      return [zip3, states.split("|")];
+    }));
+  }
+  return zip3States.get(zip.slice(0, 3)) ?? [];
+}
+
+/** "Winston-Salem" and "Winston Salem" are one name. */
+function placeKey(text: string): string {
+  return normalizeCity(text.replace(/-/g, " ")) ?? "";
+}
