@@ -216,6 +216,8 @@ function unitLengthAt(words: string[], i: number): number {
   const w = words[i];
   const next = words[i + 1];
   if (next && FLOOR_LEVEL.test(w) && FLOOR_WORDS.has(next)) return 2;
+  // "Bonhomme Ave St 1400", "Bldg 10, St. 310": "St" and a number after a street's type, or opening a group, is a suite.
+  if (w === "ST" && next !== undefined && /^\d+$/.test(next) && (i === 0 || (i >= 2 && streetTypeOf(words[i - 1]) && streetTypeOf(words[i - 1]) !== "ST" && !directionalOf(words[i - 2])))) return 2;
   const designator = unitDesignatorOf(w);
   if (!designator) return 0;
   // "Lot", "Key", "Side", "Stop", "Pier" are also street name words: a unit only when an id follows.
@@ -251,6 +253,7 @@ function unitRunAt(words: string[]): { keep: [number, number]; end: number } | n
   let keep: [number, number] | null = null;
   for (let length = unitLengthAt(words, at); length > 0; length = unitLengthAt(words, at)) {
     if (!keep || isContainerUnit(words[keep[0]])) keep = [at, at + length];
+    else if (!isContainerUnit(words[at]) && keep[1] === at) keep = [keep[0], at + length];
     at += length;
   }
   return keep ? { keep, end: at } : null;
@@ -271,6 +274,7 @@ function findUnit(words: string[]): { at: number; length: number; keep: [number,
     let keep: [number, number] = [i, i + length];
     for (let more = unitLengthAt(words, i + length); more > 0; more = unitLengthAt(words, i + length)) {
       if (isContainerUnit(words[keep[0]])) keep = [i + length, i + length + more];
+      else if (!isContainerUnit(words[i + length]) && keep[1] === i + length) keep = [keep[0], i + length + more];
       length += more;
     }
     return { at: i, length, keep };
@@ -535,7 +539,9 @@ export function parseAddress(text: string): ParsedAddress {
     // kept is the first that is not a building or department, and what follows them is the city.
     const run = cityGroups.length === 0 ? unitRunAt(g) : null;
     if (run) {
-      if (!unitWords || isContainerUnit(unitWords[0])) unitWords = g.slice(run.keep[0], run.keep[1]);
+      const kept = g.slice(run.keep[0], run.keep[1]);
+      if (!unitWords || isContainerUnit(unitWords[0])) unitWords = kept;
+      else if (!isContainerUnit(kept[0])) unitWords = [...unitWords, ...kept];
       if (run.end < g.length) cityGroups.push(g.slice(run.end));
       continue;
     }

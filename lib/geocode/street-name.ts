@@ -149,12 +149,48 @@ export function streetTypeOf(word: string | null | undefined): string | null {
   return STREET_TYPES.get(word.toUpperCase().replace(/[^A-Z]/g, "")) ?? null;
 }
 
-/** "Road" → RD; a type word we do not know is kept as written (upper case) so nothing is lost. */
+/** "Road" → RD, "Pakway" → PKWY; a type word we do not know is kept as written (upper case) so nothing is lost. */
 export function normalizeStreetType(value: string | null | undefined): string | null {
   const words = streetWords(value);
   if (words.length === 0) return null;
   const joined = words.join(" ");
-  return streetTypeOf(joined) ?? joined;
+  return streetTypeOf(joined) ?? misspelledStreetTypeOf(joined) ?? joined;
+}
+
+/** The spelled-out types of ways, six letters or more, that a misspelling is measured against. */
+const WAY_TYPE_SPELLINGS = [
+  ["AVENUE", "AVE"], ["BOULEVARD", "BLVD"], ["BYPASS", "BYP"], ["CAUSEWAY", "CSWY"], ["CIRCLE", "CIR"], ["CROSSING", "XING"],
+  ["EXPRESSWAY", "EXPY"], ["FREEWAY", "FWY"], ["HIGHWAY", "HWY"], ["PARKWAY", "PKWY"], ["SQUARE", "SQ"], ["STREET", "ST"],
+  ["TERRACE", "TER"], ["TURNPIKE", "TPKE"],
+] as const;
+
+/**
+ * A street type misspelled by one letter (one letter missing, added, changed,
+ * or two swapped): "Pakway" → PKWY, "Avenu" is already a USPS spelling,
+ * "Terace" → TER. Only against the spelled-out types of ways of six letters or
+ * more, and only for a word of six letters or more, so short name words
+ * ("Allen", "Peace") are never read as types. Used only where a type stands:
+ * a type field, and the last word of a street.
+ */
+export function misspelledStreetTypeOf(word: string | null | undefined): string | null {
+  if (!word || /[^A-Z]/i.test(word) || word.length < 6 || streetTypeOf(word)) return null;
+  const w = word.toUpperCase();
+  for (const [spelling, abbreviation] of WAY_TYPE_SPELLINGS) {
+    if (withinOneEdit(w, spelling)) return abbreviation;
+  }
+  return null;
+}
+
+/** Damerau–Levenshtein distance ≤ 1 (one insertion, deletion, substitution or swap of neighbours). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 export function normalizeDirectional(value: string | null | undefined): string | null {
@@ -255,10 +291,15 @@ export function streetFromWords(input: string[]): StreetName | null {
   const onlyDirectionLetterBefore = words.length === 2 && /^[NSEW]{1,2}$/.test(words[0]) && !isAbbreviatedStreetType(words[1]);
   const last = words[words.length - 1];
   const featureName = NAME_ENDING_FEATURE_WORDS.has(last) && words.length >= 2 && !directionalOf(words[words.length - 2]);
-  if (words.length >= 2 && streetTypeOf(last) && !onlyDirectionLetterBefore && !featureName) {
+  // "Brookwood Pakway": a misspelled type, in the type's place only.
+  const lastType = streetTypeOf(last) ?? misspelledStreetTypeOf(last);
+  if (words.length >= 2 && lastType && !onlyDirectionLetterBefore && !featureName) {
     const route = routePrefix(words.slice(0, -1).concat("1"));
     // "US Hwy" + "Rd"? no: a route designator followed only by a type is not a name.
-    if (!(route && route[1] === words.length - 1)) type = streetTypeOf(words.pop());
+    if (!(route && route[1] === words.length - 1)) {
+      words.pop();
+      type = lastType;
+    }
     // "Ballast Pt W Blvd", "Washington NE Pl": an abbreviated directional written before the type is the
     // post-directional (Publication 28 puts it after the type), when a name word stays before it; after an
     // initial it is one more initial ("G S Rd").
