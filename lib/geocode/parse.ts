@@ -299,7 +299,9 @@ function splitStreetAndCity(words: string[], cityExpected: boolean, state: strin
   const extra = grammar.city.length - place.city.length;
   if (extra > 0 && grammar.city.slice(extra).join(" ") === place.city.join(" ")) {
     const between = grammar.city.slice(0, extra);
-    if (between.every((w) => /\d/.test(w) || (/^[A-Z]$/.test(w) && !directionalOf(w)) || (directionalOf(w) && /\d/.test(between[0])))) return grammar;
+    if (between.every((w) => /\d/.test(w) || (/^[A-Z]$/.test(w) && !directionalOf(w)) || (directionalOf(w) && /\d/.test(between[0])))) {
+      return { street: grammar.street, city: place.city, unit: between };
+    }
     // "Riverfront Drive Mailbox 2825 Little Rock", "Arrow Highway Blg E Upland": after a street that ends with its
     // type, what stands between it and the place is a unit of some kind.
     const unitLike = between.some((w) => /\d/.test(w)) || !between.some((w) => streetTypeOf(w) || directionalOf(w));
@@ -325,6 +327,12 @@ function endsWithThoroughfare(words: string[]): boolean {
  * Blvd W Palm Beach" → West Palm Beach, "Marsielle St Louis MO" → Saint Louis,
  * "Main St N Saint Petersburg" → Saint Petersburg (North Saint Petersburg is no place).
  */
+/** Where the longest run of words at the end that is a place of the state begins, or -1. */
+function placeStart(words: string[], state: string | null, zip: string | null): number {
+  for (let s = 0; s < words.length; s++) if (isUsPlace(words.slice(s), state, zip)) return s;
+  return -1;
+}
+
 function placeSplit(words: string[], state: string | null, zip: string | null): { street: string[]; city: string[] } | null {
   for (let s = 1; s < words.length; s++) {
     if (!words.slice(0, s).some((w) => !directionalOf(w))) continue;
@@ -607,7 +615,16 @@ export function parseAddress(text: string): ParsedAddress {
   const street = streetOf(streetPart);
   if (!street) return unparsed("no street name", null);
   if (postDir && !street.postDir) street.postDir = postDir;
-  const cityWords = cityGroups.length > 0 ? cityGroups[0] : cityFromLine;
+  let cityWords = cityGroups.length > 0 ? cityGroups[0] : cityFromLine;
+  // "15th Street, AF 1025 Augusta GA", "32nd Avenue, Interim Unit 1 San Francisco, CA": words with a digit before a
+  // place of the state, in the city's group, are a unit.
+  if (!unitWords && !leadingUnit && cityGroups.length > 0 && (state || zip)) {
+    const at = placeStart(cityWords, state, zip);
+    if (at > 0 && cityWords.slice(0, at).some((w) => /\d/.test(w))) {
+      unitWords = ["#", ...cityWords.slice(0, at)];
+      cityWords = cityWords.slice(at);
+    }
+  }
   return {
     kind: "address",
     number: house.number,

@@ -40,8 +40,8 @@ describe("parser accuracy on real labelled addresses", () => {
     console.log(formatScore("parse-address (raw), whole set", raw));
     // Floors: what ours measured when the rules last changed (README figures), so a change that makes it worse fails.
     const share = (score: ParserScore, n: number) => n / score.total;
-    expect(share(heldOut, heldOut.exact)).toBeGreaterThanOrEqual(0.78);
-    expect(share(ours, ours.exact)).toBeGreaterThanOrEqual(0.83);
+    expect(share(heldOut, heldOut.exact)).toBeGreaterThanOrEqual(0.79);
+    expect(share(ours, ours.exact)).toBeGreaterThanOrEqual(0.84);
     expect(share(ours, ours.components.number)).toBeGreaterThanOrEqual(0.98);
     expect(share(ours, ours.components.zip)).toBeGreaterThanOrEqual(0.98);
     expect(share(ours, ours.components.name)).toBeGreaterThanOrEqual(0.88);
@@ -123,6 +123,13 @@ describe("parser accuracy on real labelled addresses", () => {
     ["2400 riverfront drive mailbox 2825 little rock ar 72202", { street: { name: "RIVERFRONT", type: "DR" }, unit: "# MAILBOX 2825", city: "LITTLE ROCK" }],
     ["2320 West LAKE SHORE DRIVE 6 Waco Texas 76708", { street: { name: "LAKE SHORE", type: "DR" }, unit: "# 6", city: "WACO" }],
     ["60 East Walton Street, 60611", { street: { preDir: "E", name: "WALTON", type: "ST" }, city: null, zip: "60611" }],
+    ["1120 15th street, af 1025 augusta ga 30912", { street: { name: "15TH", type: "ST" }, unit: "# AF 1025", city: "AUGUSTA" }],
+    ["12645 fredrick street 1-5 344 moreno valley ca 92553-0000", { street: { name: "FREDRICK", type: "ST" }, unit: "# 1-5 344", city: "MORENO VALLEY" }],
+    // Multi-part units, a suite written "St", a misspelled type in the type's place.
+    ["180 Water Street, 14th Floor, Room 1418, New York, NY 10038", { unit: "# 14 FLOOR ROOM 1418", city: "NEW YORK" }],
+    ["7777 bonhomme ave st 1400 st louis mo 63105", { street: { name: "BONHOMME", type: "AVE" }, unit: "# ST 1400", city: "SAINT LOUIS" }],
+    ["2850 NE Brookwood Pakway, Hillsboro, OR 97124", { street: { preDir: "NE", name: "BROOKWOOD", type: "PKWY" }, city: "HILLSBORO" }],
+    ["123 Ethan Allen", { street: { name: "ETHAN ALLEN", type: null } }],
   ])("reads %j", (text, expected) => {
     expect(parseAddress(text)).toMatchObject({ kind: "address", ...expected });
   });
