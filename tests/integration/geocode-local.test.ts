@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { point } from "@/db/postgis";
 import { addressPoints, streetCenterlines } from "@/db/schema";
 import { createGeocoder, createLocalGeocoder } from "@/lib/geocode";
+import { sql } from "drizzle-orm";
 import { GEOCODE_BATCH_SIZE } from "@/lib/geocode/local";
+import { sqlLiteral } from "@/lib/geocode/local/one-address";
 import type { AddressInput, GeocodeAnswer, GeocodeMatch } from "@/lib/geocode/types";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -186,6 +188,27 @@ describe(`local geocoder (${process.env.DATABASE_URL ? "server" : "embedded"})`,
       expect(answer).toMatchObject({ found: true, method: "interpolated" });
       if (answer.found) expect(answer.matchedAddress.startsWith(`${numbers[i]} W TESTING RD`)).toBe(true);
     }
+  });
+
+  it("sends one address's text to the database as the same text (the embedded statement takes literals)", async () => {
+    for (const text of ["O'HARE", "''", "A\\B", "\\'; select 1; --", "E'X'", "$1", "ÉCOLE", ""]) {
+      const [row] = (await t.db.execute(sql.raw(`select ${sqlLiteral(text)} as v`))).rows as { v: string }[];
+      expect(row.v).toBe(text);
+    }
+    expect(sqlLiteral(null)).toBe("null");
+    expect(() => sqlLiteral("A\u0000B")).toThrow();
+  });
+
+  it("answers one address inside a transaction as outside it", async () => {
+    const queries = ["10350 W Testing Rd, Westchester, IL 60154", "10351 W Testing Rd", "322 Northington St", "10350 W Tseting Rd"];
+    const outside: GeocodeAnswer[] = [];
+    for (const q of queries) outside.push(await createLocalGeocoder(t.db).geocode(q));
+    const inside = await t.db.transaction(async (tx) => {
+      const answers: GeocodeAnswer[] = [];
+      for (const q of queries) answers.push(await createLocalGeocoder(tx).geocode(q));
+      return answers;
+    });
+    expect(inside).toEqual(outside);
   });
 
   it("is the default chain (local only) behind createGeocoder", async () => {

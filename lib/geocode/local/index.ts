@@ -8,6 +8,7 @@ import { formatStreet } from "../street-name";
 import { asSuggestion, existingStreets, restsOnOmission } from "./asked-street";
 import { matchIntersection } from "./intersection";
 import { judgeStreetAddress } from "./judge";
+import { fetchOneAddress } from "./one-address";
 import { fetchStreetCandidates } from "./street-candidates";
 import { suggestAddresses, suggestStreets } from "./suggestions";
 
@@ -27,8 +28,9 @@ export const GEOCODE_BATCH_SIZE = 250;
 /**
  * The geocoder that never leaves the building: address points, then
  * centerline interpolation, then intersections, else suggestions.
- * geocodeMany does the first two for a whole batch in one statement (see
- * street-candidates.ts for why one address does not).
+ * geocodeMany does the first two for a whole batch in one statement
+ * (street-candidates.ts), one address in one statement of its own
+ * (one-address.ts).
  */
 export function createLocalGeocoder(db: Db, options: LocalGeocoderOptions = {}): BatchGeocoder {
   const useAddressPoints = options.useAddressPoints ?? true;
@@ -39,23 +41,26 @@ export function createLocalGeocoder(db: Db, options: LocalGeocoderOptions = {}):
     for (let start = 0; start < streetIndexes.length; start += GEOCODE_BATCH_SIZE) {
       const chunk = streetIndexes.slice(start, start + GEOCODE_BATCH_SIZE);
       const addresses = chunk.map((i) => parsedList[i] as ParsedStreetAddress);
-      const candidates = await fetchStreetCandidates(db, addresses, { useAddressPoints });
+      const candidates = addresses.length === 1 ? [await fetchOneAddress(db, addresses[0], { useAddressPoints })] : await fetchStreetCandidates(db, addresses, { useAddressPoints });
       for (const [k, address] of addresses.entries()) {
         let answer = judgeStreetAddress(address, candidates[k], options.sideOffsetM);
         // Every address point of this number contradicts the query: a range of the street asked for may still hold it.
         if (answer?.status === "not_found" && candidates[k].points.length > 0) {
-          const [lines] = await fetchStreetCandidates(db, [address], { useAddressPoints: false });
+          const lines = await fetchOneAddress(db, address, { useAddressPoints: false });
           const fromLines = judgeStreetAddress(address, lines, options.sideOffsetM);
           if (fromLines && fromLines.status !== "not_found") answer = fromLines;
         }
         answers[chunk[k]] = answer ?? (await didYouMean(address));
       }
-      // Found only by leaving out a direction or type: a suggestion when the street as asked is a street of its own (one statement per chunk).
+      // Found only by leaving out a direction or type: a suggestion when the street as asked is a street of its own
+      // (one statement per chunk; one address has the answer from its own statement).
       const relaxed = addresses.flatMap((address, k) => (restsOnOmission(answers[chunk[k]]) ? [k] : []));
-      const existing = await existingStreets(db, relaxed.map((k) => addresses[k].street));
-      for (const [j, k] of relaxed.entries()) {
+      const unknown = relaxed.filter((k) => candidates[k].askedStreetExists === undefined);
+      const existing = await existingStreets(db, unknown.map((k) => addresses[k].street));
+      const isOwnStreet = new Set([...relaxed.filter((k) => candidates[k].askedStreetExists), ...unknown.filter((_, j) => existing.has(j))]);
+      for (const k of relaxed) {
         const answer = answers[chunk[k]];
-        if (existing.has(j) && answer.found) answers[chunk[k]] = asSuggestion(answer, addresses[k].street, formatStreet(addresses[k].street));
+        if (isOwnStreet.has(k) && answer.found) answers[chunk[k]] = asSuggestion(answer, addresses[k].street, formatStreet(addresses[k].street));
       }
     }
     for (const [i, parsed] of parsedList.entries()) {

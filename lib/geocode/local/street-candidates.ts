@@ -6,7 +6,7 @@ import { queryRows } from "./rows";
 
 /** More rows than this for one street and number means the reference data is broken, not the query. */
 const MAX_ROWS_PER_LAYER = 200;
-/** A literal, not a parameter: the planner then knows it when planning each one-address statement. */
+/** A literal, not a parameter: the planner then knows it. */
 const ROW_LIMIT = sql.raw(String(MAX_ROWS_PER_LAYER));
 
 export interface AddressPointRow {
@@ -46,6 +46,8 @@ export interface CenterlineRow {
 export interface StreetCandidates {
   points: AddressPointRow[];
   centerlines: CenterlineRow[];
+  /** Whether the street exactly as asked exists (set by the one-address statement when the query left out a direction or type). */
+  askedStreetExists?: boolean;
 }
 
 export type CenterlineData = Omit<CenterlineRow, "coordinates"> & { geom: { coordinates: [number, number][] } | string };
@@ -67,16 +69,14 @@ export function toCenterlineRow({ geom, ...rest }: CenterlineData): CenterlineRo
 }
 
 /**
- * Steps 1 and 2 for street addresses: the address points with each street
- * name and number and, only for addresses that have none, the centerline
- * segments whose left or right range holds the number. Indexes used:
- * address_points (st_name, add_number) and street_centerlines (st_name).
- *
- * Many addresses go in ONE statement (fetchMany): a round trip to the
- * embedded database costs as much as the lookups themselves. One address
- * goes as one or two plain statements (fetchOne): measured on both
- * databases, planning the batch statement costs more than the second round
- * trip it saves, and most addresses stop at the first (an address point).
+ * Steps 1 and 2 for a batch of street addresses: the address points with each
+ * street name and number and, only for addresses that have none, the
+ * centerline segments whose left or right range holds the number, in ONE
+ * statement (a round trip to the embedded database costs as much as the
+ * lookups themselves). Indexes used: address_points (st_name, add_number) and
+ * street_centerlines (st_name). One address goes through one-address.ts
+ * instead: measured on both databases, planning this batch statement costs
+ * more than it saves for one.
  */
 export async function fetchStreetCandidates(
   db: Db,
@@ -84,27 +84,7 @@ export async function fetchStreetCandidates(
   options: { useAddressPoints: boolean },
 ): Promise<StreetCandidates[]> {
   if (addresses.length === 0) return [];
-  if (addresses.length === 1) return [await fetchOne(db, addresses[0], options)];
   return fetchMany(db, addresses, options);
-}
-
-async function fetchOne(db: Db, address: ParsedStreetAddress, options: { useAddressPoints: boolean }): Promise<StreetCandidates> {
-  const name = address.street.name;
-  const n = address.number;
-  const points = options.useAddressPoints
-    ? await queryRows<AddressPointRow>(
-        db,
-        sql`select ${POINT_COLUMNS} from address_points
-            where st_name = ${name} and add_number = ${n} limit ${ROW_LIMIT}`,
-      )
-    : [];
-  if (points.length > 0) return { points, centerlines: [] };
-  const centerlines = await queryRows<CenterlineData>(
-    db,
-    sql`select ${CENTERLINE_COLUMNS} from street_centerlines
-        where st_name = ${name} and ${rangeHolds(sql`${n}::int`)} limit ${ROW_LIMIT}`,
-  );
-  return { points: [], centerlines: centerlines.map(toCenterlineRow) };
 }
 
 /** The queries travel as one JSON parameter, which both drivers pass the same way. */
