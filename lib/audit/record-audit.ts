@@ -1,4 +1,5 @@
 import "server-only";
+import { sql, type SQL } from "drizzle-orm";
 import { auditLog, type NewAuditEntry } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { AuditAction } from "./actions";
@@ -43,4 +44,20 @@ export async function recordAudit(tx: Pick<Db, "insert">, actor: AuditActor, eve
     userAgent: actor.userAgent ? actor.userAgent.slice(0, 512) : null,
   };
   await tx.insert(auditLog).values(row);
+}
+
+/**
+ * The same entry as recordAudit's, as an INSERT to fold into the statement it
+ * records (a data-modifying CTE: `with found as (…), logged as (${auditInsertSql(…)}) select … from found`).
+ * A single statement commits as a whole, so the entry and what it records
+ * still commit together or not at all, in one round trip instead of a
+ * transaction's four. PostgreSQL runs a data-modifying CTE exactly once
+ * whether or not the outer query reads it. `extraDetails` is a jsonb
+ * expression of that statement merged into `details` (e.g. a count of the rows found).
+ */
+export function auditInsertSql(actor: AuditActor, event: AuditEvent, extraDetails?: SQL): SQL {
+  const details = sql`${JSON.stringify(event.details ?? {})}::jsonb`;
+  return sql`insert into ${auditLog} (actor_user_id, actor_label, action, target_type, target_id, details, ip, user_agent)
+    select ${actor.userId}::uuid, ${actor.label}::text, ${event.action}::text, ${event.targetType ?? null}::text, ${event.targetId ?? null}::text,
+      ${extraDetails ? sql`${details} || ${extraDetails}` : details}, ${actor.ip ?? null}::text, ${actor.userAgent ? actor.userAgent.slice(0, 512) : null}::text`;
 }

@@ -171,14 +171,30 @@ function seenConesSql(area: SearchArea): SQL {
 }
 
 export async function findSites(db: Executor, input: FindSitesInput): Promise<SiteResult[]> {
-  const { area, at, timeZone } = input;
-  const now = input.now ?? new Date();
-  const result = await db.execute(findSitesQuery(area));
+  const result = await db.execute(findSitesQuery(input.area));
   const rows = result.rows as unknown as SiteRow[];
   const cones = input.cones ? await readCones(db, rows.map((r) => r.id)) : null;
-  const footage = footageStatusFor(at, timeZone, now);
-  const sites = rows.map((row) => toSiteResult(row, area, at, footage, cones));
-  return rankSites(sites);
+  return sitesFromRows(rows, input, cones);
+}
+
+/**
+ * findSites and the search's audit entry as ONE statement: the entry's INSERT is a data-modifying CTE
+ * beside the search (`record` builds it from the number of sites found, a SQL expression), so a search
+ * costs one round trip and still never answers without its entry: a single statement commits as a
+ * whole. Not for `cones` (their polygons are a second read; runAuditedSearch keeps a transaction for it).
+ */
+export async function findSitesRecorded(db: Executor, input: Omit<FindSitesInput, "cones">, record: (results: SQL) => SQL): Promise<SiteResult[]> {
+  const result = await db.execute(sql`
+    with found as materialized (${findSitesQuery(input.area)}),
+    recorded as (${record(sql`(select count(*) from found)`)})
+    select * from found order by distance_m, id`);
+  return sitesFromRows(result.rows as unknown as SiteRow[], input, null);
+}
+
+function sitesFromRows(rows: SiteRow[], input: FindSitesInput, cones: Map<string, PolygonGeometry> | null): SiteResult[] {
+  const { area, at, timeZone } = input;
+  const footage = footageStatusFor(at, timeZone, input.now ?? new Date());
+  return rankSites(rows.map((row) => toSiteResult(row, area, at, footage, cones)));
 }
 
 /** The stored cones (ST_AsGeoJSON's text, 6 decimals) of the given sites' cameras, by camera id. */

@@ -1,12 +1,14 @@
 import "server-only";
 /**
  * One audited search, shared by GET /api/cameras/near and POST /api/cameras/along:
- * the query, the optional contact read and their audit entries in one
- * transaction, so no result leaves the database unrecorded.
+ * the query, the optional contact read and their audit entries commit together
+ * (one statement for a plain search, a transaction when contacts or cones are
+ * read too), so no result leaves the database unrecorded.
  */
 import type { Db } from "@/db/client";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { findSites } from "./find-sites";
+import { sql } from "drizzle-orm";
+import { auditInsertSql, recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { findSites, findSitesRecorded } from "./find-sites";
 import { areaForAudit } from "./incidents";
 import { contactAllowance } from "./contact-caps";
 import { readContacts } from "./registration-contacts";
@@ -24,6 +26,19 @@ export interface SearchRequest {
 }
 
 export async function runAuditedSearch(db: Db, actor: AuditActor, request: SearchRequest, timeZone: string): Promise<SiteFeatureCollection> {
+  if (!request.include.contacts && !request.include.cones) {
+    // The common search (the map's, the load test's): the query and its audit entry are one statement,
+    // one round trip instead of BEGIN, search, insert, COMMIT; they still commit together (findSitesRecorded).
+    const search = { ...areaForAudit(request.area), at: request.at.toISOString(), includeContacts: false };
+    const sites = await findSitesRecorded(db, { area: request.area, at: request.at, timeZone }, (results) =>
+      auditInsertSql(
+        actor,
+        { action: "investigation.searched", targetType: "search", details: { via: request.via, ...search } },
+        sql`jsonb_build_object('results', ${results})`,
+      ),
+    );
+    return toSiteFeatureCollection(sites, search);
+  }
   return db.transaction(async (tx) => {
     const sites = await findSites(tx, { area: request.area, at: request.at, timeZone, cones: request.include.cones });
     const search = { ...areaForAudit(request.area), at: request.at.toISOString(), includeContacts: request.include.contacts };

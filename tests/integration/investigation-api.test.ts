@@ -120,6 +120,34 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     expect(rows.at(-1)!.details).toMatchObject({ kind: "point", lat: CENTER[1], lng: CENTER[0], radiusM: 250, at: "2026-03-07T18:00:00.000Z", results: 3, includeContacts: false });
   });
 
+  it("audits a search that finds nothing, and answers nothing when its audit entry cannot be written", async () => {
+    // The plain search and its entry are one statement (findSitesRecorded): an empty answer still leaves its entry…
+    const before = (await auditRows("investigation.searched")).length;
+    const empty = await near(request(nearUrl({ lat: 0.5, lng: 0.5, radius: 100 }), { authorization: auth }), noParams);
+    expect(empty.status).toBe(200);
+    expect(((await empty.json()) as SiteFeatureCollection).features).toEqual([]);
+    const rows = await auditRows("investigation.searched");
+    expect(rows.length).toBe(before + 1);
+    expect(rows.at(-1)!.details).toMatchObject({ kind: "point", radiusM: 100, results: 0, via: "GET /api/cameras/near" });
+
+    // …and when the entry is refused, no result leaves the database (the same request fails as a whole).
+    await t.db.execute(sql`create function refuse_search_audit() returns trigger language plpgsql as $$
+      begin if new.action = 'investigation.searched' then raise exception 'audit refused by the test'; end if; return new; end $$`);
+    await t.db.execute(sql`create trigger refuse_search_audit before insert on audit_log for each row execute function refuse_search_audit()`);
+    try {
+      // Not a database outage, so the route rethrows and Next.js answers a bare 500 (lib/http/route-errors.ts).
+      const failed = await near(request(nearUrl({ lat: CENTER[1], lng: CENTER[0], radius: 250, at: INCIDENT_AT }), { authorization: auth }), noParams).then(
+        () => null,
+        (err: Error) => err,
+      );
+      expect(String(failed?.cause ?? failed)).toContain("audit refused by the test");
+    } finally {
+      await t.db.execute(sql`drop trigger refuse_search_audit on audit_log`);
+      await t.db.execute(sql`drop function refuse_search_audit()`);
+    }
+    expect((await auditRows("investigation.searched")).length).toBe(before + 1);
+  });
+
   it("includes contacts only with include=contacts, and audits each contact view", async () => {
     const before = (await auditRows("registration.contacts_viewed")).length;
     const res = await near(request(nearUrl({ lat: CENTER[1], lng: CENTER[0], radius: 250, at: INCIDENT_AT, include: "contacts" }), { authorization: auth }), noParams);

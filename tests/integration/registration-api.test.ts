@@ -86,6 +86,32 @@ describe(`POST /api/registrations (${process.env.DATABASE_URL ? "server" : "embe
     expect(history.map((h) => h.toStatus)).toEqual(["active"]);
   });
 
+  it("writes the registration, its cameras, history and audit entry as one statement: the search sees its cameras, and a refused part leaves nothing", async () => {
+    const { status, body } = await post(validRegistration());
+    expect(status).toBe(201);
+    // The cameras' trigger fills the registration's search entry even though both rows came from one statement.
+    const [row] = (await t.db.execute(sql`select jsonb_array_length(search_cameras) as n from registrations where id = ${String(body.id)}`)).rows as { n: number }[];
+    expect(Number(row.n)).toBe(2);
+
+    await t.db.delete(registrations);
+    const before = await counts();
+    await t.db.execute(sql`create function refuse_created_audit() returns trigger language plpgsql as $$
+      begin if new.action = 'registration.created' then raise exception 'audit refused by the test'; end if; return new; end $$`);
+    await t.db.execute(sql`create trigger refuse_created_audit before insert on audit_log for each row execute function refuse_created_audit()`);
+    try {
+      // Not a database outage, so it is rethrown and Next.js answers a bare 500 (lib/http/route-errors.ts).
+      const failed = await post(validRegistration()).then(
+        () => null,
+        (err: Error) => err,
+      );
+      expect(String(failed?.cause ?? failed)).toContain("audit refused by the test");
+    } finally {
+      await t.db.execute(sql`drop trigger refuse_created_audit on audit_log`);
+      await t.db.execute(sql`drop function refuse_created_audit()`);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it("accepts an address it cannot geocode as pending_review with no location, flagged for staff", async () => {
     const { status, body } = await post(validRegistration({ address: { line1: "1 Nowhere Ln", city: "Westchester", state: "IL", zip: "60154" } }));
     expect(status).toBe(201);
