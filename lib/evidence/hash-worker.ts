@@ -45,7 +45,7 @@ parentPort.on("message", (m) => {
     else if (m.op === "update") {
       const hash = hashes.get(m.id);
       if (!hash) throw new Error("no running hash for this item");
-      hash.update(new Uint8Array(m.bytes));
+      for (const part of m.parts) hash.update(new Uint8Array(part));
     } else if (m.op === "digest") {
       const hash = hashes.get(m.id);
       if (!hash) throw new Error("no running hash for this item");
@@ -61,15 +61,19 @@ parentPort.on("message", (m) => {
 
 type Message =
   | { op: "start"; id: string; offset: number; file: string }
-  | { op: "update"; id: string; bytes: ArrayBuffer }
+  | { op: "update"; id: string; parts: ArrayBuffer[] }
   | { op: "digest"; id: string }
   | { op: "drop"; id: string };
 
 export interface HashWorker {
   /** A running hash for the item at `offset`: empty at 0, else rebuilt from the first `offset` bytes of `file`. */
   start(id: string, offset: number, file: string): Promise<void>;
-  /** Hash these bytes next (their buffer is handed to the worker when they own all of it: the caller must not use it again). */
-  update(id: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Hash these chunks next, in order. A chunk that is the whole of its buffer
+   * is handed over (transferred, not copied: the caller must not use it
+   * again); a view into a shared buffer (Node's Buffer pool) is copied.
+   */
+  update(id: string, chunks: readonly Uint8Array[]): Promise<void>;
   /** The hex digest; the item's hash is then dropped. */
   digest(id: string): Promise<string>;
   drop(id: string): void;
@@ -111,10 +115,17 @@ export function createHashWorker(): HashWorker {
     async start(id, offset, file) {
       await send({ op: "start", id, offset, file });
     },
-    async update(id, bytes) {
-      // Only a buffer of its own can be handed over; a view into a shared one (Node's Buffer pool) is copied into a new one first.
-      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
-      await send({ op: "update", id, bytes: own.buffer as ArrayBuffer }, [own.buffer as ArrayBuffer]);
+    async update(id, chunks) {
+      const parts: ArrayBuffer[] = [];
+      const transfer = new Set<ArrayBuffer>();
+      for (const chunk of chunks) {
+        const buffer = chunk.buffer;
+        const whole = buffer instanceof ArrayBuffer && chunk.byteOffset === 0 && chunk.byteLength === buffer.byteLength && !transfer.has(buffer);
+        const own = whole ? buffer : (new Uint8Array(chunk).buffer as ArrayBuffer);
+        parts.push(own);
+        transfer.add(own);
+      }
+      await send({ op: "update", id, parts }, [...transfer]);
     },
     async digest(id) {
       return (await send({ op: "digest", id }))!;

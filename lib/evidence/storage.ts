@@ -31,7 +31,11 @@ export interface EvidenceStore {
   create(id: string): Promise<void>;
   /** Bytes received so far (waits for an append still running). */
   storedBytes(id: string): Promise<number>;
-  /** Append a stream at `offset`, hashing as it goes; resolves with the new offset (also when the source stops early). */
+  /**
+   * Append a stream at `offset`, hashing as it goes; resolves with the new offset (also when the source stops early).
+   * A chunk that is the whole of its ArrayBuffer (as a request body's are) is handed to the hashing worker once
+   * written, which detaches it: pass chunks nothing else still reads.
+   */
   append(id: string, offset: number, source: AsyncIterable<Uint8Array>): Promise<number>;
   /** SHA-256 (hex) of everything stored: the running hash, or one re-read in a process that does not hold it. */
   digest(id: string): Promise<string>;
@@ -48,11 +52,12 @@ export interface EvidenceStore {
 
 /**
  * Received chunks (64 KiB from the socket) are written in batches of this
- * size with one writev, and a copy of each batch is handed to the hashing
- * worker: fewer trips to libuv's thread pool and to the worker.
+ * size with one writev, then the batch's buffers are handed (transferred, not
+ * copied) to the hashing worker: fewer trips to libuv's thread pool and to the
+ * worker, and no copy of the bytes on the request's thread.
  */
 export const WRITE_BATCH_BYTES = 4 * 2 ** 20;
-/** Batches handed to the hashing worker and not yet hashed, per append, before the append waits for it (memory stays bounded). */
+/** Batches being written or hashed, per append, before the append waits for the oldest (memory stays bounded). */
 const HASH_BATCHES_IN_FLIGHT = 2;
 /**
  * During a long append, an fdatasync is started (not waited for) after about
@@ -147,16 +152,17 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
       if (batchBytes === 0) return;
       const chunks = batch;
       const at = position;
-      const copy = new Uint8Array(batchBytes);
-      for (let o = 0, i = 0; i < chunks.length; o += chunks[i].byteLength, i++) copy.set(chunks[i], o);
       position += batchBytes;
       batch = [];
       batchBytes = 0;
-      writing = writeAllAt(handle, chunks, at);
+      const written = writeAllAt(handle, chunks, at);
+      writing = written;
       // Awaited later; until then a failure must not count as unhandled (it would stop the process).
-      writing.catch(() => {});
-      // Messages reach the worker in order: the hash sees the batches as they are in the file.
-      const hashingBatch = hashing.update(id, copy);
+      written.catch(() => {});
+      // Once written, the batch's own buffers move to the worker (no copy on this thread). Writes
+      // run one at a time and each hands its batch over before the next starts, so the hash sees
+      // the batches in file order.
+      const hashingBatch = written.then(() => hashing.update(id, chunks));
       hashingBatch.catch(() => {});
       hashed.push(hashingBatch);
       if (hashed.length > HASH_BATCHES_IN_FLIGHT) await hashed.shift();

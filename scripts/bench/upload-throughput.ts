@@ -75,10 +75,19 @@ async function createUpload(target: UploadTarget, bytes: number): Promise<string
   return res.headers.get("location")!.split("/").pop()!;
 }
 
-/** One PATCH with the whole file, streamed with backpressure; resolves with the time from creation to the 204. */
-async function upload(target: UploadTarget, bytes: number): Promise<{ ms: number; id: string }> {
+/** Where one upload's time went, ms: the creation POST, the PATCH body until its last byte was handed to the socket, then until the 204 (the last batch's write and hash, the fdatasync, the receipt). */
+export interface UploadPhases {
+  creationMs: number;
+  bodyMs: number;
+  tailMs: number;
+}
+
+/** One PATCH with the whole file, streamed with backpressure; resolves with the time from creation to the 204, and its phases. */
+async function upload(target: UploadTarget, bytes: number): Promise<{ ms: number; id: string; phases: UploadPhases }> {
   const started = performance.now();
   const id = await createUpload(target, bytes);
+  const created = performance.now();
+  let sent = created;
   await new Promise<void>((resolve, reject) => {
     const req = http.request(`${target.baseUrl}/api/uploads/${id}`, {
       method: "PATCH",
@@ -93,10 +102,13 @@ async function upload(target: UploadTarget, bytes: number): Promise<{ ms: number
       for (const chunk of sourceChunks(bytes)) {
         if (!req.write(chunk)) await new Promise<void>((r) => req.once("drain", () => r()));
       }
-      req.end();
+      req.end(() => {
+        sent = performance.now();
+      });
     })().catch(reject);
   });
-  return { ms: performance.now() - started, id };
+  const done = performance.now();
+  return { ms: done - started, id, phases: { creationMs: round(created - started, 0), bodyMs: round(sent - created, 0), tailMs: round(done - sent, 0) } };
 }
 
 /** One size's figures: best of its rounds on each side. */
@@ -110,6 +122,8 @@ export interface UploadSizeFigures {
   rssGrowthMb: number | null;
   uploadsMs: number[];
   writesMs: number[];
+  /** Each upload round's phases (creation POST, body sent, last byte to the 204), ms. */
+  uploadPhases: UploadPhases[];
 }
 
 export interface UploadFigures {
@@ -171,6 +185,7 @@ export async function measureUploads(options: { sizesMiB: number[]; rounds: numb
         const bytes = mib * MiB;
         const uploadsMs: number[] = [];
         const writesMs: number[] = [];
+        const uploadPhases: UploadPhases[] = [];
         let rssGrowthMb: number | null = null;
         for (let round_ = 0; round_ < options.rounds; round_++) {
           writesMs.push(await fsWrite(baseline, bytes));
@@ -191,10 +206,11 @@ export async function measureUploads(options: { sizesMiB: number[]; rounds: numb
             clearInterval(sampler);
           }
           uploadsMs.push(sent.ms);
+          uploadPhases.push(sent.phases);
           if (Number.isFinite(before)) rssGrowthMb = Math.max(rssGrowthMb ?? 0, round(peak - before, 1));
           // Only the upload's bytes go; the evidence row stays (the scratch database is deleted after).
           for (const f of await fsp.readdir(evidenceDir)) if (f.startsWith(sent.id)) await fsp.rm(path.join(evidenceDir, f), { force: true });
-          options.log(`uploads: ${mib} MiB round ${round_ + 1}: fs write ${round(writesMs.at(-1)!, 0)} ms, upload ${round(sent.ms, 0)} ms, app RSS +${round(peak - before, 1)} MB`);
+          options.log(`uploads: ${mib} MiB round ${round_ + 1}: fs write ${round(writesMs.at(-1)!, 0)} ms, upload ${round(sent.ms, 0)} ms (creation ${sent.phases.creationMs} + body ${sent.phases.bodyMs} + last byte to 204 ${sent.phases.tailMs}), app RSS +${round(peak - before, 1)} MB`);
         }
         const bestUpload = Math.min(...uploadsMs);
         const bestWrite = Math.min(...writesMs);
@@ -206,6 +222,7 @@ export async function measureUploads(options: { sizesMiB: number[]; rounds: numb
           rssGrowthMb,
           uploadsMs: uploadsMs.map((m) => round(m, 0)),
           writesMs: writesMs.map((m) => round(m, 0)),
+          uploadPhases,
         };
         sizes.push(figures);
         options.log(

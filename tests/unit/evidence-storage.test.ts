@@ -49,6 +49,40 @@ describe("the local evidence store's running SHA-256", () => {
     expect(rereads(info, id)).toEqual([]);
   });
 
+  it("takes over chunks that are whole buffers (as a request body's are) without copying, in order, and copies views into a shared one", async () => {
+    const info = vi.spyOn(console, "info");
+    const store = createLocalEvidenceStore(dir);
+    const id = crypto.randomUUID();
+    const source = crypto.randomBytes(2 * WRITE_BATCH_BYTES + 54_321);
+    const expected = sha256(source);
+    // Each piece its own ArrayBuffer (Next.js hands the route such copies of the socket's chunks), except a few
+    // views into one shared buffer, which must be copied rather than taken.
+    const owned: Uint8Array[] = [];
+    for (let o = 0; o < source.length; o += 64 * 1024) owned.push(new Uint8Array(source.subarray(o, o + 64 * 1024)));
+    const shared = new Uint8Array(owned[3].byteLength + owned[4].byteLength);
+    shared.set(owned[3]);
+    shared.set(owned[4], owned[3].byteLength);
+    owned[3] = shared.subarray(0, owned[3].byteLength);
+    owned[4] = shared.subarray(owned[3].byteLength);
+    const taken = owned[10];
+    await store.create(id);
+    expect(
+      await store.append(
+        id,
+        0,
+        (async function* () {
+          yield* owned;
+        })(),
+      ),
+    ).toBe(source.length);
+    expect(await store.digest(id)).toBe(expected);
+    expect(fs.readFileSync(path.join(dir, id)).equals(source)).toBe(true);
+    // Handed to the hashing worker once written: this thread no longer holds its bytes.
+    expect(taken.byteLength).toBe(0);
+    expect(shared.byteLength).toBe(owned[3].byteLength + owned[4].byteLength);
+    expect(rereads(info, id)).toEqual([]);
+  });
+
   it("keeps and counts what arrived before the client dropped, and resumes after it", async () => {
     const info = vi.spyOn(console, "info");
     const store = createLocalEvidenceStore(dir);
