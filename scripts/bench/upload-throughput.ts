@@ -199,7 +199,7 @@ export async function measureUploads(options: { sizesMiB: number[]; rounds: numb
             const now = processesRssMb(tree);
             if (now !== null && now > peak) peak = now;
           }, 50);
-          let sent: { ms: number; id: string };
+          let sent: { ms: number; id: string; phases: UploadPhases };
           try {
             sent = await upload(target, bytes);
           } finally {
