@@ -3,8 +3,9 @@ import "server-only";
  * The investigation query: active registrations within a radius of a point,
  * or within a corridor along a route, each with its cameras, view cones and
  * the street-facing / sees-the-spot answers. Everything spatial runs in
- * PostGIS with the GiST indexes (ST_DWithin on geography for
- * registrations.location, && on cameras.view_cone; the street test is stored,
+ * PostGIS with the indexes (ST_DWithin on geography for
+ * registrations.location; && on cameras.view_cone for a point, the found
+ * sites' cameras by registration for a route; the street test is stored,
  * migration 0016); nothing is fetched wholesale and filtered here.
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -138,9 +139,10 @@ export function sitesInAreaCondition(area: SearchArea): SQL {
 }
 
 /**
- * The cones that hold the incident point (point searches) or cross the route
- * (route searches, with the stretch inside the cone): one probe of
- * cameras_view_cone_gist (&& on geography), then the exact test.
+ * The cones that hold the incident point (point searches: one probe of
+ * cameras_view_cone_gist, && on geography, then the exact test) or cross the
+ * route (route searches, with the stretch inside the cone: the exact test on
+ * the cameras of the sites found).
  *
  * The exact tests are planar on the cone's lng/lat geometry, not geography ones.
  * A cone's edges are at most 500 m long (the registration form's range cap), and over
@@ -159,15 +161,23 @@ export function sitesInAreaCondition(area: SearchArea): SQL {
 function seenConesSql(area: SearchArea): SQL {
   const target = searchTargetSql(area);
   const planar = sql`${target}::geometry`;
-  const hit = sql`c.view_cone && ${target} and ST_Intersects(c.view_cone::geometry, ${planar})`;
   if (area.kind === "point") {
-    return sql`select c.registration_id, c.id, null::text as route, null::float8 as route_m from cameras c where ${hit}`;
+    return sql`select c.registration_id, c.id, null::text as route, null::float8 as route_m from cameras c
+      where c.view_cone && ${target} and ST_Intersects(c.view_cone::geometry, ${planar})`;
   }
+  // Route searches test only the cameras of the sites found (the found CTE of findSitesQuery), read by
+  // cameras_registration_idx. A probe of the cones' index with the route searches the route's bounding box:
+  // for the bench's 2 km route with a 50 m corridor, ~1.8 × 0.5 km, ~140 cones read at 200k sites and ~700
+  // at 1M for the ~20 or ~110 cameras of the sites the search answers (issue 18: the corridor search at
+  // ~3–4× its floor after migration 0016). A cone only counts for a site in the answer, so the answer is the
+  // same. No geography && here: the planner would AND the cones' index into every site's lookup; the planar
+  // ST_Intersects makes its own bounding-box check first.
   return sql`select c.registration_id, c.id,
       case when ST_IsEmpty(seen.g) then null else ST_AsGeoJSON(seen.g) end as route,
       coalesce(ST_Length(seen.g::geography), 0) as route_m
-    from cameras c cross join lateral (select ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${planar}), 2) as g) seen
-    where ${hit}`;
+    from found f join cameras c on c.registration_id = f.id
+      cross join lateral (select ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${planar}), 2) as g) seen
+    where ST_Intersects(c.view_cone::geometry, ${planar})`;
 }
 
 export async function findSites(db: Executor, input: FindSitesInput): Promise<SiteResult[]> {
@@ -226,23 +236,36 @@ export function coneCrossesStreetSql(cone: SQL): SQL<boolean> {
  *
  * The sites in the area through registrations_location_gist, each with its
  * search_cameras (no camera rows, no street test: migration 0016 keeps them),
- * joined to the few cones the search's point or route falls in (`seen`, one
- * probe of cameras_view_cone_gist). Before 0016 the statement looked up every
+ * joined to the few cones the search's point falls in (`seen`, one probe of
+ * cameras_view_cone_gist) or the route crosses (`seen`, among the found sites'
+ * cameras: seenConesSql says why). Before 0016 the statement looked up every
  * found site's cameras (~690 rows at 1M sites) and joined each cone against
  * ~125k street segments: 6–10× the bare ST_DWithin (docs/benchmarks.md).
  */
 export function findSitesQuery(area: SearchArea): SQL {
   const target = searchTargetSql(area);
-  return sql`
-    with seen as materialized (${seenConesSql(area)})
-    select r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
+  const columns = sql`r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
       ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
       ${distanceMeters(sql`r.location`, target)} as distance_m,
       r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
-      r.camera_count, r.camera_locations, r.created_at, r.search_cameras as cameras, s.seen
+      r.camera_count, r.camera_locations, r.created_at, r.search_cameras as cameras`;
+  const seenBySite = sql`(select registration_id, json_agg(json_build_object('id', id, 'route', route::json, 'routeM', route_m)) as seen
+               from seen group by registration_id) s`;
+  if (area.kind === "route") {
+    // The sites first (materialized: one scan of registrations_location_gist), then the cones of their cameras.
+    return sql`
+    with found as materialized (select ${columns} from registrations r where ${sitesInAreaCondition(area)}),
+    seen as materialized (${seenConesSql(area)})
+    select r.*, s.seen
+    from found r
+    left join ${seenBySite} on s.registration_id = r.id
+    order by r.distance_m, r.id`;
+  }
+  return sql`
+    with seen as materialized (${seenConesSql(area)})
+    select ${columns}, s.seen
     from registrations r
-    left join (select registration_id, json_agg(json_build_object('id', id, 'route', route::json, 'routeM', route_m)) as seen
-               from seen group by registration_id) s on s.registration_id = r.id
+    left join ${seenBySite} on s.registration_id = r.id
     where ${sitesInAreaCondition(area)}
     order by distance_m, r.id`;
 }
