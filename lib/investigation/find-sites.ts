@@ -165,7 +165,7 @@ function seenConesSql(area: SearchArea): SQL {
     return sql`select c.registration_id, c.id, null::text as route, null::float8 as route_m from cameras c
       where c.view_cone && ${target} and ST_Intersects(c.view_cone::geometry, ${planar})`;
   }
-  // Route searches test only the cameras of the sites found (the found CTE of findSitesQuery), read by
+  // Route searches test only the cameras of the sites found (the in_area CTE of findSitesQuery), read by
   // cameras_registration_idx. A probe of the cones' index with the route searches the route's bounding box:
   // for the bench's 2 km route with a 50 m corridor, ~1.8 × 0.5 km, ~140 cones read at 200k sites and ~700
   // at 1M for the ~20 or ~110 cameras of the sites the search answers (issue 18: the corridor search at
@@ -175,7 +175,7 @@ function seenConesSql(area: SearchArea): SQL {
   return sql`select c.registration_id, c.id,
       case when ST_IsEmpty(seen.g) then null else ST_AsGeoJSON(seen.g) end as route,
       coalesce(ST_Length(seen.g::geography), 0) as route_m
-    from found f join cameras c on c.registration_id = f.id
+    from in_area f join cameras c on c.registration_id = f.id
       cross join lateral (select ST_CollectionExtract(ST_Intersection(c.view_cone::geometry, ${planar}), 2) as g) seen
     where ST_Intersects(c.view_cone::geometry, ${planar})`;
 }
@@ -254,10 +254,10 @@ export function findSitesQuery(area: SearchArea): SQL {
   if (area.kind === "route") {
     // The sites first (materialized: one scan of registrations_location_gist), then the cones of their cameras.
     return sql`
-    with found as materialized (select ${columns} from registrations r where ${sitesInAreaCondition(area)}),
+    with in_area as materialized (select ${columns} from registrations r where ${sitesInAreaCondition(area)}),
     seen as materialized (${seenConesSql(area)})
     select r.*, s.seen
-    from found r
+    from in_area r
     left join ${seenBySite} on s.registration_id = r.id
     order by r.distance_m, r.id`;
   }
