@@ -20,6 +20,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { createRegistration, createStaff, createStreet } from "../support/factories";
 import { destination } from "../support/geodesy";
 import { noParams, params, request } from "../support/route-handlers";
+import { whileAuditRefuses } from "../support/refuse-audit";
 import { setDbForTests } from "@/db/client";
 
 let t: TestDatabase;
@@ -131,20 +132,11 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     expect(rows.at(-1)!.details).toMatchObject({ kind: "point", radiusM: 100, results: 0, via: "GET /api/cameras/near" });
 
     // …and when the entry is refused, no result leaves the database (the same request fails as a whole).
-    await t.db.execute(sql`create function refuse_search_audit() returns trigger language plpgsql as $$
-      begin if new.action = 'investigation.searched' then raise exception 'audit refused by the test'; end if; return new; end $$`);
-    await t.db.execute(sql`create trigger refuse_search_audit before insert on audit_log for each row execute function refuse_search_audit()`);
-    try {
-      // Not a database outage, so the route rethrows and Next.js answers a bare 500 (lib/http/route-errors.ts).
-      const failed = await near(request(nearUrl({ lat: CENTER[1], lng: CENTER[0], radius: 250, at: INCIDENT_AT }), { authorization: auth }), noParams).then(
-        () => null,
-        (err: Error) => err,
-      );
-      expect(String(failed?.cause ?? failed)).toContain("audit refused by the test");
-    } finally {
-      await t.db.execute(sql`drop trigger refuse_search_audit on audit_log`);
-      await t.db.execute(sql`drop function refuse_search_audit()`);
-    }
+    // Not a database outage, so the route rethrows and Next.js answers a bare 500 (lib/http/route-errors.ts).
+    const failed = await whileAuditRefuses(t.db, "investigation.searched", () =>
+      near(request(nearUrl({ lat: CENTER[1], lng: CENTER[0], radius: 250, at: INCIDENT_AT }), { authorization: auth }), noParams),
+    );
+    expect(String(failed?.cause ?? failed)).toContain("audit refused by the test");
     expect((await auditRows("investigation.searched")).length).toBe(before + 1);
   });
 

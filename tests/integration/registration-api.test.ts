@@ -11,6 +11,7 @@ import { mailText, startSmtpSink } from "../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createAddressPoint, ROOSEVELT_10300, validRegistration } from "../support/factories";
 import { jsonRequest, registrationDeps } from "../support/registration-deps";
+import { whileAuditRefuses } from "../support/refuse-audit";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -95,20 +96,9 @@ describe(`POST /api/registrations (${process.env.DATABASE_URL ? "server" : "embe
 
     await t.db.delete(registrations);
     const before = await counts();
-    await t.db.execute(sql`create function refuse_created_audit() returns trigger language plpgsql as $$
-      begin if new.action = 'registration.created' then raise exception 'audit refused by the test'; end if; return new; end $$`);
-    await t.db.execute(sql`create trigger refuse_created_audit before insert on audit_log for each row execute function refuse_created_audit()`);
-    try {
-      // Not a database outage, so it is rethrown and Next.js answers a bare 500 (lib/http/route-errors.ts).
-      const failed = await post(validRegistration()).then(
-        () => null,
-        (err: Error) => err,
-      );
-      expect(String(failed?.cause ?? failed)).toContain("audit refused by the test");
-    } finally {
-      await t.db.execute(sql`drop trigger refuse_created_audit on audit_log`);
-      await t.db.execute(sql`drop function refuse_created_audit()`);
-    }
+    // Not a database outage, so it is rethrown and Next.js answers a bare 500 (lib/http/route-errors.ts).
+    const failed = await whileAuditRefuses(t.db, "registration.created", () => post(validRegistration()));
+    expect(String(failed?.cause ?? failed)).toContain("audit refused by the test");
     expect(await counts()).toEqual(before);
   });
 
