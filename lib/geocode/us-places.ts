@@ -8,11 +8,13 @@
  * on first use.
  */
 import { US_PLACES_BY_STATE, US_ZIP3_STATES } from "./us-places-data";
-import { normalizeCity } from "./usps";
+import { CITY_LEADING, normalizeCity } from "./usps";
 
 let byState: Map<string, Set<string>> | null = null;
 let anyState: Set<string> | null = null;
 let zip3States: Map<string, string[]> | null = null;
+/** Every run of first words of a place name ("SAINT", "SAINT LOUIS"), to stop looking early. */
+let prefixes: Set<string> | null = null;
 
 function tables(): { byState: Map<string, Set<string>>; anyState: Set<string> } {
   if (!byState || !anyState) {
@@ -38,6 +40,31 @@ export function isUsPlace(words: string[] | string, state: string | null, zip: s
   const t = tables();
   const states = state ? [state] : zip ? zipStates(zip) : null;
   return states ? states.some((s) => t.byState.get(s)?.has(name) ?? false) : t.anyState.has(name);
+}
+
+/** The longest place of any state (in words, at most 4) that starts at each word; 0 where none does. */
+export function usPlaceLengths(words: string[]): number[] {
+  const t = tables();
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const name of t.anyState) {
+      const parts = name.split(" ");
+      for (let n = 1; n < parts.length; n++) prefixes.add(parts.slice(0, n).join(" "));
+    }
+  }
+  const known = prefixes;
+  return words.map((_, start) => {
+    let longest = 0;
+    let key = "";
+    for (let n = 1; n <= 4 && start + n <= words.length; n++) {
+      const w = words[start + n - 1];
+      key = n === 1 ? w : `${key} ${w}`;
+      const expanded = n > 1 && CITY_LEADING[words[start]] ? CITY_LEADING[words[start]] + key.slice(words[start].length) : key;
+      if (t.anyState.has(expanded) || t.anyState.has(key)) longest = n;
+      if (!known.has(key) && !known.has(expanded) && !(n === 1 && CITY_LEADING[w])) break;
+    }
+    return longest;
+  });
 }
 
 /** The state(s) a ZIP lies in, from its first three digits ("60154" → IL); none for an unknown prefix. */

@@ -91,7 +91,8 @@ export function stateOf(words: string[]): string | null {
 
 const STATE_CODES = new Set([...Object.values(STATE_NAMES), "PR", "GU", "VI", "AS", "MP"]);
 
-const CITY_LEADING: Record<string, string> = { N: "NORTH", S: "SOUTH", E: "EAST", W: "WEST", FT: "FORT", MT: "MOUNT", ST: "SAINT", STE: "SAINTE" };
+/** What a first word of a city stands for ("St Louis" is Saint Louis); also used to look places up word by word. */
+export const CITY_LEADING: Record<string, string> = { N: "NORTH", S: "SOUTH", E: "EAST", W: "WEST", FT: "FORT", MT: "MOUNT", ST: "SAINT", STE: "SAINTE" };
 
 /** "e San Jose" → "EAST SAN JOSE", "St. Louis" → "SAINT LOUIS", "Ft Myers" → "FORT MYERS". */
 export function normalizeCity(value: string | null | undefined): string | null {
