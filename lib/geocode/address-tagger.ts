@@ -7,9 +7,11 @@
  * model in address-tagger-model.ts). The features are the ones the rules use
  * — the word, its shape, known street types, directionals, unit designators,
  * states, US place names, commas, position from either end, and the same of
- * its neighbours — so the tagger learns how they combine where the rules
- * would need a new exception. The labels become a reading through the same
- * normalizers as everything else (street-name.ts, usps.ts). Pure.
+ * its neighbours — plus what the rule parser itself read (which words it took
+ * for the name, the city, …), so the tagger learns where the rules go wrong.
+ * The labels become a reading through the same normalizers as everything
+ * else (street-name.ts, usps.ts). Used by the candidate in parse-tagged.ts,
+ * not by the parser in use. Pure.
  */
 import { directionalOf, isAbbreviatedStreetType, misspelledStreetTypeOf, normalizeDirectional, normalizeStreetParts, normalizeStreetType, streetTypeOf, type StreetName } from "./street-name";
 import { usPlaceLengths } from "./us-places";
