@@ -20,6 +20,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { coneCrossesStreetSql } from "../../lib/investigation/find-sites";
 import { ARC_TOLERANCE_M, MIN_ARC_STEPS } from "../../lib/investigation/view-cone";
 
 type Executor = Pick<Db, "execute">;
@@ -76,14 +77,17 @@ function siteSeries(seed: number, lo: number, hi: number, area: BenchArea): stri
     from (select i, decode(md5('${seed}:' || i), 'hex') as h from generate_series(${lo}, ${hi - 1}) i offset 0) s`;
 }
 
+/** Migration 0016's per-camera triggers, switched off for a bulk batch (see DerivedColumns). */
+const CAMERA_DERIVED_TRIGGERS = ["cameras_cone_crosses_street", "cameras_search_cameras_insert"];
+const CAMERA_COLUMNS = "id, registration_id, position, location, bearing_deg, fov_deg, range_m, records_street, view_cone, created_at, updated_at";
+
 /** Insert sites lo…hi-1: their registrations, then their cameras. */
-async function insertBatch(db: Executor, seed: number, lo: number, hi: number, area: BenchArea): Promise<void> {
-  await db.execute(sql.raw(`
-    insert into registrations (id, status, needs_review, source, owner_name, owner_phone, owner_email,
+async function insertBatch(db: Executor, seed: number, lo: number, hi: number, area: BenchArea, derived: DerivedColumns): Promise<void> {
+  const siteColumns = `id, status, needs_review, source, owner_name, owner_phone, owner_email,
       address_line1, address_city, address_state, address_zip, address_normalized, location, location_method,
       location_source, location_confidence, camera_locations, camera_count, retention_days, playback,
-      records_street_traffic, consent_at, terms_version, last_confirmed_at, created_at, updated_at)
-    select md5('site:${seed}:' || s.i)::uuid, 'active', false, '${BENCH_SOURCE}',
+      records_street_traffic, consent_at, terms_version, last_confirmed_at, created_at, updated_at`;
+  const siteValues = `md5('site:${seed}:' || s.i)::uuid, 'active', false, '${BENCH_SOURCE}',
       'Bench Owner ' || s.i, '708-555-01' || lpad((s.i % 100)::text, 2, '0'), 'owner' || s.i || '@example.com',
       (1 + (s.i * 7) % 9999) || ' W BENCH ' || (s.i % 997) || ' ST', 'WESTCHESTER', 'IL', '60154',
       (1 + (s.i * 7) % 9999) || ' W BENCH ' || (s.i % 997) || ' ST, WESTCHESTER, IL 60154',
@@ -92,9 +96,10 @@ async function insertBatch(db: Executor, seed: number, lo: number, hi: number, a
       s.ncam, s.retention,
       -- u4 already dates the registration; the playback format takes the site number, so the two are not linked.
       (case when s.i % 10 < 5 then 'standard' when s.i % 10 < 8 then 'proprietary' else 'unknown' end)::playback_format,
-      get_byte(s.h, 15) < 90, s.created, 'bench', s.created, s.created, s.created
-    from (${siteSeries(seed, lo, hi, area)}) s`));
-  await db.execute(sql.raw(`
+      get_byte(s.h, 15) < 90, s.created, 'bench', s.created, s.created, s.created`;
+  const sites = `(${siteSeries(seed, lo, hi, area)}) s`;
+  // The cameras' rows (\`placed\`), in the columns of CAMERA_COLUMNS.
+  const cameraRows = `
     with templates as materialized (
       -- One unit sector per field of view and arc step count, pointing north: the camera, n + 1 arc points,
       -- the camera again.
@@ -117,25 +122,62 @@ async function insertBatch(db: Executor, seed: number, lo: number, hi: number, a
       -- Doorbells (160°) see 6–10 m; other cameras 15–45 m.
       select cams.*, case when fov = 160 then 6 + floor(${u("cams.h", 3)} * 5) else 15 + floor(${u("cams.h", 3)} * 31) end as range_m
       from cams
-    )
-    insert into cameras (id, registration_id, position, location, bearing_deg, fov_deg, range_m, records_street, view_cone,
-                         created_at, updated_at)
-    select md5('cam:${seed}:' || z.i || ':' || z.k)::uuid, md5('site:${seed}:' || z.i)::uuid,
-      (case when z.k = 1 then 'front' when z.k = 2 then 'rear' when z.k = 3 then 'side' else 'garage_alley' end)::camera_position,
-      ST_SetSRID(ST_MakePoint(z.lng, z.lat), 4326)::geography, z.bearing, z.fov, z.range_m,
-      z.k = 1 and ${u("z.h", 4)} < 0.6,
+    ),
+    placed as (
+    select md5('cam:${seed}:' || z.i || ':' || z.k)::uuid as id, md5('site:${seed}:' || z.i)::uuid as registration_id,
+      (case when z.k = 1 then 'front' when z.k = 2 then 'rear' when z.k = 3 then 'side' else 'garage_alley' end)::camera_position as position,
+      ST_SetSRID(ST_MakePoint(z.lng, z.lat), 4326)::geography as location, z.bearing as bearing_deg, z.fov as fov_deg, z.range_m,
+      z.k = 1 and ${u("z.h", 4)} < 0.6 as records_street,
       -- Rotate the unit sector clockwise to the bearing, scale metres to degrees, move it to the site.
       case when z.bearing is null then null else ST_SetSRID(ST_Affine(t.g,
         cos(radians(z.bearing)) * z.range_m / (${METERS_PER_DEG_LAT} * cos(radians(z.lat))),
         sin(radians(z.bearing)) * z.range_m / (${METERS_PER_DEG_LAT} * cos(radians(z.lat))),
         -sin(radians(z.bearing)) * z.range_m / ${METERS_PER_DEG_LAT},
         cos(radians(z.bearing)) * z.range_m / ${METERS_PER_DEG_LAT},
-        z.lng, z.lat), 4326)::geography end,
-      z.created + make_interval(secs => z.k / 1000.0), z.created
+        z.lng, z.lat), 4326)::geography end as view_cone,
+      z.created + make_interval(secs => z.k / 1000.0) as created_at, z.created as updated_at
     from sized z join templates t on t.fov = z.fov
       -- arcSteps() of lib/investigation/view-cone.ts: chords at most ARC_TOLERANCE_M inside the arc.
-      and t.n = least(32, greatest(${MIN_ARC_STEPS}, ceil(radians(z.fov) / (2 * acos(1 - least(${ARC_TOLERANCE_M} / z.range_m, 1))))))::int`));
+      and t.n = least(32, greatest(${MIN_ARC_STEPS}, ceil(radians(z.fov) / (2 * acos(1 - least(${ARC_TOLERANCE_M} / z.range_m, 1))))))::int
+    )`;
+  if (derived === "triggers") {
+    await db.execute(sql.raw(`insert into registrations (${siteColumns}) select ${siteValues} from ${sites}`));
+    await db.execute(sql.raw(`${cameraRows} insert into cameras (${CAMERA_COLUMNS}) select ${CAMERA_COLUMNS} from placed`));
+    return;
+  }
+  // Inside the batch's transaction: no other session ever sees the triggers off, and a failed batch rolls back
+  // with them on. One statement: the cameras first (their foreign key is checked at the end of the statement,
+  // when their sites are in), each with the BEFORE trigger's street test (coneCrossesStreetSql is that test);
+  // then the sites, each with its cameras as refresh_search_cameras() aggregates them (camera_search_entry in
+  // the owner's order, the site's point for a camera without one: every generated camera has the site's).
+  await db.execute(sql.raw(`alter table cameras ${CAMERA_DERIVED_TRIGGERS.map((t) => `disable trigger ${t}`).join(", ")}`));
+  await db.execute(sql`${sql.raw(cameraRows)},
+    inserted as (
+      insert into cameras (${sql.raw(CAMERA_COLUMNS)}, cone_crosses_street)
+      select ${sql.raw(CAMERA_COLUMNS)}, ${coneCrossesStreetSql(sql`view_cone`)} from placed
+      returning *
+    ),
+    site_cameras as (
+      select registration_id, jsonb_agg(camera_search_entry(i::cameras, i.location) order by i.created_at, i.id) as cameras
+      from inserted i group by registration_id
+    )
+    insert into registrations (${sql.raw(siteColumns)}, search_cameras)
+    select ${sql.raw(siteValues)}, coalesce(sc.cameras, '[]'::jsonb)
+    from ${sql.raw(sites)} left join site_cameras sc on sc.registration_id = ${sql.raw(`md5('site:${seed}:' || s.i)::uuid`)}`);
+  await db.execute(sql.raw(`alter table cameras ${CAMERA_DERIVED_TRIGGERS.map((t) => `enable trigger ${t}`).join(", ")}`));
 }
+
+/**
+ * Migration 0016 derives two columns from every camera write: cameras.cone_crosses_street (a BEFORE trigger, run
+ * once per camera row) and registrations.search_cameras (a statement trigger). "triggers" inserts the cameras
+ * as the app writes them and lets the triggers fill both. "bulk" (the default) switches those two triggers off
+ * for the batch, inside its transaction, and fills the same columns with the triggers' own SQL, set-based: the
+ * street test of cameras_set_cone_crosses_street (coneCrossesStreetSql) in the camera INSERT, and
+ * refresh_search_cameras()'s aggregate (camera_search_entry) in the registrations INSERT of the same statement,
+ * so no site row is written twice. The same rows (tests/integration/bench-generate-bulk.test.ts compares
+ * both ways on a small set); faster on both databases (README, "Benchmarks").
+ */
+export type DerivedColumns = "bulk" | "triggers";
 
 export interface GenerateOptions {
   sites: number;
@@ -144,6 +186,8 @@ export interface GenerateOptions {
   areaKm?: number;
   /** Sites per INSERT: big enough to be set-based, small enough for PGlite's memory. */
   batchSize?: number;
+  /** How migration 0016's derived columns are filled (default "bulk"; see DerivedColumns). */
+  derived?: DerivedColumns;
   onProgress?: (done: number) => void;
 }
 
@@ -151,6 +195,7 @@ export interface GenerateOptions {
 export async function generateSites(db: Transactor, options: GenerateOptions): Promise<{ sites: number; cameras: number; ms: number }> {
   const seed = options.seed ?? DEFAULT_SEED;
   const batch = options.batchSize ?? 25_000;
+  const derived = options.derived ?? "bulk";
   const area = benchArea(options.areaKm);
   const started = performance.now();
   for (let lo = 1; lo <= options.sites; lo += batch) {
@@ -159,12 +204,13 @@ export async function generateSites(db: Transactor, options: GenerateOptions): P
       // These statements are long expressions over cheap rows: on a server, JIT compiling them
       // costs seconds per batch and saves nothing. (PGlite has no JIT; the setting is harmless there.)
       await tx.execute(sql`set local jit = off`);
-      await insertBatch(tx, seed, lo, hi, area);
+      await insertBatch(tx, seed, lo, hi, area, derived);
     });
     options.onProgress?.(hi - 1);
   }
-  // VACUUM too: each batch's camera INSERT rewrites its sites once more (migration 0016's trigger fills
-  // registrations.search_cameras), and a freshly loaded table should not carry those dead versions.
+  // VACUUM too: with derived: "triggers" each batch's camera INSERT rewrites its sites once more (migration 0016's
+  // trigger fills registrations.search_cameras), and a freshly loaded table should not carry those dead versions;
+  // after a bulk load it sets the visibility map, as it would be on a registry that has been running.
   await db.execute(sql`vacuum analyze registrations`);
   await db.execute(sql`vacuum analyze cameras`);
   const ms = performance.now() - started;
