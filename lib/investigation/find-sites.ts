@@ -93,8 +93,8 @@ export interface FindSitesInput {
  * registrations.search_cameras (kept by triggers, migration 0016: parameters,
  * street crossing, the cone's apex), so finding the sites and reading their
  * cameras is one GiST scan of registrations: no camera row is read, no street
- * is tested. What depends on the search itself (which cones hold the point or
- * cross the route) is one probe of the cones' GiST index, in `seen`.
+ * is tested. What depends on the search itself: which cones hold the point
+ * (`seen_ids`, one probe of the cones' GiST index) or cross the route (`seen`).
  */
 interface SiteRow {
   id: string;
@@ -117,8 +117,10 @@ interface SiteRow {
   created_at: string | Date;
   /** jsonb: the drivers parse it (a string only if a driver did not). */
   cameras: SearchCamera[] | string;
-  /** The site's cameras whose cone holds the point or crosses the route (json; null when none). */
-  seen: SeenCamera[] | string | null;
+  /** Route searches: the site's cameras whose cone crosses the route (json; null when none). */
+  seen?: SeenCamera[] | string | null;
+  /** Point searches: every camera (of any site) whose cone holds the point (json ids; null when none). */
+  seen_ids?: string[] | string | null;
 }
 
 interface SeenCamera {
@@ -236,9 +238,9 @@ export function coneCrossesStreetSql(cone: SQL): SQL<boolean> {
  *
  * The sites in the area through registrations_location_gist, each with its
  * search_cameras (no camera rows, no street test: migration 0016 keeps them),
- * joined to the few cones the search's point falls in (`seen`, one probe of
- * cameras_view_cone_gist) or the route crosses (`seen`, among the found sites'
- * cameras: seenConesSql says why). Before 0016 the statement looked up every
+ * with the few cones the search's point falls in (`seen_ids`, one probe of
+ * cameras_view_cone_gist) or, joined by site, the route crosses (`seen`, among
+ * the found sites' cameras: seenConesSql says why). Before 0016 the statement looked up every
  * found site's cameras (~690 rows at 1M sites) and joined each cone against
  * ~125k street segments: 6–10× the bare ST_DWithin (docs/benchmarks.md).
  */
@@ -261,11 +263,13 @@ export function findSitesQuery(area: SearchArea): SQL {
     left join ${seenBySite} on s.registration_id = r.id
     order by r.distance_m, r.id`;
   }
+  // Point searches: the few cameras whose cone holds the point, as one list of ids (an InitPlan: the cones'
+  // index is probed once), beside every site; each site picks out its own cameras (toSiteResult). This replaces
+  // grouping them by site and joining the groups back to every site (materialize, aggregate, a join filter per
+  // site): not slower on either database and faster in most paired runs at 200k (README, issue 18, 2026-11-29).
   return sql`
-    with seen as materialized (${seenConesSql(area)})
-    select ${columns}, s.seen
+    select ${columns}, (select json_agg(c.id) from (${seenConesSql(area)}) c) as seen_ids
     from registrations r
-    left join ${seenBySite} on s.registration_id = r.id
     where ${sitesInAreaCondition(area)}
     order by distance_m, r.id`;
 }
@@ -301,7 +305,12 @@ function toSiteResult(
   footage: (retentionDays: number | null) => Footage,
   cones: Map<string, PolygonGeometry> | null,
 ): SiteResult {
-  const seen = row.seen === null ? null : new Map(parsed(row.seen).map((s) => [s.id, s]));
+  const seen =
+    row.seen != null
+      ? new Map(parsed(row.seen).map((s) => [s.id, s]))
+      : row.seen_ids != null
+        ? new Map(parsed(row.seen_ids).map((id) => [id, { id, route: null, routeM: null }]))
+        : null;
   const cameras = parsed(row.cameras).map((c) => toCameraResult(c, area, seen?.get(c.id), cones));
   const createdAt = new Date(row.created_at);
   return {
