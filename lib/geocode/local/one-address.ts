@@ -1,23 +1,21 @@
 import "server-only";
 /**
  * One street address (the map's address box, one registration, the public
- * address check) on the embedded database in ONE statement: its address points and, only when it has
- * none, the centerline segments whose range holds the number, and whether the
- * street exactly as asked exists (asked-street.ts: needed only when the query
- * left out a direction or street type, and then computed in the same
- * statement instead of a second one).
+ * address check) in ONE statement and one round trip on both databases: its
+ * address points and, only when it has none, the centerline segments whose
+ * range holds the number, and whether the street exactly as asked exists
+ * (asked-street.ts: needed only when the query left out a direction or street
+ * type, and then computed in the same statement instead of a second one).
  *
- * On the embedded database the statement is prepared once per PGlite session
- * (PREPARE) and run as EXECUTE with literal arguments through PGlite's simple
- * query protocol. A parameterised query costs PGlite six protocol round trips
- * into WebAssembly (parse, describe, bind, describe, execute, sync) and a new
- * plan each time; EXECUTE costs one round trip and reuses the plan. Measured
- * per statement, interleaved on one scratch database: 0.38 of the time of the
- * plain parameterised point lookup (see README "Throughput"). On a server the
- * address goes as one or two plain statements (fetchPlain) and the street
- * check as a third when needed: the server plans each statement it is sent,
- * and this one, sent parameterised, measured slower there (interleaved runs,
- * 46 and 44 / s against 64 and 112 / s at nice 19, load 10-12).
+ * The statement is prepared once per connection and reuses its plan. On the
+ * embedded database: PREPARE once per PGlite session, then EXECUTE with
+ * literal arguments as one simple-query wire message (executeEmbedded); a
+ * parameterised query costs PGlite six protocol round trips into WebAssembly
+ * (parse, describe, bind, describe, execute, sync) and a new plan each time.
+ * On a server: a named node-postgres query (parse once per pooled
+ * connection, then bind/execute), not drizzle's query building. It replaced
+ * two or three plain statements there (point, else centerline, then the
+ * street check), each planned anew (see README "Throughput").
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -47,56 +45,114 @@ export const ONE_ADDRESS_STATEMENT = "sightline_geocode_one_address";
  */
 const ARGUMENT_TYPES = ["text", "int", "boolean", "text", "text", "text", "boolean"] as const;
 
-/** Both layers in one row shape: `layer` says which columns are filled ('asked' rows carry none). */
-const ARGUMENTS_EMBEDDED = `q as (select $1::text as name, $2::int as n, $3::boolean as use_points,
+/** The arguments as a row (referenced by every part below). */
+const ARGUMENTS = `q as (select $1::text as name, $2::int as n, $3::boolean as use_points,
   $4::text as pre, $5::text as typ, $6::text as post, $7::boolean as check_asked)`;
-/** The statement after its `q` (arguments) row. */
+/**
+ * The statement after its `q` (arguments) row. It answers ONE row with ONE json
+ * column, [points, centerlines, askedStreetExists], each row a positional array
+ * (PointFields, CenterlineFields): both drivers decode a field at a time, and
+ * the 24-column union this replaced (mostly nulls) cost more to decode than
+ * one JSON.parse (embedded fetch 0.85 of the time, interleaved). Numbers keep
+ * their text form (shortest exact float8), so the answers are the same.
+ */
 const BODY = `pts as materialized (
     select p.add_number, p.add_num_suf, p.st_predir, p.st_name, p.st_postyp, p.st_posdir, p.unit, p.city, p.state, p.zip,
            ST_X(p.location::geometry) as lng, ST_Y(p.location::geometry) as lat
     from q join address_points p on p.st_name = q.name and p.add_number = q.n
     where q.use_points
     limit ${MAX_ROWS_PER_LAYER}
+  ),
+  lines as (
+    select s.* from q join street_centerlines s on s.st_name = q.name
+    where not exists (select 1 from pts)
+      and ((q.n between least(s.from_addr_l, s.to_addr_l) and greatest(s.from_addr_l, s.to_addr_l))
+        or (q.n between least(s.from_addr_r, s.to_addr_r) and greatest(s.from_addr_r, s.to_addr_r)))
+    limit ${MAX_ROWS_PER_LAYER}
   )
-select 'point'::text as layer, st_predir, st_name, st_postyp, st_posdir,
-       add_number, add_num_suf, unit, city, state, zip, lng, lat,
-       null::int as from_addr_l, null::int as to_addr_l, null::int as from_addr_r, null::int as to_addr_r,
-       null::text as parity_l, null::text as parity_r, null::text as zip_l, null::text as zip_r,
-       null::text as city_l, null::text as city_r, null::json as geom
-from pts
-union all
-select 'centerline', c.st_predir, c.st_name, c.st_postyp, c.st_posdir,
-       null, null, null, null, null, null, null, null,
-       c.from_addr_l, c.to_addr_l, c.from_addr_r, c.to_addr_r, c.parity_l, c.parity_r, c.zip_l, c.zip_r, c.city_l, c.city_r,
-       ST_AsGeoJSON(c.geom)::json
-from (
-  select s.* from q join street_centerlines s on s.st_name = q.name
-  where not exists (select 1 from pts)
-    and ((q.n between least(s.from_addr_l, s.to_addr_l) and greatest(s.from_addr_l, s.to_addr_l))
-      or (q.n between least(s.from_addr_r, s.to_addr_r) and greatest(s.from_addr_r, s.to_addr_r)))
-  limit ${MAX_ROWS_PER_LAYER}
-) c
-union all
-select 'asked', null, null, null, null, null, null, null, null, null, null, null, null,
-       null, null, null, null, null, null, null, null, null, null, null
-from q
-where q.check_asked and (
-  exists (select 1 from street_centerlines r where r.st_name = q.name and r.st_predir is not distinct from q.pre
-          and r.st_posdir is not distinct from q.post and r.st_postyp is not distinct from q.typ)
-  or exists (select 1 from address_points r where r.st_name = q.name and r.st_predir is not distinct from q.pre
-          and r.st_posdir is not distinct from q.post and r.st_postyp is not distinct from q.typ))`;
+select json_build_array(
+  (select json_agg(json_build_array(add_number, add_num_suf, st_predir, st_name, st_postyp, st_posdir, unit, city, state, zip, lng, lat))
+   from pts),
+  (select json_agg(json_build_array(st_predir, st_name, st_postyp, st_posdir, from_addr_l, to_addr_l, from_addr_r, to_addr_r,
+                                    parity_l, parity_r, zip_l, zip_r, city_l, city_r, ST_AsGeoJSON(geom)::json))
+   from lines),
+  (select q.check_asked and (
+     exists (select 1 from street_centerlines r where r.st_name = q.name and r.st_predir is not distinct from q.pre
+             and r.st_posdir is not distinct from q.post and r.st_postyp is not distinct from q.typ)
+     or exists (select 1 from address_points r where r.st_name = q.name and r.st_predir is not distinct from q.pre
+             and r.st_posdir is not distinct from q.post and r.st_postyp is not distinct from q.typ))
+   from q)) as found`;
 
-type Row = { layer: "point" | "centerline" | "asked" } & AddressPointRow & CenterlineData;
+/** The statement's text, the same on both databases. */
+const STATEMENT = `with ${ARGUMENTS}, ${BODY}`;
 
-/** The PGlite client (or PGlite transaction) under a drizzle database, or null on a server. */
+type PointFields = [number, string | null, string | null, string, string | null, string | null, string | null, string | null, string | null, string | null, number, number];
+type CenterlineFields = [
+  string | null, string, string | null, string | null, number | null, number | null, number | null, number | null,
+  string | null, string | null, string | null, string | null, string | null, string | null, { coordinates: [number, number][] },
+];
+/** [points, centerlines, askedStreetExists]: json_agg of no rows is null. */
+type Found = [PointFields[] | null, CenterlineFields[] | null, boolean | null];
+
+/** The PGlite client (or PGlite transaction) under a drizzle database: it has exec(). */
 interface EmbeddedClient {
   exec(query: string): Promise<{ rows: Record<string, unknown>[] }[]>;
 }
 
-function embeddedClientOf(db: Db): EmbeddedClient | null {
+/** The PGlite instance itself (a transaction has none of these): its wire-protocol entry, lock and transaction state. */
+interface EmbeddedInstance extends EmbeddedClient {
+  execProtocol(message: Uint8Array): Promise<{ messages: { name: string; fields?: (string | null)[] }[] }>;
+  runExclusive<T>(fn: () => Promise<T>): Promise<T>;
+  isInTransaction(): boolean;
+}
+
+/** node-postgres's pool (or a pool client in a transaction): a named query config is prepared once per connection. */
+interface ServerClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+function driverClientOf(db: Db): { embedded: EmbeddedClient } | { server: ServerClient } {
   // drizzle keeps its driver's client on the session; only PGlite's (instance or transaction) has exec().
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client as Partial<EmbeddedClient> | undefined;
-  return client && typeof client.exec === "function" ? (client as EmbeddedClient) : null;
+  const client = (db as unknown as { session: { client: Partial<EmbeddedClient> & ServerClient } }).session.client;
+  return typeof client.exec === "function" ? { embedded: client as EmbeddedClient } : { server: client };
+}
+
+const isInstance = (client: EmbeddedClient): client is EmbeddedInstance => {
+  const c = client as Partial<EmbeddedInstance>;
+  return typeof c.execProtocol === "function" && typeof c.runExclusive === "function" && typeof c.isInTransaction === "function";
+};
+
+const encoder = new TextEncoder();
+
+/** A simple-query ('Q') wire message: the backend answers it and then ReadyForQuery, no Sync needed. */
+function simpleQuery(text: string): Uint8Array {
+  const body = encoder.encode(`${text}\0`);
+  const message = new Uint8Array(5 + body.length);
+  message[0] = 0x51;
+  new DataView(message.buffer).setInt32(1, 4 + body.length);
+  message.set(body, 5);
+  return message;
+}
+
+/**
+ * The statement's one field on the embedded database. PGlite's exec() costs
+ * ~0.1 ms a call beyond the statement (a Sync message after the query, then
+ * its result decoding copies the instance's ~370 type parsers into a new
+ * object), several times what this statement's own work costs; the wire
+ * message through execProtocol() costs ~0.02 ms. exec() also waits for any
+ * transaction another caller holds; here the query lock is taken
+ * (runExclusive) and, when a transaction is open, the call goes through
+ * exec() instead, so it never runs inside someone else's transaction. A
+ * PGlite transaction's own client has no execProtocol() and uses exec().
+ */
+async function executeEmbedded(client: EmbeddedClient, text: string): Promise<string | Found> {
+  if (isInstance(client)) {
+    const messages = await client.runExclusive(async () => (client.isInTransaction() ? null : (await client.execProtocol(simpleQuery(text))).messages));
+    const row = messages?.find((m) => m.name === "dataRow");
+    if (row?.fields?.[0]) return row.fields[0];
+  }
+  const [result] = await client.exec(text);
+  return result.rows[0].found as Found;
 }
 
 /** A string as an SQL literal (PostgreSQL's quote_literal rules: E'' with doubled backslashes when it has any). */
@@ -117,7 +173,7 @@ function ensurePrepared(client: EmbeddedClient): Promise<void> {
       // PREPARE outlives the transaction it ran in (it is not transactional), so a transaction's client may find it there.
       const [existing] = await client.exec(`select 1 from pg_prepared_statements where name = '${ONE_ADDRESS_STATEMENT}'`);
       if (existing.rows.length === 0) {
-        await client.exec(`prepare ${ONE_ADDRESS_STATEMENT}(${ARGUMENT_TYPES.join(", ")}) as with ${ARGUMENTS_EMBEDDED}, ${BODY}`);
+        await client.exec(`prepare ${ONE_ADDRESS_STATEMENT}(${ARGUMENT_TYPES.join(", ")}) as ${STATEMENT}`);
       }
     })();
     prepared.set(client, ready);
@@ -134,40 +190,38 @@ export async function fetchOneAddress(
   address: ParsedStreetAddress,
   options: { useAddressPoints: boolean },
 ): Promise<StreetCandidates & { askedStreetExists: boolean | undefined }> {
+  if (!Number.isSafeInteger(address.number)) return { ...(await fetchPlain(db, address, options)), askedStreetExists: undefined };
   const s = address.street;
   const checkAsked = mayRestOnOmission(address);
   const args = [s.name, address.number, options.useAddressPoints, s.preDir, s.type, s.postDir, checkAsked] as const;
-  const client = embeddedClientOf(db);
-  // A server plans every statement it is sent: there the two plain statements measured faster than this one.
-  if (!client || !Number.isSafeInteger(address.number)) return { ...(await fetchPlain(db, address, options)), askedStreetExists: undefined };
-  await ensurePrepared(client);
-  const literals = args.map((a) => (typeof a === "string" || a === null ? sqlLiteral(a) : String(a)));
-  const [result] = await client.exec(`execute ${ONE_ADDRESS_STATEMENT}(${literals.join(", ")})`);
-  const rows = result.rows as unknown as Row[];
-  const found: StreetCandidates & { askedStreetExists: boolean | undefined } = {
-    points: [],
-    centerlines: [],
-    askedStreetExists: checkAsked ? false : undefined,
-  };
-  for (const { layer, ...row } of rows) {
-    if (layer === "asked") found.askedStreetExists = true;
-    else if (layer === "point") {
-      const { add_number, add_num_suf, st_predir, st_name, st_postyp, st_posdir, unit, city, state, zip, lng, lat } = row;
-      found.points.push({ add_number, add_num_suf, st_predir, st_name, st_postyp, st_posdir, unit, city, state, zip, lng, lat });
-    } else {
-      const { st_predir, st_name, st_postyp, st_posdir, from_addr_l, to_addr_l, from_addr_r, to_addr_r, parity_l, parity_r, zip_l, zip_r, city_l, city_r, geom } = row;
-      found.centerlines.push(
-        toCenterlineRow({ st_predir, st_name, st_postyp, st_posdir, from_addr_l, to_addr_l, from_addr_r, to_addr_r, parity_l, parity_r, zip_l, zip_r, city_l, city_r, geom }),
-      );
-    }
+  const driver = driverClientOf(db);
+  let answer: Found;
+  if ("embedded" in driver) {
+    await ensurePrepared(driver.embedded);
+    const literals = args.map((a) => (typeof a === "string" || a === null ? sqlLiteral(a) : String(a)));
+    const found = await executeEmbedded(driver.embedded, `execute ${ONE_ADDRESS_STATEMENT}(${literals.join(", ")})`);
+    answer = typeof found === "string" ? (JSON.parse(found) as Found) : found;
+  } else {
+    answer = (await driver.server.query({ name: ONE_ADDRESS_STATEMENT, text: STATEMENT, values: [...args] })).rows[0].found as Found;
   }
-  return found;
+  const [points, centerlines, asked] = answer;
+  return {
+    points: (points ?? []).map(([add_number, add_num_suf, st_predir, st_name, st_postyp, st_posdir, unit, city, state, zip, lng, lat]) => ({
+      add_number, add_num_suf, st_predir, st_name, st_postyp, st_posdir, unit, city, state, zip, lng, lat,
+    })),
+    centerlines: (centerlines ?? []).map(
+      ([st_predir, st_name, st_postyp, st_posdir, from_addr_l, to_addr_l, from_addr_r, to_addr_r, parity_l, parity_r, zip_l, zip_r, city_l, city_r, geom]) => ({
+        st_predir, st_name, st_postyp, st_posdir, from_addr_l, to_addr_l, from_addr_r, to_addr_r, parity_l, parity_r, zip_l, zip_r, city_l, city_r,
+        coordinates: geom.coordinates,
+      }),
+    ),
+    askedStreetExists: checkAsked ? asked === true : undefined,
+  };
 }
 
-
 /**
- * On a server: the address points, else (a second statement) the centerline
- * segments; asked-street.ts's check stays a statement of its own.
+ * A house number that is not a safe integer (never a stored one): the address
+ * points, else (a second statement) the centerline segments, as plain statements.
  */
 async function fetchPlain(db: Db, address: ParsedStreetAddress, options: { useAddressPoints: boolean }): Promise<StreetCandidates> {
   const name = address.street.name;
