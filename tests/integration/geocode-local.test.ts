@@ -211,6 +211,29 @@ describe(`local geocoder (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     expect(inside).toEqual(outside);
   });
 
+  it("never answers one address from inside another caller's open transaction", async () => {
+    // An address point written in a transaction that is then rolled back: a geocode asked meanwhile must not see it.
+    await createLocalGeocoder(t.db).geocode("10350 W Testing Rd"); // the statement is prepared before the transaction opens
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const pointWritten = new Promise<void>((resolve) => (written = resolve));
+    const rolledBack = t.db
+      .transaction(async (tx) => {
+        await tx.insert(addressPoints).values({ ...street, addNumber: 10452, zip: "60154", location: point(...at(-300, 22)) });
+        written();
+        await gate;
+        throw new Error("roll back");
+      })
+      .catch((err: Error) => err.message);
+    await pointWritten;
+    const asked = createLocalGeocoder(t.db).geocode("10452 W Testing Rd, Westchester, IL 60154");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    release();
+    expect(await rolledBack).toBe("roll back");
+    expect(await asked).toMatchObject({ found: true, method: "interpolated" });
+  });
+
   it("is the default chain (local only) behind createGeocoder", async () => {
     const answer = await createGeocoder(t.db, { config: { GEOCODER_PROVIDERS: ["local"] } }).geocode({ line1: "10300 W Testing Rd" });
     expect(answer).toMatchObject({ found: true, method: "interpolated", source: "local:street_centerlines" });
