@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
-import { Server } from "@tus/server";
+import { ERRORS, Server, type CancellationContext, type Upload } from "@tus/server";
 import { getDb, type Db } from "@/db/client";
 import { canvassEntries, evidenceItems, footageRequests } from "@/db/schema";
 import { publicActor, type AuditActor } from "@/lib/audit/record-audit";
@@ -71,10 +71,51 @@ async function authorizeExisting(db: Db, request: Request, id: string): Promise<
   return actorOf(request);
 }
 
+/**
+ * The body of a PATCH that reached us as Node.js's own request (node-uploads.ts) rather than as a Web Request
+ * through a Next.js route handler, carried on that body-less Request under a process-wide symbol: Next.js bundles
+ * this module twice (instrumentation, the route), and whichever copy built the server (globalThis, below) must see
+ * the body the other one was given. Not an AsyncLocalStorage: its propagation to every promise of a 2 GiB body
+ * cost ~10% of the main thread.
+ */
+const NODE_BODY = Symbol.for("sightline.tusNodeBody");
+type WithNodeBody = Request & { [NODE_BODY]?: AsyncIterable<Uint8Array> };
+
+/** A body-less PATCH Request for tusServer().handleWeb whose body is `body`, read by the store as it comes. */
+export function withNodeBody(request: Request, body: AsyncIterable<Uint8Array>): Request {
+  (request as WithNodeBody)[NODE_BODY] = body;
+  return request;
+}
+
+/**
+ * A Node.js request body for the store, as tus's own StreamLimiter would let it through: refused with 413 past
+ * `maxBytes` (what the upload still lacks; nothing beyond it is stored), and a client that stops or drops the
+ * connection reported as tus reports it (the bytes that arrived before are kept: storage.ts).
+ */
+async function* bodyWithin(body: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
+  const chunks = body[Symbol.asyncIterator]();
+  let received = 0;
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await chunks.next();
+    } catch {
+      throw ERRORS.ABORTED;
+    }
+    if (next.done) return;
+    received += next.value.byteLength;
+    if (received > maxBytes) throw ERRORS.ERR_MAX_SIZE_EXCEEDED;
+    yield next.value;
+  }
+}
+
+type PatchSend = (request: Request, context: CancellationContext, headers?: Headers) => Promise<Response>;
+type BodyWriter = (webStream: ReadableStream | null, upload: Upload, maxBodyBytes: number, context: CancellationContext) => Promise<number>;
+
 function createTusServer(): Server {
   const runtime = evidenceRuntime;
   const store = new EvidenceTusStore(getDb, runtime().store, () => ({ maxRequestBytes: runtime().maxRequestBytes }));
-  return new Server({
+  const server = new Server({
     path: UPLOADS_PATH,
     datastore: store,
     relativeLocation: true,
@@ -110,6 +151,26 @@ function createTusServer(): Server {
       return { status_code: 500, body: JSON.stringify({ error: "the upload could not be stored; try again" }) };
     },
   });
+  // Everything a PATCH is checked for (auth, lock, offset, size, receipt) stays tus's; only where its body comes
+  // from differs: a PATCH that came as Node.js's own request (node-uploads.ts) is read straight from the socket,
+  // without the Web stream and the three Node streams tus would otherwise put between it and the store.
+  const patch = server.handlers.PATCH as unknown as { send: PatchSend; writeToStore: BodyWriter };
+  // tus hands writeToStore the request's (Web) body and the request's cancellation context, not the request.
+  const nodeBodies = new WeakMap<CancellationContext, AsyncIterable<Uint8Array>>();
+  const send = patch.send.bind(patch);
+  patch.send = (request, context, headers) => {
+    const nodeBody = (request as WithNodeBody)[NODE_BODY];
+    if (nodeBody) nodeBodies.set(context, nodeBody);
+    return send(request, context, headers);
+  };
+  const writeWebBody = patch.writeToStore.bind(patch);
+  patch.writeToStore = async (webStream, upload, maxBodyBytes, context) => {
+    const nodeBody = nodeBodies.get(context);
+    if (!nodeBody) return writeWebBody(webStream, upload, maxBodyBytes, context);
+    if (context.signal.aborted) throw ERRORS.ABORTED;
+    return store.write(bodyWithin(nodeBody, maxBodyBytes), upload.id, upload.offset);
+  };
+  return server;
 }
 
 const globalForTus = globalThis as typeof globalThis & { __sightlineTus?: Server };

@@ -107,7 +107,8 @@ export class EvidenceTusStore extends DataStore {
     });
   }
 
-  override async write(readable: stream.Readable, id: string, offset: number): Promise<number> {
+  /** tus's stream of a PATCH body, or the Node.js request's own (tus-server.ts, node-uploads.ts). */
+  override async write(readable: stream.Readable | AsyncIterable<Uint8Array>, id: string, offset: number): Promise<number> {
     return this.files.append(id, offset, readable);
   }
 }
