@@ -28,7 +28,7 @@ import { generateUploadToken, hashUploadToken } from "../../lib/evidence/tokens"
 import { benchPoint, DEFAULT_SEED, generateSites } from "./generate-sites";
 import { startApp } from "./support/app-server";
 import { createBenchDatabase } from "./support/bench-database";
-import { processesRssMb, processTree, round } from "./support/stats";
+import { processesCpuMs, processesRssMb, processTree, round } from "./support/stats";
 import { UPLOAD_RATIO_GOAL } from "./goals";
 
 /** The sizes `npm run bench` uploads unless --upload-mib says otherwise: small enough to sit in the disk's write cache, and the 2 GiB the memory goal names. */
@@ -75,11 +75,16 @@ async function createUpload(target: UploadTarget, bytes: number): Promise<string
   return res.headers.get("location")!.split("/").pop()!;
 }
 
-/** Where one upload's time went, ms: the creation POST, the PATCH body until its last byte was handed to the socket, then until the 204 (the last batch's write and hash, the fdatasync, the receipt). */
+/**
+ * Where one upload's time went, ms: the creation POST, the PATCH body until its last byte was handed to the socket,
+ * then until the 204 (the last batch's write and hash, the fdatasync, the receipt); and the CPU time the app's
+ * process tree used meanwhile (all threads: the request, the hashing worker, the file writes), null off Linux.
+ */
 export interface UploadPhases {
   creationMs: number;
   bodyMs: number;
   tailMs: number;
+  appCpuMs?: number | null;
 }
 
 /** One PATCH with the whole file, streamed with backpressure; resolves with the time from creation to the 204, and its phases. */
@@ -199,18 +204,21 @@ export async function measureUploads(options: { sizesMiB: number[]; rounds: numb
             const now = processesRssMb(tree);
             if (now !== null && now > peak) peak = now;
           }, 50);
+          const cpuBefore = processesCpuMs(tree);
           let sent: { ms: number; id: string; phases: UploadPhases };
           try {
             sent = await upload(target, bytes);
           } finally {
             clearInterval(sampler);
           }
+          const cpuAfter = processesCpuMs(tree);
+          sent.phases.appCpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
           uploadsMs.push(sent.ms);
           uploadPhases.push(sent.phases);
           if (Number.isFinite(before)) rssGrowthMb = Math.max(rssGrowthMb ?? 0, round(peak - before, 1));
           // Only the upload's bytes go; the evidence row stays (the scratch database is deleted after).
           for (const f of await fsp.readdir(evidenceDir)) if (f.startsWith(sent.id)) await fsp.rm(path.join(evidenceDir, f), { force: true });
-          options.log(`uploads: ${mib} MiB round ${round_ + 1}: fs write ${round(writesMs.at(-1)!, 0)} ms, upload ${round(sent.ms, 0)} ms (creation ${sent.phases.creationMs} + body ${sent.phases.bodyMs} + last byte to 204 ${sent.phases.tailMs}), app RSS +${round(peak - before, 1)} MB`);
+          options.log(`uploads: ${mib} MiB round ${round_ + 1}: fs write ${round(writesMs.at(-1)!, 0)} ms, upload ${round(sent.ms, 0)} ms (creation ${sent.phases.creationMs} + body ${sent.phases.bodyMs} + last byte to 204 ${sent.phases.tailMs}; app CPU ${sent.phases.appCpuMs ?? "?"} ms), app RSS +${round(peak - before, 1)} MB`);
         }
         const bestUpload = Math.min(...uploadsMs);
         const bestWrite = Math.min(...writesMs);

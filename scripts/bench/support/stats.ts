@@ -75,3 +75,24 @@ export function processTreePeakRssMb(rootPid: number): number | null {
 export function processesRssMb(tree: Set<number> | null): number | null {
   return sumStatusField(tree, "VmRSS");
 }
+
+/**
+ * CPU time (user + system, all threads) the processes of `processTree` have used so far, in ms; null off Linux.
+ * Assumes the usual 100 clock ticks per second. On a shared machine a CPU-bound phase's wall time depends on the
+ * share it gets; its CPU time much less so, which makes two builds comparable across runs at different loads.
+ */
+export function processesCpuMs(tree: Set<number> | null): number | null {
+  if (!tree) return null;
+  let ticks = 0;
+  for (const pid of tree) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      // utime and stime are the 12th and 13th fields after the parenthesised command name.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // ended
+    }
+  }
+  return ticks * 10;
+}
