@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { postgis } from "@electric-sql/pglite-postgis";
+import { postgisCore } from "./postgis-bundle";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 
@@ -83,7 +83,7 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedHandle> {
   try {
     const pg = await PGlite.create({
       dataDir: path.join(dataDir, "pgdata"),
-      extensions: { postgis, pg_trgm, fuzzystrmatch },
+      extensions: { postgis: postgisCore, pg_trgm, fuzzystrmatch },
     });
     // Parallel plans can hang in single-process PGlite.
     await pg.exec("SET max_parallel_workers_per_gather = 0;");

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { postgis } from "@electric-sql/pglite-postgis";
+import { postgisCore } from "../../db/postgis-bundle";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { acquireDataDirLock, openEmbedded } from "../../db/embedded";
@@ -49,7 +49,7 @@ export async function restoreEmbedded(dataDir: string, backupFile: string): Prom
       const pg = await PGlite.create({
         dataDir: pgdata,
         loadDataDir: blob,
-        extensions: { postgis, pg_trgm, fuzzystrmatch },
+        extensions: { postgis: postgisCore, pg_trgm, fuzzystrmatch },
       });
       await pg.query("select 1");
       await pg.close();
