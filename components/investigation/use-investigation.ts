@@ -6,6 +6,7 @@ import { NO_FILTERS, type ResultFilters } from "@/lib/investigation/result-filte
 import { draftToRequest, initialDraft, type SearchDraft } from "@/lib/investigation/search-draft";
 import type { InitialIncident, LngLat, SiteFeature, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 import { MAX_SNAP_POINTS, snapRoute } from "./use-route-snap";
+import { fetchAllPages, nextByUrl } from "./fetch-all-pages";
 
 export type { SearchDraft };
 
@@ -70,11 +71,19 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
     setStatus({ busy: true, message: "Searching…", problems: {} });
     const { line, note } = await routeLine();
     const req = draftToRequest(draft, settings.timeZone, line);
+    const progress = (loaded: number, total: number) => setStatus({ busy: true, message: `Loading sites: ${loaded} of ${total}…`, problems: {} });
+    // Every page of the answer (the map and the list show every site in range); a following page repeats the search with `after`.
     const res =
       "route" in req.area!
-        ? await fetchJson<{ features: SiteFeature[] }>("/api/cameras/along", { method: "POST", body: { ...req.area, at: req.from } })
-        : await fetchJson<{ features: SiteFeature[] }>(
-            `/api/cameras/near?${new URLSearchParams({ lat: String(req.area!.lat), lng: String(req.area!.lng), radius: String(req.area!.radiusM), at: req.from! })}`,
+        ? await fetchAllPages(
+            () => fetchJson("/api/cameras/along", { method: "POST", body: { ...req.area, at: req.from } }),
+            (page) => fetchJson("/api/cameras/along", { method: "POST", body: { ...req.area, at: req.from, after: page.next } }),
+            progress,
+          )
+        : await fetchAllPages(
+            () => fetchJson(`/api/cameras/near?${new URLSearchParams({ lat: String(req.area!.lat), lng: String(req.area!.lng), radius: String(req.area!.radiusM), at: req.from! })}`),
+            nextByUrl,
+            progress,
           );
     if (!res.ok) {
       const message = res.status === 0 ? "The search could not reach the server." : (res.error ?? `Search failed (${res.status}).`);
@@ -89,7 +98,9 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
   const showSaved = useCallback(async () => {
     if (!incident) return;
     setStatus({ busy: true, message: "Loading the incident's sites…", problems: {} });
-    const res = await fetchJson<{ features: SiteFeature[] }>(`/api/incidents/${incident.id}/sites`);
+    const res = await fetchAllPages(() => fetchJson(`/api/incidents/${incident.id}/sites`), nextByUrl, (loaded, total) =>
+      setStatus({ busy: true, message: `Loading the incident's sites: ${loaded} of ${total}…`, problems: {} }),
+    );
     if (!res.ok) {
       const message = res.status === 0 ? "The incident's sites could not be loaded: no answer from the server." : (res.error ?? `Loading failed (${res.status}).`);
       setStatus({ busy: false, message, problems: {} });

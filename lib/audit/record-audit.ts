@@ -30,9 +30,10 @@ export const systemActor = (label = "system"): AuditActor => ({ userId: null, la
 
 /**
  * Append one audit entry. Pass the transaction of the action being recorded,
- * so the entry and the action commit or roll back together.
+ * so the entry and the action commit or roll back together. Answers the entry's id
+ * (a paged search's cursor names the entry of the search it continues).
  */
-export async function recordAudit(tx: Pick<Db, "insert">, actor: AuditActor, event: AuditEvent): Promise<void> {
+export async function recordAudit(tx: Pick<Db, "insert">, actor: AuditActor, event: AuditEvent): Promise<number> {
   const row: NewAuditEntry = {
     actorUserId: actor.userId,
     actorLabel: actor.label,
@@ -43,7 +44,8 @@ export async function recordAudit(tx: Pick<Db, "insert">, actor: AuditActor, eve
     ip: actor.ip ?? null,
     userAgent: actor.userAgent ? actor.userAgent.slice(0, 512) : null,
   };
-  await tx.insert(auditLog).values(row);
+  const [entry] = await tx.insert(auditLog).values(row).returning({ id: auditLog.id });
+  return entry.id;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Db } from "@/db/client";
 import type { PolygonGeometry, LngLat } from "@/db/ewkb";
 import type { SearchCamera } from "@/db/schema/registrations";
 import { footageStatusFor, mayNotHaveRecorded, type Footage } from "./footage-status";
-import { rankSites } from "./rank-sites";
+import { compareRanked } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
 import { searchDistanceM, type SearchArea } from "./search-area";
 import { distanceMeters, geographyLineSql, geographyPointSql, withinMeters } from "@/lib/geo/spatial-sql";
@@ -194,19 +194,34 @@ export async function findSites(db: Executor, input: FindSitesInput): Promise<Si
  * beside the search (`record` builds it from the number of sites found, a SQL expression), so a search
  * costs one round trip and still never answers without its entry: a single statement commits as a
  * whole. Not for `cones` (their polygons are a second read; runAuditedSearch keeps a transaction for it).
+ * Answers the entry's id too (null when nothing was found: no page follows an empty answer).
  */
-export async function findSitesRecorded(db: Executor, input: Omit<FindSitesInput, "cones">, record: (results: SQL) => SQL): Promise<SiteResult[]> {
+export async function findSitesRecorded(
+  db: Executor,
+  input: Omit<FindSitesInput, "cones">,
+  record: (results: SQL) => SQL,
+): Promise<{ sites: SiteResult[]; recordedId: number | null }> {
   const result = await db.execute(sql`
     with found as materialized (${findSitesQuery(input.area)}),
-    recorded as (${record(sql`(select count(*) from found)`)})
-    select * from found order by distance_m, id`);
-  return sitesFromRows(result.rows as unknown as SiteRow[], input, null);
+    recorded as (${record(sql`(select count(*) from found)`)} returning id)
+    select found.*, (select id from recorded) as recorded_id from found order by distance_m, id`);
+  const rows = result.rows as unknown as (SiteRow & { recorded_id: string | number })[];
+  return { sites: sitesFromRows(rows, input, null), recordedId: rows.length > 0 ? Number(rows[0].recorded_id) : null };
+}
+
+/** Adds each camera's stored cone polygon (`viewCone`, as `cones: true` answers) to sites already found: a page's, not the whole answer's. */
+export async function withViewCones(db: Executor, sites: SiteResult[]): Promise<SiteResult[]> {
+  const cones = await readCones(
+    db,
+    sites.map((s) => s.registrationId),
+  );
+  return sites.map((site) => ({ ...site, cameras: site.cameras.map((c) => ({ ...c, viewCone: cones.get(c.id) ?? null })) }));
 }
 
 function sitesFromRows(rows: SiteRow[], input: FindSitesInput, cones: Map<string, PolygonGeometry> | null): SiteResult[] {
   const { area, at, timeZone } = input;
   const footage = footageStatusFor(at, timeZone, input.now ?? new Date());
-  return rankSites(rows.map((row) => toSiteResult(row, area, at, footage, cones)));
+  return rows.map((row) => toSiteResult(row, area, at, footage, cones)).sort(compareRanked);
 }
 
 /** The stored cones (ST_AsGeoJSON's text, 6 decimals) of the given sites' cameras, by camera id. */

@@ -32,6 +32,16 @@ export function compareSites(a: RankableSite, b: RankableSite): number {
   return a.distanceM - b.distanceM;
 }
 
+/**
+ * compareSites, then the registration id: a total order, so a ranking worked out again (the next page of an
+ * answer, result-page.ts) puts every site where it was. Sites alike in everything compareSites looks at are
+ * at the same distance, and the search reads them in (distance, id) order, so this is the order the stable
+ * sort gave them before the tie-break was written down.
+ */
+export function compareRanked(a: RankableSite & { registrationId: string }, b: RankableSite & { registrationId: string }): number {
+  return compareSites(a, b) || (a.registrationId < b.registrationId ? -1 : a.registrationId > b.registrationId ? 1 : 0);
+}
+
 export function rankSites<T extends RankableSite>(sites: readonly T[]): T[] {
   return [...sites].sort(compareSites);
 }
