@@ -116,6 +116,39 @@ describe("map results panel and route drawing", () => {
     await context.close();
   });
 
+  it("shows every site of a search whose answer spans several pages, in the order of the whole answer", async () => {
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    await openMap(page);
+    const searches: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/api/cameras/near")) searches.push(r.url());
+    });
+    await page.getByRole("button", { name: "Drop pin at map centre" }).press("Enter");
+    await setIncidentTime(page);
+    // 2 km around the middle of the demo holds more active sites than one page (DEFAULT_PAGE_SIZE, 100).
+    await page.getByLabel("Custom radius in metres").fill("2000");
+    await page.getByRole("button", { name: "Find cameras" }).click();
+    await cards(page).first().waitFor({ timeout: 60_000 });
+    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/registered sites in range/);
+
+    // The whole answer in one page (limit=all), asked by the same session with the search's own parameters.
+    const firstUrl = new URL(searches[0]);
+    firstUrl.searchParams.set("limit", "all");
+    const whole = await page.evaluate(async (url) => (await (await fetch(url)).json()) as { features: { properties: { registrationId: string } }[] }, firstUrl.pathname + firstUrl.search);
+    const total = whole.features.length;
+    expect(total).toBeGreaterThan(100);
+    // The map followed the pages: the first request and at least one with a cursor, before the list showed.
+    expect(searches.filter((u) => new URL(u).searchParams.has("after")).length).toBeGreaterThanOrEqual(Math.ceil(total / 100) - 1);
+    await expect.poll(() => cards(page).count()).toBe(total);
+    const listed = await cards(page).evaluateAll((lis) => lis.map((li) => li.getAttribute("data-registration-id")));
+    expect(listed).toEqual(whole.features.map((f) => f.properties.registrationId));
+    expect(await listRanks(page)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(await markerRanks(page)).toEqual(await listRanks(page));
+    await expect(page.getByTestId("results-numbering").textContent()).resolves.toMatch(new RegExp(`^${total} sites, numbered by rank`));
+    await context.close();
+  });
+
   it("draws a route with the keyboard alone, along the streets, and searches along it", async () => {
     const context = await browser.newContext(LAPTOP);
     const page = await context.newPage();
