@@ -160,6 +160,9 @@ async function benchDatabase(kind: BenchKind): Promise<Record<string, number | b
         figures.radiusApiP95Ms = api.radiusApiP95Ms;
         figures.radiusApiP95OverFilter = round(api.radiusApiP95Ms / radius.radiusFilterDbP50Ms, 1);
         figures.radiusAnswerKb = api.radiusAnswerKb;
+        figures.radiusApiAllP50Ms = api.radiusApiAllP50Ms;
+        figures.radiusApiAllP95Ms = api.radiusApiAllP95Ms;
+        figures.radiusAnswerAllKb = api.radiusAnswerAllKb;
         figures.appPeakRssMb = app.peakRssMb();
         details[`${kind}.radiusApi`] = api.detail;
         log(`${kind}: API p50 ${api.radiusApiP50Ms} ms, p95 ${api.radiusApiP95Ms} ms (${api.detail})`);
