@@ -90,7 +90,8 @@ export async function runAuditedSearch(db: Db, actor: AuditActor, request: Searc
 
 /**
  * A following page is served only while the entry its cursor names records the same search (or incident view)
- * by the same user, less than CURSOR_TTL_MS ago: so every page answered is accounted for by one entry, a cursor
+ * (its details, but for the count and the contacts flag, equal to the request's: containment would take a route
+ * made of some of the entry's points) by the same user, less than CURSOR_TTL_MS ago: so every page answered is accounted for by one entry, a cursor
  * cannot be carried to another search or user, and a stale one starts the search again rather than reading
  * today's registry under an old entry. Otherwise a field error on `after` (422), like any bad parameter.
  */
@@ -104,7 +105,7 @@ export async function continuedSearchEntry(
     select 1 from audit_log
     where id = ${cursor.searchEntryId} and action = ${entry.action} and actor_user_id = ${actor.userId}::uuid
       and at > now() - make_interval(secs => ${CURSOR_TTL_MS / 1000})
-      and details @> ${JSON.stringify(entry.details)}::jsonb
+      and (details - 'results' - 'includeContacts') = ${JSON.stringify(entry.details)}::jsonb
       ${entry.targetId ? sql`and target_id = ${entry.targetId}` : sql``}`);
   if (result.rows.length === 0) {
     throw validationError({

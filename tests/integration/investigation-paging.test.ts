@@ -28,7 +28,7 @@ let other: TestStaff;
 const CENTER: LngLat = [-87.878, 41.866];
 const RADIUS_M = 400;
 const INCIDENT_AT = "2026-11-20T12:00:00-06:00";
-const ROUTE: LngLat[] = [destination(CENTER, 270, 300), destination(CENTER, 90, 300)];
+const ROUTE: LngLat[] = [destination(CENTER, 270, 300), destination(CENTER, 0, 40), destination(CENTER, 90, 300)];
 const WIDTH_M = 120;
 /** Where every active site is, to count the answer independently of the search's SQL. */
 const activeSites: LngLat[] = [];
@@ -216,6 +216,13 @@ describe(`paged search answers (${process.env.DATABASE_URL ? "server" : "embedde
     while (pages.at(-1)!.page!.next) pages.push(await post({ limit: 4, after: pages.at(-1)!.page!.next }));
     expect(pages).toHaveLength(Math.ceil(expected / 4));
     expect(pages.flatMap((p) => p.features)).toEqual(whole.features);
+    // The cursor belongs to this route: not to a route through only some of its points (nor another width).
+    const next = pages[0].page!.next;
+    for (const other of [{ route: { type: "LineString", coordinates: [ROUTE[0], ROUTE[2]] } }, { widthM: WIDTH_M - 10 }]) {
+      const res = await along(request("/api/cameras/along", { authorization: detective.authorization, body: { ...body, ...other, limit: 4, after: next } }), noParams);
+      expect(res.status).toBe(422);
+      expect(Object.keys((await res.json()).errors)).toEqual(["after"]);
+    }
   });
 
   it("saving an incident records every site in range (not a page); its sites answer pages like a search", async () => {
