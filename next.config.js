@@ -2,17 +2,7 @@
 // `next dev`, `next build` and `next start` with one clear line.
 import createNextIntlPlugin from "next-intl/plugin";
 import { env } from "./lib/env.js";
-
-/**
- * For every answer, fixed at build time. The per-request CSP and HSTS (which
- * depends on the run-time NEXTAUTH_URL) are set in proxy.ts.
- */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self), payment=()" },
-];
+import { FIXED_SECURITY_HEADERS } from "./lib/http/fixed-security-headers.js";
 
 // next-intl without locale-prefixed routes: lib/i18n/request.ts picks the language per request.
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -31,7 +21,7 @@ const nextConfig = {
   env: { SIGHTLINE_AGENCY_NAME: env.AGENCY_NAME },
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path*", headers: [...FIXED_SECURITY_HEADERS] },
       // The owner's private link must never leak in a Referer (the page's own metadata says so too).
       { source: "/manage/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];

@@ -18,6 +18,7 @@ import "server-only";
  */
 import http from "node:http";
 import https from "node:https";
+import { FIXED_SECURITY_HEADERS } from "@/lib/http/fixed-security-headers.js";
 import { peerAddressHeaderName } from "@/lib/http/peer-address";
 import { tusServer, UPLOADS_PATH, withNodeBody } from "./tus-server";
 
@@ -52,8 +53,8 @@ export async function handleUploadPatch(req: http.IncomingMessage, res: http.Ser
     const body = Buffer.from(await response.arrayBuffer());
     const headers = new Map<string, string>();
     for (const [name, value] of response.headers) headers.set(name, value);
-    // As next.config.js sets on every answer of the app.
-    headers.set("x-content-type-options", "nosniff");
+    // What next.config.js sets on every other answer of the app.
+    for (const { key, value } of FIXED_SECURITY_HEADERS) headers.set(key.toLowerCase(), value);
     // A body tus stopped reading (refused, too long) is not drained: the connection closes after the answer.
     if (!req.complete) headers.set("connection", "close");
     res.writeHead(response.status, Object.fromEntries(headers));

@@ -24,6 +24,7 @@ import { installPeerAddressHeader } from "@/lib/http/peer-address";
 import { createCanvassEntry, createIncident, createRegistration, createStaff, facingCamera, offsetM, type TestStaff } from "../support/factories";
 import { params, request } from "../support/route-handlers";
 import { createUpload, head, sha256 } from "../support/tus-uploads";
+import { FIXED_SECURITY_HEADERS } from "@/lib/http/fixed-security-headers.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -70,6 +71,7 @@ interface Answer {
   status: number;
   offset: number | null;
   body: string;
+  headers: http.IncomingHttpHeaders;
 }
 
 /**
@@ -92,7 +94,7 @@ function httpPatch(id: string, offset: number, body: Buffer, opts: { token?: str
     req.on("response", (res) => {
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, offset: res.headers["upload-offset"] ? Number(res.headers["upload-offset"]) : null, body: Buffer.concat(parts).toString() }));
+      res.on("end", () => resolve({ status: res.statusCode!, offset: res.headers["upload-offset"] ? Number(res.headers["upload-offset"]) : null, body: Buffer.concat(parts).toString(), headers: res.headers }));
     });
     if (opts.dropAfter !== undefined) {
       req.on("error", () => resolve(null));
@@ -113,6 +115,12 @@ async function ownerUpload(size: number) {
   return created.id!;
 }
 
+/** Answered before Next.js, yet with the same fixed security headers as every other answer of the app (next.config.js). */
+function expectAppSecurityHeaders(answer: Answer) {
+  expect(FIXED_SECURITY_HEADERS.length).toBeGreaterThan(3);
+  for (const { key, value } of FIXED_SECURITY_HEADERS) expect(answer.headers[key.toLowerCase()], key).toBe(value);
+}
+
 const stored = (id: string) => fs.readFileSync(path.join(evidenceDir, id));
 const itemOf = async (id: string) => (await t.db.select().from(evidenceItems).where(eq(evidenceItems.id, id)))[0];
 
@@ -125,6 +133,7 @@ describe("a PATCH read from Node.js's request", () => {
     expect((await itemOf(id)).status).toBe("uploading");
     const rest = await httpPatch(id, first!.offset!, file.subarray(first!.offset!));
     expect(rest).toMatchObject({ status: 204, offset: file.length });
+    expectAppSecurityHeaders(rest!);
     expect(stored(id).equals(file)).toBe(true);
     expect(await itemOf(id)).toMatchObject({ status: "received", sha256: sha256(file), sizeBytes: file.length });
     const custody = await t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, id));
@@ -134,7 +143,9 @@ describe("a PATCH read from Node.js's request", () => {
   it("refuses a wrong token, a missing one and a wrong offset before storing anything", async () => {
     const file = crypto.randomBytes(64 * 1024);
     const id = await ownerUpload(file.length);
-    expect((await httpPatch(id, 0, file, { token: "x".repeat(43) }))!.status).toBe(404);
+    const wrongToken = (await httpPatch(id, 0, file, { token: "x".repeat(43) }))!;
+    expect(wrongToken.status).toBe(404);
+    expectAppSecurityHeaders(wrongToken);
     expect((await httpPatch(id, 0, file, { token: null }))!.status).toBe(404);
     expect((await httpPatch(id, 10, file))!.status).toBe(409);
     expect(stored(id).length).toBe(0);
