@@ -390,17 +390,16 @@ function transitionsInto(model: TaggerModel): Float64Array {
   return into;
 }
 
-/** Viterbi over the label sequence, with max-marginals for the margin. */
-export function tagLine(model: TaggerModel, text: string, rules: RuleReading | null = null, withMargin = false): TaggedLine {
-  const tokens = taggerTokens(text);
-  const n = tokens.length;
-  const k = model.tags.length;
-  if (n === 0) return { tokens, tags: [], margin: 0 };
-  const emit = taggerEmissions(model, tokens, rules);
+/**
+ * The best label sequence for `n` tokens and `k` labels: emission scores by
+ * [token * k + label], transitions by [next * k + previous] (one row per inner
+ * loop), start and end scores by label. Shared by tagging and by training
+ * (scripts/fixtures/train-address-tagger.ts), so both decode alike.
+ */
+export function viterbi(emit: Float64Array, n: number, k: number, start: ArrayLike<number>, into: Float64Array, end: ArrayLike<number>): { path: number[]; alpha: Float64Array } {
   const alpha = new Float64Array(n * k);
   const back = new Int32Array(n * k);
-  for (let t = 0; t < k; t++) alpha[t] = model.start[t] + emit[t];
-  const into = transitionsInto(model);
+  for (let t = 0; t < k; t++) alpha[t] = start[t] + emit[t];
   for (let i = 1; i < n; i++) {
     const before = (i - 1) * k;
     for (let t = 0; t < k; t++) {
@@ -419,10 +418,21 @@ export function tagLine(model: TaggerModel, text: string, rules: RuleReading | n
     }
   }
   let last = 0;
-  for (let t = 1; t < k; t++) if (alpha[(n - 1) * k + t] + model.end[t] > alpha[(n - 1) * k + last] + model.end[last]) last = t;
+  for (let t = 1; t < k; t++) if (alpha[(n - 1) * k + t] + end[t] > alpha[(n - 1) * k + last] + end[last]) last = t;
   const path = new Array<number>(n);
   path[n - 1] = last;
   for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * k + path[i]];
+  return { path, alpha };
+}
+
+/** Viterbi over the label sequence, with max-marginals for the margin. */
+export function tagLine(model: TaggerModel, text: string, rules: RuleReading | null = null, withMargin = false): TaggedLine {
+  const tokens = taggerTokens(text);
+  const n = tokens.length;
+  const k = model.tags.length;
+  if (n === 0) return { tokens, tags: [], margin: 0 };
+  const emit = taggerEmissions(model, tokens, rules);
+  const { path, alpha } = viterbi(emit, n, k, model.start, transitionsInto(model), model.end);
   const tags = path.map((t) => model.tags[t]);
   if (!withMargin) return { tokens, tags, margin: NaN };
   const beta = new Float64Array(n * k);
