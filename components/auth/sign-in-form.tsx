@@ -68,6 +68,8 @@ export function SignInForm({
     <div className="space-y-4">
       {step === "password" && (
         <form
+          // POST, so a submit before the page's script runs never puts the password (or code) in the URL and access logs.
+          method="post"
           className="space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
@@ -89,6 +91,8 @@ export function SignInForm({
       )}
       {step === "code" && (
         <form
+          // POST, so a submit before the page's script runs never puts the password (or code) in the URL and access logs.
+          method="post"
           className="space-y-3"
           onSubmit={(e) => {
             e.preventDefault();

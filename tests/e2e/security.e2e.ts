@@ -65,6 +65,26 @@ async function watchCsp(context: BrowserContext): Promise<string[]> {
   return violations;
 }
 
+describe("the sign-in form before its script runs", () => {
+  it("never sends the password in the URL (the form posts)", async () => {
+    const base = inject("baseUrl");
+    const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const sent: { method: string; url: string }[] = [];
+      page.on("request", (r) => sent.push({ method: r.method(), url: r.url() }));
+      await page.goto(`${base}/signin`);
+      await page.getByLabel("E-mail").fill("someone@example.test");
+      await page.getByLabel("Password").fill("not-in-the-url-4711");
+      await Promise.all([page.waitForEvent("requestfinished", { predicate: (r) => r.method() === "POST" }), page.getByRole("button", { name: "Sign in" }).click()]);
+      expect(sent.filter((r) => r.method === "POST").length).toBeGreaterThan(0);
+      expect(sent.map((r) => r.url).join(" ")).not.toContain("not-in-the-url-4711");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("security headers and the Content-Security-Policy", () => {
   it("every page has a nonce CSP allowing the tile server, nosniff, same-origin referrers; the private link page sends none", async () => {
     const base = inject("baseUrl");
