@@ -12,7 +12,7 @@
  */
 import { directionalOf, formatStreet, isAbbreviatedStreetType, routePrefix, streetFromWords, streetTypeOf, streetWords, type StreetName } from "./street-name";
 import type { AddressInput } from "./types";
-import { isUsPlace } from "./us-places";
+import { isUsPlace, zipStates } from "./us-places";
 import { cleanText, normalizeCity, normalizeState, normalizeUnit, normalizeZip, stateOf, unitDesignatorOf } from "./usps";
 
 export { formatStreet, type StreetName } from "./street-name";
@@ -133,6 +133,12 @@ function takeZipAndState(words: Word[]): { rest: Word[]; zip: string | null; sta
     const alsoStreetWord = size === 1 && !unitWordOnly && (streetTypeOf(tail[0].w) || unitDesignatorOf(tail[0].w) || directionalOf(tail[0].w));
     const ownGroup = tail[0].group !== rest[rest.length - size - 1].group;
     if (alsoStreetWord && !zip && (!ownGroup || directionalOf(tail[0].w))) continue;
+    // "400 North Mcclurg CT, 60611": a state code that is also a street type (CT, MT, PR) is the type when the ZIP
+    // lies in another state.
+    if (size === 1 && zip && streetTypeOf(tail[0].w)) {
+      const zipIn = zipStates(zip);
+      if (zipIn.length > 0 && !zipIn.includes(found)) continue;
+    }
     group ??= tail[0].group;
     rest.splice(-size);
     state = found;
@@ -220,8 +226,8 @@ function unitLengthAt(words: string[], i: number): number {
   if (w === "ST" && next !== undefined && /^\d+$/.test(next) && (i === 0 || (i >= 2 && streetTypeOf(words[i - 1]) && streetTypeOf(words[i - 1]) !== "ST" && !directionalOf(words[i - 2])))) return 2;
   const designator = unitDesignatorOf(w);
   if (!designator) return 0;
-  // "Lot", "Key", "Side", "Stop", "Pier" are also street name words: a unit only when an id follows.
-  const needsId = ["LOT", "KEY", "SIDE", "STOP", "PIER", "SLIP", "PH", "FRNT", "UPPR", "LOWR", "REAR"].includes(designator);
+  // "Lot", "Key", "Side", "Stop", "Pier", "Flat" are also street name words: a unit only when an id follows.
+  const needsId = ["LOT", "KEY", "SIDE", "STOP", "PIER", "SLIP", "PH", "FRNT", "UPPR", "LOWR", "REAR", "FLAT"].includes(designator);
   if (needsId && !(next && /\d/.test(next))) {
     // "Rear", "Lobby", "Upper": a unit without an id, only as the last word or before "Level".
     if (["REAR", "FRNT", "UPPR", "LOWR", "PH"].includes(designator) && (next === undefined || next === "LEVEL")) return next === "LEVEL" ? 2 : 1;
@@ -307,9 +313,8 @@ function splitStreetAndCity(words: string[], cityExpected: boolean, state: strin
     const unitLike = between.some((w) => /\d/.test(w)) || !between.some((w) => streetTypeOf(w) || directionalOf(w));
     if (unitLike && endsWithThoroughfare(grammar.street)) return { street: grammar.street, city: place.city, unit: between };
   }
-  // "Cottage Grove Woods Cedar Rapids", "Imperial Hgwy Redford": one unknown word after a street without a type is left
-  // to the grammar (the street keeps its name; the word is not known to be a type).
-  if (extra === 1 && !endsWithThoroughfare(grammar.street) && !grammar.city.slice(0, extra).some((w) => streetTypeOf(w) || directionalOf(w))) return grammar;
+  // "Cottage Grove Woods Cedar Rapids", "Imperial Hgwy Redford": an unknown word between a street without a type and
+  // the place is a name word of the street (USPS lists no "Woods" type; the street normalizer reads it as a name).
   return place;
 }
 
@@ -351,7 +356,9 @@ function splitStreetAndCityByGrammar(words: string[], cityExpected: boolean): { 
       if (t === words.length - 1) break;
       if (t === 1 && /^[NSEW]{1,2}$/.test(words[0])) break;
       let end = t + 1;
-      if (directionalOf(words[end]) && (words.length - end === 1 || words.length - end > 2)) end++;
+      // "Main St N", "Main St N Chicago Heights"; "Central Park South 27A": before one id (a unit, read later) too.
+      const left = words.length - end;
+      if (directionalOf(words[end]) && (left === 1 || left > 2 || (left === 2 && /\d/.test(words[end + 1])))) end++;
       const after = words.slice(end);
       if (after.length === 0 || /^\d+$/.test(words[t + 1]) || (words[t + 1].length === 1 && !directionalOf(words[t + 1]))) break;
       return { street: words.slice(0, end), city: after };
@@ -367,6 +374,8 @@ function splitStreetAndCityByGrammar(words: string[], cityExpected: boolean): { 
     // "Old Bridge Road Ln", "Lake Run Dr Flowery Br", "Lake Shore Drive": a whole type word followed by another
     // type word is part of the name; the street ends at a later one. (An abbreviation, "Dr", always ends it.)
     if (streetTypeOf(after) && !isAbbreviatedStreetType(words[t])) continue;
+    // "Park Shore East Court": nor is one followed by a directional and a type word, which ends the street later.
+    if (directionalOf(after) && streetTypeOf(words[t + 2]) && !isAbbreviatedStreetType(words[t])) continue;
     const leading = words.slice(0, t).every((w) => directionalOf(w));
     if (/^\d+$/.test(after)) {
       // "Country Road 183 Carbon", "Loop 410", "Highway 71 Business": the number after a road word or a leading
@@ -449,7 +458,10 @@ function splitGluedDirection(words: string[]): string[] {
  * designator that opens the street, a type word with no name before it, or a
  * road or route word.
  */
-function isRouteNumberAfter(before: string[]): boolean {
+function isRouteNumberAfter(input: string[]): boolean {
+  // "State Highway #50", "Hwy No. 5": the number sign between a route designator and its number.
+  const signed = input.length >= 2 && ["#", "NO", "NUMBER"].includes(input[input.length - 1]) && ROUTE_DESIGNATORS.has(input[input.length - 2]);
+  const before = signed ? input.slice(0, -1) : input;
   const opening = before.findIndex((w) => !directionalOf(w));
   if (opening === -1) return true;
   const body = before.slice(opening);
@@ -607,8 +619,9 @@ export function parseAddress(text: string): ParsedAddress {
     unitWords = ["#", cityFromLine[0]];
     cityFromLine = cityFromLine.slice(1);
   }
-  // "801 South Canal Street C1S": one word with a digit after the street, with no state or ZIP, is a unit.
-  if (!unitWords && !cityExpected && cityFromLine.length === 1 && /\d/.test(cityFromLine[0])) {
+  // "801 South Canal Street C1S", "4315 Webster Avenue LH": one word with a digit, or of one or two letters (no
+  // directional; a state was read before), after the street, with no state or ZIP, is a unit: no city is that short.
+  if (!unitWords && !cityExpected && cityFromLine.length === 1 && (/\d/.test(cityFromLine[0]) || (/^[A-Z]{1,2}$/.test(cityFromLine[0]) && !directionalOf(cityFromLine[0])))) {
     unitWords = ["#", cityFromLine[0]];
     cityFromLine = [];
   }

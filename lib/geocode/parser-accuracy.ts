@@ -60,7 +60,25 @@ export function readingFromLabels(tokens: LabelledToken[]): AddressReading {
     const text = tokens.filter(([t]) => tags.includes(t)).map(([, v]) => v.replace(/[,;]+$/, "")).join(" ").trim();
     return text || null;
   };
-  const street = normalizeStreetParts({
+  // "Old West State Route 21": usaddress labels WEST a pre-directional although "Old" comes first. USPS puts a
+  // pre-directional before everything else of the street, so a directional labelled between words of the name is
+  // a word of the name, kept in written order (the same street either way; README "Parser"). (One labelled after the
+  // whole name, "7th Street Southeast", is left as labelled.)
+  const nameTags = ["StreetNamePreModifier", "StreetNamePreType", "StreetName", "StreetNamePostModifier"];
+  const firstName = tokens.findIndex(([t]) => nameTags.includes(t));
+  const lastName = tokens.findLastIndex(([t]) => nameTags.includes(t));
+  const inner = (i: number) => i > firstName && i < lastName;
+  const innerPreDir = firstName >= 0 && tokens.some(([t], i) => t === "StreetNamePreDirectional" && inner(i));
+  const inOrder = (pick: (tag: string, i: number) => boolean) =>
+    tokens.filter(([t], i) => pick(t, i)).map(([, v]) => v.replace(/[,;]+$/, "")).join(" ").trim() || null;
+  const street = innerPreDir
+    ? normalizeStreetParts({
+        preDir: inOrder((t, i) => t === "StreetNamePreDirectional" && !inner(i)),
+        name: inOrder((t, i) => nameTags.includes(t) || (t === "StreetNamePreDirectional" && inner(i))),
+        type: join("StreetNamePostType"),
+        postDir: join("StreetNamePostDirectional"),
+      })
+    : normalizeStreetParts({
     preDir: join("StreetNamePreDirectional"),
     preType: join("StreetNamePreModifier", "StreetNamePreType"),
     name: join("StreetName", "StreetNamePostModifier"),

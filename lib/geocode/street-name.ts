@@ -38,11 +38,14 @@ const DIRECTIONAL_WORDS: Record<string, string> = {
 /** The abbreviated directionals, which are never a name word by themselves before a street type ("Ballast Pt W Blvd"). */
 const ABBREVIATED_DIRECTIONALS = new Set(["N", "S", "E", "W", "NE", "NW", "SE", "SW"]);
 
-/** USPS Publication 28, Appendix C1: standard suffix abbreviation → the spellings that mean it. */
+/**
+ * USPS Publication 28, Appendix C1: standard suffix abbreviation → the spellings that mean it. Two abbreviations in
+ * common use that C1 does not list are added: "Bvd" (Boulevard) and "Py" (Parkway, as New York City writes it).
+ */
 const STREET_TYPE_SPELLINGS: Record<string, string[]> = {
   ALY: ["ALLEY", "ALLEE", "ALLY"], ANX: ["ANEX", "ANNEX", "ANNX"], ARC: ["ARCADE"], AVE: ["AVENUE", "AV", "AVEN", "AVENU", "AVN", "AVNUE"],
   BYU: ["BAYOU", "BAYOO"], BCH: ["BEACH"], BND: ["BEND"], BLF: ["BLUFF", "BLUF"], BLFS: ["BLUFFS"], BTM: ["BOTTOM", "BOT", "BOTTM"],
-  BLVD: ["BOULEVARD", "BOUL", "BOULV", "BLV"], BR: ["BRANCH", "BRNCH"], BRG: ["BRIDGE", "BRDGE"], BRK: ["BROOK"], BRKS: ["BROOKS"],
+  BLVD: ["BOULEVARD", "BOUL", "BOULV", "BLV", "BVD"], BR: ["BRANCH", "BRNCH"], BRG: ["BRIDGE", "BRDGE"], BRK: ["BROOK"], BRKS: ["BROOKS"],
   BG: ["BURG"], BGS: ["BURGS"], BYP: ["BYPASS", "BYPA", "BYPAS", "BYPS"], CP: ["CAMP", "CMP"], CYN: ["CANYON", "CANYN", "CNYN"],
   CPE: ["CAPE"], CSWY: ["CAUSEWAY", "CAUSWA"], CTR: ["CENTER", "CEN", "CENT", "CENTR", "CENTRE", "CNTER", "CNTR"], CTRS: ["CENTERS"],
   CIR: ["CIRCLE", "CIRC", "CIRCL", "CRCL", "CRCLE"], CIRS: ["CIRCLES"], CLF: ["CLIFF"], CLFS: ["CLIFFS"], CLB: ["CLUB"],
@@ -63,7 +66,7 @@ const STREET_TYPE_SPELLINGS: Record<string, string[]> = {
   MALL: [], MNR: ["MANOR"], MNRS: ["MANORS"], MDW: ["MEADOW"], MDWS: ["MEADOWS", "MEDOWS"], MEWS: [], ML: ["MILL"], MLS: ["MILLS"],
   MSN: ["MISSION", "MISSN", "MSSN"], MTWY: ["MOTORWAY"], MT: ["MOUNT", "MNT"], MTN: ["MOUNTAIN", "MNTAIN", "MNTN", "MOUNTIN", "MTIN"],
   MTNS: ["MOUNTAINS"], NCK: ["NECK"], ORCH: ["ORCHARD", "ORCHRD"], OVAL: ["OVL"], OPAS: ["OVERPASS"], PARK: ["PRK", "PARKS"],
-  PKWY: ["PARKWAY", "PARKWY", "PKWAY", "PKY", "PARKWAYS", "PKWYS"], PASS: [], PSGE: ["PASSAGE"], PATH: ["PATHS"], PIKE: ["PIKES"],
+  PKWY: ["PARKWAY", "PARKWY", "PKWAY", "PKY", "PARKWAYS", "PKWYS", "PY"], PASS: [], PSGE: ["PASSAGE"], PATH: ["PATHS"], PIKE: ["PIKES"],
   PNE: ["PINE"], PNES: ["PINES"], PL: ["PLACE"], PLN: ["PLAIN"], PLNS: ["PLAINS"], PLZ: ["PLAZA", "PLZA"], PT: ["POINT"], PTS: ["POINTS"],
   PRT: ["PORT"], PRTS: ["PORTS"], PR: ["PRAIRIE", "PRR"], RADL: ["RADIAL", "RAD", "RADIEL"], RAMP: [], RNCH: ["RANCH", "RANCHES", "RNCHS"],
   RPD: ["RAPID"], RPDS: ["RAPIDS"], RST: ["REST"], RDG: ["RIDGE", "RDGE"], RDGS: ["RIDGES"], RIV: ["RIVER", "RVR", "RIVR"], RD: ["ROAD"],
@@ -196,6 +199,8 @@ function withinOneEdit(a: string, b: string): boolean {
 export function normalizeDirectional(value: string | null | undefined): string | null {
   const words = streetWords(value);
   if (words.length === 0) return null;
+  // In a directional's own field "No" can only be North ("21st Ave No."); in free text it is also the number sign.
+  if (words.length === 1 && words[0] === "NO") return "N";
   return directionalOf(words.join(" "));
 }
 
@@ -247,6 +252,21 @@ function canonicalNameWords(input: string[], hasType: boolean): string[] {
   return route ? [...route[0], ...out] : out;
 }
 
+/**
+ * A type field read the way a full name is: the type is its last word, and only a USPS suffix (or a misspelling of
+ * a long one) is a type. Words before it, and a word that is no type at all ("Hargrove" + "Grade", "Cottage
+ * Grove" + "Woods"), are name words, so a file with separate name parts stores what a query for the same words
+ * reads ("19 Hargrove Grade" is HARGROVE GRADE with no type). "St Ln" is ST in the name and LN the type.
+ */
+function typeField(value: string | null | undefined): { type: string | null; nameWords: string[] } {
+  const words = streetWords(value);
+  if (words.length === 0) return { type: null, nameWords: [] };
+  const last = words[words.length - 1];
+  const lastType = streetTypeOf(last) ?? misspelledStreetTypeOf(last);
+  if (lastType) return { type: lastType, nameWords: words.slice(0, -1) };
+  return { type: null, nameWords: words };
+}
+
 /** Separate name parts (NENA St_PreDir/St_PreTyp/St_Name/St_PosTyp/St_PosDir, TIGER prefix/pretype/name/type/suffix). */
 export function normalizeStreetParts(parts: {
   preDir?: string | null;
@@ -255,8 +275,8 @@ export function normalizeStreetParts(parts: {
   type?: string | null;
   postDir?: string | null;
 }): StreetName | null {
-  const type = normalizeStreetType(parts.type);
-  const nameWords = [...streetWords(parts.preType), ...streetWords(parts.name)];
+  const { type, nameWords: typeNameWords } = typeField(parts.type);
+  const nameWords = [...streetWords(parts.preType), ...streetWords(parts.name), ...typeNameWords];
   if (nameWords.length === 0) return null;
   return {
     preDir: normalizeDirectional(parts.preDir),
@@ -279,8 +299,13 @@ export function streetFromWords(input: string[]): StreetName | null {
   let preDir: string | null = null;
 
   const nameLeft = (from: number, to: number) => to - from >= 1;
+  // "21st Ave No.": after a street type, a final "No" is North (it is the number sign only before a number).
+  if (words.length >= 3 && words[words.length - 1] === "NO" && streetTypeOf(words[words.length - 2])) {
+    words.pop();
+    postDir = "N";
+  }
   // Post-directional: the last word, when a name (not only a route designator) stays before it.
-  if (words.length >= 2 && directionalOf(words[words.length - 1])) {
+  if (!postDir && words.length >= 2 && directionalOf(words[words.length - 1])) {
     const before = words.slice(0, -1);
     const onlyRouteWord = before.length === 1 && (routePrefix([...before, "1"])?.[1] ?? 0) === 1;
     if (!onlyRouteWord) postDir = directionalOf(words.pop());
@@ -302,10 +327,11 @@ export function streetFromWords(input: string[]): StreetName | null {
     }
     // "Ballast Pt W Blvd", "Washington NE Pl": an abbreviated directional written before the type is the
     // post-directional (Publication 28 puts it after the type), when a name word stays before it; after an
-    // initial it is one more initial ("G S Rd").
+    // initial it is one more initial ("G S Rd"); after a bare number it is the other half of a grid road's name
+    // ("N 2900 E Rd", the road 2900 East).
     const beforeType = words[words.length - 1];
     const nameBefore = words[words.length - 2];
-    if (type && !postDir && words.length >= 2 && ABBREVIATED_DIRECTIONALS.has(beforeType) && !directionalOf(nameBefore) && nameBefore.length > 1) {
+    if (type && !postDir && words.length >= 2 && ABBREVIATED_DIRECTIONALS.has(beforeType) && !directionalOf(nameBefore) && nameBefore.length > 1 && !/^\d+$/.test(nameBefore)) {
       postDir = directionalOf(words.pop());
     }
   }

@@ -39,8 +39,17 @@ export function isUsPlace(words: string[] | string, state: string | null, zip: s
   if (!name) return false;
   const t = tables();
   const states = state ? [state] : zip ? zipStates(zip) : null;
-  return states ? states.some((s) => t.byState.get(s)?.has(name) ?? false) : t.anyState.has(name);
+  // "Huntingdon Vy", "Colorado Spgs": a last word abbreviated the way USPS abbreviates a feature is looked up spelled out.
+  const parts = name.split(" ");
+  const spelled = parts.length > 1 ? PLACE_LAST_WORDS[parts[parts.length - 1]] : undefined;
+  const names = spelled ? [name, [...parts.slice(0, -1), spelled].join(" ")] : [name];
+  return names.some((n) => (states ? states.some((s) => t.byState.get(s)?.has(n) ?? false) : t.anyState.has(n)));
 }
+
+/** Abbreviated last words of place names (USPS feature abbreviations) and the word they stand for. */
+const PLACE_LAST_WORDS: Record<string, string> = {
+  VY: "VALLEY", VLY: "VALLEY", HTS: "HEIGHTS", SPGS: "SPRINGS", SPG: "SPRING", BCH: "BEACH", CTY: "CITY", VLG: "VILLAGE", TWP: "TOWNSHIP",
+};
 
 /** The longest place of any state (in words, at most 4) that starts at each word; 0 where none does. */
 export function usPlaceLengths(words: string[]): number[] {

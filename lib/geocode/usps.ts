@@ -7,7 +7,7 @@ export { normalizeDirectional, normalizeStreetType } from "./street-name";
 
 const UNIT_DESIGNATORS: Record<string, string> = {
   APARTMENT: "APT", APT: "APT", SUITE: "STE", STE: "STE", UNIT: "UNIT", "#": "#", NUMBER: "#", NO: "#", NUM: "#",
-  BUILDING: "BLDG", BLDG: "BLDG", FLOOR: "FL", FL: "FL", FLR: "FL", ROOM: "RM", RM: "RM", SPACE: "SPC", SPC: "SPC",
+  BUILDING: "BLDG", BLDG: "BLDG", BLD: "BLDG", BLG: "BLDG", FLAT: "FLAT", FLOOR: "FL", FL: "FL", FLR: "FL", ROOM: "RM", RM: "RM", SPACE: "SPC", SPC: "SPC",
   LOT: "LOT", TRAILER: "TRLR", TRLR: "TRLR", DEPARTMENT: "DEPT", DEPT: "DEPT", OFFICE: "OFC", OFC: "OFC",
   REAR: "REAR", FRONT: "FRNT", FRNT: "FRNT", LOWER: "LOWR", LOWR: "LOWR", UPPER: "UPPR", UPPR: "UPPR", BASEMENT: "BSMT", BSMT: "BSMT",
   LOBBY: "LBBY", LBBY: "LBBY", PENTHOUSE: "PH", PH: "PH", HANGAR: "HNGR", HNGR: "HNGR", PIER: "PIER", SLIP: "SLIP", SIDE: "SIDE",

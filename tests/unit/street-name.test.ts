@@ -1,0 +1,48 @@
+/**
+ * The street-name normalizer (lib/geocode/street-name.ts) shared by the
+ * import and every query: a name given in separate parts and the same name
+ * written out in full must normalize to the same street, or a stored street
+ * and a queried one differ.
+ */
+import { describe, expect, it } from "vitest";
+import { normalizeDirectional, normalizeStreetParts, normalizeStreetType, parseStreetName } from "@/lib/geocode/street-name";
+
+describe("street-name normalizer", () => {
+  it.each([
+    // A type field is read like the end of a full name: only a USPS suffix is a type, the words before it are name words.
+    [{ name: "Hargrove", type: "Grade" }, "Hargrove Grade", { name: "HARGROVE GRADE", type: null }],
+    [{ name: "Cottage Grove", type: "Woods" }, "Cottage Grove Woods", { name: "COTTAGE GROVE WOODS", type: null }],
+    [{ name: "21st", type: "St Ln", postDir: "NW" }, "21st St Ln NW", { name: "21ST ST", type: "LN", postDir: "NW" }],
+    [{ name: "Meadow", type: "Gate Way" }, "Meadow Gate Way", { name: "MEADOW GATE", type: "WAY" }],
+    [{ name: "Brookwood", type: "Pakway" }, "Brookwood Pakway", { name: "BROOKWOOD", type: "PKWY" }],
+    [{ name: "Main", type: "Street" }, "Main Street", { name: "MAIN", type: "ST" }],
+    [{ preType: "State Road", name: "7", preDir: "N" }, "N State Road 7", { preDir: "N", name: "STATE HWY 7", type: null }],
+  ])("stores the parts %j as a query for %j reads them", (parts, fullName, expected) => {
+    const fromParts = normalizeStreetParts(parts);
+    expect(fromParts).toMatchObject(expected);
+    expect(parseStreetName(fullName)).toEqual(fromParts);
+  });
+
+  it("reads a grid road's name whole: a directional after a bare number before the type is part of the name", () => {
+    expect(parseStreetName("N 2900 E Rd")).toEqual({ preDir: "N", name: "2900 E", type: "RD", postDir: null });
+    expect(parseStreetName("1500 N Road")).toEqual({ preDir: null, name: "1500 N", type: "RD", postDir: null });
+    // After a name word the directional before the type is still the post-directional.
+    expect(parseStreetName("Ballast Pt W Blvd")).toEqual({ preDir: null, name: "BALLAST PT", type: "BLVD", postDir: "W" });
+    expect(parseStreetName("Washington NE Pl")).toMatchObject({ name: "WASHINGTON", type: "PL", postDir: "NE" });
+  });
+
+  it("reads a final \"No\" after the type as North, and \"No\" in a directional field", () => {
+    expect(parseStreetName("21st Ave No")).toEqual({ preDir: null, name: "21ST", type: "AVE", postDir: "N" });
+    expect(normalizeDirectional("No.")).toBe("N");
+    expect(normalizeStreetParts({ name: "21st", type: "Ave", postDir: "No." })).toEqual(parseStreetName("21st Ave No."));
+    // Elsewhere it is still the number sign of a route, and no name word.
+    expect(parseStreetName("US Highway No. 130")).toMatchObject({ name: "US HWY 130", postDir: null });
+    expect(normalizeDirectional("Nol")).toBeNull();
+  });
+
+  it("knows the abbreviations Bvd (Boulevard) and Py (Parkway) besides USPS's own", () => {
+    expect(normalizeStreetType("Bvd.")).toBe("BLVD");
+    expect(parseStreetName("Paradise Harbour Bvd")).toMatchObject({ name: "PARADISE HARBOUR", type: "BLVD" });
+    expect(parseStreetName("Manhattan College Py")).toMatchObject({ name: "MANHATTAN COLLEGE", type: "PKWY" });
+  });
+});
