@@ -13,7 +13,8 @@ import type { Db } from "@/db/client";
 import type { PolygonGeometry, LngLat } from "@/db/ewkb";
 import type { SearchCamera } from "@/db/schema/registrations";
 import { footageStatusFor, mayNotHaveRecorded, type Footage } from "./footage-status";
-import { compareRanked } from "./rank-sites";
+import type { RankKey } from "./result-page";
+import { rankedOrder } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
 import { searchDistanceM, type SearchArea } from "./search-area";
 import { distanceMeters, geographyLineSql, geographyPointSql, withinMeters } from "@/lib/geo/spatial-sql";
@@ -115,12 +116,20 @@ interface SiteRow {
   camera_count: number;
   camera_locations: string[];
   created_at: string | Date;
-  /** jsonb: the drivers parse it (a string only if a driver did not). */
+  /**
+   * search_cameras as text (`::text`): parsed only for the sites an answer's page shows (leanSites), not for
+   * every site found. A driver that parses it anyway is answered the same (`parsed`).
+   */
   cameras: SearchCamera[] | string;
+  /** records_street_traffic, or a camera records the street or its cone crosses one: the ranking's facesStreet, from SQL. */
+  faces_street: boolean;
   /** Route searches: the site's cameras whose cone crosses the route (json; null when none). */
   seen?: SeenCamera[] | string | null;
-  /** Point searches: every camera (of any site) whose cone holds the point (json ids; null when none). */
-  seen_ids?: string[] | string | null;
+  /**
+   * Point searches: every camera (of any site) whose cone holds the point, as [registration id, camera id] pairs
+   * (json text, the same on every row; null when none).
+   */
+  seen_ids?: [string, string][] | string | null;
 }
 
 interface SeenCamera {
@@ -182,15 +191,40 @@ function seenConesSql(area: SearchArea): SQL {
     where ST_Intersects(c.view_cone::geometry, ${planar})`;
 }
 
+/** Every site in the area, ranked (compareRanked), each with everything the answer says about it. */
 export async function findSites(db: Executor, input: FindSitesInput): Promise<SiteResult[]> {
-  const result = await db.execute(findSitesQuery(input.area));
-  const rows = result.rows as unknown as SiteRow[];
-  const cones = input.cones ? await readCones(db, rows.map((r) => r.id)) : null;
-  return sitesFromRows(rows, input, cones);
+  const found = await findSitesRanked(db, input);
+  const cones = input.cones ? await readCones(db, found.ranked.map((s) => s.registrationId)) : null;
+  return found.results(found.ranked, cones);
 }
 
 /**
- * findSites and the search's audit entry as ONE statement: the entry's INSERT is a data-modifying CTE
+ * A site found, as ranking and paging need it: its rank key (result-page.ts) and its row, not yet made into
+ * a SiteResult. The key's facesStreet comes from the statement (`faces_street`); its seesPoint is worked out
+ * from the cameras only for the few sites with a camera in the search's seen cones (every other site sees
+ * nothing). So ranking 311 sites parses the cameras of a handful, and a page's SiteResults are built for the
+ * page's sites only (FoundSites.results), which check that their key agrees with what they answer.
+ */
+export interface LeanSite extends RankKey {
+  seesPoint: boolean;
+  readonly row: SiteRow;
+}
+
+export interface FoundSites {
+  /** Every site the search found, in the answer's order (compareRanked). */
+  ranked: LeanSite[];
+  /** The full results of `sites` (some of `ranked`, e.g. one page), in the order given; with their cones' polygons if `cones`. */
+  results(sites: readonly LeanSite[], cones?: Map<string, PolygonGeometry> | null): SiteResult[];
+}
+
+/** The search's one statement, ranked on lean keys: build the page's SiteResults with `results`. */
+export async function findSitesRanked(db: Executor, input: Omit<FindSitesInput, "cones">): Promise<FoundSites> {
+  const result = await db.execute(findSitesQuery(input.area));
+  return rankRows(result.rows as unknown as SiteRow[], input);
+}
+
+/**
+ * findSitesRanked and the search's audit entry as ONE statement: the entry's INSERT is a data-modifying CTE
  * beside the search (`record` builds it from the number of sites found, a SQL expression), so a search
  * costs one round trip and still never answers without its entry: a single statement commits as a
  * whole. Not for `cones` (their polygons are a second read; runAuditedSearch keeps a transaction for it).
@@ -200,13 +234,13 @@ export async function findSitesRecorded(
   db: Executor,
   input: Omit<FindSitesInput, "cones">,
   record: (results: SQL) => SQL,
-): Promise<{ sites: SiteResult[]; recordedId: number | null }> {
+): Promise<{ found: FoundSites; recordedId: number | null }> {
   const result = await db.execute(sql`
     with found as materialized (${findSitesQuery(input.area)}),
     recorded as (${record(sql`(select count(*) from found)`)} returning id)
     select found.*, (select id from recorded) as recorded_id from found order by distance_m, id`);
   const rows = result.rows as unknown as (SiteRow & { recorded_id: string | number })[];
-  return { sites: sitesFromRows(rows, input, null), recordedId: rows.length > 0 ? Number(rows[0].recorded_id) : null };
+  return { found: rankRows(rows, input), recordedId: rows.length > 0 ? Number(rows[0].recorded_id) : null };
 }
 
 /** Adds each camera's stored cone polygon (`viewCone`, as `cones: true` answers) to sites already found: a page's, not the whole answer's. */
@@ -218,10 +252,59 @@ export async function withViewCones(db: Executor, sites: SiteResult[]): Promise<
   return sites.map((site) => ({ ...site, cameras: site.cameras.map((c) => ({ ...c, viewCone: cones.get(c.id) ?? null })) }));
 }
 
-function sitesFromRows(rows: SiteRow[], input: FindSitesInput, cones: Map<string, PolygonGeometry> | null): SiteResult[] {
+function rankRows(rows: SiteRow[], input: Omit<FindSitesInput, "cones">): FoundSites {
   const { area, at, timeZone } = input;
   const footage = footageStatusFor(at, timeZone, input.now ?? new Date());
-  return rows.map((row) => toSiteResult(row, area, at, footage, cones)).sort(compareRanked);
+  // The point search's seen cones are one list, the same on every row: parsed once.
+  const seenPairs = rows.length > 0 && rows[0].seen_ids != null ? parsed(rows[0].seen_ids) : null;
+  const seenIds = seenPairs ? new Map(seenPairs.map(([, id]): [string, SeenCamera] => [id, { id, route: null, routeM: null }])) : null;
+  const seenSites = new Set(seenPairs?.map(([registrationId]) => registrationId));
+  const seenFor = (row: SiteRow): Map<string, SeenCamera> | null =>
+    row.seen != null ? new Map(parsed(row.seen).map((s) => [s.id, s])) : seenIds;
+  // A site can see the point (or route) only through a camera of its own among the seen cones: these few are
+  // built in full to decide it (and kept for the answer); for every other site it is false.
+  const built = new Map<string, SiteResult>();
+  const full = (row: SiteRow, key: Pick<RankKey, "footage">, cones: Map<string, PolygonGeometry> | null) =>
+    toSiteResult(row, area, at, key, seenFor(row), cones);
+  // The ranking's keys as numbers, worked out once per site: compareSites parses both sites' expiry at every
+  // comparison (~2 000 comparisons for 330 sites). rankedOrder sorts exactly as compareRanked does.
+  const expiresMs = new Map<number | null, number>();
+  const keyed = rows.map((row) => {
+    // One literal, no spread: this runs for every site found.
+    const lean: LeanSite = {
+      registrationId: row.id,
+      distanceM: Number(row.distance_m),
+      footage: footage(row.retention_days),
+      footageMayNotHaveRecorded: mayNotHaveRecorded(row.recording_mode),
+      seesPoint: false,
+      facesStreet: row.faces_street === true,
+      row,
+    };
+    if (row.seen != null || seenSites.has(row.id)) {
+      const site = full(row, lean, null);
+      built.set(row.id, site);
+      lean.seesPoint = site.seesPoint;
+    }
+    let expires = expiresMs.get(row.retention_days);
+    if (expires === undefined) {
+      expires = lean.footage.expiresAt ? Date.parse(lean.footage.expiresAt) : Number.NaN;
+      expiresMs.set(row.retention_days, expires);
+    }
+    return { lean, expires };
+  });
+  const ranked = keyed.sort((a, b) => rankedOrder(a.lean, a.expires, b.lean, b.expires)).map((k) => k.lean);
+  return {
+    ranked,
+    results: (sites, cones = null) =>
+      sites.map((lean) => {
+        const site = (!cones && built.get(lean.registrationId)) || full(lean.row, lean, cones);
+        if (site.seesPoint !== lean.seesPoint || site.facesStreet !== lean.facesStreet) {
+          // The statement's faces_street and the cameras it answers disagree: the ranking would not be the answer's.
+          throw new Error(`site ${lean.registrationId}: rank key (seesPoint ${lean.seesPoint}, facesStreet ${lean.facesStreet}) disagrees with its cameras`);
+        }
+        return site;
+      }),
+  };
 }
 
 /** The stored cones (ST_AsGeoJSON's text, 6 decimals) of the given sites' cameras, by camera id. */
@@ -265,7 +348,8 @@ export function findSitesQuery(area: SearchArea): SQL {
       ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
       ${distanceMeters(sql`r.location`, target)} as distance_m,
       r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
-      r.camera_count, r.camera_locations, r.created_at, r.search_cameras as cameras`;
+      r.camera_count, r.camera_locations, r.created_at, r.search_cameras::text as cameras,
+      (r.records_street_traffic or r.search_cameras @> '[{"recordsStreet": true}]' or r.search_cameras @> '[{"coneCrossesStreet": true}]') as faces_street`;
   const seenBySite = sql`(select registration_id, json_agg(json_build_object('id', id, 'route', route::json, 'routeM', route_m)) as seen
                from seen group by registration_id) s`;
   if (area.kind === "route") {
@@ -283,7 +367,7 @@ export function findSitesQuery(area: SearchArea): SQL {
   // grouping them by site and joining the groups back to every site (materialize, aggregate, a join filter per
   // site): not slower on either database and faster in most paired runs at 200k (README, issue 18, 2026-11-29).
   return sql`
-    select ${columns}, (select json_agg(c.id) from (${seenConesSql(area)}) c) as seen_ids
+    select ${columns}, (select json_agg(json_build_array(c.registration_id, c.id))::text from (${seenConesSql(area)}) c) as seen_ids
     from registrations r
     where ${sitesInAreaCondition(area)}
     order by distance_m, r.id`;
@@ -317,15 +401,10 @@ function toSiteResult(
   row: SiteRow,
   area: SearchArea,
   at: Date,
-  footage: (retentionDays: number | null) => Footage,
+  key: Pick<RankKey, "footage">,
+  seen: Map<string, SeenCamera> | null,
   cones: Map<string, PolygonGeometry> | null,
 ): SiteResult {
-  const seen =
-    row.seen != null
-      ? new Map(parsed(row.seen).map((s) => [s.id, s]))
-      : row.seen_ids != null
-        ? new Map(parsed(row.seen_ids).map((id) => [id, { id, route: null, routeM: null }]))
-        : null;
   const cameras = parsed(row.cameras).map((c) => toCameraResult(c, area, seen?.get(c.id), cones));
   const createdAt = new Date(row.created_at);
   return {
@@ -336,7 +415,7 @@ function toSiteResult(
     distanceM: Number(row.distance_m),
     facesStreet: row.records_street_traffic || cameras.some((c) => c.facesStreet),
     seesPoint: cameras.some((c) => c.seesPoint),
-    footage: footage(row.retention_days),
+    footage: { ...key.footage },
     retentionDays: row.retention_days,
     recordingMode: row.recording_mode,
     footageMayNotHaveRecorded: mayNotHaveRecorded(row.recording_mode),

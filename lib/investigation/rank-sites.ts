@@ -42,6 +42,24 @@ export function compareRanked(a: RankableSite & { registrationId: string }, b: R
   return compareSites(a, b) || (a.registrationId < b.registrationId ? -1 : a.registrationId > b.registrationId ? 1 : 0);
 }
 
+/**
+ * compareRanked with each site's expiry already parsed (`expiresMs`: Date.parse of
+ * footage.expiresAt, NaN when null): the same order, comparison for comparison. Two expiries differ as
+ * strings exactly when they differ in ms (both are toISOString's). tests/unit/rank-sites.test.ts holds them equal.
+ */
+export function rankedOrder(a: RankableSite & { registrationId: string }, aExpiresMs: number, b: RankableSite & { registrationId: string }, bExpiresMs: number): number {
+  if (a.seesPoint !== b.seesPoint) return a.seesPoint ? -1 : 1;
+  if (a.facesStreet !== b.facesStreet) return a.facesStreet ? -1 : 1;
+  const groupA = FOOTAGE_GROUP[a.footage.status];
+  const group = groupA - FOOTAGE_GROUP[b.footage.status];
+  if (group !== 0) return group;
+  if (groupA === 0 && a.footage.expiresAt && b.footage.expiresAt && aExpiresMs !== bExpiresMs) return aExpiresMs - bExpiresMs;
+  const mayNot = Number(Boolean(a.footageMayNotHaveRecorded)) - Number(Boolean(b.footageMayNotHaveRecorded));
+  if (mayNot !== 0) return mayNot;
+  if (a.distanceM !== b.distanceM) return a.distanceM - b.distanceM;
+  return a.registrationId < b.registrationId ? -1 : a.registrationId > b.registrationId ? 1 : 0;
+}
+
 export function rankSites<T extends RankableSite>(sites: readonly T[]): T[] {
   return [...sites].sort(compareSites);
 }

@@ -16,7 +16,7 @@ import { sql } from "drizzle-orm";
 import { auditInsertSql, recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { AuditAction } from "@/lib/audit/actions";
 import { validationError } from "@/lib/http/errors";
-import { findSites, findSitesRecorded, withViewCones, type SiteResult } from "./find-sites";
+import { findSitesRanked, findSitesRecorded, withViewCones, type FoundSites } from "./find-sites";
 import { areaForAudit } from "./incidents";
 import { contactAllowance } from "./contact-caps";
 import { readContacts } from "./registration-contacts";
@@ -46,12 +46,16 @@ export async function runAuditedSearch(db: Db, actor: AuditActor, request: Searc
   const search = { ...area, at: request.at.toISOString(), includeContacts: request.include.contacts };
   const searchedEntry = { via: request.via, ...area, at: search.at };
   const input = { area: request.area, at: request.at, timeZone, now };
-  const answer = (sites: SiteResult[], searchEntryId: number | null) => pageOf(sites, request.page, { searchEntryId, nowMs: now.getTime() });
+  // The page is cut from the ranking of every site's lean key; only its sites are made into full results.
+  const answer = (found: FoundSites, searchEntryId: number | null) => {
+    const { sites, page } = pageOf(found.ranked, request.page, { searchEntryId, nowMs: now.getTime() });
+    return { sites: found.results(sites), page };
+  };
 
   if (!request.include.contacts && !request.include.cones) {
     if (after) {
       await continuedSearchEntry(db, actor, after, { action: "investigation.searched", details: searchedEntry });
-      const { sites, page } = answer(await findSites(db, input), after.searchEntryId);
+      const { sites, page } = answer(await findSitesRanked(db, input), after.searchEntryId);
       return toSiteFeatureCollection(sites, search, undefined, page);
     }
     // The common search (the map's, the load test's): the query and its audit entry are one statement,
@@ -59,15 +63,15 @@ export async function runAuditedSearch(db: Db, actor: AuditActor, request: Searc
     const found = await findSitesRecorded(db, input, (results) =>
       auditInsertSql(actor, { action: "investigation.searched", targetType: "search", details: { ...searchedEntry, includeContacts: false } }, sql`jsonb_build_object('results', ${results})`),
     );
-    const { sites, page } = answer(found.sites, found.recordedId);
+    const { sites, page } = answer(found.found, found.recordedId);
     return toSiteFeatureCollection(sites, search, undefined, page);
   }
   return db.transaction(async (tx) => {
     if (after) await continuedSearchEntry(tx, actor, after, { action: "investigation.searched", details: searchedEntry });
-    const found = await findSites(tx, input);
+    const found = await findSitesRanked(tx, input);
     const searchEntryId = after
       ? after.searchEntryId
-      : await recordAudit(tx, actor, { action: "investigation.searched", targetType: "search", details: { ...searchedEntry, includeContacts: request.include.contacts, results: found.length } });
+      : await recordAudit(tx, actor, { action: "investigation.searched", targetType: "search", details: { ...searchedEntry, includeContacts: request.include.contacts, results: found.ranked.length } });
     const paged = answer(found, searchEntryId);
     const sites = request.include.cones ? await withViewCones(tx, paged.sites) : paged.sites;
     if (!request.include.contacts) return toSiteFeatureCollection(sites, search, undefined, paged.page);

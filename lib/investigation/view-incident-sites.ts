@@ -12,7 +12,7 @@ import "server-only";
  */
 import type { Db } from "@/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { findSites } from "./find-sites";
+import { findSitesRanked } from "./find-sites";
 import { areaForAudit, readIncident } from "./incidents";
 import { pageOf, type PageRequest } from "./result-page";
 import { continuedSearchEntry } from "./run-search";
@@ -32,7 +32,7 @@ export async function viewIncidentSites(
     if (after) await continuedSearchEntry(tx, actor, after, { action: "incident.viewed", targetId: incident.id, details: { via: options.via } });
     const at = new Date(incident.occurredFrom);
     const now = after ? new Date(after.nowMs) : new Date();
-    const found = await findSites(tx, { area: incident.area, at, timeZone: options.timeZone, now });
+    const found = await findSitesRanked(tx, { area: incident.area, at, timeZone: options.timeZone, now });
     const search = { ...areaForAudit(incident.area), at: at.toISOString(), includeContacts: false };
     const searchEntryId = after
       ? after.searchEntryId
@@ -40,9 +40,9 @@ export async function viewIncidentSites(
           action: "incident.viewed",
           targetType: "incident",
           targetId: incident.id,
-          details: { via: options.via, results: found.length },
+          details: { via: options.via, results: found.ranked.length },
         });
-    const { sites, page } = pageOf(found, options.page, { searchEntryId, nowMs: now.getTime() });
-    return toSiteFeatureCollection(sites, search, undefined, page);
+    const { sites, page } = pageOf(found.ranked, options.page, { searchEntryId, nowMs: now.getTime() });
+    return toSiteFeatureCollection(found.results(sites), search, undefined, page);
   });
 }

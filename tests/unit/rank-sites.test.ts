@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankSites, type RankableSite } from "@/lib/investigation/rank-sites";
+import { compareRanked, rankedOrder, rankSites, type RankableSite } from "@/lib/investigation/rank-sites";
 import { compassPoint, summarizeCameras } from "@/lib/investigation/camera-summary";
 
 const site = (name: string, s: Partial<RankableSite>): RankableSite & { name: string } => ({
@@ -62,5 +62,32 @@ describe("camera summary", () => {
       "3 cameras: front (S), garage/alley (direction unknown)",
     );
     expect(summarizeCameras(1, [])).toBe("1 camera");
+  });
+});
+
+describe("rankedOrder (the search's ranking with expiries parsed once)", () => {
+  it("sorts exactly as compareRanked, ties and all", () => {
+    // Seeded: few distinct values per field, so every tie-break is reached many times.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const expiries = [null, "2026-11-20T18:00:00.000Z", "2026-11-21T18:00:00.000Z", "2026-12-04T18:00:00.000Z"];
+    const statuses = ["available", "urgent", "likely_overwritten", "unknown"] as const;
+    for (let round = 0; round < 50; round++) {
+      const sites = Array.from({ length: 200 }, (_, i) => {
+        const status = statuses[rand(4)];
+        return {
+          registrationId: `00000000-0000-0000-0000-${String(rand(60)).padStart(6, "0")}${String(i).padStart(6, "0")}`,
+          seesPoint: rand(5) === 0,
+          facesStreet: rand(2) === 0,
+          footage: { status, expiresAt: status === "unknown" ? null : expiries[1 + rand(3)] },
+          footageMayNotHaveRecorded: rand(3) === 0,
+          distanceM: rand(8) * 12.5,
+        };
+      });
+      const expected = [...sites].sort(compareRanked).map((s) => s.registrationId);
+      const parsedMs = (s: (typeof sites)[number]) => (s.footage.expiresAt ? Date.parse(s.footage.expiresAt) : Number.NaN);
+      const actual = [...sites].sort((a, b) => rankedOrder(a, parsedMs(a), b, parsedMs(b))).map((s) => s.registrationId);
+      expect(actual).toEqual(expected);
+    }
   });
 });
