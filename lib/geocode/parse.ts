@@ -10,7 +10,7 @@
  * also reads intersections ("12th & Millard", "Route 30 & Route 45") and PO /
  * rural boxes (recognised, never placed). Pure: no database.
  */
-import { directionalOf, formatStreet, isAbbreviatedStreetType, routePrefix, streetFromWords, streetTypeOf, streetWords, type StreetName } from "./street-name";
+import { directionalOf, formatStreet, isAbbreviatedStreetType, routePrefix, streetFromWords, streetTypeOf, streetWords, withoutApostrophes, type StreetName } from "./street-name";
 import type { AddressInput } from "./types";
 import { isUsPlace, zipStates } from "./us-places";
 import { cleanText, normalizeCity, normalizeState, normalizeUnit, normalizeZip, stateOf, unitDesignatorOf } from "./usps";
@@ -70,13 +70,18 @@ const ROUTE_NUMBER_BEFORE = new Set(["COUNTY", "CO", "HWY", "HIGHWAY", "ROUTE", 
 const ROUTE_DESIGNATORS = new Set(["HWY", "HIGHWAY", "ROUTE", "RTE", "RT", "US", "SR", "CR", "FM", "INTERSTATE"]);
 const PLURAL_TYPES: Record<string, string> = { STS: "ST", STREETS: "ST", AVES: "AVE", AVENUES: "AVE", RDS: "RD", ROADS: "RD", BLVDS: "BLVD", DRS: "DR" };
 
-/** Unicode to plain ASCII upper case; wrapping quotes and brackets and a trailing country dropped. */
+/**
+ * Unicode to plain ASCII upper case; wrapping quotes and brackets and a trailing country dropped. An apostrophe
+ * inside a word stays, as "'" ("O’Connor" → O'CONNOR: one word, not the house number's suffix O and CONNOR);
+ * a quote that is not inside a word is a space.
+ */
 function preClean(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([A-Za-z])[\u2019`](?=[A-Za-z])/g, "$1'")
     .replace(/[^\x20-\x7e]+/g, " ")
-    .replace(/[()"'[\]{}]/g, " ")
+    .replace(/[()"[\]{}]|'(?![A-Za-z])|(?<![A-Za-z])'/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .replace(TRAILING_COUNTRY, "")
@@ -89,7 +94,7 @@ function groupsOf(clean: string): string[][] {
   return clean
     .split(/[,;\n]+/)
     .map((g) =>
-      streetWords(g.replace(/#/g, " NUMBERSIGN ").replace(/@/g, " AT "))
+      streetWords(g.replace(/#/g, " NUMBERSIGN ").replace(/@/g, " AT "), { keepApostrophes: true })
         .map((w) => (w === "NUMBERSIGN" ? "#" : w))
         .flatMap((w) => {
           const glued = w.match(/^(SUITE|STE|UNIT|APT|RM|ROOM|BLDG)(\d\w*)$/);
@@ -528,7 +533,7 @@ export function parseAddress(text: string): ParsedAddress {
   if (startGroup === undefined) {
     const intersection = parseIntersectionWords(rest, { zip, state });
     if (intersection) return intersection;
-    const hint = cleanText(groups[0].join(" "));
+    const hint = cleanText(withoutApostrophes(groups[0]).join(" "));
     if (groups.flat().every((w) => /^[\d#-]+$/.test(w))) return unparsed("no street name", null);
     return unparsed("no house number", /[A-Z]/.test(hint) ? hint : null);
   }

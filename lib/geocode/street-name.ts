@@ -122,24 +122,37 @@ const ORDINAL_WORDS: Record<string, string> = {
   SIXTEENTH: "16TH", SEVENTEENTH: "17TH", EIGHTEENTH: "18TH", NINETEENTH: "19TH", TWENTIETH: "20TH",
 };
 
-/** Upper-case words: accents folded, periods and stray punctuation dropped, "&" and "/" kept as words. */
-export function streetWords(text: string | null | undefined): string[] {
+/** An apostrophe inside a word ("O'Hare", "O’Connor", "Mary's"), any of its spellings. */
+const IN_WORD_APOSTROPHE = /([A-Za-z])['\u2019`](?=[A-Za-z])/g;
+
+/**
+ * Upper-case words: accents folded, periods and stray punctuation dropped, "&" and "/" kept as words. An apostrophe
+ * inside a word is dropped ("O'Connor" → OCONNOR, "Mary's" → MARYS), never a word break: stored names and
+ * queried names both go through here. `keepApostrophes` keeps it inside its word as "'" instead (the address
+ * parser: the street drops it in streetFromWords, a city turns it into a space as its normalizer always has).
+ */
+export function streetWords(text: string | null | undefined, options: { keepApostrophes?: boolean } = {}): string[] {
   if (!text) return [];
+  const keep = options.keepApostrophes === true;
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
+    .replace(IN_WORD_APOSTROPHE, keep ? "$1'" : "$1")
     .toUpperCase()
     .replace(/(\d)\s*-\s*(\d)/g, "$1-$2")
     .replace(/\bI-(?=\d)/g, "I ")
     .replace(/&/g, " & ")
-    .replace(/[.'\u2019`]/g, "")
+    .replace(keep ? /[.\u2019`]|'(?![A-Z])|(?<![A-Z])'/g : /[.'\u2019`]/g, "")
     // "Dawson-Williams", "J-M": a hyphen between letters separates words; "120-55" (a Queens number) keeps it.
     .replace(/([A-Z])-(?=[A-Z])/g, "$1 ")
-    .replace(/[^A-Z0-9&/\- ]+/g, " ")
+    .replace(keep ? /[^A-Z0-9&/\-' ]+/g : /[^A-Z0-9&/\- ]+/g, " ")
     .split(/\s+/)
     .map((w) => w.replace(/^-+|-+$/g, ""))
     .filter((w) => w !== "");
 }
+
+/** Words that may hold an apostrophe (streetWords' keepApostrophes) without it. */
+export const withoutApostrophes = (words: string[]): string[] => words.map((w) => w.replace(/'/g, ""));
 
 export function directionalOf(word: string | null | undefined): string | null {
   if (!word) return null;
@@ -292,7 +305,7 @@ export function normalizeStreetParts(parts: {
  * number and the unit or city.
  */
 export function streetFromWords(input: string[]): StreetName | null {
-  const words = [...input];
+  const words = withoutApostrophes(input);
   if (words.length === 0) return null;
   let postDir: string | null = null;
   let type: string | null = null;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_ADDRESS_LENGTH, parseAddress, parseAddressInput } from "@/lib/geocode/parse";
 import { formatAddressLine } from "@/lib/geocode/normalize";
+import { normalizeStreetParts, parseStreetName } from "@/lib/geocode/street-name";
+import { normalizeCity } from "@/lib/geocode/usps";
 
 describe("parseAddress", () => {
   it.each([
@@ -110,5 +112,35 @@ describe("parseAddress: street-name rules of 2026-11-29 (evening)", () => {
     ["10 Pikes Peak Ave Colorado Spgs CO", { street: { name: "PIKES PEAK", type: "AVE" }, city: "COLORADO SPGS", state: "CO" }],
   ])("reads %j", (text, expected) => {
     expect(parseAddress(text)).toMatchObject({ kind: "address", ...expected });
+  });
+});
+
+describe("apostrophes inside names (O'Hare, O'Connor, Mary's)", () => {
+  // The import stores a name from its full-name column (parseStreetName) or its parts (normalizeStreetParts); the
+  // query's street must come out the same, or an address on such a street is never found. Before: "100 O'Connor St"
+  // read as number 100, suffix O, street CONNOR ST; "Mary's Ln" as MARY LN with post-direction S; stored: OCONNOR, MARYS.
+  it.each([
+    ["100 O'Connor St, Westchester, IL 60154", "O'Connor St", { name: "O'Connor", type: "St" }, { preDir: null, name: "OCONNOR", type: "ST", postDir: null }],
+    ["100 O\u2019Connor Street", "O\u2019Connor St", { name: "O\u2019Connor", type: "Street" }, { preDir: null, name: "OCONNOR", type: "ST", postDir: null }],
+    ["10000 W O'Hare Ave, Chicago IL", "W O'Hare Ave", { preDir: "W", name: "O'Hare", type: "Ave" }, { preDir: "W", name: "OHARE", type: "AVE", postDir: null }],
+    ["12 Mary's Ln", "Mary's Ln", { name: "Mary's", type: "Ln" }, { preDir: null, name: "MARYS", type: "LN", postDir: null }],
+    ["5 D'Amico Dr Apt 2", "D'Amico Dr", { name: "D'Amico", type: "Dr" }, { preDir: null, name: "DAMICO", type: "DR", postDir: null }],
+  ])("%j: the queried street is the stored one", (query, fullName, parts, street) => {
+    const parsed = parseAddress(query);
+    expect(parsed).toMatchObject({ kind: "address", numberSuffix: null, street });
+    expect(parseStreetName(fullName)).toEqual(street);
+    expect(normalizeStreetParts(parts)).toEqual(street);
+  });
+
+  it("keeps a city's apostrophe a word break, as the place list and the import's city normalizer have it", () => {
+    expect(parseAddress("100 Main St, O'Fallon, IL 62269")).toMatchObject({ street: { name: "MAIN", type: "ST" }, city: "O FALLON", unit: null });
+    expect(parseAddress("100 Main St O'Fallon IL")).toMatchObject({ street: { name: "MAIN", type: "ST" }, city: "O FALLON", unit: null });
+    expect(normalizeCity("O'Fallon")).toBe("O FALLON");
+  });
+
+  it("still drops quotes around words and an apostrophe at a word's end", () => {
+    expect(parseAddress("'100 Main St'")).toMatchObject({ number: 100, street: { name: "MAIN", type: "ST" }, unit: null });
+    expect(parseAddress("100 Farmers' Market Rd")).toMatchObject({ street: { name: "FARMERS MARKET", type: "RD" } });
+    expect(parseAddress("O'Hare Ave & Main St, Chicago IL")).toMatchObject({ kind: "intersection", streets: [{ name: "OHARE" }, { name: "MAIN" }] });
   });
 });
