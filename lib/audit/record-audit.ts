@@ -55,11 +55,14 @@ export async function recordAudit(tx: Pick<Db, "insert">, actor: AuditActor, eve
  * still commit together or not at all, in one round trip instead of a
  * transaction's four. PostgreSQL runs a data-modifying CTE exactly once
  * whether or not the outer query reads it. `extraDetails` is a jsonb
- * expression of that statement merged into `details` (e.g. a count of the rows found).
+ * expression of that statement merged into `details` (e.g. a count of the rows found). `onlyIfRowsIn`,
+ * another CTE of that statement: the entry is written only when it holds a row (what it records happened).
  */
-export function auditInsertSql(actor: AuditActor, event: AuditEvent, extraDetails?: SQL): SQL {
+export function auditInsertSql(actor: AuditActor, event: AuditEvent, extraDetails?: SQL, onlyIfRowsIn?: SQL): SQL {
   const details = sql`${JSON.stringify(event.details ?? {})}::jsonb`;
   return sql`insert into ${auditLog} (actor_user_id, actor_label, action, target_type, target_id, details, ip, user_agent)
     select ${actor.userId}::uuid, ${actor.label}::text, ${event.action}::text, ${event.targetType ?? null}::text, ${event.targetId ?? null}::text,
-      ${extraDetails ? sql`${details} || ${extraDetails}` : details}, ${actor.ip ?? null}::text, ${actor.userAgent ? actor.userAgent.slice(0, 512) : null}::text`;
+      ${extraDetails ? sql`${details} || ${extraDetails}` : details}, ${actor.ip ?? null}::text, ${actor.userAgent ? actor.userAgent.slice(0, 512) : null}::text${
+        onlyIfRowsIn ? sql` where exists (select 1 from ${onlyIfRowsIn})` : sql``
+      }`;
 }

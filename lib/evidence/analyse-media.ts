@@ -19,9 +19,10 @@ export function looksLikeVideo(item: Pick<EvidenceItem, "originalName" | "declar
  * frame for video. Never throws: receipt has already happened, and a file
  * ffprobe cannot read is recorded as unreadable on the item instead.
  */
-export async function analyseReceivedMedia(db: Db, store: EvidenceStore, itemId: string): Promise<void> {
+export async function analyseReceivedMedia(db: Db, store: EvidenceStore, itemId: string, known?: EvidenceItem): Promise<void> {
   try {
-    const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).limit(1);
+    // `known`: the item as the caller just committed it (receive.ts, with no scan in between); else read it.
+    const [item] = known ? [known] : await db.select().from(evidenceItems).where(eq(evidenceItems.id, itemId)).limit(1);
     if (!item || item.status !== "received" || !looksLikeVideo(item)) return;
     const file = store.localPath(itemId);
     if (!file) return;

@@ -62,7 +62,10 @@ const HASH_BATCHES_IN_FLIGHT = 2;
 /**
  * During a long append, an fdatasync is started (not waited for) after about
  * this many new bytes, so the disk writes back while the socket and the hash
- * run, instead of all at the final fdatasync.
+ * run, instead of all at the final fdatasync. (16 MiB was tried, 2026-11-29:
+ * the final fdatasync of a 128 MiB upload fell from 109-164 to 37-49 ms, but
+ * the body took longer in both paired runs at load ~10; not kept, see
+ * docs/benchmarks.md.)
  */
 export const BACKGROUND_FLUSH_BYTES = 64 * 2 ** 20;
 /** Running hashes held for uploads in progress; the least recently used beyond this is dropped (and rebuilt by a re-read if its upload resumes). */
@@ -86,6 +89,35 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
     if (!ITEM_ID.test(id)) throw Object.assign(new Error("not an evidence item id"), { code: "EVIDENCE_BAD_ID" });
     return path.join(dir, id);
   };
+  /**
+   * The directory entry of each item created here: fsynced once, started at creation and waited for (with the
+   * file's own fdatasync) before an append answers, so a received file's name is as durable as its bytes. An item
+   * not in the map (created by another process, or forgotten) has its directory synced again: harmless.
+   */
+  const entries = new Map<string, Promise<void>>();
+  const syncDirectory = async () => {
+    const handle = await fsp.open(dir, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  };
+  const entryDurable = (id: string): Promise<void> => {
+    let synced = entries.get(id);
+    if (!synced) {
+      synced = syncDirectory();
+      entries.set(id, synced);
+      if (entries.size > MAX_LIVE_HASHES) entries.delete(entries.keys().next().value!);
+    }
+    // A failed sync is tried again next time.
+    synced.catch(() => {
+      if (entries.get(id) === synced) entries.delete(id);
+    });
+    return synced;
+  };
+  /** Whether EVIDENCE_DIR is known to exist (created once, not on every upload). */
+  let dirReady = false;
   /** Left beside items by the version that saved a WebAssembly hasher's state; only ever removed now. */
   const legacyCheckpointFile = (id: string) => `${file(id)}.sha256-state`;
 
@@ -192,7 +224,7 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
         if (writing) await writing;
         while (hashed.length > 0) await hashed.shift();
         if (flushing) await flushing;
-        await handle.datasync();
+        await Promise.all([handle.datasync(), entryDurable(id)]);
       } catch (err) {
         failed = true;
         throw err;
@@ -209,8 +241,22 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
 
   return {
     async create(id) {
-      await fsp.mkdir(dir, { recursive: true });
-      await fsp.writeFile(file(id), new Uint8Array(0), { flag: "wx" });
+      const path_ = file(id);
+      let handle: fsp.FileHandle;
+      try {
+        if (!dirReady) await fsp.mkdir(dir, { recursive: true });
+        handle = await fsp.open(path_, "wx");
+      } catch (err) {
+        // EVIDENCE_DIR removed while the app ran: make it again.
+        if (!dirReady || (err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+        dirReady = false;
+        await fsp.mkdir(dir, { recursive: true });
+        handle = await fsp.open(path_, "wx");
+      }
+      dirReady = true;
+      await handle.close();
+      // Runs while the client sends the bytes; the first append's end waits for it.
+      entryDurable(id).catch(() => {});
     },
 
     async storedBytes(id) {
@@ -262,6 +308,7 @@ export function createLocalEvidenceStore(directory: string): EvidenceStore {
 
     async remove(id) {
       if (live.delete(id)) hashing.drop(id);
+      entries.delete(id);
       for (const p of [file(id), legacyCheckpointFile(id), `${legacyCheckpointFile(id)}.tmp`, `${file(id)}.poster.jpg`]) await fsp.rm(p, { force: true });
     },
   };

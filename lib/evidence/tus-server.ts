@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { ERRORS, Server, type CancellationContext, type Upload } from "@tus/server";
 import { getDb, type Db } from "@/db/client";
-import { canvassEntries, evidenceItems, footageRequests } from "@/db/schema";
+import { canvassEntries, evidenceItems, footageRequests, type EvidenceItem } from "@/db/schema";
 import { publicActor, type AuditActor } from "@/lib/audit/record-audit";
 import { auditActorFor, isCrossOriginCookieWrite, resolvePrincipal } from "@/lib/auth/with-role";
 import { roleAllows } from "@/lib/auth/roles";
@@ -52,7 +52,14 @@ async function creationFor(db: Db, request: Request, metadata: Record<string, st
 /** Who may touch an existing upload: the owner's link (its token) or, for in-person items, staff. */
 async function authorizeExisting(db: Db, request: Request, id: string): Promise<AuditActor> {
   if (!UPLOAD_ID.test(id)) throw tusRefusal(404, "upload not found");
-  const [item] = await db.select().from(evidenceItems).where(eq(evidenceItems.id, id)).limit(1);
+  // The item and its request in one round trip.
+  const [row] = await db
+    .select({ item: evidenceItems, footageRequest: footageRequests })
+    .from(evidenceItems)
+    .leftJoin(footageRequests, eq(footageRequests.id, evidenceItems.footageRequestId))
+    .where(eq(evidenceItems.id, id))
+    .limit(1);
+  const item = row?.item;
   if (!item) throw tusRefusal(404, "upload not found");
   if (item.source === "in_person") {
     const principal = await resolvePrincipal(db, request);
@@ -62,7 +69,7 @@ async function authorizeExisting(db: Db, request: Request, id: string): Promise<
   }
   const token = request.headers.get(TOKEN_HEADER);
   if (!item.footageRequestId || !looksLikeUploadToken(token)) throw tusRefusal(404, "upload not found");
-  const [footageRequest] = await db.select().from(footageRequests).where(eq(footageRequests.id, item.footageRequestId)).limit(1);
+  const footageRequest = row.footageRequest;
   const expected = Buffer.from(footageRequest?.tokenHash ?? "", "hex");
   const given = Buffer.from(hashUploadToken(token), "hex");
   // Another request's token, or a wrong one, finds nothing.
@@ -140,9 +147,12 @@ function createTusServer(): Server {
     },
     async onUploadFinish(request, upload) {
       const db = await getDb();
-      const [item] = await db.select({ source: evidenceItems.source }).from(evidenceItems).where(eq(evidenceItems.id, upload.id)).limit(1);
-      const principal = item?.source === "in_person" ? await resolvePrincipal(db, request) : null;
-      await finalizeUpload(db, runtime().store, upload.id, principal ? auditActorFor(principal, request) : actorOf(request), runtime().scanner);
+      // Who sent the last byte: staff for an item collected in person, else the owner's client.
+      const sender = async (item: EvidenceItem) => {
+        const principal = item.source === "in_person" ? await resolvePrincipal(db, request) : null;
+        return principal ? auditActorFor(principal, request) : actorOf(request);
+      };
+      await finalizeUpload(db, runtime().store, upload.id, sender, runtime().scanner);
       return {};
     },
     async onResponseError(_request, err) {

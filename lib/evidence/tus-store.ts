@@ -1,6 +1,6 @@
 import "server-only";
 import type stream from "node:stream";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { DataStore, ERRORS, Upload } from "@tus/utils";
 import type { Db } from "@/db/client";
 import { evidenceItems, footageRequests } from "@/db/schema";
@@ -47,33 +47,46 @@ export class EvidenceTusStore extends DataStore {
     const db = await this.db();
     await this.files.create(upload.id);
     try {
-      await db.transaction(async (tx) => {
-        let incidentId = meta.incidentId;
-        let canvassEntryId = meta.canvassEntryId ?? null;
-        if (meta.footageRequestId) {
-          // Lock the request: two uploads at once on one request are counted one after the other.
-          const [request] = await tx.select().from(footageRequests).where(eq(footageRequests.id, meta.footageRequestId)).for("update").limit(1);
+      if (meta.footageRequestId) {
+        const requestId = meta.footageRequestId;
+        const { maxRequestBytes } = this.limits();
+        await db.transaction(async (tx) => {
+          // Lock the request: two uploads at once on one request are counted one after the other. The count is
+          // the next statement's (under READ COMMITTED a statement sees what committed before it began, so the
+          // sum must not share the lock's statement: it would miss an upload created while this one waited).
+          const [request] = await tx.select().from(footageRequests).where(eq(footageRequests.id, requestId)).for("update").limit(1);
           if (!request || !acceptsUploads(request)) throw tusRefusal(410, `this request is ${request ? effectiveState(request) : "gone"}`);
-          const [{ used }] = await tx
-            .select({ used: sql<number>`coalesce(sum(${evidenceItems.sizeBytes}), 0)::bigint` })
-            .from(evidenceItems)
-            .where(and(eq(evidenceItems.footageRequestId, request.id), inArray(evidenceItems.status, ["uploading", "received", "quarantined"])));
-          const { maxRequestBytes } = this.limits();
-          if (Number(used) + size > maxRequestBytes) {
-            throw tusRefusal(413, `this request accepts at most ${maxRequestBytes} bytes in all; ${Number(used)} are already sent or on their way`);
+          // The total, the item and the request's state in one round trip: the item only if it fits.
+          const result = await tx.execute(sql`
+            with used as (
+              select coalesce(sum(${evidenceItems.sizeBytes}), 0)::bigint as bytes from ${evidenceItems}
+              where ${evidenceItems.footageRequestId} = ${request.id}::uuid and ${evidenceItems.status} in ('uploading', 'received', 'quarantined')
+            ),
+            created as (
+              insert into ${evidenceItems} (id, footage_request_id, canvass_entry_id, incident_id, source, status, original_name, declared_type, size_bytes, uploaded_by, client_ip, user_agent)
+              select ${upload.id}::uuid, ${request.id}::uuid, ${request.canvassEntryId}::uuid, ${request.incidentId}::uuid, ${meta.source}::evidence_source, 'uploading',
+                ${meta.filename}::text, ${meta.filetype ?? null}::text, ${size}::bigint, ${meta.uploadedBy ?? null}::uuid, ${meta.clientIp ?? null}::text, ${meta.userAgent ?? null}::text
+              where (select bytes from used) + ${size}::bigint <= ${maxRequestBytes}::bigint
+              returning id
+            ),
+            uploading as (
+              update ${footageRequests} set state = 'uploading', updated_at = now()
+              where id = ${request.id}::uuid and state in ('sent', 'opened') and exists (select 1 from created)
+            )
+            select (select bytes from used)::text as used, (select count(*) from created)::int as created`);
+          const row = result.rows[0] as { used: string; created: number | string };
+          if (Number(row.created) !== 1) {
+            throw tusRefusal(413, `this request accepts at most ${maxRequestBytes} bytes in all; ${Number(row.used)} are already sent or on their way`);
           }
-          incidentId = request.incidentId;
-          canvassEntryId = request.canvassEntryId;
-          if (request.state === "sent" || request.state === "opened") {
-            await tx.update(footageRequests).set({ state: "uploading", updatedAt: new Date() }).where(eq(footageRequests.id, request.id));
-          }
-        }
-        if (!incidentId) throw tusRefusal(400, "no incident for this upload");
-        await tx.insert(evidenceItems).values({
+        });
+      } else {
+        if (!meta.incidentId) throw tusRefusal(400, "no incident for this upload");
+        // Collected in person: one row, one statement.
+        await db.insert(evidenceItems).values({
           id: upload.id,
-          footageRequestId: meta.footageRequestId ?? null,
-          canvassEntryId,
-          incidentId,
+          footageRequestId: null,
+          canvassEntryId: meta.canvassEntryId ?? null,
+          incidentId: meta.incidentId,
           source: meta.source,
           status: "uploading",
           originalName: meta.filename,
@@ -83,7 +96,7 @@ export class EvidenceTusStore extends DataStore {
           clientIp: meta.clientIp ?? null,
           userAgent: meta.userAgent ?? null,
         });
-      });
+      }
     } catch (err) {
       await this.files.remove(upload.id);
       throw err;

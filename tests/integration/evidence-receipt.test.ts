@@ -3,18 +3,20 @@
  * a real database (embedded, or the server with DATABASE_URL): ffprobe's facts
  * and a poster frame for a real video made by ffmpeg, a video ffprobe cannot
  * read flagged but kept, other files left alone; the poster served only to
- * staff.
+ * staff. And the receipt itself (one statement: item, custody row, audit entry,
+ * request state): finalized twice at once, it is recorded exactly once.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, evidenceCustody, evidenceItems } from "@/db/schema";
+import { auditLog, evidenceCustody, evidenceItems, footageRequests } from "@/db/schema";
 import { setDbForTests } from "@/db/client";
 import { POST as postRequest } from "@/app/api/canvass-entries/[id]/footage-requests/route";
 import { GET as poster } from "@/app/api/evidence/[id]/poster/route";
-import { createLocalEvidenceStore } from "@/lib/evidence/storage";
+import { finalizeUpload } from "@/lib/evidence/receive";
+import { createLocalEvidenceStore, type EvidenceStore } from "@/lib/evidence/storage";
 import { setEvidenceRuntime } from "@/lib/evidence/runtime";
 import { resetTusServer } from "@/lib/evidence/tus-server";
 import { createCanvassEntry, createIncident, createRegistration, createStaff, facingCamera, offsetM, type TestStaff } from "../support/factories";
@@ -28,6 +30,7 @@ let workDir: string;
 let evidenceDir: string;
 let entryId: string;
 let token: string;
+let store: EvidenceStore;
 const ORIGIN: [number, number] = [-87.878, 41.8674];
 
 beforeAll(async () => {
@@ -35,7 +38,8 @@ beforeAll(async () => {
   setDbForTests(t);
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-receipt-"));
   evidenceDir = path.join(workDir, "evidence");
-  setEvidenceRuntime({ mailer: null, sms: null, store: createLocalEvidenceStore(evidenceDir), expiryDays: 7, maxFileBytes: 8 * 1024 * 1024, maxRequestBytes: 64 * 1024 * 1024 });
+  store = createLocalEvidenceStore(evidenceDir);
+  setEvidenceRuntime({ mailer: null, sms: null, store, expiryDays: 7, maxFileBytes: 8 * 1024 * 1024, maxRequestBytes: 64 * 1024 * 1024 });
   resetTusServer();
   detective = await createStaff(t.db, { role: "detective", name: "Dana Detective" });
   const incident = await createIncident(t.db, { point: ORIGIN, occurredFrom: new Date("2026-11-20T03:30:00Z") });
@@ -106,5 +110,51 @@ describe("a file that is not video on receipt", () => {
     const bytes = Buffer.from("recorder export notes: channel 2 is the driveway\n");
     const item = await upload("notes.txt", "text/plain", bytes);
     expect(item).toMatchObject({ status: "received", media: null, hasPoster: false });
+  });
+});
+
+describe("the receipt", () => {
+  it("is recorded exactly once when two finalizations race (the last PATCH and a client's HEAD), with its custody row, audit entry and request state", async () => {
+    const bytes = fakeMp4(300 * 1024);
+    const created = await createUpload({ token, filename: "driveway.mp4", filetype: "video/mp4" }, bytes.length);
+    expect(created.status).toBe(201);
+    const id = created.id!;
+    // Every byte stored, nothing finalized yet (as after a crash between the last byte and its receipt).
+    await store.append(id, 0, (async function* () {
+      for (let o = 0; o < bytes.length; o += 64 * 1024) yield new Uint8Array(bytes.subarray(o, o + 64 * 1024));
+    })());
+    const [before] = await t.db.select().from(evidenceItems).where(eq(evidenceItems.id, id));
+    expect(before.status).toBe("uploading");
+    const outcomes = await Promise.all([finalizeUpload(t.db, store, id, null), finalizeUpload(t.db, store, id, null)]);
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    const [item] = await t.db.select().from(evidenceItems).where(eq(evidenceItems.id, id));
+    expect(item).toMatchObject({ status: "received", sha256: sha256(bytes), detectedType: "video/mp4", typeMismatch: false });
+    expect(item.receivedAt).toBeInstanceOf(Date);
+    const custody = await t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, id));
+    expect(custody).toHaveLength(1);
+    expect(custody[0]).toMatchObject({ event: "received", sha256: sha256(bytes), actorLabel: "public", userAgent: "owner-phone" });
+    expect(custody[0].details).toMatchObject({ sizeBytes: bytes.length, originalName: "driveway.mp4", detectedType: "video/mp4", typeMismatch: false });
+    const audited = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "evidence.received"), eq(auditLog.targetId, id)));
+    expect(audited).toHaveLength(1);
+    expect(audited[0].details).toMatchObject({ sizeBytes: bytes.length, sha256: sha256(bytes), source: "owner_upload" });
+    const [footageRequest] = await t.db.select().from(footageRequests).where(eq(footageRequests.id, item.footageRequestId!));
+    expect(footageRequest.state).toBe("received");
+    // A third look changes nothing.
+    expect(await finalizeUpload(t.db, store, id, null)).toBe(false);
+    expect(await t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, id))).toHaveLength(1);
+  });
+
+  it("records nothing for an upload whose last byte has not arrived", async () => {
+    const bytes = fakeMp4(200 * 1024);
+    const created = await createUpload({ token, filename: "part.mp4", filetype: "video/mp4" }, bytes.length);
+    const id = created.id!;
+    await store.append(id, 0, (async function* () {
+      yield new Uint8Array(bytes.subarray(0, 100 * 1024));
+    })());
+    expect(await finalizeUpload(t.db, store, id, null)).toBe(false);
+    const [item] = await t.db.select().from(evidenceItems).where(eq(evidenceItems.id, id));
+    expect(item).toMatchObject({ status: "uploading", sha256: null, receivedAt: null });
+    expect(await t.db.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceItemId, id))).toHaveLength(0);
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "evidence.received"), eq(auditLog.targetId, id)))).toHaveLength(0);
   });
 });

@@ -5,10 +5,12 @@
  * leaves a prefix that counts; and a store that does not hold an item's
  * running hash (a second store stands for a restarted process) takes the
  * documented exception, re-reading exactly the stored prefix once, and still
- * ends with the SHA-256 of the whole source.
+ * ends with the SHA-256 of the whole source. And an append answers only once
+ * the item's bytes and its directory entry (its name) are both synced.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
+import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -123,5 +125,43 @@ describe("the local evidence store's running SHA-256", () => {
     await receiving.append(id, 0, pieces(source));
     expect(await createLocalEvidenceStore(dir).digest(id)).toBe(sha256(source));
     expect(rereads(info, id)).toEqual([expect.stringContaining(`re-reading the ${source.length} bytes already stored, once`)]);
+  });
+
+  it("answers an append only after the file's fdatasync and one fsync of its directory (the item's name) have ended", async () => {
+    // Which handles were synced, and when: the directory's sync is started at creation and waited for at the append's end.
+    const events: string[] = [];
+    const open = fsp.open.bind(fsp);
+    vi.spyOn(fsp, "open").mockImplementation(async (...args: Parameters<typeof fsp.open>) => {
+      const handle = await open(...args);
+      const what = path.resolve(String(args[0])) === path.resolve(dir) ? "directory" : "file";
+      for (const method of ["sync", "datasync"] as const) {
+        const original = handle[method].bind(handle);
+        handle[method] = async () => {
+          await original();
+          events.push(`${what} ${method}`);
+        };
+      }
+      return handle;
+    });
+    const store = createLocalEvidenceStore(dir);
+    const id = crypto.randomUUID();
+    const source = crypto.randomBytes(WRITE_BATCH_BYTES + 99);
+    await store.create(id);
+    expect(await store.append(id, 0, pieces(source))).toBe(source.length);
+    events.push("append answered");
+    expect(events.filter((e) => e === "directory sync")).toHaveLength(1);
+    expect(events.at(-1)).toBe("append answered");
+    expect(events).toContain("file datasync");
+    // A second append (a resume) does not sync the directory again.
+    const sourceBytes = source.length;
+    // (a whole buffer is handed to the hashing worker, which detaches it: its length is read first)
+    const more = crypto.randomBytes(1000);
+    await store.append(id, sourceBytes, pieces(more));
+    expect(events.filter((e) => e === "directory sync")).toHaveLength(1);
+    // In a process that did not create the item (a restart), its first append syncs the directory once.
+    const restarted = createLocalEvidenceStore(dir);
+    events.length = 0;
+    await restarted.append(id, sourceBytes + 1000, pieces(crypto.randomBytes(10)));
+    expect(events.filter((e) => e === "directory sync")).toHaveLength(1);
   });
 });
