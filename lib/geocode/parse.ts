@@ -137,7 +137,9 @@ function takeZipAndState(words: Word[]): { rest: Word[]; zip: string | null; sta
     const unitWordOnly = unitDesignatorOf(tail[0].w) && !streetTypeOf(tail[0].w) && !directionalOf(tail[0].w) && !/\d/.test(rest[rest.length - size - 1].w) && !FLOOR_LEVEL.test(rest[rest.length - size - 1].w);
     const alsoStreetWord = size === 1 && !unitWordOnly && (streetTypeOf(tail[0].w) || unitDesignatorOf(tail[0].w) || directionalOf(tail[0].w));
     const ownGroup = tail[0].group !== rest[rest.length - size - 1].group;
-    if (alsoStreetWord && !zip && (!ownGroup || directionalOf(tail[0].w))) continue;
+    // "Shadow Ridge Ln Apt 103 Louisville KY": unless a place of that state ends the words before it, after a street
+    // that has ended (a type word or a unit's id right before the place).
+    if (alsoStreetWord && !zip && (!ownGroup || directionalOf(tail[0].w)) && !placeAfterStreet(rest.slice(0, -size).map((t) => t.w), found)) continue;
     // "400 North Mcclurg CT, 60611": a state code that is also a street type (CT, MT, PR) is the type when the ZIP
     // lies in another state.
     if (size === 1 && zip && streetTypeOf(tail[0].w)) {
@@ -150,6 +152,16 @@ function takeZipAndState(words: Word[]): { rest: Word[]; zip: string | null; sta
     break;
   }
   return { rest, zip, state, group };
+}
+
+/** Whether the words end with a place of the state that follows a street with a name word and a type word or a unit id. */
+function placeAfterStreet(words: string[], state: string): boolean {
+  for (let s = 3; s < words.length; s++) {
+    const before = words[s - 1];
+    if (!(streetTypeOf(before) || /\d/.test(before))) continue;
+    if (isUsPlace(words.slice(s), state)) return true;
+  }
+  return false;
 }
 
 interface HouseNumber {
@@ -266,6 +278,14 @@ function unitRunAt(words: string[]): { keep: [number, number]; end: number } | n
     if (!keep || isContainerUnit(words[keep[0]])) keep = [at, at + length];
     else if (!isContainerUnit(words[at]) && keep[1] === at) keep = [keep[0], at + length];
     at += length;
+  }
+  // "2nd floor conference room", "12th Floor Executive Conference Room": words without a digit after the unit that
+  // end with a unit word of their own (Room, Lobby) name a room of that unit, not a city.
+  const last = words.length - 1;
+  const roomWords = words.slice(at, last);
+  if (keep && keep[1] === at && roomWords.length > 0 && unitDesignatorOf(words[last]) && !/\d/.test(words[last]) && roomWords.every((w) => !/\d/.test(w) && !unitDesignatorOf(w))) {
+    keep = [keep[0], words.length];
+    at = words.length;
   }
   return keep ? { keep, end: at } : null;
 }
@@ -432,7 +452,8 @@ const ROUTE_QUALIFIERS = new Set(["BUSINESS", "BUS", "ALT", "ALTERNATE", "BYPASS
 /** Where the street ends after a route number at `end`: a qualifier and a post-directional stay with the route. */
 function routeEnd(words: string[], end: number): number {
   if (ROUTE_QUALIFIERS.has(words[end])) end++;
-  if (directionalOf(words[end]) && words.length - end > 1) end++;
+  // "Highway 10 W Branch"; "Highway 10 W IA" too: a directional alone is no city.
+  if (directionalOf(words[end]) && (words.length - end > 1 || words.length - end === 1)) end++;
   return end;
 }
 

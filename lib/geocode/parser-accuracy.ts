@@ -62,28 +62,31 @@ export function readingFromLabels(tokens: LabelledToken[]): AddressReading {
   };
   // "Old West State Route 21": usaddress labels WEST a pre-directional although "Old" comes first. USPS puts a
   // pre-directional before everything else of the street, so a directional labelled between words of the name is
-  // a word of the name, kept in written order (the same street either way; README "Parser"). (One labelled after the
-  // whole name, "7th Street Southeast", is left as labelled.)
+  // a word of the name, kept in written order (the same street either way; README "Parser"). One labelled after the
+  // whole name and its type ("7th Street Southeast", us50_messiest_manual_label) stands where USPS puts the
+  // post-directional, and is read as one.
   const nameTags = ["StreetNamePreModifier", "StreetNamePreType", "StreetName", "StreetNamePostModifier"];
   const firstName = tokens.findIndex(([t]) => nameTags.includes(t));
   const lastName = tokens.findLastIndex(([t]) => nameTags.includes(t));
   const inner = (i: number) => i > firstName && i < lastName;
+  const trailing = (i: number) => lastName >= 0 && i > lastName && tokens.some(([t], j) => t === "StreetNamePostType" && j > lastName && j < i);
   const innerPreDir = firstName >= 0 && tokens.some(([t], i) => t === "StreetNamePreDirectional" && inner(i));
   const inOrder = (pick: (tag: string, i: number) => boolean) =>
     tokens.filter(([t], i) => pick(t, i)).map(([, v]) => v.replace(/[,;]+$/, "")).join(" ").trim() || null;
+  const postDir = inOrder((t, i) => t === "StreetNamePostDirectional" || (t === "StreetNamePreDirectional" && trailing(i)));
   const street = innerPreDir
     ? normalizeStreetParts({
-        preDir: inOrder((t, i) => t === "StreetNamePreDirectional" && !inner(i)),
+        preDir: inOrder((t, i) => t === "StreetNamePreDirectional" && !inner(i) && !trailing(i)),
         name: inOrder((t, i) => nameTags.includes(t) || (t === "StreetNamePreDirectional" && inner(i))),
         type: join("StreetNamePostType"),
-        postDir: join("StreetNamePostDirectional"),
+        postDir,
       })
     : normalizeStreetParts({
-    preDir: join("StreetNamePreDirectional"),
+    preDir: inOrder((t, i) => t === "StreetNamePreDirectional" && !trailing(i)),
     preType: join("StreetNamePreModifier", "StreetNamePreType"),
     name: join("StreetName", "StreetNamePostModifier"),
     type: join("StreetNamePostType"),
-    postDir: join("StreetNamePostDirectional"),
+    postDir,
   });
   const occupancy = join("OccupancyType", "OccupancyIdentifier");
   return readingFromStreet({

@@ -39,8 +39,9 @@ const DIRECTIONAL_WORDS: Record<string, string> = {
 const ABBREVIATED_DIRECTIONALS = new Set(["N", "S", "E", "W", "NE", "NW", "SE", "SW"]);
 
 /**
- * USPS Publication 28, Appendix C1: standard suffix abbreviation → the spellings that mean it. Two abbreviations in
- * common use that C1 does not list are added: "Bvd" (Boulevard) and "Py" (Parkway, as New York City writes it).
+ * USPS Publication 28, Appendix C1: standard suffix abbreviation → the spellings that mean it. Three abbreviations in
+ * common use that C1 does not list are added: "Bvd" (Boulevard), "Py" (Parkway, as New York City writes it) and
+ * "Hgwy" (Highway).
  */
 const STREET_TYPE_SPELLINGS: Record<string, string[]> = {
   ALY: ["ALLEY", "ALLEE", "ALLY"], ANX: ["ANEX", "ANNEX", "ANNX"], ARC: ["ARCADE"], AVE: ["AVENUE", "AV", "AVEN", "AVENU", "AVN", "AVNUE"],
@@ -58,7 +59,7 @@ const STREET_TYPE_SPELLINGS: Record<string, string[]> = {
   FRGS: ["FORGES"], FRK: ["FORK"], FRKS: ["FORKS"], FT: ["FORT", "FRT"], FWY: ["FREEWAY", "FREEWY", "FRWAY", "FRWY"],
   GDN: ["GARDEN", "GARDN", "GRDEN", "GRDN"], GDNS: ["GARDENS", "GRDNS"], GTWY: ["GATEWAY", "GATEWY", "GATWAY", "GTWAY"], GLN: ["GLEN"],
   GLNS: ["GLENS"], GRN: ["GREEN"], GRNS: ["GREENS"], GRV: ["GROVE", "GROV"], GRVS: ["GROVES"], HBR: ["HARBOR", "HARB", "HARBR", "HRBOR"],
-  HBRS: ["HARBORS"], HVN: ["HAVEN"], HTS: ["HEIGHTS", "HT"], HWY: ["HIGHWAY", "HIGHWY", "HIWAY", "HIWY", "HWAY"], HL: ["HILL"],
+  HBRS: ["HARBORS"], HVN: ["HAVEN"], HTS: ["HEIGHTS", "HT"], HWY: ["HIGHWAY", "HIGHWY", "HIWAY", "HIWY", "HWAY", "HGWY"], HL: ["HILL"],
   HLS: ["HILLS"], HOLW: ["HOLLOW", "HLLW", "HOLLOWS", "HOLWS"], INLT: ["INLET"], IS: ["ISLAND", "ISLND"], ISS: ["ISLANDS", "ISLNDS"],
   ISLE: ["ISLES"], JCT: ["JUNCTION", "JCTION", "JCTN", "JUNCTN", "JUNCTON"], JCTS: ["JUNCTIONS"], KY: ["KEY"], KYS: ["KEYS"],
   KNL: ["KNOLL", "KNOL"], KNLS: ["KNOLLS"], LK: ["LAKE"], LKS: ["LAKES"], LAND: [], LNDG: ["LANDING", "LNDNG"], LN: ["LANE"],
@@ -223,7 +224,11 @@ function ordinalSuffix(n: number): string {
   return ["TH", "ST", "ND", "RD", "TH", "TH", "TH", "TH", "TH", "TH"][n % 10];
 }
 
-const HIGHWAY_WORDS = new Set(["HWY", "HIGHWAY", "HY", "HIWAY", "HWAY"]);
+/** The states' two-letter codes (and DC, PR), for state routes written "MD 760". */
+const STATE_ROUTE_CODES = new Set(
+  "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR".split(" "),
+);
+const HIGHWAY_WORDS = new Set(["HWY", "HIGHWAY", "HY", "HIWAY", "HWAY", "HGWY"]);
 const ROUTE_WORDS = new Set(["ROUTE", "RTE", "RT"]);
 const ROAD_WORDS = new Set(["ROAD", "RD"]);
 
@@ -245,6 +250,11 @@ export function routePrefix(words: string[]): [string[], number] | null {
   if (a === "CR" && rest(1) && /^\d/.test(b)) return [["CO", "RD"], 1];
   if ((a === "INTERSTATE" || a === "I") && /^\d/.test(b ?? "")) return [["I"], 1];
   if (a === "FARM" && (b === "TO" || b === "TO-MARKET") && rest(2)) return null;
+  // "MD 760", "IA 10", "NJ 70": a state route written with the state's code (not a directional: "NE 45 St").
+  if (STATE_ROUTE_CODES.has(a) && !directionalOf(a) && /^\d{1,4}$/.test(b ?? "") && rest(1)) return [[a], 1];
+  // "FM 544" (Farm to Market Road), "PR 462" (Texas Park Road or county private road), "Business 15" (a business
+  // route): designators that are no type of their own before a number.
+  if ((a === "FM" || a === "PR" || a === "BUSINESS") && rest(1) && /^\d+$/.test(b)) return [[a], 1];
   if (HIGHWAY_WORDS.has(a) && rest(1) && /^\d/.test(b)) return [["HWY"], 1];
   if (ROUTE_WORDS.has(a) && rest(1) && /^\d/.test(b)) return [["RTE"], 1];
   if ((a === "AVENUE" || a === "AVE" || a === "AV") && rest(1)) return [["AVE"], 1];
@@ -332,9 +342,11 @@ export function streetFromWords(input: string[]): StreetName | null {
   // "Brookwood Pakway": a misspelled type, in the type's place only.
   const lastType = streetTypeOf(last) ?? misspelledStreetTypeOf(last);
   if (words.length >= 2 && lastType && !onlyDirectionLetterBefore && !featureName) {
-    const route = routePrefix(words.slice(0, -1).concat("1"));
-    // "US Hwy" + "Rd"? no: a route designator followed only by a type is not a name.
-    if (!(route && route[1] === words.length - 1)) {
+    // "US Hwy" + "Rd"? no: a route designator followed only by a type is not a name; nor after a pre-directional
+    // ("E County Road DV", a lettered county road).
+    const from = words.length >= 3 && directionalOf(words[0]) ? 1 : 0;
+    const route = routePrefix(words.slice(from, -1).concat("1"));
+    if (!(route && route[1] === words.length - 1 - from)) {
       words.pop();
       type = lastType;
     }

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { formatHouseNumber, parseAddress } from "@/lib/geocode/parse";
 import { readingFromLabels, readingFromStreet, type AddressReading, type LabelledToken } from "@/lib/geocode/parser-accuracy";
-import { normalizeStreetParts } from "@/lib/geocode/street-name";
+import { normalizeStreetParts, parseStreetName } from "@/lib/geocode/street-name";
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), "fixtures", "geocoding");
 
@@ -40,6 +40,42 @@ export function usaddressStreetCases(half?: FixtureHalf): { text: string; expect
   return usaddressFixture()
     .addresses.filter((a) => a.kind === "street" && (!half || fixtureHalf(a.text) === half))
     .map((a) => ({ text: a.text, expected: readingFromLabels(a.tokens) }));
+}
+
+interface SecondDevelopmentFixture {
+  lines: { source: string; text: string; streetAsOneField?: boolean; tokens: LabelledToken[] }[];
+}
+
+/**
+ * The second development set: street addresses of datamade/usaddress's other labelled files (no held-out line nor a
+ * near-copy of one; fixtures/geocoding/README.md). Files that label the whole street as StreetName compare the street
+ * as one, read by the same street-name normalizer as ours.
+ */
+export function secondDevelopmentCases(): { source: string; text: string; expected: AddressReading }[] {
+  const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, "usaddress-second-development.json"), "utf8")) as SecondDevelopmentFixture;
+  return fixture.lines.map((l) => {
+    const expected = readingFromLabels(l.tokens);
+    if (!l.streetAsOneField) return { source: l.source, text: l.text, expected };
+    const street = parseStreetName(l.tokens.filter(([t]) => t.startsWith("StreetName")).map(([, v]) => v.replace(/[,;]+$/, "")).join(" "));
+    return { source: l.source, text: l.text, expected: { ...expected, preDir: street?.preDir ?? null, name: street?.name ?? null, type: street?.type ?? null, postDir: street?.postDir ?? null } };
+  });
+}
+
+/**
+ * A third, small development set: the US street-address cases of pelias/parser's own tests (fixtures/geocoding/
+ * README.md). Its street is one field, read by the same street-name normalizer as ours.
+ */
+export function peliasUsCases(): { text: string; expected: AddressReading }[] {
+  const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, "pelias-parser-us-cases.json"), "utf8")) as {
+    cases: { text: string; expected: Record<string, string>[] }[];
+  };
+  return fixture.cases.map((c) => {
+    const field = (name: string) => c.expected.find((f) => name in f)?.[name] ?? null;
+    return {
+      text: c.text,
+      expected: readingFromStreet({ number: field("housenumber"), street: parseStreetName(field("street")), unit: field("unit"), city: field("locality"), state: field("region"), zip: field("postcode") }),
+    };
+  });
 }
 
 /** parse-address's field names (number, prefix, street, type, suffix, sec_unit_*, city, state, zip). */

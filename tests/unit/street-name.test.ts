@@ -17,6 +17,13 @@ describe("street-name normalizer", () => {
     [{ name: "Brookwood", type: "Pakway" }, "Brookwood Pakway", { name: "BROOKWOOD", type: "PKWY" }],
     [{ name: "Main", type: "Street" }, "Main Street", { name: "MAIN", type: "ST" }],
     [{ preType: "State Road", name: "7", preDir: "N" }, "N State Road 7", { preDir: "N", name: "STATE HWY 7", type: null }],
+    // Routes whose designator is no type: Farm to Market, Park Road, a business route, a state's code; a lettered
+    // county road after a pre-directional.
+    [{ preType: "FM", name: "544" }, "FM 544", { name: "FM 544", type: null }],
+    [{ preType: "PR", name: "462" }, "PR 462", { name: "PR 462", type: null }],
+    [{ preType: "Business", name: "15" }, "Business 15", { name: "BUSINESS 15", type: null }],
+    [{ preType: "MD", name: "760" }, "MD 760", { name: "MD 760", type: null }],
+    [{ preDir: "E", preType: "County Road", name: "DV" }, "E County Road DV", { preDir: "E", name: "CO RD DV", type: null }],
   ])("stores the parts %j as a query for %j reads them", (parts, fullName, expected) => {
     const fromParts = normalizeStreetParts(parts);
     expect(fromParts).toMatchObject(expected);
@@ -40,8 +47,11 @@ describe("street-name normalizer", () => {
     expect(normalizeDirectional("Nol")).toBeNull();
   });
 
-  it("knows the abbreviations Bvd (Boulevard) and Py (Parkway) besides USPS's own", () => {
+  it("knows the abbreviations Bvd (Boulevard), Py (Parkway) and Hgwy (Highway) besides USPS's own", () => {
     expect(normalizeStreetType("Bvd.")).toBe("BLVD");
+    expect(parseStreetName("Imperial Hgwy")).toMatchObject({ name: "IMPERIAL", type: "HWY" });
+    // A directional is no state route: "NE 45 St" is NE + 45TH ST.
+    expect(parseStreetName("NE 45 St")).toMatchObject({ preDir: "NE", name: "45TH", type: "ST" });
     expect(parseStreetName("Paradise Harbour Bvd")).toMatchObject({ name: "PARADISE HARBOUR", type: "BLVD" });
     expect(parseStreetName("Manhattan College Py")).toMatchObject({ name: "MANHATTAN COLLEGE", type: "PKWY" });
   });
