@@ -18,6 +18,7 @@ import { compareGoals, DATABASE_FIGURE_KEYS } from "../../scripts/bench/goals";
 import { arcSteps } from "@/lib/investigation/view-cone";
 import { measureImport } from "../../scripts/bench/import-throughput";
 import { measureRadius } from "../../scripts/bench/radius-query";
+import { settleAfterLoad } from "../../scripts/bench/support/settle";
 import { createBenchStaff } from "../../scripts/bench/support/staff";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -111,6 +112,11 @@ describe(`bench generator and figures (${process.env.DATABASE_URL ? "server" : "
     } finally {
       await t.db.execute(sql`delete from street_centerlines where source = ${BENCH_STREET_SOURCE}`);
     }
+  });
+
+  it("settles the bulk load with a CHECKPOINT before timing (the test databases' role may run one)", async () => {
+    const settled = await settleAfterLoad(t.db);
+    expect(settled).toEqual({ checkpointed: true, detail: expect.stringMatching(/^CHECKPOINT after generating: \d+ ms$/) });
   });
 
   it("times the radius search on the GiST index, the forced full scan on a sequential scan, and the corridor", async () => {
