@@ -258,6 +258,28 @@ describe(`local geocoder (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     expect(ONE_ADDRESS_SQL.body).not.toMatch(/\$\d/);
   });
 
+  it.skipIf(!process.env.DATABASE_URL)("keeps one pooled connection for addresses asked one after another, and gives it back after them", async () => {
+    const pool = (t.db as unknown as { session: { client: { totalCount: number; idleCount: number } } }).session.client;
+    const checkedOut = () => pool.totalCount - pool.idleCount;
+    expect(checkedOut()).toBe(0);
+    const geocoder = createLocalGeocoder(t.db);
+    const held: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      expect(await geocoder.geocode("10350 W Testing Rd, Westchester, IL 60154")).toMatchObject({ found: true, method: "address_point" });
+      held.push(checkedOut());
+    }
+    // Between calls that follow each other the connection stays checked out (pool.query would have returned it)...
+    expect(held).toEqual([1, 1, 1, 1]);
+    // ...and goes back to the pool once an event-loop turn passes without a statement on it.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(checkedOut()).toBe(0);
+    // Concurrent callers find it busy and go through the pool: every answer is still its own.
+    const answers = await Promise.all([10350, 10302, 10304, 10351].map((n) => geocoder.geocode(`${n} W Testing Rd, Westchester, IL 60154`)));
+    expect(answers.map((a) => (a.found ? a.method : a.status))).toEqual(["address_point", "interpolated", "interpolated", "interpolated"]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(checkedOut()).toBe(0);
+  });
+
   it("finds an address on a name with an apostrophe, stored as the import stores it, however the apostrophe is typed", async () => {
     const stored = parseStreetName("W O'Hare Ave")!; // the import's full-name path (normalizeStreetParts gives the same)
     await t.db.insert(addressPoints).values({ stPreDir: stored.preDir, stName: stored.name, stPosTyp: stored.type, addNumber: 10350,

@@ -13,7 +13,9 @@ import "server-only";
  * parameterised query costs PGlite six protocol round trips into WebAssembly
  * (parse, describe, bind, describe, execute, sync) and a new plan each time.
  * On a server: a named node-postgres query (parse once per pooled
- * connection, then bind/execute), not drizzle's query building. It replaced
+ * connection, then bind/execute), not drizzle's query building, on a
+ * connection kept across calls that follow each other (queryServer) instead
+ * of a pool checkout per address. It replaced
  * two or three plain statements there (point, else centerline, then the
  * street check), each planned anew (see README "Throughput").
  */
@@ -118,7 +120,7 @@ interface EmbeddedClient {
 
 /** The PGlite instance itself (a transaction has none of these): its wire-protocol entry, lock and transaction state. */
 interface EmbeddedInstance extends EmbeddedClient {
-  execProtocol(message: Uint8Array): Promise<{ messages: { name: string; fields?: (string | null)[] }[] }>;
+  execProtocol(message: Uint8Array, options?: { syncToFs?: boolean }): Promise<{ messages: { name: string; fields?: (string | null)[] }[] }>;
   runExclusive<T>(fn: () => Promise<T>): Promise<T>;
   isInTransaction(): boolean;
 }
@@ -126,6 +128,83 @@ interface EmbeddedInstance extends EmbeddedClient {
 /** node-postgres's pool (or a pool client in a transaction): a named query config is prepared once per connection. */
 interface ServerClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** A connection checked out of node-postgres's pool. */
+interface PooledClient extends ServerClient {
+  release(err?: Error): void;
+}
+
+/** node-postgres's pool itself (not a transaction's client): connect() checks a connection out. */
+interface ServerPool extends ServerClient {
+  connect(): Promise<PooledClient>;
+  readonly idleCount: number;
+  ending?: boolean;
+}
+
+const isPool = (client: ServerClient): client is ServerPool => {
+  const c = client as Partial<ServerPool> & { release?: unknown };
+  return typeof c.connect === "function" && typeof c.release !== "function" && typeof c.idleCount === "number";
+};
+
+/** Per pool: the connection kept checked out between one-address statements that follow each other. */
+interface HeldConnection {
+  client: PooledClient | null;
+  busy: boolean;
+  releaseQueued: boolean;
+}
+
+const heldConnections = new WeakMap<ServerPool, HeldConnection>();
+
+/**
+ * The statement on a server. Through the pool, each address would check a
+ * connection out and back in (pool.query: its queue, listeners and idle
+ * timer, ~64 µs of Node CPU an address on a quiet machine, more than the
+ * rest of the driver's work). Addresses asked one after another (the map's
+ * address box, an import checking rows one by one, the bench) keep one
+ * connection instead: it goes back to the pool at the end of the event-loop
+ * turn in which no statement is running on it (setImmediate), so it is held
+ * only while calls follow each other without a pause. A caller that finds it
+ * busy (concurrent requests) goes through the pool as before; a transaction's
+ * client is used as it is. A failed statement's connection is not reused (as
+ * pool.query does).
+ */
+async function queryServer(client: ServerClient, config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> {
+  if (!isPool(client)) return client.query(config);
+  let held = heldConnections.get(client);
+  if (!held) heldConnections.set(client, (held = { client: null, busy: false, releaseQueued: false }));
+  if (held.busy || client.ending) return client.query(config);
+  held.busy = true;
+  let connection: PooledClient;
+  try {
+    connection = held.client ??= await client.connect();
+  } catch (err) {
+    held.busy = false;
+    throw err;
+  }
+  try {
+    return await connection.query(config);
+  } catch (err) {
+    held.client = null;
+    connection.release(err instanceof Error ? err : new Error(String(err)));
+    throw err;
+  } finally {
+    held.busy = false;
+    queueRelease(held);
+  }
+}
+
+function queueRelease(held: HeldConnection): void {
+  if (held.releaseQueued || !held.client) return;
+  held.releaseQueued = true;
+  setImmediate(() => {
+    held.releaseQueued = false;
+    // Running again: the statement's end queues the release again.
+    if (held.busy || !held.client) return;
+    const connection = held.client;
+    held.client = null;
+    connection.release();
+  });
 }
 
 function driverClientOf(db: Db): { embedded: EmbeddedClient } | { server: ServerClient } {
@@ -161,10 +240,12 @@ function simpleQuery(text: string): Uint8Array {
  * (runExclusive) and, when a transaction is open, the call goes through
  * exec() instead, so it never runs inside someone else's transaction. A
  * PGlite transaction's own client has no execProtocol() and uses exec().
+ * syncToFs off: the statement writes nothing, and PGlite's default would
+ * take its file-system lock after every call to flush nothing.
  */
 async function executeEmbedded(client: EmbeddedClient, text: string): Promise<string | Found> {
   if (isInstance(client)) {
-    const messages = await client.runExclusive(async () => (client.isInTransaction() ? null : (await client.execProtocol(simpleQuery(text))).messages));
+    const messages = await client.runExclusive(async () => (client.isInTransaction() ? null : (await client.execProtocol(simpleQuery(text), { syncToFs: false })).messages));
     const row = messages?.find((m) => m.name === "dataRow");
     if (row?.fields?.[0]) return row.fields[0];
   }
@@ -219,7 +300,7 @@ export async function fetchOneAddress(
     const found = await executeEmbedded(driver.embedded, `execute ${ONE_ADDRESS_STATEMENT}(${literals.join(", ")})`);
     answer = typeof found === "string" ? (JSON.parse(found) as Found) : found;
   } else {
-    answer = (await driver.server.query({ name: ONE_ADDRESS_STATEMENT, text: STATEMENT, values: [...args] })).rows[0].found as Found;
+    answer = (await queryServer(driver.server, { name: ONE_ADDRESS_STATEMENT, text: STATEMENT, values: [...args] })).rows[0].found as Found;
   }
   const [points, centerlines, asked] = answer;
   return {
