@@ -66,3 +66,22 @@ export function auditInsertSql(actor: AuditActor, event: AuditEvent, extraDetail
         onlyIfRowsIn ? sql` where exists (select 1 from ${onlyIfRowsIn})` : sql``
       }`;
 }
+
+/** The audit_log columns an entry writes, in the order of auditEntryValues (a statement written as text: lib/registration/fixed-statements.ts). */
+export const AUDIT_ENTRY_COLUMNS = "actor_user_id, actor_label, action, target_type, target_id, details, ip, user_agent";
+/** Their casts, for `placeholders(…, AUDIT_ENTRY_CASTS)`. */
+export const AUDIT_ENTRY_CASTS = ["uuid", "text", "text", "text", "text", "jsonb", "text", "text"] as const;
+
+/** The same entry as recordAudit's and auditInsertSql's, as values for AUDIT_ENTRY_COLUMNS. */
+export function auditEntryValues(actor: AuditActor, event: AuditEvent): unknown[] {
+  return [
+    actor.userId,
+    actor.label,
+    event.action,
+    event.targetType ?? null,
+    event.targetId ?? null,
+    JSON.stringify(event.details ?? {}),
+    actor.ip ?? null,
+    actor.userAgent ? actor.userAgent.slice(0, 512) : null,
+  ];
+}

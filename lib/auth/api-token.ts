@@ -1,8 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { apiTokens, users } from "@/db/schema";
+import { fixedStatement, runFixed } from "@/lib/db/fixed-statements";
 import type { StaffPrincipal } from "./principal";
 
 const TOKEN_PREFIX = "sl_";
@@ -24,6 +23,23 @@ export function bearerTokenFrom(request: Request): string | null {
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** $1 the token's SHA-256, $2 now, $3 a minute ago. */
+const LIVE_TOKEN = fixedStatement(`
+    with live as (
+      select api_tokens.id as token_id, users.id as user_id, users.email, users.name, users.role, api_tokens.allow_admin
+      from api_tokens join users on users.id = api_tokens.user_id
+      where api_tokens.token_hash = $1::text
+        and api_tokens.revoked_at is null
+        and (api_tokens.expires_at is null or api_tokens.expires_at > $2::timestamptz)
+        and users.disabled_at is null
+      limit 1
+    ), touched as (
+      update api_tokens set last_used_at = $2::timestamptz
+      where id = (select token_id from live)
+        and (last_used_at is null or last_used_at < $3::timestamptz)
+    )
+    select user_id as "userId", email, name, role, allow_admin as "allowAdmin" from live`);
+
 type LiveTokenRow = {
   userId: string;
   email: string;
@@ -40,7 +56,8 @@ type LiveTokenRow = {
  * the very next request on every instance. What keeps it cheap under load is
  * that the check and the "last used" write are one statement, one round trip:
  * the write is a data-modifying CTE, which PostgreSQL runs once whether or not
- * the outer select reads it.
+ * the outer select reads it. The statement is fixed text (lib/db/fixed-statements.ts):
+ * nothing to build per request, and on a server prepared once per connection.
  */
 export async function principalForApiToken(db: Db, token: string): Promise<StaffPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
@@ -48,23 +65,7 @@ export async function principalForApiToken(db: Db, token: string): Promise<Staff
   // "Last used" to the minute is all the admin page needs: an integration calling many times a
   // minute then costs one row write (and WAL flush) a minute, not one per request.
   const aMinuteAgo = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  const result = await db.execute<LiveTokenRow>(sql`
-    with live as (
-      select ${apiTokens.id} as token_id, ${users.id} as user_id, ${users.email} as email, ${users.name} as name,
-             ${users.role} as role, ${apiTokens.allowAdmin} as allow_admin
-      from ${apiTokens} join ${users} on ${users.id} = ${apiTokens.userId}
-      where ${apiTokens.tokenHash} = ${hashApiToken(token)}
-        and ${apiTokens.revokedAt} is null
-        and (${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > ${now.toISOString()}::timestamptz)
-        and ${users.disabledAt} is null
-      limit 1
-    ), touched as (
-      update ${apiTokens} set last_used_at = ${now.toISOString()}::timestamptz
-      where id = (select token_id from live)
-        and (last_used_at is null or last_used_at < ${aMinuteAgo.toISOString()}::timestamptz)
-    )
-    select user_id as "userId", email, name, role, allow_admin as "allowAdmin" from live`);
-  const row = result.rows[0];
+  const [row] = await runFixed<LiveTokenRow>(db, LIVE_TOKEN, [hashApiToken(token), now.toISOString(), aMinuteAgo.toISOString()]);
   if (!row) return null;
   // Admin powers through a token only when the issuing admin said so explicitly (the token of an admin otherwise acts as a supervisor).
   const role = row.role === "admin" && !row.allowAdmin ? "supervisor" : row.role;

@@ -1,13 +1,13 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cameras, registrations, registrationStatusHistory, type NewRegistration } from "@/db/schema";
-import { auditInsertSql, recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { oneStatement } from "@/lib/db/one-statement";
+import { AUDIT_ENTRY_CASTS, AUDIT_ENTRY_COLUMNS, auditEntryValues, recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { GeocodeAnswer, GeocodeMethod, GeocodeStatus, Geocoder } from "@/lib/geocode/types";
 import type { PointGeometry } from "@/db/ewkb";
 import { cameraRows, sitePoint } from "./cameras";
+import { fixedStatement, insertValues, placeholders, runFixed } from "@/lib/db/fixed-statements";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
 import { generateManageToken, hashManageToken, manageUrlFor } from "./manage-token";
 import type { RegistrationDetails, RegistrationInput } from "./schema";
@@ -121,6 +121,19 @@ export function toLatLng(location: PointGeometry | null | undefined) {
   return location ? { lat: location.coordinates[1], lng: location.coordinates[0] } : null;
 }
 
+const LOCK_ADDRESS = fixedStatement("select pg_advisory_xact_lock(hashtext($1::text))");
+
+/** The earlier live registration of the same address (the oldest), which a new one is held against. */
+const EARLIER_REGISTRATION = fixedStatement(
+  `select id, owner_email as "ownerEmail", locale as "ownerLocale", duplicate_notice_sent_at as "duplicateNoticeSentAt"
+   from registrations
+   where address_normalized = $1::text and status <> 'withdrawn' and merged_into_id is null and duplicate_of_id is null
+     and contacts_erased_at is null
+   order by created_at limit 1`,
+);
+
+type ExistingRow = { id: string; ownerEmail: string | null; ownerLocale: string; duplicateNoticeSentAt: Date | string | null };
+
 /**
  * Register a camera system. A public submission NEVER edits an existing
  * registration: if the address (under the normalized key) is already
@@ -146,77 +159,79 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
 
   const result = await db.transaction(async (tx) => {
     // Serialise submissions of one address so two concurrent posts see each other.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${addressKey}))`);
-    const [existing] = await tx
-      .select({
-        id: registrations.id,
-        ownerEmail: registrations.ownerEmail,
-        ownerLocale: registrations.locale,
-        duplicateNoticeSentAt: registrations.duplicateNoticeSentAt,
-      })
-      .from(registrations)
-      .where(
-        and(
-          eq(registrations.addressNormalized, addressKey),
-          notInArray(registrations.status, ["withdrawn"]),
-          isNull(registrations.mergedIntoId),
-          isNull(registrations.duplicateOfId),
-          isNull(registrations.contactsErasedAt),
-        ),
-      )
-      .orderBy(registrations.createdAt)
-      .limit(1);
+    await runFixed(tx, LOCK_ADDRESS, [addressKey]);
+    // Its own statement, after the lock: it needs a snapshot taken once the lock is held.
+    const [found] = await runFixed<ExistingRow>(tx, EARLIER_REGISTRATION, [addressKey]);
+    const existing = found ? { ...found, duplicateNoticeSentAt: found.duplicateNoticeSentAt === null ? null : new Date(found.duplicateNoticeSentAt) } : undefined;
 
     const status = existing ? ("pending_review" as const) : ownStatus;
     // The id is chosen here so the registration, its cameras, its first status and its audit entry are
-    // written by one statement (one round trip instead of four: lib/db/one-statement.ts).
+    // written by one statement (one round trip instead of four), as fixed text (fixed-statements.ts).
     const id = crypto.randomUUID();
-    await tx.execute(
-      oneStatement([
-        tx.insert(registrations).values({
-          id,
-          ...detailColumns(input, addressKey),
-          ...located,
-          locale: options.locale ?? "en",
-          status,
-          needsReview: true,
-          reviewReason: existing ? `possible duplicate of an earlier registration of this address; ${ownReason}` : ownReason,
-          duplicateOfId: existing?.id ?? null,
-          consentAt: now,
-          termsVersion: options.termsVersion,
-          lastConfirmedAt: now,
-          manageTokenHash: hashManageToken(manageToken),
-          manageTokenRotatedAt: now,
-          source: options.source ?? "public_form",
-          createdAt: now,
-          updatedAt: now,
-        }),
-        ...(input.cameras.length > 0 ? [tx.insert(cameras).values(cameraRows(id, input.cameras, located.location, now))] : []),
-        tx.insert(registrationStatusHistory).values({
-          registrationId: id,
-          fromStatus: null,
-          toStatus: status,
-          reason: existing ? "registered; held as a possible duplicate" : "registered",
-          actor: options.actor.label,
-          at: now,
-        }),
-        auditInsertSql(options.actor, {
-          action: "registration.created",
-          targetType: "registration",
-          targetId: id,
-          details: {
+    const params: unknown[] = [];
+    const writes = [
+      insertValues(
+        registrations,
+        [
+          {
+            id,
+            ...detailColumns(input, addressKey),
+            ...located,
+            locale: options.locale ?? "en",
             status,
-            source: options.source ?? "public_form",
-            geocoded: answer.found,
-            geocodeStatus: answer.status,
-            geocodeMethod: located.locationMethod,
-            cameras: input.cameras.length,
+            needsReview: true,
+            reviewReason: existing ? `possible duplicate of an earlier registration of this address; ${ownReason}` : ownReason,
+            duplicateOfId: existing?.id ?? null,
+            consentAt: now,
             termsVersion: options.termsVersion,
-            ...(existing ? { duplicateOf: existing.id } : {}),
-          },
-        }),
-      ]),
-    );
+            lastConfirmedAt: now,
+            manageTokenHash: hashManageToken(manageToken),
+            manageTokenRotatedAt: now,
+            source: options.source ?? "public_form",
+            createdAt: now,
+            updatedAt: now,
+          } satisfies NewRegistration,
+        ],
+        params,
+      ),
+      ...(input.cameras.length > 0 ? [insertValues(cameras, cameraRows(id, input.cameras, located.location, now), params)] : []),
+      insertValues(
+        registrationStatusHistory,
+        [
+          {
+            registrationId: id,
+            fromStatus: null,
+            toStatus: status,
+            reason: existing ? "registered; held as a possible duplicate" : "registered",
+            actor: options.actor.label,
+            at: now,
+          } satisfies typeof registrationStatusHistory.$inferInsert,
+        ],
+        params,
+      ),
+    ];
+    const audit = auditEntryValues(options.actor, {
+      action: "registration.created",
+      targetType: "registration",
+      targetId: id,
+      details: {
+        status,
+        source: options.source ?? "public_form",
+        geocoded: answer.found,
+        geocodeStatus: answer.status,
+        geocodeMethod: located.locationMethod,
+        cameras: input.cameras.length,
+        termsVersion: options.termsVersion,
+        ...(existing ? { duplicateOf: existing.id } : {}),
+      },
+    });
+    writes.push(`insert into audit_log (${AUDIT_ENTRY_COLUMNS}) values (${placeholders(params.length + 1, audit.length, AUDIT_ENTRY_CASTS)})`);
+    params.push(...audit);
+    // Each write a data-modifying CTE of `with w1 as (…), w2 as (…) select 1`: PostgreSQL runs every one exactly once,
+    // the statement commits (or fails) as a whole, and foreign keys are checked at its end, so the cameras may
+    // reference the registration inserted beside them. The writes see the statement's starting snapshot, so none
+    // may depend on another's effect.
+    await runFixed(tx, fixedStatement(`with ${writes.map((w, i) => `w${i + 1} as (${w})`).join(", ")} select 1`), params);
 
     // The earlier owner gets their own (fresh) link by e-mail, at most once a day, and only
     // when there is a mailer to carry it: the link is rotated here, in the same commit.

@@ -89,10 +89,13 @@ async function register(request: Request, deps: PostRegistrationDeps): Promise<R
     locale,
     notifyExistingOwner: deps.mailer !== null,
   });
-  const emailed = await sendQuietly(deps.mailer, {
-    to: input.owner.email,
-    ...manageLinkEmail(deps.agencyName, outcome.manageUrl, locale),
-  });
+  // Without a mailer (no SMTP_URL) the link is only on screen: the e-mail is not even written.
+  const emailed =
+    deps.mailer !== null &&
+    (await sendQuietly(deps.mailer, {
+      to: input.owner.email,
+      ...manageLinkEmail(deps.agencyName, outcome.manageUrl, locale),
+    }));
   // The earlier owner learns someone registered their address again, with their own (new) link.
   // The submitter's answer below is the same either way.
   const notice = outcome.duplicateOf;

@@ -1,13 +1,17 @@
 /**
  * API tokens are checked against the database on every request, never cached
- * (lib/auth/api-token.ts): a token revoked, or a user disabled or demoted, on
+ * (lib/auth/api-token.ts; on the server the check is a prepared statement, which caches the
+ * statement's parse, not its answer): a token revoked, or a user disabled or demoted, on
  * one instance is refused or demoted on the very next request on any other.
  * On the server a second pool on the same database stands for the second
  * instance; embedded, the database belongs to one process, so it is the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { openDatabase, type DbHandle } from "@/db/client";
+import pg from "pg";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { openDatabase, type Db, type DbHandle } from "@/db/client";
+import * as schema from "@/db/schema";
 import { revokeApiToken } from "@/lib/accounts/api-tokens";
 import { changeUserRole, setUserDisabled } from "@/lib/accounts/users";
 import { operatorContext } from "@/lib/auth/mutation-context";
@@ -58,5 +62,25 @@ describe(`API token lookup across instances (${kind})`, () => {
     }
     const [{ last }] = (await t.db.execute(sql`select last_used_at as last from api_tokens where user_id = ${user.id}`)).rows as { last: unknown }[];
     expect(last).toBeNull();
+  });
+
+  it.runIf(kind === "server")("is one statement prepared once per server connection, and still sees a revocation made after it was prepared", async () => {
+    const { token, ...user } = await createStaff(t.db);
+    // One connection, so the statements it prepared are the ones pg_prepared_statements lists.
+    const pool = new pg.Pool({ connectionString: t.location, max: 1 });
+    try {
+      const db = drizzle(pool, { schema }) as unknown as Db;
+      expect((await principalForApiToken(db, token))?.userId).toBe(user.id);
+      expect((await principalForApiToken(db, token))?.userId).toBe(user.id);
+      const prepared = (await pool.query("select name, statement from pg_prepared_statements")).rows as { name: string; statement: string }[];
+      expect(prepared).toHaveLength(1);
+      expect(prepared[0].name).toMatch(/^sl_[0-9a-f]{24}$/);
+      expect(prepared[0].statement).toContain("api_tokens");
+      const [{ id }] = (await t.db.execute(sql`select id from api_tokens where user_id = ${user.id}`)).rows as { id: string }[];
+      expect((await revokeApiToken(operatorContext(t.db, "test"), { tokenId: id })).ok).toBe(true);
+      expect(await principalForApiToken(db, token)).toBeNull();
+    } finally {
+      await pool.end();
+    }
   });
 });
