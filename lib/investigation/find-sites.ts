@@ -90,7 +90,8 @@ export interface FindSitesInput {
 }
 
 /**
- * One row per site, in distance order. The site's cameras come ready from
+ * One row per site, in no particular order (rankRows sorts them: the ranking is a total order, so the database
+ * need not sort ~300 wide rows first). The site's cameras come ready from
  * registrations.search_cameras (kept by triggers, migration 0016: parameters,
  * street crossing, the cone's apex), so finding the sites and reading their
  * cameras is one GiST scan of registrations: no camera row is read, no street
@@ -117,11 +118,15 @@ interface SiteRow {
   camera_locations: string[];
   created_at: string | Date;
   /**
-   * search_cameras as text (`::text`): parsed only for the sites an answer's page shows (leanSites), not for
-   * every site found. A driver that parses it anyway is answered the same (`parsed`).
+   * search_cameras as text (`::text`; stored as json, i.e. text, since migration 0017, so this costs the database
+   * nothing): parsed only for the sites an answer's page shows (leanSites), not for every site found. A driver
+   * that parses it anyway is answered the same (`parsed`).
    */
   cameras: SearchCamera[] | string;
-  /** records_street_traffic, or a camera records the street or its cone crosses one: the ranking's facesStreet, from SQL. */
+  /**
+   * records_street_traffic, or a camera records the street or its cone crosses one: the ranking's facesStreet,
+   * the stored generated column registrations.faces_street (migration 0017).
+   */
   faces_street: boolean;
   /** Route searches: the site's cameras whose cone crosses the route (json; null when none). */
   seen?: SeenCamera[] | string | null;
@@ -238,7 +243,7 @@ export async function findSitesRecorded(
   const result = await db.execute(sql`
     with found as materialized (${findSitesQuery(input.area)}),
     recorded as (${record(sql`(select count(*) from found)`)} returning id)
-    select found.*, (select id from recorded) as recorded_id from found order by distance_m, id`);
+    select found.*, (select id from recorded) as recorded_id from found`);
   const rows = result.rows as unknown as (SiteRow & { recorded_id: string | number })[];
   return { found: rankRows(rows, input), recordedId: rows.length > 0 ? Number(rows[0].recorded_id) : null };
 }
@@ -341,6 +346,11 @@ export function coneCrossesStreetSql(cone: SQL): SQL<boolean> {
  * the found sites' cameras: seenConesSql says why). Before 0016 the statement looked up every
  * found site's cameras (~690 rows at 1M sites) and joined each cone against
  * ~125k street segments: 6–10× the bare ST_DWithin (docs/benchmarks.md).
+ *
+ * What each row costs over the bare ST_DWithin is kept small (issue 18, migration 0017): the cameras are stored
+ * as text (json) and answered as they are, the street-facing fact is a stored column, and the rows are not
+ * sorted here (rankRows puts them in the answer's order, a total order, whatever order they arrive in): printing
+ * each site's jsonb, its two containments and sorting ~300 wide rows were ~2/3 of the statement's own time.
  */
 export function findSitesQuery(area: SearchArea): SQL {
   const target = searchTargetSql(area);
@@ -348,8 +358,7 @@ export function findSitesQuery(area: SearchArea): SQL {
       ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
       ${distanceMeters(sql`r.location`, target)} as distance_m,
       r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
-      r.camera_count, r.camera_locations, r.created_at, r.search_cameras::text as cameras,
-      (r.records_street_traffic or r.search_cameras @> '[{"recordsStreet": true}]' or r.search_cameras @> '[{"coneCrossesStreet": true}]') as faces_street`;
+      r.camera_count, r.camera_locations, r.created_at, r.search_cameras::text as cameras, r.faces_street`;
   const seenBySite = sql`(select registration_id, json_agg(json_build_object('id', id, 'route', route::json, 'routeM', route_m)) as seen
                from seen group by registration_id) s`;
   if (area.kind === "route") {
@@ -359,8 +368,7 @@ export function findSitesQuery(area: SearchArea): SQL {
     seen as materialized (${seenConesSql(area)})
     select r.*, s.seen
     from in_area r
-    left join ${seenBySite} on s.registration_id = r.id
-    order by r.distance_m, r.id`;
+    left join ${seenBySite} on s.registration_id = r.id`;
   }
   // Point searches: the few cameras whose cone holds the point, as one list of ids (an InitPlan: the cones'
   // index is probed once), beside every site; each site picks out its own cameras (toSiteResult). This replaces
@@ -369,8 +377,7 @@ export function findSitesQuery(area: SearchArea): SQL {
   return sql`
     select ${columns}, (select json_agg(json_build_array(c.registration_id, c.id))::text from (${seenConesSql(area)}) c) as seen_ids
     from registrations r
-    where ${sitesInAreaCondition(area)}
-    order by distance_m, r.id`;
+    where ${sitesInAreaCondition(area)}`;
 }
 
 const parsed = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);

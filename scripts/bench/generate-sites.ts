@@ -175,7 +175,9 @@ async function insertBatch(db: Executor, seed: number, lo: number, hi: number, a
  * street test of cameras_set_cone_crosses_street (coneCrossesStreetSql) in the camera INSERT, and
  * refresh_search_cameras()'s aggregate (camera_search_entry) in the registrations INSERT of the same statement,
  * so no site row is written twice. The same rows (tests/integration/bench-generate-bulk.test.ts compares
- * both ways on a small set); faster on both databases (README, "Benchmarks").
+ * both ways on a small set); faster on both databases (README, "Benchmarks"). registrations.faces_street
+ * (migration 0017) needs nothing either way: it is a generated column, computed by PostgreSQL from the row, and
+ * search_cameras (json since 0017) stores the text of the jsonb the triggers' SQL builds (an assignment cast).
  */
 export type DerivedColumns = "bulk" | "triggers";
 

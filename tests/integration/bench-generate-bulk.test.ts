@@ -53,7 +53,7 @@ describe(`bench generation: bulk equals row-by-row triggers (${process.env.DATAB
       await bulk.db.execute(sql`
         select count(*) filter (where cone_crosses_street)::int as crossing,
           count(*) filter (where not cone_crosses_street and view_cone is not null)::int as not_crossing,
-          (select count(*)::int from registrations where jsonb_array_length(search_cameras) <> camera_count) as mismatched
+          (select count(*)::int from registrations where json_array_length(search_cameras) <> camera_count) as mismatched
         from cameras`)
     ).rows[0] as { crossing: number; not_crossing: number; mismatched: number };
     expect(r.crossing).toBeGreaterThan(50);

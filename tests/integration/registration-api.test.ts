@@ -91,7 +91,7 @@ describe(`POST /api/registrations (${process.env.DATABASE_URL ? "server" : "embe
     const { status, body } = await post(validRegistration());
     expect(status).toBe(201);
     // The cameras' trigger fills the registration's search entry even though both rows came from one statement.
-    const [row] = (await t.db.execute(sql`select jsonb_array_length(search_cameras) as n from registrations where id = ${String(body.id)}`)).rows as { n: number }[];
+    const [row] = (await t.db.execute(sql`select json_array_length(search_cameras) as n from registrations where id = ${String(body.id)}`)).rows as { n: number }[];
     expect(Number(row.n)).toBe(2);
 
     await t.db.delete(registrations);

@@ -1,5 +1,6 @@
 /**
- * registrations.search_cameras and cameras.cone_crosses_street (migration 0016)
+ * registrations.search_cameras and cameras.cone_crosses_street (migration 0016),
+ * and registrations.faces_street (migration 0017, generated from the row),
  * are kept by the database in the transaction of every camera and street write,
  * so the search can answer from them. Each write path here changes what they must
  * say, and the expected value is worked out independently: the cameras' own
@@ -49,6 +50,21 @@ async function expected(id: string) {
   }));
 }
 
+/**
+ * registrations.faces_street against what it must say, from the camera rows and the registration's own answer;
+ * and search_cameras stored as jsonb's own text (what the search answered before migration 0017). Returns it.
+ */
+async function checkFacesStreet(id: string): Promise<boolean> {
+  const [site] = await t.db
+    .select({ faces: registrations.facesStreet, traffic: registrations.recordsStreetTraffic, text: sql<string>`search_cameras::text`, canonical: sql<string>`search_cameras::jsonb::text` })
+    .from(registrations)
+    .where(eq(registrations.id, id));
+  const rows = await t.db.select().from(cameras).where(eq(cameras.registrationId, id));
+  expect(site.faces).toBe(site.traffic || rows.some((c) => c.recordsStreet || c.coneCrossesStreet));
+  expect(site.text).toBe(site.canonical);
+  return site.faces;
+}
+
 /** Independently: does the cone cross any of these street lines (turf, planar on lng/lat)? */
 function crosses(cone: { coordinates: number[][][] } | null, streets: LngLat[][]): boolean {
   if (!cone) return false;
@@ -69,6 +85,7 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
     const camera = async (position: string) => (await searchCameras(id)).find((c) => c.position === position)!;
     let list = await searchCameras(id);
     expect(list).toEqual(await expected(id));
+    expect(await checkFacesStreet(id)).toBe(true); // the front camera records the street
     expect((await camera("front")).coneOrigin).toEqual(SITE);
     expect((await camera("rear")).coneOrigin).toBeNull();
     expect((await camera("front")).coneCrossesStreet).toBe(false);
@@ -86,6 +103,7 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
     list = await searchCameras(id);
     expect((await camera("front")).coneCrossesStreet).toBe(true);
     expect(list).toEqual(await expected(id));
+    expect(await checkFacesStreet(id)).toBe(true);
 
     // The street moves away (an UPDATE), comes back, is deleted.
     const moved: LngLat[] = through.map((p) => destination(p, 0, 300));
@@ -95,6 +113,7 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
     expect((await camera("front")).coneCrossesStreet).toBe(true);
     await t.db.delete(streetCenterlines).where(eq(streetCenterlines.id, throughId));
     expect((await camera("front")).coneCrossesStreet).toBe(false);
+    await checkFacesStreet(id);
     await createStreet(t.db, { coordinates: through, name: "THROUGH AGAIN" });
 
     // The owner's new list, through the app's own write path, in one transaction.
@@ -119,6 +138,8 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
       ["side", false],
       ["front", true],
     ]);
+    // No camera records the street now; the front cone crosses one.
+    expect(await checkFacesStreet(id)).toBe(true);
 
     // The site moves 1 km north with its cameras: the apexes move, the street is no longer crossed.
     const north = destination(SITE, 0, 1000);
@@ -129,10 +150,21 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
     list = await searchCameras(id);
     expect(list).toEqual(await expected(id));
     expect(list.every((c) => c.coneOrigin![1] > SITE[1] + 0.008 && !c.coneCrossesStreet)).toBe(true);
+    // Away from the street, no camera records it, the owner has not said the site records traffic: not facing.
+    expect(await checkFacesStreet(id)).toBe(false);
+    // The owner's answer alone makes it face the street, and taking it back undoes that.
+    await t.db.update(registrations).set({ recordsStreetTraffic: true }).where(eq(registrations.id, id));
+    expect(await checkFacesStreet(id)).toBe(true);
+    await t.db.update(registrations).set({ recordsStreetTraffic: false }).where(eq(registrations.id, id));
+    expect(await checkFacesStreet(id)).toBe(false);
+    // A camera that records the street (an UPDATE of the camera row).
+    await t.db.update(cameras).set({ recordsStreet: true }).where(eq(cameras.id, list[0].id));
+    expect(await checkFacesStreet(id)).toBe(true);
 
     // Cameras deleted: an empty list.
     await t.db.delete(cameras).where(eq(cameras.registrationId, id));
     expect(await searchCameras(id)).toEqual([]);
+    expect(await checkFacesStreet(id)).toBe(false);
   });
 
   it("TRUNCATE of the street table leaves no cone crossing a street", async () => {
@@ -140,7 +172,9 @@ describe(`search_cameras and cone_crosses_street stay true to the rows (${proces
     const { id } = await createRegistration(t.db, { location: origin, cameras: [{ position: "front", bearingDeg: 0, fovDeg: 90, rangeM: 30 }] });
     await createStreet(t.db, { coordinates: [destination(destination(origin, 0, 15), 270, 30), destination(destination(origin, 0, 15), 90, 30)], name: "CROSS" });
     expect((await searchCameras(id))[0].coneCrossesStreet).toBe(true);
+    expect(await checkFacesStreet(id)).toBe(true);
     await t.db.execute(sql`truncate street_centerlines`);
     expect((await searchCameras(id))[0].coneCrossesStreet).toBe(false);
+    expect(await checkFacesStreet(id)).toBe(false);
   });
 });
