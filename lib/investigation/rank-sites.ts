@@ -35,8 +35,9 @@ export function compareSites(a: RankableSite, b: RankableSite): number {
 /**
  * compareSites, then the registration id: a total order, so a ranking worked out again (the next page of an
  * answer, result-page.ts) puts every site where it was. Sites alike in everything compareSites looks at are
- * at the same distance, and the search reads them in (distance, id) order, so this is the order the stable
- * sort gave them before the tie-break was written down.
+ * at the same distance, and the search used to read them in (distance, id) order, so this is the order the
+ * stable sort gave them before the tie-break was written down. Since migration 0017 the statement does not
+ * sort at all (find-sites.ts): the order rests on this tie-break alone.
  */
 export function compareRanked(a: RankableSite & { registrationId: string }, b: RankableSite & { registrationId: string }): number {
   return compareSites(a, b) || (a.registrationId < b.registrationId ? -1 : a.registrationId > b.registrationId ? 1 : 0);
