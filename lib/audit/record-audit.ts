@@ -59,18 +59,20 @@ export async function recordAudit(tx: Pick<Db, "insert">, actor: AuditActor, eve
  * another CTE of that statement: the entry is written only when it holds a row (what it records happened).
  */
 export function auditInsertSql(actor: AuditActor, event: AuditEvent, extraDetails?: SQL, onlyIfRowsIn?: SQL): SQL {
-  const details = sql`${JSON.stringify(event.details ?? {})}::jsonb`;
-  return sql`insert into ${auditLog} (actor_user_id, actor_label, action, target_type, target_id, details, ip, user_agent)
-    select ${actor.userId}::uuid, ${actor.label}::text, ${event.action}::text, ${event.targetType ?? null}::text, ${event.targetId ?? null}::text,
-      ${extraDetails ? sql`${details} || ${extraDetails}` : details}, ${actor.ip ?? null}::text, ${actor.userAgent ? actor.userAgent.slice(0, 512) : null}::text${
-        onlyIfRowsIn ? sql` where exists (select 1 from ${onlyIfRowsIn})` : sql``
-      }`;
+  // The same values as the fixed-text INSERT (auditEntryValues), each with its cast; details may take more.
+  const cells = auditEntryValues(actor, event).map((value, i) => {
+    const cell = sql`${value}::${sql.raw(AUDIT_ENTRY_CASTS[i])}`;
+    return i === DETAILS_INDEX && extraDetails ? sql`${cell} || ${extraDetails}` : cell;
+  });
+  return sql`insert into ${auditLog} (${sql.raw(AUDIT_ENTRY_COLUMNS)})
+    select ${sql.join(cells, sql`, `)}${onlyIfRowsIn ? sql` where exists (select 1 from ${onlyIfRowsIn})` : sql``}`;
 }
 
-/** The audit_log columns an entry writes, in the order of auditEntryValues (a statement written as text: lib/registration/fixed-statements.ts). */
+/** The audit_log columns an entry writes, in the order of auditEntryValues (auditInsertSql, and statements written as text: lib/db/fixed-statements.ts). */
 export const AUDIT_ENTRY_COLUMNS = "actor_user_id, actor_label, action, target_type, target_id, details, ip, user_agent";
 /** Their casts, for `placeholders(…, AUDIT_ENTRY_CASTS)`. */
 export const AUDIT_ENTRY_CASTS = ["uuid", "text", "text", "text", "text", "jsonb", "text", "text"] as const;
+const DETAILS_INDEX = AUDIT_ENTRY_COLUMNS.split(", ").indexOf("details");
 
 /** The same entry as recordAudit's and auditInsertSql's, as values for AUDIT_ENTRY_COLUMNS. */
 export function auditEntryValues(actor: AuditActor, event: AuditEvent): unknown[] {

@@ -15,15 +15,10 @@ import "server-only";
 import crypto from "node:crypto";
 import { getTableColumns, getTableName, type Column, type Table } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { driverClientOf } from "./driver-client";
 
 /** A database handle or a transaction of one: what drizzle's `db.transaction(…)` passes is also a Db here. */
 type Executor = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** The driver under a drizzle handle: a node-postgres pool or client, or a PGlite instance or transaction. */
-interface DriverClient {
-  query(config: unknown, values?: unknown[]): Promise<{ rows: unknown[] }>;
-  exec?: unknown;
-}
 
 export interface FixedStatement {
   /** The prepared statement's name on a server connection (derived from the text, so one name is one text). */
@@ -42,16 +37,6 @@ export function fixedStatement(text: string): FixedStatement {
     if (known.size < MAX_KNOWN) known.set(text, statement);
   }
   return statement;
-}
-
-function driverClientOf(db: Executor): { client: DriverClient; server: boolean } {
-  // drizzle keeps its driver on the handle's session (node-postgres: the pool, or in a transaction the
-  // pool client it checked out; PGlite: the instance, or the transaction object). Not part of drizzle's
-  // typed API: checked here, and the registration and API-token tests run this on both databases.
-  const client = (db as unknown as { session?: { client?: DriverClient } }).session?.client;
-  if (!client || typeof client.query !== "function") throw new Error("fixed-statements: the database driver is not reachable (drizzle changed?)");
-  // PGlite (instance and transaction) has exec(); node-postgres's Pool and Client do not.
-  return { client, server: typeof client.exec !== "function" };
 }
 
 /**

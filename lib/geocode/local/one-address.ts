@@ -21,6 +21,7 @@ import "server-only";
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { driverClientOf } from "@/lib/db/driver-client";
 import type { ParsedStreetAddress } from "../parse";
 import { queryRows } from "./rows";
 import {
@@ -207,12 +208,6 @@ function queueRelease(held: HeldConnection): void {
   });
 }
 
-function driverClientOf(db: Db): { embedded: EmbeddedClient } | { server: ServerClient } {
-  // drizzle keeps its driver's client on the session; only PGlite's (instance or transaction) has exec().
-  const client = (db as unknown as { session: { client: Partial<EmbeddedClient> & ServerClient } }).session.client;
-  return typeof client.exec === "function" ? { embedded: client as EmbeddedClient } : { server: client };
-}
-
 const isInstance = (client: EmbeddedClient): client is EmbeddedInstance => {
   const c = client as Partial<EmbeddedInstance>;
   return typeof c.execProtocol === "function" && typeof c.runExclusive === "function" && typeof c.isInTransaction === "function";
@@ -294,13 +289,14 @@ export async function fetchOneAddress(
   const args = [s.name, address.number, options.useAddressPoints, s.preDir, s.type, s.postDir, checkAsked] as const;
   const driver = driverClientOf(db);
   let answer: Found;
-  if ("embedded" in driver) {
-    await ensurePrepared(driver.embedded);
+  if (!driver.server) {
+    const embedded = driver.client as unknown as EmbeddedClient;
+    await ensurePrepared(embedded);
     const literals = args.map((a) => (typeof a === "string" || a === null ? sqlLiteral(a) : String(a)));
-    const found = await executeEmbedded(driver.embedded, `execute ${ONE_ADDRESS_STATEMENT}(${literals.join(", ")})`);
+    const found = await executeEmbedded(embedded, `execute ${ONE_ADDRESS_STATEMENT}(${literals.join(", ")})`);
     answer = typeof found === "string" ? (JSON.parse(found) as Found) : found;
   } else {
-    answer = (await queryServer(driver.server, { name: ONE_ADDRESS_STATEMENT, text: STATEMENT, values: [...args] })).rows[0].found as Found;
+    answer = (await queryServer(driver.client as unknown as ServerClient, { name: ONE_ADDRESS_STATEMENT, text: STATEMENT, values: [...args] })).rows[0].found as Found;
   }
   const [points, centerlines, asked] = answer;
   return {
