@@ -66,13 +66,16 @@ describe(`API token lookup across instances (${kind})`, () => {
 
   it.runIf(kind === "server")("is one statement prepared once per server connection, and still sees a revocation made after it was prepared", async () => {
     const { token, ...user } = await createStaff(t.db);
-    // One connection, so the statements it prepared are the ones pg_prepared_statements lists.
-    const pool = new pg.Pool({ connectionString: t.location, max: 1 });
+    // One connection, so the statements it prepared are the ones pg_prepared_statements lists. A client, not a
+    // one-connection pool: pool.end() lets go of its client before the connection has closed, and the test
+    // database's DROP … WITH (FORCE) could then end that connection with an error nobody listens for.
+    const client = new pg.Client({ connectionString: t.location });
+    await client.connect();
     try {
-      const db = drizzle(pool, { schema }) as unknown as Db;
+      const db = drizzle(client, { schema }) as unknown as Db;
       expect((await principalForApiToken(db, token))?.userId).toBe(user.id);
       expect((await principalForApiToken(db, token))?.userId).toBe(user.id);
-      const prepared = (await pool.query("select name, statement from pg_prepared_statements")).rows as { name: string; statement: string }[];
+      const prepared = (await client.query("select name, statement from pg_prepared_statements")).rows as { name: string; statement: string }[];
       expect(prepared).toHaveLength(1);
       expect(prepared[0].name).toMatch(/^sl_[0-9a-f]{24}$/);
       expect(prepared[0].statement).toContain("api_tokens");
@@ -80,7 +83,7 @@ describe(`API token lookup across instances (${kind})`, () => {
       expect((await revokeApiToken(operatorContext(t.db, "test"), { tokenId: id })).ok).toBe(true);
       expect(await principalForApiToken(db, token)).toBeNull();
     } finally {
-      await pool.end();
+      await client.end();
     }
   });
 });
