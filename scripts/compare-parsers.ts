@@ -2,7 +2,8 @@
  * npm run geocode:compare-parsers — how parse-address and addresser (raw) and
  * pelias-parser (raw) and our parser read real labelled addresses (datamade/usaddress training data,
  * street addresses only), component by component on the whole set and on
- * its development and held-out halves, and how many of
+ * its development and held-out halves (the street compared as one field read by
+ * our street-name normalizer, and for ours also in the labels' own parts), and how many of
  * parse-address's own test table each passes. Kept so the choice can be
  * re-checked on new data. Fixtures: tests/support/fixtures/geocoding/.
  */
@@ -87,3 +88,6 @@ for (const [name, read] of Object.entries(readers)) {
   const tableScore = scoreParser(table, read);
   console.log(`${name}\n${lines.join("\n")}\n  parse-address test table: ${tableScore.exact}/${tableScore.total}; ${Math.round(performance.now() - started)} ms`);
 }
+// The comparison before 2026-11-30: the street compared in the labels' own parts (README "Parser").
+const before = { "whole set": usaddressStreetCases(undefined, "labelled-parts"), development: usaddressStreetCases("development", "labelled-parts"), "held-out": usaddressStreetCases("held-out", "labelled-parts") };
+console.log(`sightline, street compared in the labels' parts\n${Object.entries(before).map(([half, cases]) => `  ${formatScore(half, scoreParser(cases, ourReading))}`).join("\n")}`);

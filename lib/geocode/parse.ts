@@ -59,8 +59,21 @@ export interface UnparsedAddress {
 export type ParsedAddress = ParsedStreetAddress | ParsedIntersection | ParsedPoBox | UnparsedAddress;
 
 const TRAILING_COUNTRY = /[\s,]+(U\.?\s?S\.?\s?A?\.?|UNITED STATES(?: OF AMERICA)?|AMERICA)\s*$/i;
-const PO_BOX = /(?:^|\s)(?:P\s*O\s*BOX|POBOX|POST\s+OFFICE\s+BOX|POB|BOX)\s*#?\s*([A-Z0-9-]+)\b/;
-const RURAL_BOX = /(?:^|\s)(RR|RURAL\s+ROUTE|R\s*R|HC|HCR|HIGHWAY\s+CONTRACT|STAR\s+ROUTE)\s*#?\s*(\d+)\s*,?\s*BOX\s*#?\s*([A-Z0-9-]+)\b/;
+/** "Drawer", "Caller", "Lock Box" and "Bin" are PO boxes (USPS Publication 28 writes them PO BOX). */
+const PO_BOX = /(?:^|\s)(?:P\s*O\s*BOX|POBOX|POST\s+OFFICE\s+BOX|POB|BOX|(?:P\s*O\s*)?(?:DRAWER|CALLER|LOCK\s*BOX|BIN))\s*#?\s*([A-Z0-9-]+)\b/;
+/**
+ * A route or unit with a box: rural routes ("RR 2 Box 10", also "Route 2 Box 10", "RFD 2 Box 10"), highway contract
+ * and star routes (HC), and the military's PSC / CMR / Unit boxes ("PSC 802 Box 74, APO AE 09499").
+ */
+const RURAL_BOX = /(?:^|\s)(RR|RURAL\s+ROUTE|RURAL\s+RTE|R\s*R|RFD(?:\s+ROUTE)?|ROUTE|RTE|RT|HC|HCR|HIGHWAY\s+CONTRACT|STAR\s+ROUTE|PSC|CMR|UNIT)\s*#?\s*(\d+)\s*,?\s*BOX\s*#?\s*([A-Z0-9-]+)\b/;
+/** The designator a route-and-box address is written with. */
+function boxRouteDesignator(written: string): string {
+  if (/^(HC|HCR|HIGHWAY|STAR)/.test(written)) return "HC";
+  if (/^(PSC|CMR|UNIT)$/.test(written)) return written;
+  return "RR";
+}
+/** "APO AE", "FPO AP": the military post office and its "state" (Armed Forces Europe, Pacific, Americas). */
+const MILITARY_POST = /^(APO|FPO|DPO) (AA|AE|AP)$/;
 const CORNER_PREFIX = /^(?:(?:THE\s+)?(?:CORNER|INTERSECTION)\s+OF\s+)/;
 const NUMBER_WORDS: Record<string, number> = { ONE: 1, TWO: 2, THREE: 3, FOUR: 4, FIVE: 5, SIX: 6, SEVEN: 7, EIGHT: 8, NINE: 9, TEN: 10 };
 const INTERSECTION_WORDS = new Set(["&", "AND", "AT", "@", "/"]);
@@ -77,6 +90,8 @@ const PLURAL_TYPES: Record<string, string> = { STS: "ST", STREETS: "ST", AVES: "
  */
 function preClean(text: string): string {
   return text
+    // "10½", "Lane 11 ¼": a fraction sign is its own word, written "1/2".
+    .replace(/[\u00bc-\u00be\u2150-\u215e]/g, (c) => ` ${c.normalize("NFKD").replace("\u2044", "/")} `)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/([A-Za-z])[\u2019`](?=[A-Za-z])/g, "$1'")
@@ -156,9 +171,11 @@ function takeZipAndState(words: Word[]): { rest: Word[]; zip: string | null; sta
 
 /** Whether the words end with a place of the state that follows a street with a name word and a type word or a unit id. */
 function placeAfterStreet(words: string[], state: string): boolean {
+  const ended = (w: string | undefined) => Boolean(w && (streetTypeOf(w) || /\d/.test(w)));
   for (let s = 3; s < words.length; s++) {
     const before = words[s - 1];
-    if (!(streetTypeOf(before) || /\d/.test(before))) continue;
+    // "Hwy 101 N Kalispell MT": a post-directional after the type or the route's number ends the street too.
+    if (!(ended(before) || (/^[NSEW]{1,2}$/.test(before) && ended(words[s - 2])))) continue;
     if (isUsPlace(words.slice(s), state)) return true;
   }
   return false;
@@ -368,7 +385,13 @@ function placeSplit(words: string[], state: string | null, zip: string | null): 
     if (!words.slice(0, s).some((w) => !directionalOf(w))) continue;
     // "Walton Street", "Gravenstein Highway North": a street type or a directional alone is no city (Street, MD; North, SC).
     if (s === words.length - 1 && (streetTypeOf(words[s]) || directionalOf(words[s]))) continue;
-    if (isUsPlace(words.slice(s), state, zip)) return { street: words.slice(0, s), city: words.slice(s) };
+    if (!isUsPlace(words.slice(s), state, zip)) continue;
+    // "Hwy 6 S Houston", "I 45 N Houston": after a route's number an abbreviated directional is the route's
+    // post-directional when the place stands without it too (South Houston and Houston are both places).
+    if (/^\d+$/.test(words[s - 1]) && /^[NSEW]{1,2}$/.test(words[s]) && s + 1 < words.length && isUsPlace(words.slice(s + 1), state, zip)) {
+      return { street: words.slice(0, s + 1), city: words.slice(s + 1) };
+    }
+    return { street: words.slice(0, s), city: words.slice(s) };
   }
   return null;
 }
@@ -378,12 +401,25 @@ function splitStreetAndCityByGrammar(words: string[], cityExpected: boolean): { 
     // No state or ZIP: only plain words after the last type word ("Howard Street DesPlaines") can be a city.
     for (let t = words.length - 1; t >= 1; t--) {
       if (!streetTypeOf(words[t])) continue;
+      // "Main St N Chicago Heights", "Elm Ave Palm Springs": a place name may end with a type word spelled out; an
+      // abbreviated type before it, with a name word between, still ends the street.
+      const cityEndsWithTypeWord = (u: number) => u === words.length - 1 && !isAbbreviatedStreetType(words[u]);
+      if (cityEndsWithTypeWord(t)) {
+        const earlier = words.slice(0, t - 1).findLastIndex((w, i) => i >= 1 && isAbbreviatedStreetType(w));
+        const between = earlier >= 0 ? words.slice(earlier + 1, t) : [];
+        if (earlier >= 1 && between.some((w) => !directionalOf(w) && !streetTypeOf(w) && !/\d/.test(w))) {
+          t = earlier + 1;
+          continue;
+        }
+      }
       if (t === words.length - 1) break;
       if (t === 1 && /^[NSEW]{1,2}$/.test(words[0])) break;
       let end = t + 1;
       // "Main St N", "Main St N Chicago Heights"; "Central Park South 27A": before one id (a unit, read later) too.
       const left = words.length - end;
-      if (directionalOf(words[end]) && (left === 1 || left > 2 || (left === 2 && /\d/.test(words[end + 1])))) end++;
+      // "Main St S E": a diagonal written as two letters.
+      if (/^[NS]$/.test(words[end]) && /^[EW]$/.test(words[end + 1] ?? "")) end += 2;
+      else if (directionalOf(words[end]) && (left === 1 || left > 2 || (left === 2 && /\d/.test(words[end + 1])))) end++;
       const after = words.slice(end);
       if (after.length === 0 || /^\d+$/.test(words[t + 1]) || (words[t + 1].length === 1 && !directionalOf(words[t + 1]))) break;
       return { street: words.slice(0, end), city: after };
@@ -497,6 +533,15 @@ function isRouteNumberAfter(input: string[]): boolean {
   return ROUTE_NUMBER_BEFORE.has(before[before.length - 1]);
 }
 
+/** Whether the street words (after any directional) are only a route designator or one type word ("Loop", "US Hwy"). */
+function opensRoute(input: string[]): boolean {
+  const opening = input.findIndex((w) => !directionalOf(w));
+  if (opening === -1) return false;
+  const body = input.slice(opening);
+  const route = routePrefix([...body, "1"]);
+  return (route !== null && route[1] === body.length) || (body.length === 1 && streetTypeOf(body[0]) !== null);
+}
+
 function streetOf(words: string[]): StreetName | null {
   const street = streetFromWords(splitGluedDirection(words));
   if (!street) return null;
@@ -515,11 +560,17 @@ export function parseAddress(text: string): ParsedAddress {
   const candidateBox = /^\d/.test(flat) ? null : (flat.match(RURAL_BOX) ?? flat.match(PO_BOX));
   const box = candidateBox && (candidateBox.length === 4 || !/^\s?BOX/.test(candidateBox[0]) || /\d/.test(candidateBox[1])) ? candidateBox : null;
   if (box) {
-    const label = box.length === 4 ? `${/^(HC|HCR|HIGHWAY)/.test(box[1]) ? "HC" : "RR"} ${box[2]} BOX ${box[3]}` : `PO BOX ${box[1]}`;
+    const label = box.length === 4 ? `${boxRouteDesignator(box[1])} ${box[2]} BOX ${box[3]}` : `PO BOX ${box[1]}`;
     const restWords = groupsOf(flat.slice((box.index ?? 0) + box[0].length)).flatMap((g, group) => g.map((w) => ({ w, group })));
     const { rest, zip, state } = takeZipAndState([{ w: "X", group: -1 }, { w: "X", group: -1 }, ...restWords]);
-    const city = rest.slice(2).map((r) => r.w);
-    return { kind: "po_box", box: box.length === 4 ? box[3] : box[1], label, city: normalizeCity(city.join(" ")), state, zip };
+    const cityWords = rest.slice(2).map((r) => r.w);
+    const military = state ? null : cityWords.join(" ").match(MILITARY_POST);
+    // "PO Box 5, Omaha, NE": with no street before it, a state code that is also a street word (NE, CT) is the state.
+    const lastState = !state && !military && cityWords.length >= 2 ? stateOf(cityWords.slice(-1)) : null;
+    const locality = military
+      ? { city: military[1], state: military[2] }
+      : { city: normalizeCity((lastState ? cityWords.slice(0, -1) : cityWords).join(" ")), state: state ?? lastState };
+    return { kind: "po_box", box: box.length === 4 ? box[3] : box[1], label, ...locality, zip };
   }
 
   const groups = groupsOf(clean.replace(CORNER_PREFIX, ""));
@@ -619,7 +670,11 @@ export function parseAddress(text: string): ParsedAddress {
     const split = splitStreetAndCity(streetPart, cityExpected, state, zip);
     streetPart = split.street;
     cityFromLine = split.city;
-    if (split.unit && !unitWords) unitWords = ["#", ...split.unit];
+    // "Loop 410 San Antonio", "Spur 5 W Lubbock": a number after a street that is only a route word or a type is the
+    // route's number (and a directional after it the post-directional), not a unit.
+    const routeNumber = split.unit && /^\d+$/.test(split.unit[0]) && (split.unit.length === 1 || (split.unit.length === 2 && /^([NSEW]|1\/2)$/.test(split.unit[1])));
+    if (routeNumber && opensRoute(streetPart)) streetPart = [...streetPart, ...split.unit!];
+    else if (split.unit && !unitWords) unitWords = ["#", ...split.unit];
   }
   // "1160 Park Ave W 4 N", "1056 W Northshore 1 W": a number and a directional letter after the street are a unit (floor and side).
   const sideUnit = streetPart.length >= 4 && /^\d+$/.test(streetPart[streetPart.length - 2]) && /^[NSEW]$/.test(streetPart[streetPart.length - 1]);

@@ -4,7 +4,7 @@
  * (street-name.ts, usps.ts), so only where the parser drew the lines counts.
  * Used by the parser test and `npm run geocode:compare-parsers`. Pure.
  */
-import { formatStreet, normalizeDirectional, normalizeStreetParts, normalizeStreetType, type StreetName } from "./street-name";
+import { formatStreet, normalizeDirectional, normalizeStreetParts, normalizeStreetType, streetFromWords, streetWords, type StreetName } from "./street-name";
 import { normalizeCity, normalizeState, normalizeUnit, normalizeZip } from "./usps";
 
 export type LabelledToken = [tag: string, text: string];
@@ -54,8 +54,36 @@ export function readingFromStreet(parts: {
   };
 }
 
+/**
+ * How the label side's street is read. "one-field" (since 2026-11-30): the words the labels give the street, in
+ * written order, read by the one street-name normalizer (`streetFromWords`) — the way the import reads a full-name
+ * column and the way pelias's, addresser's and us50_test_tagged's whole-street fields were already read — so what
+ * counts is which words the parser gave the street, not how a labeller split the street's own words into
+ * directional, name and type ("North Dupont Boulevard": name NORTH DUPONT in us50_train_tagged, N + DUPONT + BLVD by
+ * USPS and by our import). "labelled-parts": the labels' own split, each part through the same normalizers (the
+ * comparison before; README "Parser" gives both).
+ */
+export type StreetComparison = "one-field" | "labelled-parts";
+
+const STREET_TAGS = new Set([
+  "StreetNamePreDirectional",
+  "StreetNamePreModifier",
+  "StreetNamePreType",
+  "StreetName",
+  "StreetNamePostType",
+  "StreetNamePostDirectional",
+  "StreetNamePostModifier",
+]);
+
 /** The expected reading from usaddress labels. */
-export function readingFromLabels(tokens: LabelledToken[]): AddressReading {
+export function readingFromLabels(tokens: LabelledToken[], comparison: StreetComparison = "one-field"): AddressReading {
+  const reading = readingFromLabelledParts(tokens);
+  if (comparison === "labelled-parts") return reading;
+  const street = streetFromWords(streetWords(tokens.filter(([t]) => STREET_TAGS.has(t)).map(([, v]) => v.replace(/[,;]+$/, "")).join(" ")));
+  return { ...reading, preDir: street?.preDir ?? null, name: street?.name ?? null, type: street?.type ?? null, postDir: street?.postDir ?? null };
+}
+
+function readingFromLabelledParts(tokens: LabelledToken[]): AddressReading {
   const join = (...tags: string[]) => {
     const text = tokens.filter(([t]) => tags.includes(t)).map(([, v]) => v.replace(/[,;]+$/, "")).join(" ").trim();
     return text || null;

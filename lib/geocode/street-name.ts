@@ -141,7 +141,8 @@ export function streetWords(text: string | null | undefined, options: { keepApos
     .replace(IN_WORD_APOSTROPHE, keep ? "$1'" : "$1")
     .toUpperCase()
     .replace(/(\d)\s*-\s*(\d)/g, "$1-$2")
-    .replace(/\bI-(?=\d)/g, "I ")
+    // "I-294", "US-1", "SR-50": a route designator joined to its number by a hyphen.
+    .replace(/\b(I|US|SR|CR|FM|HWY|RT|RTE)-(?=\d)/g, "$1 ")
     .replace(/&/g, " & ")
     .replace(keep ? /[.\u2019`]|'(?![A-Z])|(?<![A-Z])'/g : /[.'\u2019`]/g, "")
     // "Dawson-Williams", "J-M": a hyphen between letters separates words; "120-55" (a Queens number) keeps it.
@@ -322,6 +323,15 @@ export function streetFromWords(input: string[]): StreetName | null {
   let preDir: string | null = null;
 
   const nameLeft = (from: number, to: number) => to - from >= 1;
+  // "Lucerne Dr S E", "8th St North East": a diagonal written as two words after the type.
+  const n = words.length;
+  const diagonal = (a: string | undefined, b: string | undefined) => {
+    const first = directionalOf(a);
+    const second = directionalOf(b);
+    return (first === "N" || first === "S") && (second === "E" || second === "W") ? first + second : null;
+  };
+  const trailingDiagonal = n >= 3 && streetTypeOf(words[n - 3]) ? diagonal(words[n - 2], words[n - 1]) : null;
+  if (trailingDiagonal) words.splice(n - 2, 2, trailingDiagonal);
   // "21st Ave No.": after a street type, a final "No" is North (it is the number sign only before a number).
   if (words.length >= 3 && words[words.length - 1] === "NO" && streetTypeOf(words[words.length - 2])) {
     words.pop();
@@ -329,7 +339,9 @@ export function streetFromWords(input: string[]): StreetName | null {
   }
   // Post-directional: the last word, when a name (not only a route designator) stays before it.
   if (!postDir && words.length >= 2 && directionalOf(words[words.length - 1])) {
-    const before = words.slice(0, -1);
+    // "Route N", "N Avenue N" (a lettered avenue after a pre-directional): a letter after nothing but a route word is
+    // that route's name.
+    const before = words.slice(nameStart(words), -1);
     const onlyRouteWord = before.length === 1 && (routePrefix([...before, "1"])?.[1] ?? 0) === 1;
     if (!onlyRouteWord) postDir = directionalOf(words.pop());
   }
@@ -361,12 +373,22 @@ export function streetFromWords(input: string[]): StreetName | null {
     }
   }
   // Pre-directional: the first word, when a name word follows ("North Ave" keeps NORTH as the name).
-  if (nameLeft(1, words.length) && words.length >= 2 && directionalOf(words[0])) {
+  // "N E 8th St", "S.W. Broadway" (periods dropped: S W): a diagonal written as two letters before the name.
+  const leadingDiagonal = words.length >= 3 && /^[NS]$/.test(words[0]) && /^[EW]$/.test(words[1]) ? diagonal(words[0], words[1]) : null;
+  if (leadingDiagonal) {
+    words.splice(0, 2);
+    preDir = leadingDiagonal;
+  } else if (nameLeft(1, words.length) && words.length >= 2 && directionalOf(words[0])) {
     // "N W Highway": a two-word directional "NORTH WEST".
     preDir = directionalOf(words.shift());
   }
   if (words.length === 0) return null;
   return { preDir, name: canonicalNameWords(words, Boolean(type)).join(" "), type, postDir };
+}
+
+/** Where the name starts after a leading directional that a name follows ("N Avenue N": 1). */
+function nameStart(words: string[]): number {
+  return words.length >= 3 && directionalOf(words[0]) ? 1 : 0;
 }
 
 /** A full-name column ("US Hwy 82", "1st Ave NE", "Hills & Hollows Ln") as one street. */

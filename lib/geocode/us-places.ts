@@ -39,16 +39,30 @@ export function isUsPlace(words: string[] | string, state: string | null, zip: s
   if (!name) return false;
   const t = tables();
   const states = state ? [state] : zip ? zipStates(zip) : null;
-  // "Huntingdon Vy", "Colorado Spgs": a last word abbreviated the way USPS abbreviates a feature is looked up spelled out.
+  // "Huntingdon Vy", "Colorado Spgs", "Grand Jct", "Lk Forest", "Sta Clara": a first or last word abbreviated the way
+  // USPS abbreviates it in its short (13-letter) city names is looked up spelled out.
   const parts = name.split(" ");
-  const spelled = parts.length > 1 ? PLACE_LAST_WORDS[parts[parts.length - 1]] : undefined;
-  const names = spelled ? [name, [...parts.slice(0, -1), spelled].join(" ")] : [name];
+  const names = [name];
+  if (parts.length > 1) {
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    const firsts = [first, ...(PLACE_FIRST_WORDS[first] ?? [])];
+    const lasts = PLACE_LAST_WORDS[last] ? [last, PLACE_LAST_WORDS[last]] : [last];
+    for (const f of firsts) for (const l of lasts) if (f !== first || l !== last) names.push([f, ...parts.slice(1, -1), l].join(" "));
+  }
   return names.some((n) => (states ? states.some((s) => t.byState.get(s)?.has(n) ?? false) : t.anyState.has(n)));
 }
 
 /** Abbreviated last words of place names (USPS feature abbreviations) and the word they stand for. */
 const PLACE_LAST_WORDS: Record<string, string> = {
   VY: "VALLEY", VLY: "VALLEY", HTS: "HEIGHTS", SPGS: "SPRINGS", SPG: "SPRING", BCH: "BEACH", CTY: "CITY", VLG: "VILLAGE", TWP: "TOWNSHIP",
+  JCT: "JUNCTION", FLS: "FALLS", HL: "HILL", HLS: "HILLS", LK: "LAKE", LKS: "LAKES", MTN: "MOUNTAIN", PK: "PARK", CTR: "CENTER",
+  CRK: "CREEK", PT: "POINT", GRV: "GROVE", HBR: "HARBOR", STA: "STATION", BR: "BRANCH", VW: "VIEW",
+};
+
+/** Abbreviated first words of place names (N, FT, MT, ST… are spelled out by normalizeCity already). */
+const PLACE_FIRST_WORDS: Record<string, string[]> = {
+  SO: ["SOUTH"], LK: ["LAKE"], MTN: ["MOUNTAIN"], STA: ["SANTA"], PT: ["POINT", "PORT"], HBR: ["HARBOR"], GRN: ["GREEN"],
 };
 
 /** The longest place of any state (in words, at most 4) that starts at each word; 0 where none does. */

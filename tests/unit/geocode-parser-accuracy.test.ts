@@ -11,7 +11,11 @@ import parser from "parse-address";
 import { describe, expect, it } from "vitest";
 import { parseAddress } from "@/lib/geocode/parse";
 import { formatScore, readingFromLabels, scoreParser, type ParserScore } from "@/lib/geocode/parser-accuracy";
-import { fixtureHalf, ourReading, parseAddressTableCases, readingFromParseAddressExpectation, peliasUsCases, secondDevelopmentCases, usaddressFixture, usaddressStreetCases } from "../support/parser-fixtures";
+import { addresserUsCases, fixtureHalf, nearHeldOutLine, ourReading, parseAddressTableCases, readingFromParseAddressExpectation, peliasUsCases, secondDevelopmentCases, usaddressFixture, usaddressStreetCases } from "../support/parser-fixtures";
+
+// The second development set's hand-labelled files: what ours measured when the rules last changed (README figures).
+const HAND_FLOOR = 0.995;
+const HAND_NAME_FLOOR = 0.995;
 
 describe("parser accuracy on real labelled addresses", () => {
   it("splits the labelled set into a development and a held-out half, the same way every time", () => {
@@ -34,20 +38,33 @@ describe("parser accuracy on real labelled addresses", () => {
       const p = parser.parseLocation(text);
       return p?.number ? readingFromParseAddressExpectation(p as Record<string, string>) : null;
     });
+    // The comparison before 2026-11-30 (the labels' own split of the street's words; README "Parser"), printed beside.
+    const before = {
+      development: scoreParser(usaddressStreetCases("development", "labelled-parts"), ourReading),
+      heldOut: scoreParser(usaddressStreetCases("held-out", "labelled-parts"), ourReading),
+      whole: scoreParser(usaddressStreetCases(undefined, "labelled-parts"), ourReading),
+    };
     console.log(formatScore("sightline, development half", development));
     console.log(formatScore("sightline, held-out half", heldOut));
     console.log(formatScore("sightline, whole set", ours));
     console.log(formatScore("parse-address (raw), whole set", raw));
+    console.log(formatScore("sightline, development half (street compared in the labels' parts)", before.development));
+    console.log(formatScore("sightline, held-out half (street compared in the labels' parts)", before.heldOut));
+    console.log(formatScore("sightline, whole set (street compared in the labels' parts)", before.whole));
     // Floors: what ours measured when the rules last changed (README figures), so a change that makes it worse fails.
     const share = (score: ParserScore, n: number) => n / score.total;
-    expect(share(development, development.exact)).toBeGreaterThanOrEqual(0.945);
-    expect(share(development, development.components.name)).toBeGreaterThanOrEqual(0.973);
-    expect(share(heldOut, heldOut.exact)).toBeGreaterThanOrEqual(0.836);
-    expect(share(ours, ours.exact)).toBeGreaterThanOrEqual(0.889);
+    expect(share(development, development.exact)).toBeGreaterThanOrEqual(0.956);
+    expect(share(development, development.components.name)).toBeGreaterThanOrEqual(0.983);
+    expect(share(before.development, before.development.exact)).toBeGreaterThanOrEqual(0.946);
+    expect(share(before.development, before.development.components.name)).toBeGreaterThanOrEqual(0.973);
+    expect(share(before.heldOut, before.heldOut.exact)).toBeGreaterThanOrEqual(0.838);
+    expect(share(before.heldOut, before.heldOut.components.name)).toBeGreaterThanOrEqual(0.887);
+    expect(share(heldOut, heldOut.exact)).toBeGreaterThanOrEqual(0.887);
+    expect(share(ours, ours.exact)).toBeGreaterThanOrEqual(0.92);
     expect(share(ours, ours.components.number)).toBeGreaterThanOrEqual(0.985);
     expect(share(ours, ours.components.zip)).toBeGreaterThanOrEqual(0.99);
-    expect(share(ours, ours.components.name)).toBeGreaterThanOrEqual(0.928);
-    expect(share(heldOut, heldOut.components.name)).toBeGreaterThanOrEqual(0.887);
+    expect(share(ours, ours.components.name)).toBeGreaterThanOrEqual(0.959);
+    expect(share(heldOut, heldOut.components.name)).toBeGreaterThanOrEqual(0.935);
     expect(ours.exact).toBeGreaterThan(raw.exact);
     for (const c of ["number", "name", "type", "unit", "city", "state", "zip"] as const) {
       expect(ours.components[c], c).toBeGreaterThanOrEqual(raw.components[c]);
@@ -62,12 +79,15 @@ describe("parser accuracy on real labelled addresses", () => {
     const handLabelled = cases.filter((c) => !c.source.includes("synthetic"));
     const all = scoreParser(cases, ourReading);
     const hand = scoreParser(handLabelled, ourReading);
+    const handBefore = scoreParser(secondDevelopmentCases("labelled-parts").filter((c) => !c.source.includes("synthetic")), ourReading);
+    console.log(formatScore("sightline, second development set, hand-labelled files (street compared in the labels' parts)", handBefore));
+    expect(handBefore.exact / handBefore.total).toBeGreaterThanOrEqual(0.967);
     for (const source of [...new Set(cases.map((c) => c.source))]) console.log(formatScore(`sightline, second development set, ${source}`, scoreParser(cases.filter((c) => c.source === source), ourReading)));
     console.log(formatScore("sightline, second development set, hand-labelled files", hand));
     console.log(formatScore("sightline, second development set, all", all));
     // Floors: what ours measured when the rules last changed (README figures).
-    expect(hand.exact / hand.total).toBeGreaterThanOrEqual(0.965);
-    expect(hand.components.name / hand.total).toBeGreaterThanOrEqual(0.965);
+    expect(hand.exact / hand.total).toBeGreaterThanOrEqual(HAND_FLOOR);
+    expect(hand.components.name / hand.total).toBeGreaterThanOrEqual(HAND_NAME_FLOOR);
     expect(all.exact / all.total).toBeGreaterThanOrEqual(0.985);
     expect(all.components.name / all.total).toBeGreaterThanOrEqual(0.985);
   });
@@ -80,14 +100,38 @@ describe("parser accuracy on real labelled addresses", () => {
     expect(score.exact).toBeGreaterThanOrEqual(19);
   });
 
+  it("reads the US street addresses of addresser's own tests (a fourth development set, no held-out line nor a near-copy)", () => {
+    const cases = addresserUsCases();
+    expect(cases.length).toBe(56);
+    expect(cases.filter((c) => nearHeldOutLine(c.text))).toEqual([]);
+    const score = scoreParser(cases, ourReading);
+    console.log(formatScore("sightline, addresser's US cases", score));
+    // Floor: what ours measured when the rules last changed (README figures).
+    expect(score.exact).toBeGreaterThanOrEqual(56);
+  });
+
+  it("compares the street as the words the labels give it, read by the one street-name normalizer (and, as before, in the labels' parts)", () => {
+    // us50_train_tagged labels a spelled-out leading directional as part of the name: the same street as N DUPONT BLVD.
+    const dupont: Parameters<typeof readingFromLabels>[0] = [["AddressNumber", "697"], ["StreetName", "North"], ["StreetName", "Dupont"], ["StreetNamePostType", "Boulevard,"], ["PlaceName", "Milford,"], ["StateName", "DE"], ["ZipCode", "19963"]];
+    expect(readingFromLabels(dupont)).toMatchObject({ preDir: "N", name: "DUPONT", type: "BLVD" });
+    expect(readingFromLabels(dupont, "labelled-parts")).toMatchObject({ preDir: null, name: "NORTH DUPONT", type: "BLVD" });
+    expect(ourReading("697 North Dupont Boulevard, Milford, DE 19963")).toMatchObject({ preDir: "N", name: "DUPONT", type: "BLVD", city: "MILFORD" });
+    // Which words are the street still counts: a unit read into the street is a miss either way.
+    const unitAfter: Parameters<typeof readingFromLabels>[0] = [["AddressNumber", "1"], ["StreetName", "Main"], ["StreetNamePostType", "St"], ["OccupancyType", "Apt"], ["OccupancyIdentifier", "5"]];
+    expect(readingFromLabels(unitAfter)).toMatchObject({ name: "MAIN", type: "ST", unit: "APT 5" });
+  });
+
   it("compares usaddress labels through the same street normalizer as ours (route designators, directionals inside a name, non-USPS types)", () => {
     // "Old West State Route 21": a directional labelled as a pre-directional between words of the name is a name word.
-    expect(
-      readingFromLabels([["AddressNumber", "5442"], ["StreetNamePreModifier", "OLD"], ["StreetNamePreDirectional", "WEST"], ["StreetNamePreType", "STATE"], ["StreetNamePreType", "ROUTE"], ["StreetName", "21,"], ["PlaceName", "IMPERIAL,"], ["StateName", "MO"]]),
-    ).toMatchObject({ preDir: null, name: "OLD WEST STATE ROUTE 21" });
+    for (const comparison of ["one-field", "labelled-parts"] as const) {
+      expect(
+        readingFromLabels([["AddressNumber", "5442"], ["StreetNamePreModifier", "OLD"], ["StreetNamePreDirectional", "WEST"], ["StreetNamePreType", "STATE"], ["StreetNamePreType", "ROUTE"], ["StreetName", "21,"], ["PlaceName", "IMPERIAL,"], ["StateName", "MO"]], comparison),
+      ).toMatchObject({ preDir: null, name: "OLD WEST STATE ROUTE 21" });
+    }
     expect(ourReading("5442 Old West State Route 21, Imperial, MO")).toMatchObject({ preDir: null, name: "OLD WEST STATE ROUTE 21" });
     // A leading one stays the pre-directional; one after the whole name and its type is the post-directional.
     expect(readingFromLabels([["AddressNumber", "1"], ["StreetNamePreDirectional", "W"], ["StreetName", "Main"], ["StreetNamePostType", "St"]])).toMatchObject({ preDir: "W", name: "MAIN", type: "ST" });
+    expect(readingFromLabels([["AddressNumber", "2"], ["StreetName", "7th"], ["StreetNamePostType", "Street"], ["StreetNamePreDirectional", "Southeast,"]], "labelled-parts")).toMatchObject({ preDir: null, name: "7TH", type: "ST", postDir: "SE" });
     expect(readingFromLabels([["AddressNumber", "2"], ["StreetName", "7th"], ["StreetNamePostType", "Street"], ["StreetNamePreDirectional", "Southeast,"]])).toMatchObject({ preDir: null, name: "7TH", type: "ST", postDir: "SE" });
     // A type USPS does not list is a name word on both sides (street-name.ts normalizeStreetParts).
     expect(readingFromLabels([["AddressNumber", "19"], ["StreetName", "HARGROVE"], ["StreetNamePostType", "GRADE,"], ["PlaceName", "PALM"], ["PlaceName", "COAST"], ["StateName", "FL"]])).toMatchObject({ name: "HARGROVE GRADE", type: null });
@@ -112,7 +156,7 @@ describe("parser accuracy on real labelled addresses", () => {
     const crossings = fixture.filter((a) => a.kind === "intersection");
     const readAsCrossing = crossings.filter((a) => parseAddress(a.text).kind === "intersection").length;
     console.log(`PO boxes read as boxes: ${readAsBox}/${boxes.length}; intersections: ${readAsCrossing}/${crossings.length}`);
-    expect(readAsBox / boxes.length).toBeGreaterThanOrEqual(0.93);
+    expect(readAsBox / boxes.length).toBeGreaterThanOrEqual(0.94);
     expect(readAsCrossing).toBe(crossings.length);
   });
 
@@ -183,6 +227,25 @@ describe("parser accuracy on real labelled addresses", () => {
     ["59-17 Junction Boulevard, 17th Floor Conference Room, Flushing, New York", { unit: "# 17 FLOOR CONFERENCE ROOM", city: "FLUSHING" }],
     ["1111 MD 760, Lusby, MD", { street: { name: "MD 760", type: null }, unit: null, city: "LUSBY", state: "MD" }],
     ["1210a Highway 10 W IA", { street: { name: "HWY 10", postDir: "W" }, city: null, state: "IA" }],
+    // General forms found on addresser's cases and by forms written here (README "Generalisation"), not on held-out lines.
+    ["826 N Avenue N, Crowley, LA 70526", { street: { preDir: "N", name: "AVE N", type: null, postDir: null }, city: "CROWLEY" }],
+    ["45 Loop 410 San Antonio TX", { street: { name: "LOOP 410" }, unit: null, city: "SAN ANTONIO" }],
+    ["45 Spur 5 W San Antonio TX", { street: { name: "SPUR 5", postDir: "W" }, unit: null, city: "SAN ANTONIO" }],
+    ["594 Lane 8 1/2 Powell WY 82435", { street: { name: "LANE 8 1/2" }, unit: null, city: "POWELL" }],
+    ["2320 West Lake Shore Drive 6 Waco Texas 76708", { street: { name: "LAKE SHORE", type: "DR" }, unit: "# 6", city: "WACO" }],
+    ["45 US-1 Jupiter FL", { street: { name: "US HWY 1" }, city: "JUPITER", state: "FL" }],
+    ["45 Hwy 6 S Houston TX 77083", { street: { name: "HWY 6", postDir: "S" }, city: "HOUSTON" }],
+    ["45 Hwy. 101 N. Kalispell MT", { street: { name: "HWY 101", postDir: "N" }, city: "KALISPELL", state: "MT" }],
+    ["45 N. E. 8th St Miami FL", { street: { preDir: "NE", name: "8TH", type: "ST" }, city: "MIAMI" }],
+    ["45 8th St. North East, Washington, DC", { street: { name: "8TH", type: "ST", postDir: "NE" }, city: "WASHINGTON" }],
+    ["45 Main St S E", { street: { name: "MAIN", type: "ST", postDir: "SE" }, city: null }],
+    ["45 South West End Ave", { street: { preDir: "S", name: "WEST END", type: "AVE" } }],
+    ["45 Main St N Chicago Heights", { street: { name: "MAIN", type: "ST", postDir: "N" }, city: "CHICAGO HEIGHTS" }],
+    ["45 Elm Ave Palm Springs", { street: { name: "ELM", type: "AVE" }, city: "PALM SPRINGS" }],
+    ["45 Main St Ext", { street: { name: "MAIN ST", type: "EXT" }, city: null }],
+    ["45 Main St Grand Jct CO", { street: { name: "MAIN", type: "ST", postDir: null }, city: "GRAND JCT", state: "CO" }],
+    ["45 Main St So Pasadena CA", { street: { name: "MAIN", type: "ST", postDir: null }, city: "SO PASADENA", state: "CA" }],
+    ["45½ Main St", { number: 45, numberSuffix: "1/2", street: { name: "MAIN", type: "ST" } }],
   ])("reads %j", (text, expected) => {
     expect(parseAddress(text)).toMatchObject({ kind: "address", ...expected });
   });
@@ -198,5 +261,17 @@ describe("parser accuracy on real labelled addresses", () => {
 
   it("recognises rural boxes (never placed)", () => {
     expect(parseAddress("RR 2 Box 10, Prattville, AL 36067")).toMatchObject({ kind: "po_box", label: "RR 2 BOX 10", zip: "36067" });
+    expect(parseAddress("Route 2 Box 10 Prattville AL")).toMatchObject({ kind: "po_box", label: "RR 2 BOX 10", city: "PRATTVILLE", state: "AL" });
+    expect(parseAddress("RFD 3 Box 7, Paris ME")).toMatchObject({ kind: "po_box", label: "RR 3 BOX 7", city: "PARIS", state: "ME" });
+    expect(parseAddress("HC 61 Box 5 Ely NV")).toMatchObject({ kind: "po_box", label: "HC 61 BOX 5", city: "ELY", state: "NV" });
+  });
+
+  it("recognises other PO box forms: drawers and callers, military boxes, a state that is also a street word", () => {
+    expect(parseAddress("PO Drawer 538, Basile LA 70515")).toMatchObject({ kind: "po_box", label: "PO BOX 538", city: "BASILE", state: "LA", zip: "70515" });
+    expect(parseAddress("Caller 3000 Dallas TX")).toMatchObject({ kind: "po_box", label: "PO BOX 3000", city: "DALLAS", state: "TX" });
+    expect(parseAddress("PSC 802 Box 74, APO AE 09499")).toMatchObject({ kind: "po_box", label: "PSC 802 BOX 74", city: "APO", state: "AE", zip: "09499" });
+    expect(parseAddress("Unit 2050 Box 4190, APO AP 96278")).toMatchObject({ kind: "po_box", label: "UNIT 2050 BOX 4190", city: "APO", state: "AP" });
+    expect(parseAddress("PO Box 5, Omaha, NE")).toMatchObject({ kind: "po_box", city: "OMAHA", state: "NE" });
+    expect(parseAddress("123 Box Elder Rd")).toMatchObject({ kind: "address", street: { name: "BOX ELDER", type: "RD" } });
   });
 });

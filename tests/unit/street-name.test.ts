@@ -30,6 +30,19 @@ describe("street-name normalizer", () => {
     expect(parseStreetName(fullName)).toEqual(fromParts);
   });
 
+  it("reads a lettered avenue after a pre-directional, a diagonal written as two words, and a route joined to its number by a hyphen", () => {
+    // "N Avenue N" (Crowley, LA): the last N is the avenue's letter, as in "Avenue N".
+    expect(parseStreetName("N Avenue N")).toEqual({ preDir: "N", name: "AVE N", type: null, postDir: null });
+    expect(normalizeStreetParts({ preDir: "N", preType: "Avenue", name: "N" })).toEqual(parseStreetName("N Avenue N"));
+    expect(parseStreetName("Lucerne Dr S E")).toEqual({ preDir: null, name: "LUCERNE", type: "DR", postDir: "SE" });
+    expect(parseStreetName("8th St North East")).toEqual({ preDir: null, name: "8TH", type: "ST", postDir: "NE" });
+    expect(parseStreetName("S.W. Broadway")).toEqual({ preDir: "SW", name: "BROADWAY", type: null, postDir: null });
+    // Spelled out before a name, two directionals stay apart ("South West End Ave" is S + WEST END).
+    expect(parseStreetName("South West End Ave")).toEqual({ preDir: "S", name: "WEST END", type: "AVE", postDir: null });
+    expect(parseStreetName("US-1")).toEqual(parseStreetName("US 1"));
+    expect(parseStreetName("SR-50")).toMatchObject({ name: "STATE HWY 50" });
+  });
+
   it("reads a grid road's name whole: a directional after a bare number before the type is part of the name", () => {
     expect(parseStreetName("N 2900 E Rd")).toEqual({ preDir: "N", name: "2900 E", type: "RD", postDir: null });
     expect(parseStreetName("1500 N Road")).toEqual({ preDir: null, name: "1500 N", type: "RD", postDir: null });
