@@ -5,7 +5,7 @@
  * agency's time zone (a day across a daylight-saving change is 23 or 25 h).
  */
 import { addDays } from "date-fns";
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 
 export type FootageStatus = "available" | "urgent" | "likely_overwritten" | "unknown";
 
@@ -18,9 +18,42 @@ export interface Footage {
 /** Footage expiring within this window is urgent: the canvass has to happen today or tomorrow. */
 export const URGENT_WITHIN_MS = 48 * 60 * 60 * 1000;
 
+const DAY_MS = 86_400_000;
+/**
+ * Wider than any UTC-offset change a zone makes at once (daylight saving moves 30 min to 2 h): an offset
+ * that is the same at both ends of this window around an instant did not change near it.
+ */
+const OFFSET_CHANGE_WINDOW_MS = 3 * 60 * 60 * 1000;
+
 export function footageExpiresAt(incidentAt: Date, retentionDays: number, timeZone: string): Date {
-  const local = new TZDate(incidentAt.getTime(), timeZone);
-  return new Date(addDays(local, retentionDays).getTime());
+  return expiryFrom(incidentAt, timeZone)(retentionDays);
+}
+
+/**
+ * The expiry for any retention of one incident. Usually the zone's UTC offset at the incident is
+ * also the offset at the same instant N × 24 h later and 3 h either side of it: that instant then
+ * shows the same wall-clock time N days on, and no other instant shows it, so it is the expiry.
+ * That takes three offset look-ups (Intl, cached formatter); TZDate and addDays take about ten, and
+ * under load they were ~2% of the app's CPU. Across an offset change (daylight saving within the
+ * retention, or near the expiry, where a wall-clock time is skipped or repeated) the calendar
+ * arithmetic decides, as it always did.
+ */
+function expiryFrom(incidentAt: Date, timeZone: string): (retentionDays: number) => Date {
+  const incidentMs = incidentAt.getTime();
+  const offsetAtIncident = tzOffset(timeZone, incidentAt);
+  return (retentionDays) => {
+    if (Number.isInteger(retentionDays)) {
+      const sameOffsetMs = incidentMs + retentionDays * DAY_MS;
+      if (
+        tzOffset(timeZone, new Date(sameOffsetMs)) === offsetAtIncident &&
+        tzOffset(timeZone, new Date(sameOffsetMs - OFFSET_CHANGE_WINDOW_MS)) === offsetAtIncident &&
+        tzOffset(timeZone, new Date(sameOffsetMs + OFFSET_CHANGE_WINDOW_MS)) === offsetAtIncident
+      ) {
+        return new Date(sameOffsetMs);
+      }
+    }
+    return new Date(addDays(new TZDate(incidentMs, timeZone), retentionDays).getTime());
+  };
 }
 
 export function footageStatus(
@@ -29,10 +62,14 @@ export function footageStatus(
   timeZone: string,
   now: Date = new Date(),
 ): Footage {
+  return footageOf(retentionDays, (days) => footageExpiresAt(incidentAt, days, timeZone), now);
+}
+
+function footageOf(retentionDays: number | null | undefined, expiry: (retentionDays: number) => Date, now: Date): Footage {
   if (retentionDays === null || retentionDays === undefined || !Number.isFinite(retentionDays) || retentionDays < 0) {
     return { status: "unknown", expiresAt: null };
   }
-  const expiresAt = footageExpiresAt(incidentAt, retentionDays, timeZone);
+  const expiresAt = expiry(retentionDays);
   const remainingMs = expiresAt.getTime() - now.getTime();
   const status: FootageStatus = remainingMs <= 0 ? "likely_overwritten" : remainingMs <= URGENT_WITHIN_MS ? "urgent" : "available";
   return { status, expiresAt: expiresAt.toISOString() };
@@ -46,10 +83,11 @@ export function footageStatus(
  */
 export function footageStatusFor(incidentAt: Date, timeZone: string, now: Date = new Date()): (retentionDays: number | null | undefined) => Footage {
   const byDays = new Map<number | null | undefined, Footage>();
+  let expiry: ((retentionDays: number) => Date) | undefined;
   return (retentionDays) => {
     let footage = byDays.get(retentionDays);
     if (!footage) {
-      footage = footageStatus(incidentAt, retentionDays, timeZone, now);
+      footage = footageOf(retentionDays, (days) => (expiry ??= expiryFrom(incidentAt, timeZone))(days), now);
       byDays.set(retentionDays, footage);
     }
     // A copy per site: callers may hold on to (or change) one site's answer.

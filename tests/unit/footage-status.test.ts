@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { footageExpiresAt, footageStatus, URGENT_WITHIN_MS } from "@/lib/investigation/footage-status";
+import { addDays } from "date-fns";
+import { TZDate } from "@date-fns/tz";
+import { footageExpiresAt, footageStatus, footageStatusFor, URGENT_WITHIN_MS } from "@/lib/investigation/footage-status";
 
 const CHICAGO = "America/Chicago";
 const expiry = (at: string, days: number, tz = CHICAGO) => footageExpiresAt(new Date(at), days, tz).toISOString();
@@ -72,5 +74,62 @@ describe("footage status", () => {
     expect(exp.toISOString()).toBe("2026-03-09T17:00:00.000Z");
     expect(footageStatus(incident, 7, CHICAGO, new Date("2026-03-07T17:00:00Z")).status).toBe("urgent");
     expect(footageStatus(incident, 7, CHICAGO, new Date("2026-03-07T16:59:59.999Z")).status).toBe("available");
+  });
+});
+
+describe("footage expiry against the calendar arithmetic itself (TZDate + addDays)", () => {
+  // The expiry skips TZDate when the zone's offset is the same at both ends: whatever path it takes, it must
+  // give exactly what the calendar arithmetic gives, across daylight-saving changes of every size and direction.
+  const reference = (at: Date, days: number, tz: string) => new Date(addDays(new TZDate(at.getTime(), tz), days).getTime()).toISOString();
+  const ZONES = [
+    "America/Chicago",
+    "Europe/London",
+    "Australia/Lord_Howe", // 30-minute change
+    "Australia/Sydney", // southern hemisphere
+    "America/St_Johns", // half-hour zone
+    "America/Santiago",
+    "Antarctica/Troll", // 2-hour change
+    "America/Phoenix",
+    "UTC",
+  ];
+  const DAYS = [0, 1, 2, 6, 7, 13, 14, 30, 31, 60, 90, 180, 365];
+
+  it("is the same for instants ~29 h apart (never on the same minute of the day) over two years, in zones with and without daylight saving", () => {
+    let compared = 0;
+    for (const tz of ZONES) {
+      for (let ms = Date.parse("2025-09-01T00:00:00Z"); ms < Date.parse("2027-09-01T00:00:00Z"); ms += 37 * 60_000 * 47) {
+        const at = new Date(ms);
+        for (const days of DAYS) {
+          expect(footageExpiresAt(at, days, tz).toISOString(), `${at.toISOString()} + ${days} d in ${tz}`).toBe(reference(at, days, tz));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(60_000);
+  });
+
+  it("is the same for every quarter hour around the changes (the skipped and the repeated wall-clock times)", () => {
+    for (const tz of ["America/Chicago", "Europe/London", "Australia/Lord_Howe", "Antarctica/Troll"]) {
+      for (const day of ["2026-03-07", "2026-03-28", "2026-04-04", "2026-10-03", "2026-10-24", "2026-10-31"]) {
+        for (let ms = Date.parse(`${day}T00:00:00Z`) - 86_400_000; ms < Date.parse(`${day}T00:00:00Z`) + 3 * 86_400_000; ms += 15 * 60_000) {
+          const at = new Date(ms);
+          for (const days of [1, 2, 7]) {
+            // Forward from before a change, and back: the incident itself on the change's night.
+            expect(footageExpiresAt(at, days, tz).toISOString(), `${at.toISOString()} + ${days} d in ${tz}`).toBe(reference(at, days, tz));
+            const before = new Date(ms - days * 86_400_000);
+            expect(footageExpiresAt(before, days, tz).toISOString(), `${before.toISOString()} + ${days} d in ${tz}`).toBe(reference(before, days, tz));
+          }
+        }
+      }
+    }
+  });
+
+  it("gives footageStatusFor the same answers as footageStatus, for every retention", () => {
+    const at = new Date("2026-10-25T06:30:00Z");
+    const now = new Date("2026-10-30T12:00:00Z");
+    const forSearch = footageStatusFor(at, CHICAGO, now);
+    for (const days of [null, undefined, -1, 0, 1, 5, 7, 7, 8, 30, 2.5]) {
+      expect(forSearch(days)).toEqual(footageStatus(at, days, CHICAGO, now));
+    }
   });
 });
