@@ -250,6 +250,12 @@ try {
     `cut off by the time limit (in flight when the clients closed): ${accounting.cutOffAtTimeLimit}, of which the server had committed ${accounting.cutOffCommitted}`,
   );
   for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? "ok  " : "FAIL"} ${name}`);
+  // A 502/504 comes from nginx, not the app: its error log says why (it is kept after the proxy stops).
+  if (proxy && fs.existsSync(proxy.errorLog)) {
+    const lines = fs.readFileSync(proxy.errorLog, "utf8").split("\n").filter(Boolean);
+    console.log(`nginx error log (${lines.length} lines, ${proxy.errorLog}):`);
+    for (const line of lines.slice(-10)) console.log(`  ${line}`);
+  }
   if (profileDir) printProfiles(profileDir);
 
   const out = path.resolve(values.out!);

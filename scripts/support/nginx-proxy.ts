@@ -21,6 +21,8 @@ export interface RunningProxy {
   port: number;
   /** One line per request: `<upstream address> <status> <method> <uri>`. */
   accessLog: string;
+  /** nginx's error log (warnings and errors: why an answer was a 502, say); kept in the temp directory after stop(). */
+  errorLog: string;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,9 @@ http {
   upstream sightline {
 ${upstreams.map((u) => `    server ${u} max_fails=0;`).join("\n")}
     keepalive 32;
+    # Shorter than Node.js's keep-alive timeout (5 s, next start's default): nginx must never send a request on a
+    # connection the app is closing as idle. A POST caught so is not retried (it is not idempotent): it is a 502.
+    keepalive_timeout 4s;
   }
   server {
     listen 127.0.0.1:${port};
@@ -113,10 +118,12 @@ export async function startNginxProxy(options: { upstreams: string[]; port?: num
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  const keptErrorLog = `${prefix}-error.log`;
   return {
     baseUrl,
     port,
     accessLog: path.join(prefix, "access.log"),
+    errorLog: keptErrorLog,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         // SIGQUIT: graceful shutdown (finish the requests in flight).
@@ -132,6 +139,8 @@ export async function startNginxProxy(options: { upstreams: string[]; port?: num
           });
         });
       }
+      const errorLog = path.join(prefix, "error.log");
+      if (fs.existsSync(errorLog) && fs.statSync(errorLog).size > 0) fs.copyFileSync(errorLog, keptErrorLog);
       fs.rmSync(prefix, { recursive: true, force: true });
     },
   };
