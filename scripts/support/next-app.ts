@@ -21,6 +21,22 @@ export interface RunningApp {
   kill9(): Promise<void>;
 }
 
+/**
+ * The Node.js flags `npm start` gives `next start` (package.json's start script, README "Deploying"), so
+ * the load test, the bench and the fault tests run the app as a deployment does. The script must keep
+ * the shape `node <flags> node_modules/next/dist/bin/next start`: anything else fails here, loudly.
+ */
+export function startScriptNodeFlags(startScript: string = packageStartScript()): string[] {
+  const match = /^node((?:\s+--[a-z0-9-]+(?:=\S+)?)*)\s+node_modules\/next\/dist\/bin\/next start$/.exec(startScript.trim());
+  if (!match) throw new Error(`package.json's start script is not \`node <flags> node_modules/next/dist/bin/next start\`: ${startScript}`);
+  return match[1].trim().split(/\s+/).filter(Boolean);
+}
+
+function packageStartScript(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  return pkg.scripts?.start ?? "";
+}
+
 export function hasBuild(): boolean {
   return fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
 }
@@ -74,14 +90,14 @@ export async function startBuiltApp(options: {
   logFile: string;
   port?: number;
   healthTimeoutMs?: number;
-  /** Node.js flags for the app process, e.g. `--cpu-prof` (NODE_OPTIONS refuses it). */
+  /** Node.js flags for the app process besides the start script's, e.g. `--cpu-prof` (NODE_OPTIONS refuses it). */
   nodeArgs?: string[];
 }): Promise<RunningApp> {
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, "a");
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...startScriptNodeFlags(), ...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), NEXTAUTH_URL: baseUrl, ...options.env },
     stdio: ["ignore", log, log],
