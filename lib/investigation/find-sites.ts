@@ -17,6 +17,7 @@ import type { RankKey } from "./result-page";
 import { rankedOrder } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
 import { searchDistanceM, type SearchArea } from "./search-area";
+import { rowsThenCommit } from "@/lib/db/rows-before-commit";
 import { distanceMeters, geographyLineSql, geographyPointSql, withinMeters } from "@/lib/geo/spatial-sql";
 
 type Executor = Pick<Db, "execute">;
@@ -234,18 +235,25 @@ export async function findSitesRanked(db: Executor, input: Omit<FindSitesInput, 
  * costs one round trip and still never answers without its entry: a single statement commits as a
  * whole. Not for `cones` (their polygons are a second read; runAuditedSearch keeps a transaction for it).
  * Answers the entry's id too (null when nothing was found: no page follows an empty answer).
+ *
+ * The sites are ranked as soon as the server has sent them, while it commits (lib/db/rows-before-commit.ts):
+ * `committed` settles when the entry is durable (or rejects if the statement did not commit). Nothing may
+ * leave the process before it has resolved.
  */
 export async function findSitesRecorded(
   db: Executor,
   input: Omit<FindSitesInput, "cones">,
   record: (results: SQL) => SQL,
-): Promise<{ found: FoundSites; recordedId: number | null }> {
-  const result = await db.execute(sql`
+): Promise<{ found: FoundSites; recordedId: number | null; committed: Promise<void> }> {
+  const statement = rowsThenCommit<SiteRow & { recorded_id: string | number }>(
+    db,
+    sql`
     with found as materialized (${findSitesQuery(input.area)}),
     recorded as (${record(sql`(select count(*) from found)`)} returning id)
-    select found.*, (select id from recorded) as recorded_id from found`);
-  const rows = result.rows as unknown as (SiteRow & { recorded_id: string | number })[];
-  return { found: rankRows(rows, input), recordedId: rows.length > 0 ? Number(rows[0].recorded_id) : null };
+    select found.*, (select id from recorded) as recorded_id from found`,
+  );
+  const rows = await statement.rows;
+  return { found: rankRows(rows, input), recordedId: rows.length > 0 ? Number(rows[0].recorded_id) : null, committed: statement.committed };
 }
 
 /** Adds each camera's stored cone polygon (`viewCone`, as `cones: true` answers) to sites already found: a page's, not the whole answer's. */

@@ -64,7 +64,11 @@ export async function runAuditedSearch(db: Db, actor: AuditActor, request: Searc
       auditInsertSql(actor, { action: "investigation.searched", targetType: "search", details: { ...searchedEntry, includeContacts: false } }, sql`jsonb_build_object('results', ${results})`),
     );
     const { sites, page } = answer(found.found, found.recordedId);
-    return toSiteFeatureCollection(sites, search, undefined, page);
+    const collection = toSiteFeatureCollection(sites, search, undefined, page);
+    // Ranked and built while the server committed the statement (rows-before-commit.ts): the answer leaves
+    // only once its entry is durable, and not at all if the commit failed.
+    await found.committed;
+    return collection;
   }
   return db.transaction(async (tx) => {
     if (after) await continuedSearchEntry(tx, actor, after, { action: "investigation.searched", details: searchedEntry });

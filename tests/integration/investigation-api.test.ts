@@ -138,6 +138,17 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     );
     expect(String(failed?.cause ?? failed)).toContain("audit refused by the test");
     expect((await auditRows("investigation.searched")).length).toBe(before + 1);
+
+    // The sites arrive before the statement commits (rows-before-commit.ts) and are ranked meanwhile; an entry
+    // refused only at COMMIT still means no answer.
+    const refusedAtCommit = await whileAuditRefuses(
+      t.db,
+      "investigation.searched",
+      () => near(request(nearUrl({ lat: CENTER[1], lng: CENTER[0], radius: 250, at: INCIDENT_AT }), { authorization: auth }), noParams),
+      { atCommit: true },
+    );
+    expect(String(refusedAtCommit?.cause ?? refusedAtCommit)).toContain("audit refused by the test");
+    expect((await auditRows("investigation.searched")).length).toBe(before + 1);
   });
 
   it("includes contacts only with include=contacts, and audits each contact view", async () => {
