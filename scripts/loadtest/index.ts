@@ -40,6 +40,7 @@ import { sql } from "drizzle-orm";
 import { ensureBuild, freePort, startBuiltApp, type RunningApp } from "../support/next-app";
 import { nginxBinary, startNginxProxy, type RunningProxy } from "../support/nginx-proxy";
 import { traceRegistrations } from "../support/registration-integrity";
+import { processTree, processTreePeakRssMb } from "../bench/support/stats";
 import { databaseBackendPids, processCpuSeconds, sumCpuSeconds } from "./cpu-time";
 import { printProfiles } from "./profile";
 import { accountRegistrations, kindFigures, serverErrors } from "./report";
@@ -149,8 +150,16 @@ try {
   const appPids = apps.map((a) => a.child.pid);
   const backendsOf = () => (database.serverDatabase ? databaseBackendPids(process.env.DATABASE_URL!, database.serverDatabase).catch(() => []) : Promise.resolve([]));
   const backendsAtStart = await backendsOf();
-  const cpuAtStart = { app: sumCpuSeconds(appPids), backends: new Map(backendsAtStart.map((pid) => [pid, processCpuSeconds(pid) ?? 0])), client: process.cpuUsage() };
-  let cpu: { appS: number | null; databaseS: number | null; clientS: number } | undefined;
+  // nginx's master and workers: the proxy's CPU is part of what a request costs the machine behind it.
+  const proxyPids = proxy ? [...(processTree(proxy.pid) ?? [])] : [];
+  const cpuAtStart = {
+    app: sumCpuSeconds(appPids),
+    backends: new Map(backendsAtStart.map((pid) => [pid, processCpuSeconds(pid) ?? 0])),
+    proxy: sumCpuSeconds(proxyPids),
+    client: process.cpuUsage(),
+  };
+  let cpu: { appS: number | null; databaseS: number | null; proxyS: number | null; clientS: number } | undefined;
+  let appPeakRssMb: (number | null)[] = [];
   try {
     const target = instances === 2 ? "two instances behind nginx" : behindProxy ? "app behind nginx" : "app";
     console.log(`${target} up at ${app.baseUrl} (log: ${logFile}); ${connections} connections for ${seconds} s${gzip ? ", radius queries ask for gzip" : ""}…`);
@@ -158,8 +167,16 @@ try {
     const appNow = sumCpuSeconds(appPids);
     const backendsNow = await backendsOf();
     const databaseS = backendsNow.length ? sumCpuSeconds(backendsNow)! - backendsNow.reduce((sum, pid) => sum + (cpuAtStart.backends.get(pid) ?? 0), 0) : null;
+    const proxyNow = sumCpuSeconds(proxyPids);
     const client = process.cpuUsage(cpuAtStart.client);
-    cpu = { appS: appNow !== null && cpuAtStart.app !== null ? appNow - cpuAtStart.app : null, databaseS, clientS: (client.user + client.system) / 1e6 };
+    cpu = {
+      appS: appNow !== null && cpuAtStart.app !== null ? appNow - cpuAtStart.app : null,
+      databaseS,
+      proxyS: proxyNow !== null && cpuAtStart.proxy !== null ? proxyNow - cpuAtStart.proxy : null,
+      clientS: (client.user + client.system) / 1e6,
+    };
+    // What the app instances held at most (V8's young generation is sized in package.json's start script).
+    appPeakRssMb = appPids.map((pid) => (pid ? processTreePeakRssMb(pid) : null));
   } finally {
     // Stopped before counting: its last in-flight writes must have finished (and the embedded lock be free).
     await app.stop(15_000);
@@ -216,8 +233,10 @@ try {
     cpuMsPerRequest: {
       app: perRequest(cpu?.appS, total),
       database: perRequest(cpu?.databaseS, total),
+      proxy: behindProxy ? perRequest(cpu?.proxyS, total) : null,
       loadGenerator: perRequest(cpu?.clientS, total),
     },
+    appPeakRssMb,
     registration,
     near,
     registrations: {
@@ -239,7 +258,10 @@ try {
     "GET /api/cameras/near": pick(near),
   });
   const c = figures.cpuMsPerRequest;
-  console.log(`CPU per request: app ${c.app ?? "?"} ms, database backends ${c.database ?? "?"} ms, load generator ${c.loadGenerator ?? "?"} ms`);
+  console.log(
+    `CPU per request: app ${c.app ?? "?"} ms, database backends ${c.database ?? "?"} ms, ${behindProxy ? `nginx ${c.proxy ?? "?"} ms, ` : ""}load generator ${c.loadGenerator ?? "?"} ms; ` +
+      `app peak memory ${appPeakRssMb.map((mb) => (mb === null ? "?" : `${mb} MB`)).join(" + ")}`,
+  );
   console.log(`server errors (5xx): ${fiveXx}; machine load average (1 min) ${round2(loadAverageBefore)} before, ${round2(loadAverageAfter)} after, ${os.cpus().length} CPUs`);
   console.log(
     `registrations: ${accounting.answered201} answered 201 (${accounting.active} active, ${accounting.pendingReview} pending review); ` +

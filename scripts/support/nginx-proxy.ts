@@ -17,6 +17,8 @@ import path from "node:path";
 import { freePort } from "./next-app";
 
 export interface RunningProxy {
+  /** The nginx master process (its workers are its children). */
+  pid: number;
   baseUrl: string;
   port: number;
   /** One line per request: `<upstream address> <status> <method> <uri>`. */
@@ -120,6 +122,7 @@ export async function startNginxProxy(options: { upstreams: string[]; port?: num
   }
   const keptErrorLog = `${prefix}-error.log`;
   return {
+    pid: child.pid!,
     baseUrl,
     port,
     accessLog: path.join(prefix, "access.log"),
