@@ -100,50 +100,66 @@ export function registrationSchemas(t: Translate) {
       .min(min, t("atLeast", { field: f(field), min }))
       .max(max, t("atMost", { field: f(field), max }));
 
-  const camera = z.object({
-    position: z.enum(CAMERA_POSITIONS, { error: t("cameraPosition") }),
-    bearingDeg: optional(z.number({ error: t("bearing") }).min(0, t("bearing")).lt(360, t("bearing"))),
-    fovDeg: optional(z.number({ error: t("number", { field: f("fov") }) }).min(1, t("atLeast", { field: f("fov"), min: 1 })).max(360, t("atMost", { field: f("fov"), max: 360 }))),
-    rangeM: optional(z.number({ error: t("number", { field: f("range") }) }).min(1, t("atLeast", { field: f("range"), min: 1 })).max(500, t("atMost", { field: f("range"), max: 500 }))),
-    recordsStreet: z.boolean({ error: t("cameraRecordsStreet") }),
-    note: optionalText("cameraNote", 500),
-  });
+  // Each object names what it needs when a client sends something else (or nothing) in its place.
+  const camera = z.object(
+    {
+      position: z.enum(CAMERA_POSITIONS, { error: t("cameraPosition") }),
+      bearingDeg: optional(z.number({ error: t("bearing") }).min(0, t("bearing")).lt(360, t("bearing"))),
+      fovDeg: optional(z.number({ error: t("number", { field: f("fov") }) }).min(1, t("atLeast", { field: f("fov"), min: 1 })).max(360, t("atMost", { field: f("fov"), max: 360 }))),
+      rangeM: optional(z.number({ error: t("number", { field: f("range") }) }).min(1, t("atLeast", { field: f("range"), min: 1 })).max(500, t("atMost", { field: f("range"), max: 500 }))),
+      recordsStreet: z.boolean({ error: t("cameraRecordsStreet") }),
+      note: optionalText("cameraNote", 500),
+    },
+    { error: t("cameraObject") },
+  );
 
-  const address = z.object({
-    line1: requiredText("line1", 120).refine((v) => /\d/.test(v), t("houseNumber")),
-    unit: optionalText("unit", 20),
-    city: requiredText("city", 60),
-    state: z
-      .string({ error: t("state") })
-      .max(40, t("state"))
-      .transform((v, ctx) => {
-        const code = toStateCode(v);
-        if (!code) {
-          ctx.addIssue({ code: "custom", message: v.trim() === "" ? t("required", { field: f("state") }) : t("state") });
-          return z.NEVER;
-        }
-        return code;
-      }),
-    zip: z.string({ error: t("zip") }).trim().regex(/^\d{5}(-\d{4})?$/, t("zip")),
-  });
+  const address = z.object(
+    {
+      line1: requiredText("line1", 120).refine((v) => /\d/.test(v), t("houseNumber")),
+      unit: optionalText("unit", 20),
+      city: requiredText("city", 60),
+      state: z
+        .string({ error: t("state") })
+        .max(40, t("state"))
+        .transform((v, ctx) => {
+          const code = toStateCode(v);
+          if (!code) {
+            ctx.addIssue({ code: "custom", message: v.trim() === "" ? t("required", { field: f("state") }) : t("state") });
+            return z.NEVER;
+          }
+          return code;
+        }),
+      zip: z.string({ error: t("zip") }).trim().regex(/^\d{5}(-\d{4})?$/, t("zip")),
+    },
+    { error: t("addressObject") },
+  );
 
-  const owner = z.object({
-    name: requiredText("name", 100),
-    businessName: optionalText("businessName", 120),
-    phone: phone("phone"),
-    email: email("email"),
-  });
+  const owner = z.object(
+    {
+      name: requiredText("name", 100),
+      businessName: optionalText("businessName", 120),
+      phone: phone("phone"),
+      email: email("email"),
+    },
+    { error: t("ownerObject") },
+  );
 
-  const alternateContact = z.object({
-    name: requiredText("alternateName", 100),
-    phone: phone("alternatePhone"),
-    email: optional(email("alternateEmail")),
-  });
+  const alternateContact = z.object(
+    {
+      name: requiredText("alternateName", 100),
+      phone: phone("alternatePhone"),
+      email: optional(email("alternateEmail")),
+    },
+    { error: t("alternateObject") },
+  );
 
-  const pin = z.object({
-    lat: z.number({ error: t("latitude") }).min(-90, t("latitude")).max(90, t("latitude")),
-    lng: z.number({ error: t("longitude") }).min(-180, t("longitude")).max(180, t("longitude")),
-  });
+  const pin = z.object(
+    {
+      lat: z.number({ error: t("latitude") }).min(-90, t("latitude")).max(90, t("latitude")),
+      lng: z.number({ error: t("longitude") }).min(-180, t("longitude")).max(180, t("longitude")),
+    },
+    { error: t("pinObject") },
+  );
 
   /**
    * The registration without the consent: what an owner may later edit.

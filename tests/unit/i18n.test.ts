@@ -66,4 +66,26 @@ describe("validation messages per language", () => {
     expect(errors["address.state"]).toBe("Escriba un estado de EE. UU., p. ej. IL o Illinois");
     expect(errors["address.zip"]).toMatch(/código postal de 5 dígitos/);
   });
+
+  it("says what belongs in an object a client left out or sent as something else, in the request's language", () => {
+    const misshapen = { ...validRegistration(), owner: "Pat", address: undefined, alternateContact: 5, cameras: [7], pin: [41.8, -87.8] };
+    const messagesOf = (file: string) => {
+      const r = registrationSchemas(translatorFor(file.slice(0, 2), load(file), "validation")).registration.safeParse(misshapen);
+      expect(r.success).toBe(false);
+      return fieldErrors(r.error!);
+    };
+    const en = messagesOf("en.json");
+    expect(en).toMatchObject({
+      owner: "Give the owner's contact: name, phone and e-mail",
+      address: "Give the address: street, city, state and ZIP code",
+      alternateContact: "The alternate contact needs a name and a phone",
+      "cameras.0": "Describe each camera: where it is and whether it records the street",
+      pin: "The pin needs a latitude and a longitude",
+    });
+    const es = messagesOf("es.json");
+    expect(es.owner).toBe("Indique el contacto del propietario: nombre, teléfono y correo electrónico");
+    expect(es.address).toBe("Indique la dirección: calle, ciudad, estado y código postal");
+    // No message in either language is zod's own English ("Invalid input: expected object, received string").
+    for (const message of [...Object.values(en), ...Object.values(es)]) expect(message).not.toMatch(/Invalid input|expected object/);
+  });
 });
