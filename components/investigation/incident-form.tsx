@@ -25,9 +25,16 @@ interface Props {
 const input = "rounded border border-slate-300 px-2 py-1 text-sm";
 const label = "block text-xs font-medium text-slate-700";
 
-function Problem({ text }: { text?: string }) {
-  return text ? <p className="mt-1 text-xs font-medium text-red-700">{text}</p> : null;
+function Problem({ text, id }: { text?: string; id?: string }) {
+  return text ? (
+    <p id={id} className="mt-1 text-xs font-medium text-red-700">
+      {text}
+    </p>
+  ) : null;
 }
+
+/** A field's invalid state and its message, for the inputs a problem is about. */
+const describedBy = (problem: string | undefined, id: string) => (problem ? { "aria-invalid": true, "aria-describedby": id } : {});
 
 /** Where and when: pin or route, time or window in the agency's zone, radius or corridor width, case number. */
 export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy, onChange, onSearch, onSave, saveLabel = "Save incident", routePanel, onPinAtMapCenter }: Props) {
@@ -113,14 +120,14 @@ export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy
         <div className="grid grid-cols-2 gap-2">
           <label className={label}>
             {draft.useWindow ? "From date" : "Date"}
-            <input type="date" className={`${input} mt-1 block w-full`} value={draft.date} onChange={(e) => onChange({ date: e.target.value })} />
+            <input type="date" className={`${input} mt-1 block w-full`} value={draft.date} onChange={(e) => onChange({ date: e.target.value })} {...describedBy(problems.time, "problem-time")} />
           </label>
           <label className={label}>
             Time ({shortZone(timeZone)})
-            <input type="time" className={`${input} mt-1 block w-full`} value={draft.time} onChange={(e) => onChange({ time: e.target.value })} />
+            <input type="time" className={`${input} mt-1 block w-full`} value={draft.time} onChange={(e) => onChange({ time: e.target.value })} {...describedBy(problems.time, "problem-time")} />
           </label>
         </div>
-        <Problem text={problems.time} />
+        <Problem text={problems.time} id="problem-time" />
         <label className="mt-1 flex items-center gap-1 text-xs text-slate-700">
           <input type="checkbox" checked={draft.useWindow} onChange={(e) => onChange({ useWindow: e.target.checked })} />
           A time window
@@ -129,15 +136,15 @@ export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy
           <div className="mt-1 grid grid-cols-2 gap-2">
             <label className={label}>
               To date
-              <input type="date" className={`${input} mt-1 block w-full`} value={draft.endDate} onChange={(e) => onChange({ endDate: e.target.value })} />
+              <input type="date" className={`${input} mt-1 block w-full`} value={draft.endDate} onChange={(e) => onChange({ endDate: e.target.value })} {...describedBy(problems.endTime, "problem-end-time")} />
             </label>
             <label className={label}>
               To time
-              <input type="time" className={`${input} mt-1 block w-full`} value={draft.endTime} onChange={(e) => onChange({ endTime: e.target.value })} />
+              <input type="time" className={`${input} mt-1 block w-full`} value={draft.endTime} onChange={(e) => onChange({ endTime: e.target.value })} {...describedBy(problems.endTime, "problem-end-time")} />
             </label>
           </div>
         )}
-        <Problem text={problems.endTime} />
+        <Problem text={problems.endTime} id="problem-end-time" />
         <p className="mt-1 text-xs text-slate-500">Times are in the agency&apos;s time zone, {timeZone}.</p>
       </div>
 

@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { NO_FILTERS, type ResultFilters } from "@/lib/investigation/result-filters";
-import { draftToRequest, initialDraft, type SearchDraft } from "@/lib/investigation/search-draft";
+import { draftToRequest, initialDraft, problemsFromServer, type SearchDraft } from "@/lib/investigation/search-draft";
 import type { InitialIncident, LngLat, SiteFeature, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 import { MAX_SNAP_POINTS, snapRoute } from "./use-route-snap";
 import { fetchAllPages, nextByUrl } from "./fetch-all-pages";
@@ -86,8 +86,9 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
             progress,
           );
     if (!res.ok) {
-      const message = res.status === 0 ? "The search could not reach the server." : (res.error ?? `Search failed (${res.status}).`);
-      setStatus({ busy: false, message, problems: {} });
+      const problems = problemsFromServer(res.errors);
+      const message = res.status === 0 ? "The search could not reach the server." : Object.keys(problems).length > 0 ? "Search not run: see the fields above." : (res.error ?? `Search failed (${res.status}).`);
+      setStatus({ busy: false, message, problems });
       return;
     }
     showFeatures(res.data.features, note);
@@ -136,8 +137,10 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
       },
     });
     if (!res.ok) {
-      const message = res.status === 0 ? "Saving could not reach the server; nothing was saved." : (res.error ?? `Saving failed (${res.status}).`);
-      setStatus({ busy: false, message, problems: {} });
+      const problems = problemsFromServer(res.errors);
+      const message =
+        res.status === 0 ? "Saving could not reach the server; nothing was saved." : Object.keys(problems).length > 0 ? "Not saved: see the fields above." : (res.error ?? `Saving failed (${res.status}).`);
+      setStatus({ busy: false, message, problems });
       return null;
     }
     setStatus({ busy: false, message: `Incident saved with ${res.data.canvassEntries} canvass entries.`, problems: {} });

@@ -3,6 +3,7 @@
  * wall-clock times in the agency's zone become instants, and what is missing
  * becomes a message beside the field. Pure, shared with the unit tests.
  */
+import { MAX_FUTURE_MS, MAX_WINDOW_MS } from "@/lib/http/input-fields";
 import type { InitialIncident, LngLat, SearchMode, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 import { agencyLocalToIso, isoToAgencyLocal } from "@/lib/time/agency-time";
 
@@ -46,13 +47,18 @@ export type Problems = Record<string, string>;
  * The draft as the API's request bodies, or the problems to show beside the fields.
  * `routeLine`: the clicked route as snapped to the streets, searched instead of the clicked points.
  */
-export function draftToRequest(draft: SearchDraft, timeZone: string, routeLine?: LngLat[]) {
+export function draftToRequest(draft: SearchDraft, timeZone: string, routeLine?: LngLat[], now: Date = new Date()) {
   const problems: Problems = {};
   const from = agencyLocalToIso(draft.date, draft.time, timeZone);
   if (!from) problems.time = "Enter the date and time of the incident.";
   const to = draft.useWindow ? agencyLocalToIso(draft.endDate, draft.endTime, timeZone) : from;
   if (draft.useWindow && !to) problems.endTime = "Enter when the window ends.";
   if (from && to && to < from) problems.endTime = "The window must end after it starts.";
+  // The API's own limits, said beside the field before asking it (it would refuse with its field names).
+  const latestMs = now.getTime() + MAX_FUTURE_MS;
+  if (from && Date.parse(from) > latestMs) problems.time = "That time is still to come: enter when the incident happened.";
+  else if (draft.useWindow && to && Date.parse(to) > latestMs) problems.endTime = "The window cannot end in the future.";
+  else if (from && to && Date.parse(to) - Date.parse(from) > MAX_WINDOW_MS) problems.endTime = `A window can be at most ${MAX_WINDOW_MS / 86_400_000} days long.`;
   if (draft.mode === "pin" && !draft.pin) problems.pin = "Click the map to drop the incident pin, or find an address.";
   if (draft.mode === "route" && draft.route.length < 2) problems.route = "Add at least two points to draw the route (tap or click the map, or use the buttons).";
   if (Object.keys(problems).length > 0 || !from || !to) return { problems };
@@ -60,3 +66,24 @@ export function draftToRequest(draft: SearchDraft, timeZone: string, routeLine?:
   return { problems, from, to, area };
 }
 
+
+/**
+ * The API's field errors for a search or a save, beside the map form's fields where it has one
+ * (the time, the window's end, the pin, the route); anything else stays one message.
+ */
+export function problemsFromServer(errors: Record<string, string>): Problems {
+  const problems: Problems = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const field = /^(at|occurredAt(\.from)?)$/.test(path)
+      ? "time"
+      : path === "occurredAt.to"
+        ? "endTime"
+        : /^(lat|lng)$/.test(path)
+          ? "pin"
+          : /^route\b/.test(path)
+            ? "route"
+            : null;
+    if (field) problems[field] ??= `${message.charAt(0).toUpperCase()}${message.slice(1)}${message.endsWith(".") ? "" : "."}`;
+  }
+  return problems;
+}

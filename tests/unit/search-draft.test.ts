@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftToRequest, initialDraft } from "@/lib/investigation/search-draft";
+import { draftToRequest, initialDraft, problemsFromServer } from "@/lib/investigation/search-draft";
 import type { WorkspaceSettings } from "@/lib/investigation/workspace-types";
 
 const settings: WorkspaceSettings = {
@@ -41,6 +41,29 @@ describe("the map form's draft", () => {
     expect(draftToRequest(route, settings.timeZone).problems.route).toContain("at least two points");
     const backwards = { ...initialDraft(settings, null), pin: [-87.88, 41.85] as [number, number], date: "2026-03-07", time: "12:00", useWindow: true, endDate: "2026-03-07", endTime: "11:00" };
     expect(draftToRequest(backwards, settings.timeZone).problems.endTime).toContain("after it starts");
+  });
+
+  it("says beside the time that an incident cannot be in the future, or a window too long, instead of sending what the API refuses", () => {
+    const now = new Date("2026-03-08T17:00:00Z"); // 12:00 CDT (the spring-forward day)
+    const pinned = { ...initialDraft(settings, null, now), pin: [-87.88, 41.85] as [number, number] };
+    expect(draftToRequest({ ...pinned, date: "2030-01-01", time: "12:00" }, settings.timeZone, undefined, now)).toEqual({
+      problems: { time: "That time is still to come: enter when the incident happened." },
+    });
+    // Within the API's few minutes of clock skew it is still sent.
+    expect(draftToRequest({ ...pinned, date: "2026-03-08", time: "12:05" }, settings.timeZone, undefined, now).from).toBe("2026-03-08T17:05:00.000Z");
+    const window = { ...pinned, useWindow: true, date: "2026-03-08", time: "11:00", endDate: "2026-03-08", endTime: "13:00" };
+    expect(draftToRequest(window, settings.timeZone, undefined, now).problems).toEqual({ endTime: "The window cannot end in the future." });
+    const long = { ...window, date: "2026-01-01", time: "00:00", endDate: "2026-03-01", endTime: "00:00" };
+    expect(draftToRequest(long, settings.timeZone, undefined, now).problems).toEqual({ endTime: "A window can be at most 31 days long." });
+  });
+
+  it("puts the API's field errors beside the map form's fields", () => {
+    expect(problemsFromServer({ at: "must not be in the future" })).toEqual({ time: "Must not be in the future." });
+    expect(problemsFromServer({ "occurredAt.to": "must be after from", lat: "out of range", "route.coordinates": "a route needs at least 2 points", caseNumber: "too long" })).toEqual({
+      endTime: "Must be after from.",
+      pin: "Out of range.",
+      route: "A route needs at least 2 points.",
+    });
   });
 
   it("turns a pin and a window into the API's instants", () => {
