@@ -47,6 +47,8 @@ export function ManagePanel(p: { token: string; view: OwnerView; map: MapConfig;
   const [errors, setErrors] = useState<{ change?: string; reason?: string }>({});
   const [confirmingClose, setConfirmingClose] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const changeGroup = useRef<HTMLFieldSetElement>(null);
+  const reasonField = useRef<HTMLTextAreaElement>(null);
   const closed = p.view.status === "withdrawn" || p.view.status === "inactive" || p.view.mergedIntoAnother;
   const api = `/api/manage/${p.token}`;
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long" });
@@ -60,18 +62,24 @@ export function ManagePanel(p: { token: string; view: OwnerView; map: MapConfig;
   async function sendChange() {
     const r = await post(`${api}/status`, { change, reason: change === "other" ? reason : undefined });
     setConfirmingClose(false);
-    if (!r.ok && (r.errors.change || r.errors.reason)) return setErrors({ change: r.errors.change, reason: r.errors.reason });
-    if (!r.ok) return setErrors({ change: t("saveFailed") });
+    if (!r.ok && (r.errors.change || r.errors.reason)) return showChangeErrors({ change: r.errors.change, reason: r.errors.reason });
+    if (!r.ok) return showChangeErrors({ change: t("saveFailed") });
     setMessage(t(`afterChange.${change as StatusChange}`));
     setChange("");
     setReason("");
     router.refresh();
   }
 
+  /** The message beside its question, and focus on that question so a screen reader reads both. */
+  function showChangeErrors(next: { change?: string; reason?: string }) {
+    setErrors(next);
+    requestAnimationFrame(() => (next.change ? changeGroup.current : reasonField.current)?.focus());
+  }
+
   function reportChange(e: React.FormEvent) {
     e.preventDefault();
-    if (!change) return setErrors({ change: t("chooseChange") });
-    if (change === "other" && !reason.trim()) return setErrors({ reason: t("reasonRequired") });
+    if (!change) return showChangeErrors({ change: t("chooseChange") });
+    if (change === "other" && !reason.trim()) return showChangeErrors({ reason: t("reasonRequired") });
     setErrors({});
     if (CLOSING_CHANGES.includes(change)) {
       // Closing takes investigators' view away: ask once more, in words, before sending.
@@ -147,7 +155,7 @@ export function ManagePanel(p: { token: string; view: OwnerView; map: MapConfig;
           />
 
           <form onSubmit={reportChange} noValidate className="rounded-md border border-slate-300 bg-white p-4">
-            <fieldset id="f-change" tabIndex={-1} aria-describedby={`f-change-hint${errors.change ? " f-change-error" : ""}`}>
+            <fieldset id="f-change" ref={changeGroup} tabIndex={-1} aria-describedby={`f-change-hint${errors.change ? " f-change-error" : ""}`}>
               <legend className="text-lg font-semibold">{t("changeTitle")}</legend>
               <p id="f-change-hint" className="mt-1 text-sm text-slate-700">
                 {t("changeHint", { agency: p.agencyName })}
@@ -184,6 +192,7 @@ export function ManagePanel(p: { token: string; view: OwnerView; map: MapConfig;
                 </p>
                 <textarea
                   id="f-reason"
+                  ref={reasonField}
                   rows={3}
                   maxLength={500}
                   value={reason}

@@ -226,10 +226,16 @@ describe.each(["en", "es"] as const)("resident on a phone, %s", (lang) => {
     await expect.poll(async () => page.getByText(stem(m.pin.at)).textContent()).not.toBe(before);
 
     const changeForm = page.locator("form").filter({ has: page.locator("#f-change") });
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? null);
+    // Sent with nothing chosen: the message is beside the question, and focus moves to it so it is read out.
+    await changeForm.getByRole("button", { name: m.manage.sendChange }).click();
+    await page.getByText(m.manage.chooseChange).waitFor();
+    await expect.poll(focusedId).toBe("f-change");
     // Other: a reason is required, then it is sent and the registration stays active.
     await changeForm.getByLabel(m.changes.other, { exact: true }).check();
     await changeForm.getByRole("button", { name: m.manage.sendChange }).click();
     await page.getByText(m.manage.reasonRequired).waitFor();
+    await expect.poll(focusedId).toBe("f-reason");
     await page.locator("#f-reason").fill(lang === "es" ? "Un árbol tapa la cámara trasera" : "A tree now hides the rear camera");
     await changeForm.getByRole("button", { name: m.manage.sendChange }).click();
     await page.getByText(m.manage.afterChange.other).waitFor();
