@@ -9,10 +9,15 @@ import { agencySettings } from "@/lib/agency/settings";
 import { getSessionPrincipal } from "@/lib/auth/session";
 import { languageNames } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = {
-  title: { default: "Sightline camera registry", template: "%s · Sightline" },
-  description: "Register your exterior security cameras with your police department.",
-};
+/** The title of a page that names none (not-found, errors) and the description, in the resident's language. */
+export async function generateMetadata(): Promise<Metadata> {
+  const agency = agencySettings();
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("siteTitle", { agency: agency.name }), template: "%s · Sightline" },
+    description: t("siteDescription", { agency: agency.name }),
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
@@ -34,6 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               registryOf: t("registryOf", { agency: agency.name }),
               navRegister: t("navRegister"),
               navStaffSignIn: t("navStaffSignIn"),
+              navLabel: t("navLabel"),
             }}
             languageSwitch={principal ? undefined : <LanguageSwitch current={locale} languages={languageNames()} label={t("languageSwitch")} />}
           />

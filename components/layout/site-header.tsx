@@ -33,6 +33,8 @@ export interface PublicHeaderText {
   registryOf: string;
   navRegister: string;
   navStaffSignIn: string;
+  /** The navigation landmark's name, read out by screen readers. */
+  navLabel: string;
 }
 
 function NavLinks({ role, userName, text, itemClass }: { role: NavRole; userName?: string; text: PublicHeaderText; itemClass: string }) {
@@ -94,7 +96,7 @@ export function SiteHeader({
           <span className="block text-lg">Sightline</span>
           <span className={`block text-xs font-normal text-blue-100 ${role ? "max-sm:hidden" : ""}`}>{text.registryOf}</span>
         </Link>
-        <nav aria-label="Main" className={role ? "max-sm:hidden" : ""}>
+        <nav aria-label={text.navLabel} className={role ? "max-sm:hidden" : ""}>
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <NavLinks role={role} userName={userName} text={text} itemClass="hover:underline" />
           </ul>
@@ -104,7 +106,7 @@ export function SiteHeader({
             <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center rounded-md border border-blue-200 px-3 text-sm font-semibold [&::-webkit-details-marker]:hidden">
               Menu
             </summary>
-            <nav aria-label="Main" className="absolute right-0 z-[1100] mt-1 w-64 rounded-md border border-blue-200 bg-brand-900 p-2 shadow-lg">
+            <nav aria-label={text.navLabel} className="absolute right-0 z-[1100] mt-1 w-64 rounded-md border border-blue-200 bg-brand-900 p-2 shadow-lg">
               <ul className="flex flex-col text-base">
                 <NavLinks role={role} userName={userName} text={text} itemClass="flex min-h-11 items-center rounded px-2 hover:bg-brand-700" />
               </ul>

@@ -82,9 +82,9 @@ describe("finding your way", () => {
   });
 
   it("shows residents the not-found page in their language", async () => {
-    for (const [locale, title] of [
-      ["en", "We could not find that page"],
-      ["es", "No encontramos esa página"],
+    for (const [locale, title, tabTitle, navigation] of [
+      ["en", "We could not find that page", "Westchester Police Department camera registry", "Main"],
+      ["es", "No encontramos esa página", "Registro de cámaras de Westchester Police Department", "Principal"],
     ] as const) {
       const context = await browser.newContext(PHONE);
       await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: inject("baseUrl") }]);
@@ -93,6 +93,9 @@ describe("finding your way", () => {
       expect(res!.status()).toBe(404);
       expect(await page.getByTestId("public-not-found").getByRole("heading").textContent()).toBe(title);
       expect(await page.locator("html").getAttribute("lang")).toBe(locale);
+      // The tab's title and the header's navigation landmark speak the resident's language too.
+      expect(await page.title()).toBe(tabTitle);
+      expect(await page.getByTestId("site-header").getByRole("navigation", { name: navigation, exact: true }).count()).toBe(1);
       await page.getByTestId("site-header").waitFor();
       await screenshot(page, `phone-public-not-found-${locale}`);
       await context.close();
