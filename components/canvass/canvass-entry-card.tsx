@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { formatClockOffset, parseClockOffset, recorderTimeFor } from "@/lib/canvass/clock-offset";
 import {
   CANVASS_OUTCOMES,
@@ -71,6 +71,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
 
   const parsedOffset = clockOffset.trim() === "" ? null : parseClockOffset(clockOffset);
   const previewOffsetS = parsedOffset && parsedOffset.ok ? parsedOffset.seconds : null;
@@ -80,7 +81,17 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
     setSaved(false);
     startTransition(async () => {
       const result = await fetchJson(`/api/canvass-entries/${row.entryId}`, { method: "PATCH", body: patch });
-      if (!result.ok) return setErrors(problemsOf(result));
+      if (!result.ok) {
+        const problems = problemsOf(result);
+        setErrors(problems);
+        // The Save button was disabled while saving, so focus fell to the page: put it on the first field refused.
+        const refused = Object.keys(problems).map((key) => (key === "clockOffsetS" ? "clockOffset" : key));
+        requestAnimationFrame(() => {
+          const field = refused.map((name) => form.current?.querySelector<HTMLElement>(`[name="${name}"]`)).find(Boolean);
+          field?.focus();
+        });
+        return;
+      }
       setErrors({});
       setSaved(true);
       router.refresh();
@@ -139,6 +150,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
       </div>
 
       <form
+        ref={form}
         className="mt-3 grid gap-2 border-t border-slate-100 pt-3 sm:grid-cols-4"
         onSubmit={(e) => {
           e.preventDefault();
@@ -170,6 +182,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
             placeholder="+3 min 12 s"
             value={clockOffset}
             disabled={!canEdit}
+            aria-invalid={Boolean(errors.clockOffset ?? errors.clockOffsetS) || undefined}
             aria-describedby={`${idBase}-offset-help`}
             onChange={(e) => setClockOffset(e.target.value)}
           />

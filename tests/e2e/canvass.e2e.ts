@@ -68,6 +68,14 @@ describe("canvass", () => {
     await page.waitForURL(`**/incidents/${incidentId}/canvass`);
     const entry = page.getByTestId("canvass-entry").first();
     await entry.locator('select[name="outcome"]').selectOption("footage_collected");
+    // An offset the server cannot read: refused beside the field, which is marked invalid and gets the focus back
+    // (the Save button is disabled while saving, so focus would otherwise fall to the page).
+    const offset = entry.locator('input[name="clockOffset"]');
+    await offset.fill("about five minutes");
+    await entry.getByRole("button", { name: "Save" }).click();
+    await entry.getByRole("alert").filter({ hasText: "not an offset" }).waitFor();
+    await expect.poll(() => offset.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name") ?? null)).toBe("clockOffset");
     await entry.locator('input[name="clockOffset"]').fill("+3 min 12 s");
     await expect.poll(async () => entry.getByTestId("recorder-time").textContent()).toMatch(/^Look at /);
     await entry.getByRole("button", { name: "Save" }).click();
