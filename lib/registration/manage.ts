@@ -204,7 +204,8 @@ export async function updateByOwner(ctx: OwnerContext & RegistrationServices, { 
       targetId: row.id,
       details: { changes, addressChanged, moved, status },
     });
-    return { id: row.id, status };
+    // As the owner's page shows it: the answer must not tell a held duplicate from any other registration.
+    return { id: row.id, status: ownerFacingStatus({ status, duplicateOfId: row.duplicateOfId, location }) };
   });
 }
 
@@ -243,7 +244,7 @@ export async function setPinByOwner({ db, actor, principal, now = new Date() }: 
       targetId: row.id,
       details: { lat: pin.lat, lng: pin.lng, changes: [...changes, ...statusChange(row.status, status)] },
     });
-    return { id: row.id, status, location: pin };
+    return { id: row.id, status: ownerFacingStatus({ status, duplicateOfId: row.duplicateOfId, location: site }), location: pin };
   });
 }
 

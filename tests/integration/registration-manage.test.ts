@@ -57,6 +57,32 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
     }
   });
 
+  it("answers a held duplicate's edits and pin as its page shows it, so the answers never tell that the address was registered before", async () => {
+    const address = { line1: "10300 W Roosevelt Rd", unit: "Suite 700", city: "Westchester", state: "IL", zip: "60154" };
+    const post = async (email: string) => {
+      const res = await postRegistration(jsonRequest(validRegistration({ owner: { name: "Pat Doe", phone: "708-555-0134", email }, address })), registrationDeps(t.db));
+      const body = (await res.json()) as { id: string; status: string; manageUrl: string };
+      return { ...body, token: body.manageUrl.split("/manage/")[1] };
+    };
+    const first = await post("first.owner@example.com");
+    const again = await post("second.owner@example.com");
+    const [held] = await t.db.select().from(registrations).where(eq(registrations.id, again.id));
+    expect(held).toMatchObject({ status: "pending_review", duplicateOfId: first.id });
+    expect(again.status).toBe(first.status);
+
+    const details = (await call(manageRoute.GET, again.token)).body.details as Record<string, unknown>;
+    const edited = await call(manageRoute.PUT, again.token, "PUT", { ...details, retentionDays: 21 });
+    const editedFirst = await call(manageRoute.PUT, first.token, "PUT", { ...((await call(manageRoute.GET, first.token)).body.details as Record<string, unknown>), retentionDays: 21 });
+    expect(edited).toEqual({ status: 200, body: { id: again.id, status: editedFirst.body.status } });
+    const location = held.location!.coordinates;
+    const pinned = await call(pinRoute.PUT, again.token, "PUT", { lat: location[1], lng: location[0] });
+    expect(pinned.status).toBe(200);
+    expect(pinned.body.status).toBe(editedFirst.body.status);
+    // Staff still see it held for them.
+    const [still] = await t.db.select().from(registrations).where(eq(registrations.id, again.id));
+    expect(still.status).toBe("pending_review");
+  });
+
   it("edits the registration and moves a camera: new bearing, new view cone, audited, flagged for review", async () => {
     const { id, token } = await register("edit@example.com");
     const details = (await call(manageRoute.GET, token)).body.details as Record<string, unknown> & { cameras: { bearingDeg?: number }[] };
