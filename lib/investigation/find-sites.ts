@@ -18,7 +18,8 @@ import { rankedOrder } from "./rank-sites";
 import { summarizeCameras } from "./camera-summary";
 import { searchDistanceM, type SearchArea } from "./search-area";
 import { rowsThenCommit } from "@/lib/db/rows-before-commit";
-import { distanceMeters, geographyLineSql, geographyPointSql, withinMeters } from "@/lib/geo/spatial-sql";
+import { ARC_FROM_CHORD_MAX_M } from "@/lib/geo/ecef";
+import { distanceFromEcefMeters, distanceMeters, geographyLineSql, geographyPointSql, withinMeters, withStoredBoxSql } from "@/lib/geo/spatial-sql";
 
 type Executor = Pick<Db, "execute">;
 
@@ -179,8 +180,9 @@ function seenConesSql(area: SearchArea): SQL {
   const target = searchTargetSql(area);
   const planar = sql`${target}::geometry`;
   if (area.kind === "point") {
+    // The point with its box stored (withStoredBoxSql): the index search tests it against every entry it visits.
     return sql`select c.registration_id, c.id, null::text as route, null::float8 as route_m from cameras c
-      where c.view_cone && ${target} and ST_Intersects(c.view_cone::geometry, ${planar})`;
+      where c.view_cone && ${withStoredBoxSql(target)} and ST_Intersects(c.view_cone::geometry, ${planar})`;
   }
   // Route searches test only the cameras of the sites found (the in_area CTE of findSitesQuery), read by
   // cameras_registration_idx. A probe of the cones' index with the route searches the route's bounding box:
@@ -359,12 +361,13 @@ export function coneCrossesStreetSql(cone: SQL): SQL<boolean> {
  * as text (json) and answered as they are, the street-facing fact is a stored column, and the rows are not
  * sorted here (rankRows puts them in the answer's order, a total order, whatever order they arrive in): printing
  * each site's jsonb, its two containments and sorting ~300 wide rows were ~2/3 of the statement's own time.
+ * Migration 0018 took most of the rest: the longitude and latitude are stored columns (no geometry cast per
+ * site), the distance from a point is worked out from stored ECEF coordinates (siteDistanceSql: no geodesic
+ * inverse per site), and the cones' index is probed with a point that carries its box (withStoredBoxSql).
  */
 export function findSitesQuery(area: SearchArea): SQL {
-  const target = searchTargetSql(area);
   const columns = sql`r.id, r.address_line1, r.address_unit, r.address_city, r.address_state, r.address_zip,
-      ST_X(r.location::geometry) as lng, ST_Y(r.location::geometry) as lat,
-      ${distanceMeters(sql`r.location`, target)} as distance_m,
+      r.location_lng as lng, r.location_lat as lat, ${siteDistanceSql(area)} as distance_m,
       r.retention_days, r.recording_mode, r.playback, r.notes, r.street_view, r.records_street_traffic,
       r.camera_count, r.camera_locations, r.created_at, r.search_cameras::text as cameras, r.faces_street`;
   const seenBySite = sql`(select registration_id, json_agg(json_build_object('id', id, 'route', route::json, 'routeM', route_m)) as seen
@@ -386,6 +389,20 @@ export function findSitesQuery(area: SearchArea): SQL {
     select ${columns}, (select json_agg(json_build_array(c.registration_id, c.id))::text from (${seenConesSql(area)}) c) as seen_ids
     from registrations r
     where ${sitesInAreaCondition(area)}`;
+}
+
+/**
+ * A found site's distance from the point or the route, metres on the WGS 84 spheroid. From a point within
+ * ARC_FROM_CHORD_MAX_M (any radius the app allows by default): the geodesic from the stored ECEF coordinates
+ * (migration 0018, lib/geo/ecef.ts), within ~1 µm of ST_Distance (nanometres at the bench's 500 m) and far cheaper;
+ * the answer shows whole metres and ranks by it. Further from a point, and from a route (the nearest point of a line),
+ * PostGIS's spheroid ST_Distance.
+ */
+function siteDistanceSql(area: SearchArea): SQL<number> {
+  if (area.kind === "point" && area.radiusM <= ARC_FROM_CHORD_MAX_M) {
+    return distanceFromEcefMeters({ x: sql`r.location_ecef_x`, y: sql`r.location_ecef_y`, z: sql`r.location_ecef_z` }, area);
+  }
+  return distanceMeters(sql`r.location`, searchTargetSql(area));
 }
 
 const parsed = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
