@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, useTransition } from "react";
+import { useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { FieldError } from "@/components/canvass/field-error";
 import { fetchJson, problemsOf } from "@/lib/http/fetch-json";
 
@@ -36,6 +36,7 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
   // Set once React runs here: a button clicked before that would do nothing (browser tests wait for it).
   const hydrated = useSyncExternalStore(
     () => () => {},
@@ -47,7 +48,18 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
     setMessage(null);
     startTransition(async () => {
       const answer = await fetchJson(`/api/incidents/${incident.id}`, { method: "PATCH", body });
-      if (!answer.ok) return setErrors(problemsOf(answer));
+      if (!answer.ok) {
+        const problems = problemsOf(answer);
+        setErrors(problems);
+        // Focus on the first refused field, so its message is read with it (not lost on the page).
+        requestAnimationFrame(() => {
+          const refused = Object.keys(problems)
+            .map((name) => form.current?.querySelector<HTMLElement>(`[name="${name}"]`))
+            .find(Boolean);
+          refused?.focus();
+        });
+        return;
+      }
       setErrors({});
       setEditing(false);
       setMessage(done);
@@ -63,6 +75,7 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
           name={name}
           rows={3}
           className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1"
+          aria-invalid={Boolean(errors[name]) || undefined}
           value={values[name]}
           onChange={(e) => setValues({ ...values, [name]: e.target.value })}
         />
@@ -70,6 +83,7 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
         <input
           name={name}
           className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1"
+          aria-invalid={Boolean(errors[name]) || undefined}
           value={values[name]}
           onChange={(e) => setValues({ ...values, [name]: e.target.value })}
         />
@@ -112,6 +126,7 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
       </div>
       {editing ? (
         <form
+          ref={form}
           className="mt-3 grid gap-2 sm:grid-cols-2"
           onSubmit={(e) => {
             e.preventDefault();

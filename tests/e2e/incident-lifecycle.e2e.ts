@@ -94,6 +94,13 @@ describe("incident lifecycle", () => {
     await page.locator('[data-testid="incident-details"][data-hydrated="true"]').waitFor();
     expect(await details.getByRole("button", { name: "Close incident" }).count()).toBe(0);
     await details.getByRole("button", { name: "Edit details" }).click();
+    // A case number the API refuses: the message is beside the field, which is marked invalid and has the focus.
+    const caseNumber = details.locator('input[name="caseNumber"]');
+    await caseNumber.fill("x".repeat(65));
+    await details.getByRole("button", { name: "Save details" }).click();
+    await details.getByRole("alert").filter({ hasText: "at most 64 characters" }).waitFor();
+    await expect.poll(() => caseNumber.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name") ?? null)).toBe("caseNumber");
     await details.locator('input[name="caseNumber"]').fill("E2E-LIFE-1");
     await details.locator('textarea[name="description"]').fill("Rear door forced overnight; tools taken.");
     await details.getByRole("button", { name: "Save details" }).click();
