@@ -20,6 +20,8 @@ export function PinConfirm(p: {
   fallbackCenter: { lat: number; lng: number };
   map: { tileUrl: string; tileAttribution: string };
   confirmed: boolean;
+  /** The resident put the pin there (the address was not found, or they moved our guess): say so, not "we placed". */
+  placedByResident?: boolean;
 }) {
   const t = useTranslations("pin");
   const format = useFormatter();
@@ -53,7 +55,7 @@ export function PinConfirm(p: {
       <h2 id="pin-title" className="text-lg font-semibold">
         {p.location ? t("titlePlaced") : t("titleNotPlaced")}
       </h2>
-      <p className="mt-1 text-sm">{p.location ? (p.matchedAddress ? t("placedMatched", { address: p.matchedAddress }) : t("placed")) : t("notPlaced")}</p>
+      <p className="mt-1 text-sm">{p.location ? (p.placedByResident ? t("placedByResident") : p.matchedAddress ? t("placedMatched", { address: p.matchedAddress }) : t("placed")) : t("notPlaced")}</p>
       <PinMapLoader
         pin={pin}
         original={p.location}

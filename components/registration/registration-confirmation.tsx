@@ -64,6 +64,7 @@ export function RegistrationConfirmation({ result, form, map, contactEmail, mail
         token={token}
         location={result.location}
         matchedAddress={result.geocode.matchedAddress}
+        placedByResident={result.geocode.method === "manual"}
         fallbackCenter={{ lat: map.centerLat, lng: map.centerLng }}
         map={map}
         confirmed={false}

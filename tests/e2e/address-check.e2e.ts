@@ -130,6 +130,10 @@ describe("address check on the public form (phone)", () => {
     expect(created.location.lng).toBeCloseTo(site.lng, 6);
     await page.getByRole("heading", { level: 1, name: "Thank you — staff will check your address" }).waitFor();
     await page.getByText("waits for staff to check the address").waitFor();
+    // The resident put the pin there, not us: the pin section says so.
+    const pinSection = page.locator('section[aria-labelledby="pin-title"]');
+    await pinSection.getByText("You placed your address here; staff will check it.").waitFor();
+    expect(await pinSection.textContent()).not.toContain("We placed");
     await screenshot(page, "address-check-held-confirmation-phone");
     const token = created.manageUrl.split("/manage/")[1];
     const view = (await (await fetch(`${inject("baseUrl")}/api/manage/${token}`)).json()) as { status: string; location: { lat: number; lng: number } };
