@@ -87,3 +87,33 @@ export function toPayload(state: RegistrationFormState, withConsent: boolean): R
 
 /** Field path ("owner.email") → the id of the control that answers it. */
 export const fieldId = (path: string) => `f-${path.replace(/\./g, "-")}`;
+
+/**
+ * A failed send's errors once the resident changes fields: the changed fields'
+ * errors go (the next send checks them again), the others stay, so no error
+ * stands beside an answer the resident has since corrected. A camera's place or
+ * its "records the street" answer also answers the group's error (the form's
+ * "camera locations" and "record the street traffic?" are derived from them).
+ */
+export function withoutErrorsOf(errors: Record<string, string>, paths: string[]): Record<string, string> {
+  const cleared = new Set(paths);
+  if (paths.some((path) => /^cameras\.\d+\.(position|recordsStreet)$/.test(path))) cleared.add("cameras");
+  if (![...cleared].some((path) => path in errors)) return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => !cleared.has(path)));
+}
+
+/** The errors once camera `index` is removed: its own go, the later cameras' move up with them. */
+export function withoutCameraErrors(errors: Record<string, string>, index: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const match = /^cameras\.(\d+)\.(.+)$/.exec(path);
+    if (!match) {
+      out[path] = message;
+      continue;
+    }
+    const i = Number(match[1]);
+    if (i === index) continue;
+    out[i > index ? `cameras.${i - 1}.${match[2]}` : path] = message;
+  }
+  return withoutErrorsOf(out, ["cameras"]);
+}

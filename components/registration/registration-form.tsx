@@ -18,7 +18,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { AddressCheck, addressFieldMessage, type CheckState, type SitePlace } from "./address-check";
 import { BearingPicker } from "./bearing-picker";
 import { CheckboxField, ErrorSummary, ErrorText, RadioGroup, TextField, type Errors } from "./form-fields";
-import { emptyForm, fieldId, newCamera, toPayload, type RegistrationFormState } from "./form-model";
+import { emptyForm, fieldId, newCamera, toPayload, withoutCameraErrors, withoutErrorsOf, type RegistrationFormState } from "./form-model";
 
 export interface MapConfig {
   centerLat: number;
@@ -94,11 +94,24 @@ export function RegistrationForm(p: {
     { value: "no" as const, label: tc("no") },
   ];
 
-  const set = <K extends keyof RegistrationFormState>(key: K, value: RegistrationFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const setIn = <K extends "owner" | "address" | "alternateContact" | "eligibility">(key: K, field: keyof RegistrationFormState[K], value: unknown) =>
+  // Changing a field takes its error from the last send away (beside it and in the summary); the next send checks it again.
+  const clearErrorsOf = (paths: string[]) => setErrors((e) => withoutErrorsOf(e, paths));
+  const set = <K extends keyof RegistrationFormState>(key: K, value: RegistrationFormState[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    clearErrorsOf([key]);
+  };
+  const setIn = <K extends "owner" | "address" | "alternateContact" | "eligibility">(key: K, field: keyof RegistrationFormState[K], value: unknown) => {
     setForm((f) => ({ ...f, [key]: { ...f[key], [field]: value } }));
-  const setCamera = (i: number, patch: Partial<RegistrationFormState["cameras"][number]>) =>
+    clearErrorsOf([`${key}.${String(field)}`]);
+  };
+  const setCamera = (i: number, patch: Partial<RegistrationFormState["cameras"][number]>) => {
     setForm((f) => ({ ...f, cameras: f.cameras.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+    clearErrorsOf(Object.keys(patch).map((k) => `cameras.${i}.${k}`));
+  };
+  const removeCamera = (i: number) => {
+    setForm((f) => ({ ...f, cameras: f.cameras.filter((_, j) => j !== i) }));
+    setErrors((e) => withoutCameraErrors(e, i));
+  };
 
   function showErrors(next: Errors) {
     setErrors(next);
@@ -194,7 +207,10 @@ export function RegistrationForm(p: {
               // The "cannot place this address" error of an earlier send is answered once there is a place.
               if (next) setErrors((e) => (["notFound", "notFoundChoices", "chooseOne"].some((k) => e["address.line1"] === ta(k as "notFound")) ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== "address.line1")) : e));
             }}
-            onCorrect={(patch) => setForm((f) => ({ ...f, address: { ...f.address, ...patch } }))}
+            onCorrect={(patch) => {
+              setForm((f) => ({ ...f, address: { ...f.address, ...patch } }));
+              clearErrorsOf(Object.keys(patch).map((k) => `address.${k}`));
+            }}
             check={check}
             onCheck={setCheck}
             map={p.map}
@@ -244,7 +260,7 @@ export function RegistrationForm(p: {
               <RadioGroup path={`cameras.${i}.recordsStreet`} legend={t("cameraRecordsStreet", { number })} options={YES_NO} value={camera.recordsStreet} onChange={(v) => setCamera(i, { recordsStreet: v })} errors={errors} />
               <TextField path={`cameras.${i}.note`} label={t("cameraNote")} hint={t("cameraNoteHint")} value={camera.note} onChange={(v) => setCamera(i, { note: v })} errors={errors} maxLength={500} />
               {form.cameras.length > 1 && (
-                <button type="button" onClick={() => set("cameras", form.cameras.filter((_, j) => j !== i))} className="mt-3 min-h-11 rounded-md border-2 border-red-800 px-3 text-red-800">
+                <button type="button" onClick={() => removeCamera(i)} className="mt-3 min-h-11 rounded-md border-2 border-red-800 px-3 text-red-800">
                   {t("removeCamera", { number })}
                 </button>
               )}

@@ -54,6 +54,21 @@ describe("public registration in a phone browser", () => {
     expect(await wcagViolations(page)).toEqual([]);
     await screenshot(page, "register-errors-phone");
 
+    // Correcting a field takes its error away at once, beside it and in the summary; focus stays where the resident types.
+    const email = page.locator("#f-owner-email");
+    await email.fill("pat.e2e@example.com");
+    expect(await email.getAttribute("aria-invalid")).toBeNull();
+    expect(await email.getAttribute("aria-describedby")).toBe("f-owner-email-hint");
+    await expect(page.locator("#f-owner-email-error").count()).resolves.toBe(0);
+    await expect(summary.getByRole("link", { name: /valid e-mail/ }).count()).resolves.toBe(0);
+    expect(await email.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A field not yet corrected keeps its error, and the summary still links to it.
+    expect(await page.locator("#f-owner-name").getAttribute("aria-invalid")).toBe("true");
+    await expect(summary.locator('a[href="#f-owner-name"]').count()).resolves.toBe(1);
+    await page.locator("#f-cameras-0-position").selectOption("front");
+    expect(await page.locator("#f-cameras-0-position").getAttribute("aria-invalid")).toBeNull();
+    await expect(page.locator("#f-cameras-0-position-error").count()).resolves.toBe(0);
+
     await page.getByLabel("My system includes exterior-facing security cameras").check();
     await page.getByLabel("My system records and keeps (retains) video").check();
     await page.locator("#f-owner-name").fill("Pat Example");
