@@ -28,7 +28,7 @@ export function InvestigationWorkspace({
 }: {
   settings: WorkspaceSettings;
   incident: InitialIncident | null;
-  /** The map numbers by rank; a saved incident's page by its canvass's walk order. */
+  /** The search map numbers by rank; a saved incident's page (its list and its map) by its canvass's walk order. */
   numbering?: Numbering;
   /** "h2" where the page has its own h1 (the incident page): one h1 per page. */
   headingLevel?: "h1" | "h2";

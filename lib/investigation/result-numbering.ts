@@ -1,7 +1,7 @@
 /**
- * One numbering per view, and the view says which. The map numbers its
+ * One numbering per view, and the view says which. The search map numbers its
  * results by rank (#1 is the most useful site); a saved incident's page
- * numbers them by the canvass's walk order ("Stop 3"), the same numbers as its
+ * numbers them, in its list and on its map, by the canvass's walk order ("Stop 3"), the same numbers as its
  * canvass table, so one site is never "#2" and "Stop 3" on the same screen.
  * Pure, shared with the unit tests.
  */
@@ -31,5 +31,5 @@ export function inViewOrder(sites: SiteFeature[], numbering: Numbering): SiteFea
 export function numberingSentence(numbering: Numbering): string {
   return numbering.kind === "rank"
     ? "numbered by rank, #1 most useful (an incident's page numbers by walk order)."
-    : "numbered by stop in walk order, as in the canvass below (the map numbers by rank).";
+    : "numbered by stop in walk order, on the map as in the canvass below.";
 }

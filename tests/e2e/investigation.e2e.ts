@@ -104,7 +104,7 @@ describe("investigation map", () => {
       const address = [...stopOfAddress.keys()].find((a) => card.text.includes(a))!;
       expect(card.number).toBe(`Stop ${stopOfAddress.get(address)}`);
     }
-    await expect(page.getByTestId("results-numbering").textContent()).resolves.toContain("numbered by stop in walk order, as in the canvass below");
+    await expect(page.getByTestId("results-numbering").textContent()).resolves.toContain("numbered by stop in walk order, on the map as in the canvass below.");
     const markerNumbers = await page.locator(".result-marker").evaluateAll((els) => els.map((el) => Number(el.textContent)).sort((a, b) => a - b));
     expect(markerNumbers).toEqual(cardStops.map((_, i) => i + 1));
     await screenshot(page, "investigation-incident");
