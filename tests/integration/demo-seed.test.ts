@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heldOutAddresses, measureAccuracy } from "@/lib/demo/westchester/accuracy";
 import { DEMO_SOURCE, generateDemoDataset } from "@/lib/demo/westchester/generate";
+import { DEMO_DATA_AS_OF } from "@/lib/demo/westchester/registrations";
 import { isDatabaseEmpty, seedDemo, type DemoSeedResult } from "@/lib/demo/westchester/seed-demo";
 import { createLocalGeocoder } from "@/lib/geocode";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -78,6 +79,21 @@ describe(`synthetic Westchester demo (${process.env.DATABASE_URL ? "server" : "e
     expect(mix.max_days).toBeLessThanOrEqual(90);
     // Continuous, motion-only, scheduled and not sure: the map shows "may not have recorded" on the demo too.
     expect(mix).toMatchObject({ playbacks: 3, statuses: 4, recording_modes: 4 });
+  });
+
+  it("has no date after the demo's own today, so nothing seeded is confirmed in the future", async () => {
+    const latest = (await t.db.execute(sql`
+      select max(consent_at) as consent, max(last_confirmed_at) as confirmed, max(verified_at) as verified,
+             max(inactive_since) as inactive, max(updated_at) as updated, count(*) filter (where last_confirmed_at < consent_at)::int as confirmed_before_consent
+      from registrations`)).rows[0] as Record<string, string | number>;
+    expect(latest.confirmed_before_consent).toBe(0);
+    for (const key of ["consent", "confirmed", "verified", "inactive", "updated"]) {
+      expect(new Date(latest[key]).getTime(), key).toBeLessThanOrEqual(DEMO_DATA_AS_OF.getTime());
+    }
+    expect(DEMO_DATA_AS_OF.getTime()).toBeLessThan(Date.now());
+    // Still spread out: confirmations over many days, not all pressed against the as-of date.
+    const days = new Set(generateDemoDataset().registrations.map((r) => r.lastConfirmedAt.toISOString().slice(0, 10)));
+    expect(days.size).toBeGreaterThan(150);
   });
 
   it("is idempotent", async () => {

@@ -9,6 +9,16 @@ import type { Prng } from "./prng";
 
 export const DEMO_REGISTRATION_COUNT = 300;
 
+const DAY_MS = 86_400_000;
+/** Consents fall in the 680 days from 2025-01-01 (between 08:00 and 20:00 UTC). */
+const CONSENT_FROM_MS = Date.UTC(2025, 0, 1);
+const CONSENT_DAYS = 680;
+/**
+ * The demo's "today": no generated date lies after it (the last possible consent),
+ * so a seeded demo never shows a confirmation that has not happened yet.
+ */
+export const DEMO_DATA_AS_OF = new Date(CONSENT_FROM_MS + CONSENT_DAYS * DAY_MS + 20 * 3_600_000);
+
 export type DemoCameraPosition = "front" | "rear" | "side" | "garage_alley" | "parking_lot" | "other";
 
 export interface DemoCamera {
@@ -121,7 +131,8 @@ export function demoRegistrations(houses: DemoHouse[], prng: Prng): DemoRegistra
       : house.cornerOf
         ? `Corner of ${streetName} & ${titleCase(house.cornerOf.name)}`
         : `The roadway at ${house.number} ${streetName}`;
-    const consentAt = new Date(Date.UTC(2025, 0, 1) + prng.int(0, 680) * 86_400_000 + prng.int(8, 20) * 3_600_000);
+    const consentAt = new Date(CONSENT_FROM_MS + prng.int(0, CONSENT_DAYS) * DAY_MS + prng.int(8, 20) * 3_600_000);
+    const daysLeft = Math.floor((DEMO_DATA_AS_OF.getTime() - consentAt.getTime()) / DAY_MS);
     const phoneSuffix = String(index % 100).padStart(2, "0");
     return {
       index,
@@ -144,7 +155,9 @@ export function demoRegistrations(houses: DemoHouse[], prng: Prng): DemoRegistra
       recordingMode: recordingModeFor(index),
       notes: cameraCount > 2 && prng.chance(0.5) ? `${cameraCount} cameras; the ${positions[1].replace("_", "/")} one covers the alley approach (synthetic).` : null,
       consentAt,
-      lastConfirmedAt: new Date(consentAt.getTime() + prng.int(0, 200) * 86_400_000),
+      // Confirmed up to 200 days after consenting, squeezed into the days left before the demo's "today"
+      // (drawn here, last, as before: the other fields keep their values).
+      lastConfirmedAt: new Date(consentAt.getTime() + Math.round((prng.int(0, 200) * Math.min(200, daysLeft)) / 200) * DAY_MS),
     };
   });
 }
