@@ -85,7 +85,7 @@ export const registrations = pgTable(
     /**
      * The location in Earth-centred, Earth-fixed metres on the WGS 84 ellipsoid (lib/geo/ecef.ts's `ecefOf`, the
      * same formula): the radius search's distance to each site is the geodesic worked out from the straight line
-     * between the two (arcFromChordSquared), to about a micrometre of PostGIS's spheroid ST_Distance at a fraction of
+     * between the two (arcFromChord), to about a micrometre of PostGIS's spheroid ST_Distance at a fraction of
      * its cost (migration 0018).
      */
     locationEcefX: doublePrecision("location_ecef_x").generatedAlwaysAs(sql.raw(ecefColumnSql("x"))),

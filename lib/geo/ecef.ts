@@ -9,13 +9,15 @@
  * `ecefOf`), so the search needs only the chord c between the site and the point, a few additions, products and a
  * square root per site, and the arc from it:
  *
- *   s = c + c³ / (24 ρ²) + O(c⁵ / ρ⁴)
+ *   s = c + c³ / (24 ρ²) + O(c⁵ / ρ⁴), worked out as the arc of a circle of radius ρ: s = 2ρ · asin(c / 2ρ)
  *
  * where 1/ρ is the curvature of the geodesic (the ellipsoid's normal curvature along it: cos²α/M + sin²α/N by
- * Euler's theorem, M and N the meridian and prime-vertical radii). `chordToArcCoefficient` takes ρ² = M·N at the
- * search point's latitude. M and N differ by at most e² ≈ 0.67 %, so that choice is off by at most
- * 0.67 % of the c³/(24ρ²) term: 0.9 nm at 500 m, 55 nm at 2 km (the default largest radius), 0.9 µm at 5 km
- * (ARC_FROM_CHORD_MAX_M); the c⁵ term is ~1e-11 m there, and the double-precision arithmetic on coordinates of
+ * Euler's theorem, M and N the meridian and prime-vertical radii). `arcRadiusM` takes ρ² = M·N at the
+ * search point's latitude. The circle's arc, 2ρ · asin(c / 2ρ) = c + c³ / (24 ρ²) + 3c⁵ / (640 ρ⁴) + …, has the
+ * same first two terms and needs the chord once: in SQL, where nothing computed is reused within a row, the
+ * form c · (1 + c² / 24ρ²) worked out the chord twice (issue 18: 21 operator calls per site against 15).
+ * M and N differ by at most e² ≈ 0.67 %, so that choice is off by at most 0.67 % of the c³/(24ρ²) term: 0.9 nm at 500 m, 55 nm at 2 km (the default largest radius), 0.9 µm at 5 km
+ * (ARC_FROM_CHORD_MAX_M); the c⁵ terms are ~1e-11 m there, and the double-precision arithmetic on coordinates of
  * ~6.4e6 m adds a few nanometres. So within ARC_FROM_CHORD_MAX_M the distance is the geodesic's to about a
  * micrometre (nanometres at the bench's 500 m), anywhere on Earth: ECEF has no poles or antimeridian to treat
  * apart. tests/integration/site-distance.test.ts holds it against ST_Distance at many points and latitudes.
@@ -48,16 +50,16 @@ export function ecefOf(lng: number, lat: number): Ecef {
   return { x: n * Math.cos(phi) * Math.cos(lambda), y: n * Math.cos(phi) * Math.sin(lambda), z: n * (1 - WGS84_E2) * sinPhi };
 }
 
-/** 1 / (24 M N) at `lat`: the geodesic arc is chord · (1 + chord² · this) (see the file's comment). */
-export function chordToArcCoefficient(lat: number): number {
+/** √(M N) at `lat`, metres: the radius of the circle whose arc over the chord is the geodesic (see the file's comment). */
+export function arcRadiusM(lat: number): number {
   const sinPhi = Math.sin(lat * RAD);
   const w2 = 1 - WGS84_E2 * sinPhi * sinPhi;
   const m = (WGS84_A * (1 - WGS84_E2)) / (w2 * Math.sqrt(w2));
   const n = WGS84_A / Math.sqrt(w2);
-  return 1 / (24 * m * n);
+  return Math.sqrt(m * n);
 }
 
-/** The geodesic distance in metres between two points `chordSquared` (m²) apart in a straight line, near `lat`. */
-export function arcFromChordSquared(chordSquared: number, coefficient: number): number {
-  return Math.sqrt(chordSquared) * (1 + chordSquared * coefficient);
+/** The geodesic distance in metres between two points `chordM` apart in a straight line, near the latitude of `radiusM` (arcRadiusM). */
+export function arcFromChord(chordM: number, radiusM: number): number {
+  return 2 * radiusM * Math.asin(chordM / (2 * radiusM));
 }

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { LineStringGeometry } from "@/db/ewkb";
-import { chordToArcCoefficient, ecefOf } from "./ecef";
+import { arcRadiusM, ecefOf } from "./ecef";
 
 /** A constant geography point. */
 export function geographyPointSql(lng: number, lat: number): SQL {
@@ -32,13 +32,18 @@ export function distanceMeters(column: SQLWrapper, other: SQLWrapper): SQL<numbe
  * The geodesic distance in metres from stored ECEF coordinates (`x`, `y`, `z` columns, e.g. registrations'
  * location_ecef_*, migration 0018) to a point, worked out from the straight line between them
  * (lib/geo/ecef.ts: within ~1 µm of the spheroid ST_Distance up to ARC_FROM_CHORD_MAX_M, nanometres at 500 m).
- * Additions, products and one square root per row instead of a geodesic inverse: the point's own ECEF
- * coordinates and the chord-to-arc coefficient at its latitude are worked out here, once.
+ * Additions, products, a square root and an arcsine per row instead of a geodesic inverse: the point's own ECEF
+ * coordinates and the arc's radius at its latitude are worked out here, once. The chord appears once in the
+ * expression (PostgreSQL evaluates a repeated subexpression again), and each difference is squared by
+ * multiplying (`^` is dpow, a libm pow call: in PGlite's WebAssembly dearer than a second subtraction).
  */
 export function distanceFromEcefMeters(columns: { x: SQLWrapper; y: SQLWrapper; z: SQLWrapper }, point: { lng: number; lat: number }): SQL<number> {
   const at = ecefOf(point.lng, point.lat);
-  const chordSquared = sql`((${columns.x} - ${at.x}::float8) ^ 2 + (${columns.y} - ${at.y}::float8) ^ 2 + (${columns.z} - ${at.z}::float8) ^ 2)`;
-  return sql<number>`sqrt(${chordSquared}) * (1 + ${chordSquared} * ${chordToArcCoefficient(point.lat)}::float8)`;
+  const radiusM = arcRadiusM(point.lat);
+  const squared = (column: SQLWrapper, value: number) => sql`(${column} - ${value}::float8) * (${column} - ${value}::float8)`;
+  const chord = sql`sqrt(${squared(columns.x, at.x)} + ${squared(columns.y, at.y)} + ${squared(columns.z, at.z)})`;
+  // arcFromChord (lib/geo/ecef.ts) in SQL.
+  return sql<number>`${2 * radiusM}::float8 * asin(${chord} * ${1 / (2 * radiusM)}::float8)`;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { LngLat } from "@/db/ewkb";
-import { ARC_FROM_CHORD_MAX_M, arcFromChordSquared, chordToArcCoefficient, ecefOf, WGS84_A, WGS84_F } from "@/lib/geo/ecef";
+import { ARC_FROM_CHORD_MAX_M, arcFromChord, arcRadiusM, ecefOf, WGS84_A, WGS84_F } from "@/lib/geo/ecef";
 import { destination, geodesicM } from "../support/geodesy";
 import { seededRandom, testSeed } from "../support/random";
 
@@ -15,7 +15,7 @@ const random = seededRandom(SEED);
 function arcM(a: LngLat, b: LngLat): number {
   const p = ecefOf(a[0], a[1]);
   const q = ecefOf(b[0], b[1]);
-  return arcFromChordSquared((p.x - q.x) ** 2 + (p.y - q.y) ** 2 + (p.z - q.z) ** 2, chordToArcCoefficient(a[1]));
+  return arcFromChord(Math.sqrt((p.x - q.x) ** 2 + (p.y - q.y) ** 2 + (p.z - q.z) ** 2), arcRadiusM(a[1]));
 }
 
 describe(`ECEF and the arc from the chord (seed ${SEED})`, () => {
