@@ -43,7 +43,4 @@ export const lineString = z.object(
   { error: "must be a GeoJSON LineString" },
 );
 
-/** The latest incident time accepted: a few minutes of clock skew into the future. */
-export const MAX_FUTURE_MS = 10 * 60 * 1000;
-/** The longest time window one incident may cover. */
-export const MAX_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
+export { MAX_FUTURE_MS, MAX_WINDOW_MS } from "./time-limits";

@@ -3,7 +3,8 @@
  * wall-clock times in the agency's zone become instants, and what is missing
  * becomes a message beside the field. Pure, shared with the unit tests.
  */
-import { MAX_FUTURE_MS, MAX_WINDOW_MS } from "@/lib/http/input-fields";
+// Not input-fields.ts: that is zod, which must not load on the map page (time-limits.ts says why).
+import { MAX_FUTURE_MS, MAX_WINDOW_MS } from "@/lib/http/time-limits";
 import type { InitialIncident, LngLat, SearchMode, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 import { agencyLocalToIso, isoToAgencyLocal } from "@/lib/time/agency-time";
 
