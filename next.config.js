@@ -13,6 +13,9 @@ const nextConfig = {
   // metrics) from their own package directories at run time; bundling breaks those paths.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-postgis", "pg", "pdfkit"],
   poweredByHeader: false,
+  // `npm run dev` only: Next.js refuses its dev resources (the HMR socket) to an origin other than localhost, and a
+  // page opened as http://127.0.0.1:3000 then never hydrates (its forms post without JavaScript: sign-in fails).
+  allowedDevOrigins: ["127.0.0.1"],
   // Read when `next start` starts, so a deployment chooses without rebuilding. Behind nginx, let the proxy gzip
   // (HTTP_COMPRESSION=proxy): compressing a large search answer costs the app's one request thread ~25 ms.
   compress: env.HTTP_COMPRESSION === "app",
