@@ -3,7 +3,7 @@
  * the content type must be JSON (`application/json` or `+json`), the declared
  * Content-Length AND the bytes actually received are held to `maxBytes` (a
  * chunked or lying client cannot stream more), the bytes must be UTF-8 and the
- * text must parse, and no string in it may hold a control character. Each failure throws the `AppError` the route wrappers turn
+ * text must parse, it may not nest deeper than MAX_JSON_DEPTH, and no string in it may hold a control character. Each failure throws the `AppError` the route wrappers turn
  * into the documented answer (415, 413, or 422 on `(body)`); never a 500.
  *
  * Requiring a JSON content type also means a plain HTML form on another site
@@ -17,6 +17,25 @@ import { controlCharacterErrors } from "./control-characters";
 
 /** Default cap for staff JSON bodies; public routes pass their own (e.g. REGISTRATION_MAX_BODY_BYTES). */
 export const DEFAULT_JSON_BODY_BYTES = 64_000;
+
+/**
+ * Arrays and objects inside one another, at most. The deepest body the API takes (a registration's
+ * `cameras.0.bearingDeg`) is 3 levels; a hostile `[[[[…]]]]` of a few kB is thousands deep, and walking
+ * it recursively overflowed the stack (a 500). Refused before anything else walks it.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether `value` nests arrays/objects more than `max` levels deep (an explicit stack, never recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length) {
+    const { value: v, depth } = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
 
 const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 
@@ -59,6 +78,7 @@ export async function readJsonBody(request: Request, maxBytes: number = DEFAULT_
   } catch {
     throw validationError({ [BODY_FIELD]: "is not valid JSON" });
   }
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw validationError({ [BODY_FIELD]: `is nested too deeply (more than ${MAX_JSON_DEPTH} levels)` });
   // No text field of any route, staff or public, takes control characters (a NUL once reached the SQL).
   const controls = controlCharacterErrors(value);
   if (Object.keys(controls).length) throw validationError(controls);

@@ -166,6 +166,27 @@ describe(`API error contract (${process.env.DATABASE_URL ? "server" : "embedded"
     expect(await tooLarge.json()).toMatchObject({ code: "too_large" });
   });
 
+  it("a body nested thousands deep is a 422 on (body), on public and staff routes alike (it overflowed the stack: a 500)", async () => {
+    const arrays = "[".repeat(2000) + "]".repeat(2000);
+    const objects = '{"a":'.repeat(600) + "1" + "}".repeat(600);
+    const inField = JSON.stringify({ owner: { name: "__" } }).replace('"__"', "[".repeat(40) + "]".repeat(40));
+    for (const [key, url, body, authorization] of [
+      ["POST /api/manage-link-requests", "/api/manage-link-requests", arrays, undefined],
+      ["POST /api/registrations", "/api/registrations", objects, undefined],
+      ["POST /api/registrations", "/api/registrations", inField, undefined],
+      ["POST /api/cameras/along", "/api/cameras/along", arrays, adminAuth],
+    ] as const) {
+      const handler = routes.find((r) => r.key === key)!.handler;
+      const res = await handler(request(url, { authorization, body }), { params: Promise.resolve({}) });
+      expect(res.status, `${key} ${body.slice(0, 12)}`).toBe(422);
+      expect(await res.json()).toEqual({
+        error: expect.any(String),
+        code: "validation",
+        errors: { "(body)": "is nested too deeply (more than 32 levels)" },
+      });
+    }
+  });
+
   it("no route under app/api builds an error status by hand (they throw AppError or use the contract's helpers)", () => {
     const offenders = routeFiles.filter((f) => /status:\s*(4|5)\d\d\b|badRequest\(|\{\s*error:\s*["`]/.test(fs.readFileSync(f, "utf8")));
     expect(offenders.map((f) => path.relative(API_DIR, f))).toEqual([]);
