@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { canvassEntries, evidenceCustody, evidenceItems, registrations, type EvidenceCustodyEvent, type EvidenceItem } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
@@ -109,6 +109,21 @@ export async function releaseEvidence(
     await recordAudit(tx, actor, { action: `evidence.${input.event}`, targetType: "evidence_item", targetId: itemId, details: { incidentId: item.incidentId } });
   });
   return item;
+}
+
+/**
+ * Whether this staff member started playback of this item (a "viewed" custody
+ * row of theirs) since `since`: a video element's later range requests (seeks)
+ * belong to that logged view. Anyone else's range request starts a view of its own.
+ */
+export async function viewedSince(db: Pick<Db, "select">, itemId: string, userId: string | null, since: Date): Promise<boolean> {
+  if (!userId) return false;
+  const [row] = await db
+    .select({ id: evidenceCustody.id })
+    .from(evidenceCustody)
+    .where(and(eq(evidenceCustody.evidenceItemId, itemId), eq(evidenceCustody.event, "viewed"), eq(evidenceCustody.actorUserId, userId), gt(evidenceCustody.at, since)))
+    .limit(1);
+  return Boolean(row);
 }
 
 export async function readEvidenceItem(db: Pick<Db, "select">, itemId: string): Promise<EvidenceItem | null> {

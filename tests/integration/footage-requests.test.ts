@@ -457,6 +457,29 @@ describe("staff downloads and playback", () => {
     expect(events.filter((e) => e === "viewed")).toHaveLength(1);
   });
 
+  it("a range that does not start at 0 reads nothing unlogged: without this user's recent view it needs the reason and logs one", async () => {
+    // Another detective, who never started playback: "bytes=1-" once served all but the first byte with no reason,
+    // no hash check and no custody row.
+    const asOther = (headers: Record<string, string>, query = "") =>
+      play(request(`/api/evidence/${itemId}/play${query}`, { authorization: `Bearer ${otherDetective.token}`, headers }), params({ id: itemId }));
+    const viewsBy = async (userId: string) =>
+      (await t.db.select().from(evidenceCustody).where(and(eq(evidenceCustody.evidenceItemId, itemId), eq(evidenceCustody.event, "viewed"))))
+        .filter((c) => c.actorUserId === userId).length;
+    const refused = await asOther({ range: "bytes=1-" });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ code: "validation", errors: { reason: expect.any(String) } });
+    expect(await viewsBy(otherDetective.id)).toBe(0);
+    const withReason = await asOther({ range: "bytes=1-" }, "?reason=skip%20the%20intro");
+    expect(withReason.status).toBe(206);
+    expect(Buffer.from(await withReason.arrayBuffer()).equals(file.subarray(1))).toBe(true);
+    expect(await viewsBy(otherDetective.id)).toBe(1);
+    // Now a seek of this user's own playback: served, no second view logged.
+    const seek = await asOther({ range: "bytes=2000-2999" });
+    expect(seek.status).toBe(206);
+    await seek.arrayBuffer();
+    expect(await viewsBy(otherDetective.id)).toBe(1);
+  });
+
   it("exports the prosecutor's package: every file, CSV and PDF manifests, the ZIP's hash in the custody log", async () => {
     const res = await exportPackage(request(`/api/incidents/${incidentOfItems}/evidence/package?reason=discovery`, { authorization: auth() }), params({ id: incidentOfItems }));
     expect(res.status).toBe(200);
