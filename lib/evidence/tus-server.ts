@@ -7,6 +7,7 @@ import { canvassEntries, evidenceItems, footageRequests, type EvidenceItem } fro
 import { publicActor, type AuditActor } from "@/lib/audit/record-audit";
 import { auditActorFor, isCrossOriginCookieWrite, resolvePrincipal } from "@/lib/auth/with-role";
 import { roleAllows } from "@/lib/auth/roles";
+import { mayWorkEntry } from "@/lib/canvass/update-entry";
 import { clientAddress } from "@/lib/http/client-address";
 import { cleanOriginalName } from "./media-type";
 import { findRequestByToken } from "./owner-request";
@@ -46,6 +47,8 @@ async function creationFor(db: Db, request: Request, metadata: Record<string, st
   if (!UPLOAD_ID.test(entryId)) throw tusRefusal(422, "canvassEntryId is required for evidence collected in person");
   const [entry] = await db.select().from(canvassEntries).where(eq(canvassEntries.id, entryId)).limit(1);
   if (!entry) throw tusRefusal(404, "canvass entry not found");
+  // The same rule as the stop's outcome and its footage requests: a detective records on stops assigned to them or to nobody.
+  if (!mayWorkEntry(principal, entry)) throw tusRefusal(403, "this entry is assigned to another detective");
   return { source: "in_person", canvassEntryId: entry.id, incidentId: entry.incidentId, uploadedBy: principal.userId, filename, filetype, clientIp, userAgent };
 }
 
@@ -63,7 +66,8 @@ async function authorizeExisting(db: Db, request: Request, id: string): Promise<
   if (!item) throw tusRefusal(404, "upload not found");
   if (item.source === "in_person") {
     const principal = await resolvePrincipal(db, request);
-    if (!principal || !roleAllows(principal.role, "detective")) throw tusRefusal(404, "upload not found");
+    // Only the staff member who started it may add to (or finish) an upload in progress: no one writes into a colleague's evidence.
+    if (!principal || !roleAllows(principal.role, "detective") || principal.userId !== item.uploadedBy) throw tusRefusal(404, "upload not found");
     if (isCrossOriginCookieWrite(request)) throw tusRefusal(403, "cross-origin request refused");
     return auditActorFor(principal, request);
   }

@@ -241,6 +241,22 @@ describe("sending a footage request", () => {
     await t.db.update(canvassEntries).set({ assignedTo: detective.id }).where(eq(canvassEntries.id, entryIds[7]));
     expect((await sendRequest(entryIds[7], { deliver: "link" }, otherDetective)).status).toBe(403);
   });
+
+  it("and off its evidence collected in person: no upload against it, no bytes into a colleague's upload in progress", async () => {
+    await t.db.update(canvassEntries).set({ assignedTo: detective.id }).where(eq(canvassEntries.id, entryIds[7]));
+    const mine = { authorization: `Bearer ${detective.token}` };
+    const theirs = { authorization: `Bearer ${otherDetective.token}` };
+    const file = crypto.randomBytes(2048);
+    expect((await createUpload({ canvassEntryId: entryIds[7], filename: "usb copy.bin" }, file.length, theirs)).status).toBe(403);
+    const created = await createUpload({ canvassEntryId: entryIds[7], filename: "usb copy.bin" }, file.length, mine);
+    expect(created.status).toBe(201);
+    expect((await patch(created.id!, 0, file.subarray(0, 1024), theirs)).status).toBe(404);
+    expect((await patch(created.id!, 0, file.subarray(0, 1024), mine)).status).toBe(204);
+    expect((await patch(created.id!, 1024, file.subarray(1024), theirs)).status).toBe(404);
+    expect((await patch(created.id!, 1024, file.subarray(1024), mine)).status).toBe(204);
+    const [item] = await t.db.select().from(evidenceItems).where(eq(evidenceItems.id, created.id!));
+    expect(item).toMatchObject({ status: "received", source: "in_person", uploadedBy: detective.id, sha256: sha256(file) });
+  });
 });
 
 describe("the owner's uploads (tus)", () => {
