@@ -109,13 +109,16 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function call(route: StaffRoute, headers: Record<string, string>): Promise<number> {
+async function respond(route: StaffRoute, headers: Record<string, string>): Promise<Response> {
   const { url, params } = concrete(route.routePath);
   const hasBody = !["GET", "HEAD", "OPTIONS", "DELETE"].includes(route.method);
   const request = routeRequest(url, { method: route.method, headers: { ...headers, "user-agent": "role-matrix" }, body: hasBody ? {} : undefined });
+  return route.handler(request, { params: Promise.resolve(params) });
+}
+
+async function call(route: StaffRoute, headers: Record<string, string>): Promise<number> {
   try {
-    const response = await route.handler(request, { params: Promise.resolve(params) });
-    return response.status;
+    return (await respond(route, headers)).status;
   } catch {
     // The handler itself ran (it threw on the dummy input): the role gate let the caller through.
     return 500;
@@ -170,6 +173,20 @@ describe(`role matrix (${process.env.DATABASE_URL ? "server" : "embedded"})`, ()
       }
     });
   }
+
+  it("tells every cache not to keep a staff read: Cache-Control no-store (or private, for the map's revalidated layers)", async () => {
+    const reads = staffRoutes.filter((r) => r.method === "GET");
+    // The dummy ids make most reads a 404; the lists (dashboard, my canvass, incidents, registry, review) answer 200.
+    let answered = 0;
+    for (const route of reads) {
+      const res = await respond(route, { authorization: `Bearer ${tokens.admin}` });
+      if (res.ok) answered++;
+      const cacheControl = res.headers.get("cache-control") ?? "(none)";
+      expect([`${route.routePath} ${res.status}`, cacheControl]).toEqual([`${route.routePath} ${res.status}`, expect.stringMatching(/no-store|private/)]);
+      await res.body?.cancel();
+    }
+    expect(answered).toBeGreaterThanOrEqual(5);
+  });
 
   it("refuses a cookie-authenticated write from another origin, or with no Origin at all (CSRF)", async () => {
     const writes = staffRoutes.filter((r) => !["GET", "HEAD", "OPTIONS"].includes(r.method));

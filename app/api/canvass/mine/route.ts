@@ -6,5 +6,6 @@ import { loadMyCanvass } from "@/lib/canvass/my-canvass";
 /** GET /api/canvass/mine: the caller's assigned canvass entries across open incidents, deadlines first. */
 export const GET = withRole("detective", async (_request, { db, principal }) => {
   const items = await loadMyCanvass(db, principal.userId, agencySettings().timeZone);
-  return NextResponse.json({ items });
+  // Addresses and deadlines of the caller's stops: nothing a browser or proxy cache should keep.
+  return NextResponse.json({ items }, { headers: { "cache-control": "no-store" } });
 });

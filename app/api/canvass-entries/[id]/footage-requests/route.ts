@@ -29,5 +29,5 @@ export const POST = withRole<Params>("detective", async (request, ctx, { params 
 /** GET: the stop's requests with their state. */
 export const GET = withRole<Params>("detective", async (_request, { db }, { params }) => {
   const id = requireUuid((await params).id, "canvass entry not found");
-  return NextResponse.json({ requests: await listFootageRequests(db, [id]) });
+  return NextResponse.json({ requests: await listFootageRequests(db, [id]) }, { headers: { "cache-control": "no-store" } });
 });
