@@ -6,7 +6,8 @@
  * replaced are still printed, marked "for information". The database goals
  * are stated at 1M sites in the dense 50 km box (the bench's default); on a
  * smaller run or another box they are still compared, but marked as measured
- * there. Likewise the upload memory goal is stated for a 2 GiB upload.
+ * there. Likewise the upload memory goal is stated for a 2 GiB upload. Beside the goals, for information only,
+ * the fixed parts of an API request measured in the same run (FIXED_COST_FIGURES).
  */
 export interface Goal {
   label: string;
@@ -20,6 +21,19 @@ export interface Goal {
   /** Printed beside the goals but not judged (the ratio goal replaced it). */
   informational?: boolean;
 }
+
+/**
+ * Figures printed beside the goals, never judged: the fixed parts of one API request (issue 18), measured in the
+ * same run as the API goal, so a goal can be set against them. Not goals themselves.
+ */
+export const FIXED_COST_FIGURES: { label: string; key: string; database: "server" | "embedded" }[] = [
+  { label: "server HTTP floor p95, ms (cheapest authenticated request)", key: "httpFloorP95Ms", database: "server" },
+  { label: "server HTTP floor p95 over ST_DWithin floor", key: "httpFloorP95OverFilter", database: "server" },
+  { label: "server radius API p95 over HTTP floor p95", key: "radiusApiP95OverHttpFloor", database: "server" },
+  { label: "server radius API p95 without gzip, ms", key: "radiusApiIdentityP95Ms", database: "server" },
+  { label: "server audit INSERT committed p50, ms", key: "auditCommitDbP50Ms", database: "server" },
+];
+export const FIXED_COST_STATUS = "for information (a fixed part of an API request, not a goal)";
 
 /** Issue 17: an upload with its hash at least half as fast as a plain fs write of the same bytes, at every size measured. */
 export const UPLOAD_RATIO_GOAL = 0.5;
@@ -48,7 +62,7 @@ export interface GoalRow {
 }
 
 export function compareGoals(figures: { databases: Record<string, Record<string, unknown>> } & Record<string, unknown>, sites: number, areaKm = 50, uploadMiB = 2048): GoalRow[] {
-  return GOALS.map((g) => {
+  const goals = GOALS.map((g): GoalRow => {
     const raw = g.database ? figures.databases[g.database]?.[g.key] : figures[g.key];
     if (typeof raw !== "number" || !Number.isFinite(raw)) return { goal: g.label, value: "-", status: "not measured" };
     if (g.informational) return { goal: g.label, value: raw, status: "for information (the ratio goal replaced it)" };
@@ -61,13 +75,20 @@ export function compareGoals(figures: { databases: Record<string, Record<string,
     const suffix = notes.length > 0 ? ` (${notes.join("; ")})` : "";
     return { goal: g.label, value: raw, status: `${met ? "met" : "NOT MET"}${suffix}` };
   });
+  const info = FIXED_COST_FIGURES.map((f): GoalRow => {
+    const raw = figures.databases[f.database]?.[f.key];
+    return typeof raw === "number" && Number.isFinite(raw) ? { goal: f.label, value: raw, status: FIXED_COST_STATUS } : { goal: f.label, value: "-", status: "not measured" };
+  });
+  return [...goals, ...info];
 }
 
 /** The keys bench-results.json always carries per database (null when not measured, e.g. --no-app). */
 export const DATABASE_FIGURE_KEYS = [
   "radiusDbP50Ms", "radiusDbP95Ms", "radiusFilterDbP50Ms", "radiusDbOverFilter", "radiusApiP50Ms", "radiusApiP95Ms",
   "radiusApiP95OverFilter", "radiusAnswerKb", "radiusApiAllP50Ms", "radiusApiAllP95Ms", "radiusAnswerAllKb",
-  "radiusApiAlternatedP50Ms", "radiusApiAlternatedP95Ms", "fullScanRatio", "corridorDbP50Ms",
+  "radiusApiAlternatedP50Ms", "radiusApiAlternatedP95Ms", "radiusApiIdentityP50Ms", "radiusApiIdentityP95Ms",
+  "httpFloorP50Ms", "httpFloorP95Ms", "radiusApiP95OverHttpFloor", "httpFloorP95OverFilter", "auditCommitDbP50Ms",
+  "dbRoundTripP50Ms", "fullScanRatio", "corridorDbP50Ms",
   "geocodePerSec", "importRowsPerSec", "canvassPdfMs", "canvassCsvMs",
 ] as const;
 

@@ -11,7 +11,8 @@
  * evidence uploads through the running app against a plain fs write (issue
  * 17; --upload-mib, one or more sizes, default 128,512,2048: the ratio goal
  * holds at each, the memory goal is stated at 2048; 0 skips). Then the
- * map with M sites in headless Chromium. Prints a table with the goals of
+ * map with M sites in headless Chromium. Beside the radius API, the fixed parts of a request (an HTTP floor, the
+ * search without gzip, a committed audit row: radius-api.ts, commit-floor.ts), for information. Prints a table with the goals of
  * issues 8, 17 and 18 (goals.ts: the radius goals as ratios to the same run's
  * ST_DWithin floor) and writes bench-results.json. Every database it makes is deleted.
  */
@@ -19,7 +20,9 @@ import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { measureCanvassExport } from "./canvass-export";
+import { measureCommitFloor } from "./commit-floor";
 import { measureCorridor } from "./corridor-query";
+import { requestBreakdown } from "./fixed-costs";
 import * as geocodeThroughput from "./geocode-throughput";
 import { compareGoals, DATABASE_FIGURE_KEYS, TOP_FIGURE_KEYS, UPLOAD_RATIO_GOAL } from "./goals";
 import { BENCH_AREA, benchArea, DEFAULT_AREA_KM, generateSites } from "./generate-sites";
@@ -155,6 +158,13 @@ async function benchDatabase(kind: BenchKind): Promise<Record<string, number | b
     details[`${kind}.canvass`] = canvass.detail;
     log(`${kind}: canvass CSV ${canvass.canvassCsvMs} ms, PDF ${canvass.canvassPdfMs} ms (${canvass.detail})`);
 
+    // The durable commit floor, on the database the app is about to serve from (commit-floor.ts).
+    const commit = await measureCommitFloor(handle.db, { userId: staff.userId, label: staff.email, ip: "127.0.0.1", userAgent: "node" }, { iterations, area });
+    figures.auditCommitDbP50Ms = commit.auditCommitDbP50Ms;
+    figures.dbRoundTripP50Ms = commit.dbRoundTripP50Ms;
+    details[`${kind}.commitFloor`] = commit.detail;
+    log(`${kind}: audit commit p50 ${commit.auditCommitDbP50Ms} ms, select 1 ${commit.dbRoundTripP50Ms} ms (${commit.detail})`);
+
     if (!args["no-app"]) {
       // The embedded data directory admits one process: hand it to the app.
       await handle.close();
@@ -170,9 +180,28 @@ async function benchDatabase(kind: BenchKind): Promise<Record<string, number | b
         figures.radiusApiAlternatedP50Ms = api.radiusApiAlternatedP50Ms;
         figures.radiusApiAlternatedP95Ms = api.radiusApiAlternatedP95Ms;
         figures.radiusAnswerAllKb = api.radiusAnswerAllKb;
+        // The fixed parts of a request, for information (radius-api.ts, fixed-costs.ts).
+        figures.radiusApiIdentityP50Ms = api.radiusApiIdentityP50Ms;
+        figures.radiusApiIdentityP95Ms = api.radiusApiIdentityP95Ms;
+        figures.httpFloorP50Ms = api.httpFloorP50Ms;
+        figures.httpFloorP95Ms = api.httpFloorP95Ms;
+        figures.radiusApiP95OverHttpFloor = round(api.radiusApiP95Ms / api.httpFloorP95Ms, 1);
+        figures.httpFloorP95OverFilter = round(api.httpFloorP95Ms / radius.radiusFilterDbP50Ms, 1);
         figures.appPeakRssMb = app.peakRssMb();
         details[`${kind}.radiusApi`] = api.detail;
         log(`${kind}: API p50 ${api.radiusApiP50Ms} ms, p95 ${api.radiusApiP95Ms} ms (${api.detail})`);
+        details[`${kind}.fixedCosts`] = requestBreakdown({
+          apiP50Ms: api.radiusApiP50Ms,
+          apiP95Ms: api.radiusApiP95Ms,
+          identityP50Ms: api.radiusApiIdentityP50Ms,
+          httpFloorP50Ms: api.httpFloorP50Ms,
+          httpFloorP95Ms: api.httpFloorP95Ms,
+          searchDbP50Ms: radius.radiusDbP50Ms,
+          auditCommitDbP50Ms: commit.auditCommitDbP50Ms,
+          dbRoundTripP50Ms: commit.dbRoundTripP50Ms,
+          filterDbP50Ms: radius.radiusFilterDbP50Ms,
+        }).line;
+        log(`${kind}: ${details[`${kind}.fixedCosts`]}`);
       } finally {
         await app.stop();
       }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { loadDemoReferenceData } from "@/lib/demo/westchester/seed-demo";
 import { measureCanvassExport } from "../../scripts/bench/canvass-export";
+import { COMMIT_FLOOR_TABLE, measureCommitFloor } from "../../scripts/bench/commit-floor";
 import { measureCorridor } from "../../scripts/bench/corridor-query";
 import { BENCH_AREA, benchArea, benchPoint, DEFAULT_SEED, generateSites, NO_BEARING_SHARE } from "../../scripts/bench/generate-sites";
 import { BENCH_STREET_SOURCE, BLOCK_M, coneStreetShare, generateStreets } from "../../scripts/bench/generate-streets";
@@ -143,6 +144,21 @@ describe(`bench generator and figures (${process.env.DATABASE_URL ? "server" : "
     const exports = await one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'canvass.exported'`);
     expect(exports.n).toBe(4); // csv and pdf, each a warm-up and a timed run: every export is audited
   }, 120_000);
+
+  it("times a committed audit row and a select 1 on a table of its own, leaving the audit trail as it was", async () => {
+    const trail = sql`select count(*)::int as n, (select last_value from audit_log_id_seq)::text as seq from audit_log`;
+    const before = await one<{ n: number; seq: string }>(trail);
+    const staff = await createBenchStaff(t.db, "detective");
+    const afterStaff = await one<{ n: number; seq: string }>(trail);
+    const commit = await measureCommitFloor(t.db, { userId: staff.userId, label: staff.email, ip: "127.0.0.1", userAgent: "node" }, { iterations: 6 });
+    expect(commit.auditCommitDbP50Ms).toBeGreaterThan(0);
+    expect(commit.dbRoundTripP50Ms).toBeGreaterThan(0);
+    expect(commit.detail).toContain(`6 one-row audit INSERTs committed (11 rows with the warm-up, in ${COMMIT_FLOOR_TABLE}, like audit_log)`);
+    expect(await one(trail)).toEqual(afterStaff);
+    expect(afterStaff.n).toBeGreaterThan(before.n); // the staff account's own entries: the query does see new ones
+    const left = await one<{ n: number }>(sql`select count(*)::int as n from pg_class where relname = ${COMMIT_FLOOR_TABLE}`);
+    expect(left.n).toBe(0);
+  }, 60_000);
 
   it("--area-km spreads the same sites over a bigger box (50 km stays the default box)", async () => {
     expect(benchArea(50)).toEqual(BENCH_AREA);
