@@ -50,6 +50,12 @@ export function AddressCheck(p: {
   onCorrect: (patch: Partial<AddressFields>) => void;
   check: CheckState;
   onCheck: (check: CheckState) => void;
+  /**
+   * The resident cannot place the building on a map (a screen reader, a map that will not load):
+   * the form goes without a place and staff find the address by hand. No registration is lost to the map.
+   */
+  leftToStaff: boolean;
+  onLeaveToStaff: (left: boolean) => void;
   map: { centerLat: number; centerLng: number; tileUrl: string; tileAttribution: string };
 }) {
   const t = useTranslations("form.addressCheck");
@@ -116,6 +122,7 @@ export function AddressCheck(p: {
 
   const movePin = (next: { lat: number; lng: number }) => {
     setPin(next);
+    p.onLeaveToStaff(false);
     p.onPlace({ ...next, source: "resident", address: null });
   };
   const nudge = (bearing: number, metres = NUDGE_M) => {
@@ -133,6 +140,7 @@ export function AddressCheck(p: {
         {p.place?.source === "chosen" && <p className="font-medium text-green-800">{t("chosen", { address: p.place.address ?? "" })}</p>}
         {p.place?.source === "resident" && <p className="font-medium text-green-800">{t("pinned")}</p>}
         {c.status === "unavailable" && <p className="text-slate-700">{t("unavailable")}</p>}
+        {!p.place && p.leftToStaff && <p className="font-medium text-green-800">{t("leftToStaff")}</p>}
       </div>
       {!p.place && choices.length > 0 && (
         <div className="mt-2 rounded-md border border-amber-600 bg-amber-50 p-3">
@@ -177,6 +185,11 @@ export function AddressCheck(p: {
               </div>
             </section>
           )}
+          {!p.place && !p.leftToStaff && (
+            <button type="button" onClick={() => p.onLeaveToStaff(true)} className="mt-2 block min-h-11 rounded-md px-1 text-left text-brand-700 underline">
+              {t("leaveToStaff")}
+            </button>
+          )}
         </div>
       )}
     </div>
@@ -184,8 +197,13 @@ export function AddressCheck(p: {
 }
 
 /** The message beside the street field while the address cannot be placed (the map still waits). */
-export function addressFieldMessage(check: CheckState, place: SitePlace | null, t: (key: "notFound" | "notFoundChoices" | "chooseOne") => string): string | null {
-  if (place) return null;
+export function addressFieldMessage(
+  check: CheckState,
+  place: SitePlace | null,
+  t: (key: "notFound" | "notFoundChoices" | "chooseOne") => string,
+  leftToStaff = false,
+): string | null {
+  if (place || leftToStaff) return null;
   if (check.status === "not_found") return check.choices.length > 0 ? t("notFoundChoices") : t("notFound");
   if (check.status === "ambiguous") return t("chooseOne");
   return null;

@@ -117,3 +117,17 @@ export function withoutCameraErrors(errors: Record<string, string>, index: numbe
   }
   return withoutErrorsOf(out, ["cameras"]);
 }
+
+/**
+ * The errors in the order their fields come on the page (`rank`: a field's place, -1 when it has none,
+ * such as the form-wide message, which goes first), so the summary reads top to bottom like the form
+ * and not in the order the schema happened to check them.
+ */
+export function inPageOrder(errors: Record<string, string>, rank: (path: string) => number): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors)
+      .map(([path, message], i) => ({ path, message, i, at: rank(path) }))
+      .sort((a, b) => a.at - b.at || a.i - b.i)
+      .map(({ path, message }) => [path, message]),
+  );
+}

@@ -35,7 +35,7 @@ export function toFormState(view: OwnerView): RegistrationFormState {
 
 const post = (url: string, body?: unknown) => fetchJson<Record<string, unknown>>(url, { method: "POST", body });
 
-export function ManagePanel(p: { token: string; view: OwnerView; map: MapConfig; agencyName: string; contactEmail: string; languageName: string }) {
+export function ManagePanel(p: { token: string; view: OwnerView; map: MapConfig; agencyName: string; contactEmail: string; languageName: string; mailConfigured: boolean }) {
   const t = useTranslations("manage");
   const tc = useTranslations("changes");
   const ts = useTranslations("status");
@@ -152,6 +152,7 @@ export function ManagePanel(p: { token: string; view: OwnerView; map: MapConfig;
             fallbackCenter={{ lat: p.map.centerLat, lng: p.map.centerLng }}
             map={p.map}
             confirmed={p.view.pinConfirmed}
+            placedByResident={p.view.pinPlacedByResident}
           />
 
           <form onSubmit={reportChange} noValidate className="rounded-md border border-slate-300 bg-white p-4">
@@ -237,7 +238,7 @@ export function ManagePanel(p: { token: string; view: OwnerView; map: MapConfig;
               {t("editTitle")}
             </h2>
             <div className="mt-4">
-              <RegistrationForm mode="edit" map={p.map} agencyName={p.agencyName} initial={toFormState(p.view)} siteLocation={p.view.location} token={p.token} onSaved={() => router.refresh()} />
+              <RegistrationForm mode="edit" map={p.map} agencyName={p.agencyName} mailConfigured={p.mailConfigured} initial={toFormState(p.view)} siteLocation={p.view.location} token={p.token} onSaved={() => router.refresh()} />
             </div>
           </section>
 

@@ -28,6 +28,7 @@ export function RegisterPageClient(p: {
           termsText={p.termsText}
           termsTranslated={p.termsTranslated}
           agencyName={p.agencyName}
+          mailConfigured={p.mailConfigured}
           initial={emptyForm({ city: p.defaultCity, state: p.defaultState })}
           onRegistered={(result, form) => {
             setDone({ result, form });

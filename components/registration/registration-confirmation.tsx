@@ -64,7 +64,7 @@ export function RegistrationConfirmation({ result, form, map, contactEmail, mail
         token={token}
         location={result.location}
         matchedAddress={result.geocode.matchedAddress}
-        placedByResident={result.geocode.method === "manual"}
+        placedByResident={result.geocode.method === "manual" && !result.geocode.matchedAddress}
         fallbackCenter={{ lat: map.centerLat, lng: map.centerLng }}
         map={map}
         confirmed={false}

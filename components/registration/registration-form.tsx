@@ -18,7 +18,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { AddressCheck, addressFieldMessage, type CheckState, type SitePlace } from "./address-check";
 import { BearingPicker } from "./bearing-picker";
 import { CheckboxField, ErrorSummary, ErrorText, RadioGroup, TextField, type Errors } from "./form-fields";
-import { emptyForm, fieldId, newCamera, toPayload, withoutCameraErrors, withoutErrorsOf, type RegistrationFormState } from "./form-model";
+import { emptyForm, fieldId, inPageOrder, newCamera, toPayload, withoutCameraErrors, withoutErrorsOf, type RegistrationFormState } from "./form-model";
 
 export interface MapConfig {
   centerLat: number;
@@ -55,6 +55,8 @@ export function RegistrationForm(p: {
   termsText?: string;
   termsTranslated?: boolean;
   agencyName: string;
+  /** The registry can e-mail (SMTP is set up): the e-mail field says the private link goes there. */
+  mailConfigured?: boolean;
   initial?: RegistrationFormState;
   siteLocation?: { lat: number; lng: number } | null;
   /** edit mode: where to PUT */
@@ -82,12 +84,15 @@ export function RegistrationForm(p: {
   }, []);
   const honeypot = useRef<HTMLInputElement>(null);
   const summary = useRef<HTMLDivElement>(null);
+  const formElement = useRef<HTMLFormElement>(null);
   const ta = useTranslations("form.addressCheck");
   // Register: where the address check placed the house (null until it did). Edit: where the site is.
   const [place, setPlace] = useState<SitePlace | null>(null);
   const [check, setCheck] = useState<CheckState>({ status: "idle" });
+  // The resident asked staff to find an address the check could not place (no map needed to register).
+  const [leftToStaff, setLeftToStaff] = useState(false);
   const site = p.mode === "register" ? place : (p.siteLocation ?? { lat: p.map.centerLat, lng: p.map.centerLng });
-  const addressMessage = p.mode === "register" ? addressFieldMessage(check, place, ta) : null;
+  const addressMessage = p.mode === "register" ? addressFieldMessage(check, place, ta, leftToStaff) : null;
   const line1Errors = addressMessage && !errors["address.line1"] ? { ...errors, "address.line1": addressMessage } : errors;
   const YES_NO = [
     { value: "yes" as const, label: tc("yes") },
@@ -113,8 +118,13 @@ export function RegistrationForm(p: {
     setErrors((e) => withoutCameraErrors(e, i));
   };
 
+  /** The "cannot place this address" error of an earlier send is answered by a place, or by leaving it to staff. */
+  const clearAddressNotPlaced = () =>
+    setErrors((e) => (["notFound", "notFoundChoices", "chooseOne"].some((k) => e["address.line1"] === ta(k as "notFound")) ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== "address.line1")) : e));
+
   function showErrors(next: Errors) {
-    setErrors(next);
+    const ids = Array.from(formElement.current?.querySelectorAll("[id]") ?? [], (el) => el.id);
+    setErrors(inPageOrder(next, (path) => ids.indexOf(fieldId(path))));
     // Focus the summary after it renders so screen readers announce it.
     requestAnimationFrame(() => summary.current?.focus());
   }
@@ -164,7 +174,7 @@ export function RegistrationForm(p: {
   const allStreetAnswered = form.cameras.every((c) => c.recordsStreet !== "");
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-8" aria-label={p.mode === "register" ? t("labelRegister") : t("labelEdit")}>
+    <form ref={formElement} noValidate onSubmit={submit} className="space-y-8" aria-label={p.mode === "register" ? t("labelRegister") : t("labelEdit")}>
       <ErrorSummary ref={summary} errors={errors} />
       {errors.form && (
         <p id={fieldId("form")} className="sr-only">
@@ -186,7 +196,7 @@ export function RegistrationForm(p: {
         <TextField path="owner.name" label={t("ownerName")} required autoComplete="name" value={form.owner.name} onChange={(v) => setIn("owner", "name", v)} errors={errors} maxLength={100} />
         <TextField path="owner.businessName" label={t("businessName")} autoComplete="organization" value={form.owner.businessName} onChange={(v) => setIn("owner", "businessName", v)} errors={errors} maxLength={120} />
         <TextField path="owner.phone" label={t("phone")} required type="tel" inputMode="tel" autoComplete="tel" hint={t("phoneHint")} value={form.owner.phone} onChange={(v) => setIn("owner", "phone", v)} errors={errors} maxLength={32} />
-        <TextField path="owner.email" label={t("email")} required type="email" inputMode="email" autoComplete="email" hint={t("emailHint")} value={form.owner.email} onChange={(v) => setIn("owner", "email", v)} errors={errors} maxLength={254} />
+        <TextField path="owner.email" label={t("email")} required type="email" inputMode="email" autoComplete="email" hint={p.mailConfigured ? t("emailHint") : t("emailHintNoMail")} value={form.owner.email} onChange={(v) => setIn("owner", "email", v)} errors={errors} maxLength={254} />
       </fieldset>
 
       <fieldset>
@@ -204,15 +214,23 @@ export function RegistrationForm(p: {
             place={place}
             onPlace={(next) => {
               setPlace(next);
-              // The "cannot place this address" error of an earlier send is answered once there is a place.
-              if (next) setErrors((e) => (["notFound", "notFoundChoices", "chooseOne"].some((k) => e["address.line1"] === ta(k as "notFound")) ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== "address.line1")) : e));
+              if (next) clearAddressNotPlaced();
             }}
             onCorrect={(patch) => {
               setForm((f) => ({ ...f, address: { ...f.address, ...patch } }));
               clearErrorsOf(Object.keys(patch).map((k) => `address.${k}`));
             }}
             check={check}
-            onCheck={setCheck}
+            onCheck={(next) => {
+              setCheck(next);
+              // A new address is a new question: staff finding the old one by hand no longer applies.
+              if (next.status === "checking") setLeftToStaff(false);
+            }}
+            leftToStaff={leftToStaff}
+            onLeaveToStaff={(left) => {
+              setLeftToStaff(left);
+              if (left) clearAddressNotPlaced();
+            }}
             map={p.map}
           />
         )}

@@ -26,6 +26,7 @@ import type { FieldChange } from "./changes";
 import { geocodeWithTimeout } from "./geocode-with-timeout";
 import { generateManageToken, hashManageToken, isWellFormedManageToken, manageUrlFor } from "./manage-token";
 import type { RegistrationServices } from "./runtime";
+import { pinPlacedByResident } from "./pin-origin";
 import { CLOSING_CHANGES, STATUS_CHANGES, type RegistrationDetails, type StatusChange } from "./schema";
 
 /** How long an owner can reopen a registration they closed themselves, through the same link. */
@@ -97,6 +98,8 @@ export async function ownerView(db: Db, registration: Registration, now = new Da
     location: toLatLng(r.location),
     matchedAddress: r.matchedAddress,
     pinConfirmed: r.pinConfirmedAt !== null,
+    /** The owner's own pin ("You placed your address here"), not the registry's match. */
+    pinPlacedByResident: pinPlacedByResident(r),
     details: {
       owner: { name: r.ownerName ?? "", businessName: r.businessName ?? "", phone: r.ownerPhone ?? "", email: r.ownerEmail ?? "" },
       address: { line1: r.addressLine1, unit: r.addressUnit ?? "", city: r.addressCity, state: r.addressState, zip: r.addressZip },

@@ -38,6 +38,25 @@ async function siteOfBearingMap(page: Page): Promise<{ lat: number; lng: number 
   return { lat: Number(await map.getAttribute("data-site-lat")), lng: Number(await map.getAttribute("data-site-lng")) };
 }
 
+async function fillAllButAddress(page: Page, name: string, email: string) {
+  await page.locator("#f-eligibility-exteriorFacing").check();
+  await page.locator("#f-eligibility-recordsAndRetains").check();
+  await page.locator("#f-owner-name").fill(name);
+  await page.locator("#f-owner-phone").fill("(708) 555-0142");
+  await page.locator("#f-owner-email").fill(email);
+  await page.locator("#f-cameras-0-position").selectOption("front");
+  await page.locator("#f-cameras-0-recordsStreet input[value=no]").check();
+  await page.locator("#f-recordingMode input[value=motion]").check();
+  await page.locator("#f-playback input[value=standard]").check();
+  await page.locator("#f-consent").check();
+}
+
+/** The form refuses a send faster than REGISTRATION_MIN_FILL_SECONDS (4 s by default) after it loaded. */
+async function waitFillTime(page: Page, loadedAt: number) {
+  const waitMs = 4500 - (Date.now() - loadedAt);
+  if (waitMs > 0) await page.waitForTimeout(waitMs);
+}
+
 describe("address check on the public form (phone)", () => {
   it("waits with the direction map, offers the near miss, and centres the map on the house it found", async () => {
     const context = await browser.newContext(PHONE);
@@ -139,6 +158,101 @@ describe("address check on the public form (phone)", () => {
     const view = (await (await fetch(`${inject("baseUrl")}/api/manage/${token}`)).json()) as { status: string; location: { lat: number; lng: number } };
     expect(view.status).toBe("pending_review");
     expect(view.location.lat).toBeCloseTo(site.lat, 6);
+    // The private link's page says the same: the resident placed it (it once said "We placed your address here").
+    await page.goto(created.manageUrl.replace(/^https?:\/\/[^/]+/, inject("baseUrl")));
+    const managePin = page.locator('section[aria-labelledby="pin-title"]');
+    await managePin.getByText("You placed your address here; staff will check it.").waitFor();
+    expect(await managePin.textContent()).not.toContain("We placed");
+    await context.close();
+  });
+
+  it("says we placed a near miss the resident chose from our suggestions, not that they placed it", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${inject("baseUrl")}/register`);
+    const loadedAt = Date.now();
+    await fillAllButAddress(page, "Robin Nearmiss", "robin.nearmiss.e2e@example.com");
+    await page.locator("#f-address-zip").fill("60154");
+    await typeStreet(page, "10301 W Roosvelt Rd");
+    const choice = page.getByTestId("address-check").getByRole("button", { name: /ROOSEVELT RD/ }).first();
+    const chosen = (await choice.textContent())!;
+    await choice.click();
+    await waitFillTime(page, loadedAt);
+    const registration = page.waitForResponse((r) => r.url().endsWith("/api/registrations"));
+    await page.getByRole("button", { name: "Register my cameras" }).click();
+    expect((await registration).status()).toBe(201);
+    const pinSection = page.locator('section[aria-labelledby="pin-title"]');
+    await pinSection.getByText(`We placed your address (${chosen}) here.`).waitFor();
+    expect(await pinSection.textContent()).not.toContain("You placed");
+    await context.close();
+  });
+
+  it("registers a made-up address with the keyboard alone, without the map: staff find it by hand", async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${inject("baseUrl")}/register`);
+    const loadedAt = Date.now();
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || "");
+
+    // A send with nothing filled in: focus goes to the summary, whose links follow the page from the top.
+    await page.getByRole("button", { name: "Register my cameras" }).focus();
+    await page.keyboard.press("Enter");
+    const summary = page.getByRole("alert", { name: "There is a problem" });
+    await summary.waitFor();
+    await expect.poll(async () => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
+    const links = await summary.getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const fieldsInPage = await page.locator("form [id]").evaluateAll((els) => els.map((e) => `#${e.id}`));
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.map((l) => fieldsInPage.indexOf(l!))).toEqual([...links.map((l) => fieldsInPage.indexOf(l!))].sort((a, b) => a - b));
+    expect(links[0]).toBe("#f-eligibility-exteriorFacing");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(focused).toBe("f-eligibility-exteriorFacing");
+
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Kim Keyboard");
+    for (const [field, text] of [
+      ["#f-owner-phone", "708-555-0177"],
+      ["#f-owner-email", "kim.keyboard.e2e@example.com"],
+      ["#f-address-zip", "60154"],
+    ] as const) {
+      await page.locator(field).focus();
+      await page.keyboard.type(text);
+    }
+    const checked = page.waitForResponse((r) => r.url().endsWith("/api/address-check") && (r.request().postData() ?? "").includes("Keyboardless"));
+    await page.locator("#f-address-line1").focus();
+    await page.keyboard.type("88 Keyboardless Way");
+    expect(((await (await checked).json()) as CheckAnswer).status).toBe("not_found");
+    await page.locator("#f-address-line1-error").getByText("We could not find this address").waitFor();
+
+    // From the ZIP the next stops are the two ways on: the map, and leaving it to staff.
+    await page.locator("#f-address-zip").focus();
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("Place my building on the map");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("I cannot use the map: let staff find my address");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("address-check").getByText("Staff will find your address by hand").waitFor();
+    expect(await page.locator("#f-address-line1").getAttribute("aria-invalid")).toBeNull();
+
+    await page.locator("#f-cameras-0-position").focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.locator("#f-cameras-0-position").inputValue()).not.toBe("");
+    for (const radio of ["#f-cameras-0-recordsStreet input[value=no]", "#f-recordingMode input[value=scheduled]", "#f-playback input[value=unknown]", "#f-consent"]) {
+      await page.locator(radio).focus();
+      await page.keyboard.press("Space");
+    }
+    await waitFillTime(page, loadedAt);
+    const registration = page.waitForResponse((r) => r.url().endsWith("/api/registrations"));
+    await page.getByRole("button", { name: "Register my cameras" }).focus();
+    await page.keyboard.press("Enter");
+    const created = (await (await registration).json()) as { status: string; location: unknown };
+    expect(created).toMatchObject({ status: "pending_review", location: null });
+    await page.getByRole("heading", { level: 1, name: "Thank you — staff will check your address" }).waitFor();
+    await screenshot(page, "address-check-left-to-staff-desktop");
     await context.close();
   });
 

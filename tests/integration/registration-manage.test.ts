@@ -161,6 +161,17 @@ describe(`owner self-service by private link (${process.env.DATABASE_URL ? "serv
     expect((audit.details as { changes: unknown[] }).changes).toEqual([{ field: "location", from: null, to: { lat: 41.85, lng: -87.88 } }]);
   });
 
+  it("tells the owner's page who placed the pin: the registry's match, or the resident's own pin", async () => {
+    const placedBy = async (token: string) => (await call(manageRoute.GET, token)).body.pinPlacedByResident;
+    const matched = await register("placed-by-us@example.com");
+    expect(await placedBy(matched.token)).toBe(false);
+    const ownPin = await register("placed-by-me@example.com", { address: { line1: "2 Nowhere Ln", city: "Westchester", state: "IL", zip: "60154" }, pin: { lat: 41.851, lng: -87.881 } });
+    expect(await placedBy(ownPin.token)).toBe(true);
+    // Once the owner drags our pin and saves it, it is theirs.
+    expect((await call(pinRoute.PUT, matched.token, "PUT", { lat: 41.8676, lng: -87.8778 })).status).toBe(200);
+    expect(await placedBy(matched.token)).toBe(true);
+  });
+
   it("any change of location by the owner clears verification and sends the registration back to review", async () => {
     const byPin = await register("moved-pin@example.com");
     const byEdit = await register("moved-edit@example.com");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutCameraErrors, withoutErrorsOf } from "@/components/registration/form-model";
+import { fieldId, inPageOrder, withoutCameraErrors, withoutErrorsOf } from "@/components/registration/form-model";
 
 const sent = {
   "owner.name": "Enter your name",
@@ -33,5 +33,31 @@ describe("errors of a failed send once the resident changes fields", () => {
       "cameras.0.position": "Choose where this camera is",
       "cameras.1.note": "Too long",
     });
+  });
+});
+
+describe("the error summary's order", () => {
+  it("follows the fields down the page, with the form-wide message first, whatever order the checks answered in", () => {
+    const page = ["f-eligibility-exteriorFacing", "f-owner-name", "f-address-line1", "f-cameras", "f-cameras-0-position", "f-recordingMode", "f-consent"];
+    const rank = (path: string) => page.indexOf(fieldId(path));
+    const checked = {
+      "owner.name": "Name is required",
+      "cameras.0.position": "Choose where this camera is",
+      "eligibility.exteriorFacing": "The system must include exterior-facing cameras",
+      consent: "You must agree to the terms to register",
+      form: "Something went wrong",
+      recordingMode: "Choose when the system records",
+      "address.line1": "Street address is required",
+    };
+    expect(Object.keys(inPageOrder(checked, rank))).toEqual([
+      "form",
+      "eligibility.exteriorFacing",
+      "owner.name",
+      "address.line1",
+      "cameras.0.position",
+      "recordingMode",
+      "consent",
+    ]);
+    expect(inPageOrder(checked, rank)["consent"]).toBe(checked.consent);
   });
 });

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { agencySettings } from "@/lib/agency/settings";
 import { languageNames } from "@/lib/i18n/locales";
 import { findByManageToken, ownerView } from "@/lib/registration/manage";
+import { registrationRuntime } from "@/lib/registration/runtime";
 import { ManagePanel } from "@/components/registration/manage-panel";
 
 // The token is in the URL: keep it out of search engines and Referer headers.
@@ -39,6 +40,7 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
           agencyName={agency.name}
           contactEmail={agency.contactEmail}
           languageName={languageName}
+          mailConfigured={registrationRuntime().mailer !== null}
         />
       </div>
     </div>
