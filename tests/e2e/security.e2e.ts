@@ -111,6 +111,19 @@ describe("security headers and the Content-Security-Policy", () => {
     expect(api.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("an /api path no route claims answers the API's JSON 404 with the fixed headers, not the HTML not-found page", async () => {
+    const base = inject("baseUrl");
+    for (const method of ["GET", "POST"]) {
+      const res = await fetch(`${base}/api/no-such-route/x`, { method });
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(await res.json()).toEqual({ error: "no such API route", code: "not_found" });
+    }
+  });
+
   it("the registration form, the sign-in form and the Leaflet map work under it, with no violation reported", async () => {
     const base = inject("baseUrl");
     const context = await browser.newContext(DESKTOP);

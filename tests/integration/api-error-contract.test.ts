@@ -86,6 +86,10 @@ const CASES: Record<string, Case | null> = {
   "PUT /api/incidents/[id]/legal-hold": { url: `/api/incidents/${ID}/legal-hold`, params: { id: ID }, body: { reason: "x" }, expect: "validation", field: "reason" },
   "DELETE /api/incidents/[id]/legal-hold": { url: `/api/incidents/${ID}/legal-hold`, params: { id: ID }, body: {}, expect: "validation", field: "reason" },
   "GET /api/incidents/[id]/evidence/package": { url: `/api/incidents/${ID}/evidence/package`, params: { id: ID }, expect: "validation", field: "reason" },
+  // An /api path no route claims: the JSON 404, not Next.js's HTML not-found page.
+  ...Object.fromEntries(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [`${m} /api/[...path]`, { url: "/api/no/such/route", params: { path: ["no", "such", "route"] }, expect: "not_found" as const }]),
+  ),
   // tus 1.0 answers in its own protocol (Tus-Resumable, Upload-Offset, 412/409/410/460…), which its clients read: lib/evidence/tus-server.ts.
   "POST /api/uploads/[[...path]]": null,
   "HEAD /api/uploads/[[...path]]": null,

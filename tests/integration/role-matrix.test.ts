@@ -37,6 +37,8 @@ const PUBLIC_ROUTES: { path: RegExp; methods: readonly string[] | "*" }[] = [
   { path: /^\/api\/footage-requests\/decline$/, methods: ["POST"] },
   // Street centerlines (public reference data) around a resident's pin, a small box at a time.
   { path: /^\/api\/streets$/, methods: ["GET"] },
+  // Any /api path no route claims: the API's JSON 404, whoever asks (app/api/[...path]/route.ts).
+  { path: /^\/api\/\[\.\.\.path\]$/, methods: "*" },
 ];
 
 function walk(dir: string, fileName: RegExp): string[] {
