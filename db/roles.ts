@@ -27,8 +27,8 @@ type AnyDb = Pick<NodePgDatabase<any>, "execute">;
 /** Tables whose rows are history: the runtime role may read and add, never change or remove. */
 export const APPEND_ONLY_TABLES = ["audit_log", "evidence_custody"] as const;
 
-/** Trigger functions that enforce the append-only rule (replacing one would disable it). */
-const APPEND_ONLY_FUNCTIONS = ["audit_log_refuse_change", "evidence_custody_refuse_change"] as const;
+/** Trigger functions that enforce the append-only rule, and that date each entry (replacing one would disable it). */
+const APPEND_ONLY_FUNCTIONS = ["audit_log_refuse_change", "evidence_custody_refuse_change", "append_only_entry_time"] as const;
 
 export const ROLE_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 

@@ -139,6 +139,26 @@ describe.skipIf(!server)(`runtime database role${server ? "" : " (skipped: needs
     expect(after.rows[0]).toEqual({ n: before, kept: 1 });
   });
 
+  it("cannot backdate an entry: a time it sends is replaced by the time of writing; the owner's (a restore, a fixture) is kept", async () => {
+    const client = new pg.Client({ connectionString: runtimeUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        "INSERT INTO audit_log (at, actor_label, action) VALUES ('2020-01-01T00:00:00Z', 'role-test', 'auth.signed_in') RETURNING at, now() AS now",
+      );
+      expect((rows[0].at as Date).toISOString()).toBe((rows[0].now as Date).toISOString());
+    } finally {
+      await client.end();
+    }
+    const owned = await owner.db.execute(sql`insert into audit_log (at, actor_label, action) values ('2020-01-01T00:00:00Z', 'owner-test', 'test.dated') returning at`);
+    expect(new Date((owned.rows[0] as { at: string | Date }).at).toISOString()).toBe("2020-01-01T00:00:00.000Z");
+    // Both trails are dated by the same trigger function, which the runtime role cannot replace (previous test).
+    const triggers = await owner.db.execute(
+      sql`select tgrelid::regclass::text as "table" from pg_trigger where tgfoid = 'append_only_entry_time'::regproc and tgenabled = 'O' order by 1`,
+    );
+    expect(triggers.rows).toEqual([{ table: "audit_log" }, { table: "evidence_custody" }]);
+  });
+
   it("refuses to start as the runtime role while a migration is missing, naming the fix", async () => {
     await owner.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`);
     const opening = openDatabase({ databaseUrl: runtimeUrl });
