@@ -80,6 +80,10 @@ const INTERSECTION_WORDS = new Set(["&", "AND", "AT", "@", "/"]);
 /** "Autauga County 57", "Old Number 6", "Farm Road 12": the number after these words is the road's, not a unit. */
 const ROUTE_NUMBER_BEFORE = new Set(["COUNTY", "CO", "HWY", "HIGHWAY", "ROUTE", "RTE", "RT", "ROAD", "RD", "NUMBER", "NO", "SR", "CR", "FM", "US", "I", "STATE", "TOWNSHIP", "TWP", "PARISH", "LANE", "LN"]);
 /** Words that designate a numbered route ("Highway No. 130", "Route # A"); a road or lane keeps its units ("Cleveland Road # 26"). */
+/** Road and lane words: a number after them is a route's only after one of ROAD_ROUTE_QUALIFIERS. */
+const ROAD_WORDS = new Set(["ROAD", "RD", "LANE", "LN"]);
+/** Words that make "<word> Road <number>" a numbered road: county (also written "Country"), state, township, parish, forest, ranch, farm, private roads. */
+const ROAD_ROUTE_QUALIFIERS = new Set(["COUNTY", "COUNTRY", "CO", "STATE", "TOWNSHIP", "TWP", "PARISH", "FOREST", "RANCH", "FARM", "PRIVATE", "PARK", "SERVICE", "FIRE", "MARKET", "CR", "SR", "FM"]);
 const ROUTE_DESIGNATORS = new Set(["HWY", "HIGHWAY", "ROUTE", "RTE", "RT", "US", "SR", "CR", "FM", "INTERSTATE"]);
 const PLURAL_TYPES: Record<string, string> = { STS: "ST", STREETS: "ST", AVES: "AVE", AVENUES: "AVE", RDS: "RD", ROADS: "RD", BLVDS: "BLVD", DRS: "DR" };
 
@@ -132,7 +136,13 @@ function takeZipAndState(words: Word[]): { rest: Word[]; zip: string | null; sta
   const last = () => rest[rest.length - 1]?.w ?? "";
   if (rest.length > 2 && /^\d{4}$/.test(last()) && /^\d{5}$/.test(rest[rest.length - 2].w)) rest.pop();
   let group: number | null = null;
-  if (rest.length > 2 && /^(\d{5})(-?\d{4})?$/.test(last())) {
+  // "Oakland 94610-2737 CA": the ZIP written before the state code.
+  let zipBeforeState: Word | null = null;
+  if (rest.length > 3 && /^[A-Z]{2}$/.test(last()) && stateOf([last()]) && /^(\d{5})(-?\d{4})?$/.test(rest[rest.length - 2].w)) zipBeforeState = rest.splice(-2, 1)[0];
+  if (zipBeforeState) {
+    group = zipBeforeState.group;
+    zip = normalizeZip(zipBeforeState.w);
+  } else if (rest.length > 2 && /^(\d{5})(-?\d{4})?$/.test(last())) {
     group = rest[rest.length - 1].group;
     zip = normalizeZip(rest.pop()!.w);
   } else if (rest.length > 3 && /^\d{3,4}$/.test(last()) && stateOf([rest[rest.length - 2].w])) {
@@ -156,8 +166,10 @@ function takeZipAndState(words: Word[]): { rest: Word[]; zip: string | null; sta
     // that has ended (a type word or a unit's id right before the place).
     if (alsoStreetWord && !zip && (!ownGroup || directionalOf(tail[0].w)) && !placeAfterStreet(rest.slice(0, -size).map((t) => t.w), found)) continue;
     // "400 North Mcclurg CT, 60611": a state code that is also a street type (CT, MT, PR) is the type when the ZIP
-    // lies in another state.
-    if (size === 1 && zip && streetTypeOf(tail[0].w)) {
+    // lies in another state — unless it opens a comma group ("Tucson, CT 85712": no street type follows a comma) or a
+    // place of that state ends the street's words before it ("Washington Road Woodbury CT 08550"): then it is the
+    // state as written, and the ZIP a wrong one.
+    if (size === 1 && zip && streetTypeOf(tail[0].w) && !ownGroup && !placeAfterStreet(rest.slice(0, -size).map((t) => t.w), found)) {
       const zipIn = zipStates(zip);
       if (zipIn.length > 0 && !zipIn.includes(found)) continue;
     }
@@ -239,12 +251,13 @@ function isUnitGroup(words: string[]): boolean {
   if (words.length === 0 || words.length > 3) return false;
   if (unitDesignatorOf(words[0])) return true;
   if (words.length === 2 && /^\d+(ST|ND|RD|TH)?$/.test(words[0]) && ["FL", "FLOOR", "FLR"].includes(words[1])) return true;
-  return words.length === 1 && /\d/.test(words[0]) && words[0].length <= 10;
+  // "125 G Avenue, B, Gwinn": a single letter alone between commas is a unit too (no city is one letter).
+  return words.length === 1 && ((/\d/.test(words[0]) && words[0].length <= 10) || (/^[A-Z]$/.test(words[0]) && !directionalOf(words[0])));
 }
 
 const FLOOR_WORDS = new Set(["FL", "FLOOR", "FLR"]);
 /** "2nd", "2", "Ground", "Second": what can stand before "Floor". */
-const FLOOR_LEVEL = /^(\d+(ST|ND|RD|TH)?|GROUND|FIRST|SECOND|THIRD|FOURTH|FIFTH)$/;
+const FLOOR_LEVEL = /^(\d+(ST|ND|RD|TH)?|GROUND|FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)$/;
 
 /** A unit's id: has a digit ("4", "2B", "1-5"), or is one or two letters ("K", "LH"). "Unit Cedar Rapids" has none. */
 function isUnitId(word: string | undefined): boolean {
@@ -270,8 +283,8 @@ function unitLengthAt(words: string[], i: number): number {
   if (designator === "LBBY" || designator === "BSMT") return 1;
   // "# Apt 25": the number sign before a designator and its id.
   if (w === "#" && unitDesignatorOf(next) && next !== "#" && isUnitId(words[i + 2])) return 3;
-  // "Ste # 2", "Ste # D": a designator, the number sign, then the id.
-  if (designator !== "#" && next === "#" && isUnitId(words[i + 2])) return 3;
+  // "Ste # 2", "Ste # D", "Apt No. 456": a designator, the number sign (or "No", "Number"), then the id.
+  if (designator !== "#" && unitDesignatorOf(next) === "#" && isUnitId(words[i + 2])) return 3;
   if (designator === "#" && next === "#" && words[i + 2]) return 3;
   // "No. 5" needs a digit ("Ave No. Ste 130": "No." is no unit there); "#" takes any id ("# A").
   if (designator === "#" && w !== "#") return next !== undefined && /\d/.test(next) ? 2 : 0;
@@ -301,6 +314,13 @@ function unitRunAt(words: string[]): { keep: [number, number]; end: number } | n
   const last = words.length - 1;
   const roomWords = words.slice(at, last);
   if (keep && keep[1] === at && roomWords.length > 0 && unitDesignatorOf(words[last]) && !/\d/.test(words[last]) && roomWords.every((w) => !/\d/.test(w) && !unitDesignatorOf(w))) {
+    keep = [keep[0], words.length];
+    at = words.length;
+  }
+  // "Suite C 507,", "Suite 250 North,": the rest of a group that opens with a unit, when it is only ids and a
+  // directional, is the unit's (a city has a name word).
+  const left = words.slice(at);
+  if (keep && keep[1] === at && left.length > 0 && left.length <= 2 && left.every((w) => /\d/.test(w) || directionalOf(w)) && left.some((w) => /\d/.test(w) || left.length === 1)) {
     keep = [keep[0], words.length];
     at = words.length;
   }
@@ -383,8 +403,10 @@ function placeStart(words: string[], state: string | null, zip: string | null): 
 function placeSplit(words: string[], state: string | null, zip: string | null): { street: string[]; city: string[] } | null {
   for (let s = 1; s < words.length; s++) {
     if (!words.slice(0, s).some((w) => !directionalOf(w))) continue;
-    // "Walton Street", "Gravenstein Highway North": a street type or a directional alone is no city (Street, MD; North, SC).
-    if (s === words.length - 1 && (streetTypeOf(words[s]) || directionalOf(words[s]))) continue;
+    // "Walton Street", "Gravenstein Highway North": a street type or a directional alone is no city (Street, MD; North, SC)
+    // — except a type word after a street that has its name and its way's type already ("Thibodo Road Vista CA").
+    const streetEnded = s >= 2 && THOROUGHFARE_TYPES.has(streetTypeOf(words[s - 1]) ?? "") && !streetTypeOf(words[s - 2]) && !directionalOf(words[s - 2]);
+    if (s === words.length - 1 && (directionalOf(words[s]) || (streetTypeOf(words[s]) && !streetEnded))) continue;
     if (!isUsPlace(words.slice(s), state, zip)) continue;
     // "Hwy 6 S Houston", "I 45 N Houston": after a route's number an abbreviated directional is the route's
     // post-directional when the place stands without it too (South Houston and Houston are both places).
@@ -441,7 +463,10 @@ function splitStreetAndCityByGrammar(words: string[], cityExpected: boolean): { 
     if (/^\d+$/.test(after)) {
       // "Country Road 183 Carbon", "Loop 410", "Highway 71 Business": the number after a road word or a leading
       // type word is the route's, and the street ends after it.
-      if (leading || ROUTE_NUMBER_BEFORE.has(words[t])) {
+      // A road or lane word takes the number only as a route's own ("County Road 183", "Ranch Road 620", "Road 6"):
+      // after a name ("Cleveland Road 203 Garner") the number is a unit, as after any named street.
+      const routeWord = ROUTE_NUMBER_BEFORE.has(words[t]) && (!ROAD_WORDS.has(words[t]) || ROAD_ROUTE_QUALIFIERS.has(words[t - 1]));
+      if (leading || routeWord) {
         const end = routeEnd(words, t + 2);
         if (end < words.length) return { street: words.slice(0, end), city: words.slice(end) };
         continue;
@@ -449,8 +474,9 @@ function splitStreetAndCityByGrammar(words: string[], cityExpected: boolean): { 
       // "Lake Shore Drive 6 Waco": after a named street the number is a unit (read below), and the street ends here.
       return { street: words.slice(0, t + 1), city: words.slice(t + 1) };
     }
-    // "Avenue H": a type word before a single letter is a route designator, not the end.
-    if (after.length === 1 && !directionalOf(after)) continue;
+    // "N Avenue N": a type word before a single letter is a route designator, not the end — when no name word comes
+    // before it; after a name ("Cashwell Drive B Goldsboro") the letter is a unit.
+    if (after.length === 1 && !directionalOf(after) && leading) continue;
     const end = postDirectionalEnd(words, t + 1);
     return { street: words.slice(0, end), city: words.slice(end) };
   }

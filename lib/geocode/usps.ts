@@ -40,7 +40,8 @@ export function normalizeUnit(value: string | null | undefined): string | null {
   if (words.length === 2 && UNIT_DESIGNATORS[words[1]] && !UNIT_DESIGNATORS[words[0]]) words.reverse();
   const designator = UNIT_DESIGNATORS[words[0]];
   if (designator) {
-    const id = words.slice(1).filter((w) => w !== "#").join(" ");
+    // "Apt No. 456", "Ste Number 5": the number sign spelled out after the designator is dropped like "#".
+    const id = words.slice(1).filter((w, i) => w !== "#" && !(i === 0 && words.length > 2 && UNIT_DESIGNATORS[w] === "#")).join(" ");
     return id ? `${designator} ${id}` : designator;
   }
   return `# ${words.filter((w) => w !== "#").join(" ")}`;
@@ -94,9 +95,12 @@ const STATE_CODES = new Set([...Object.values(STATE_NAMES), "PR", "GU", "VI", "A
 /** What a first word of a city stands for ("St Louis" is Saint Louis); also used to look places up word by word. */
 export const CITY_LEADING: Record<string, string> = { N: "NORTH", S: "SOUTH", E: "EAST", W: "WEST", FT: "FORT", MT: "MOUNT", ST: "SAINT", STE: "SAINTE" };
 
-/** "e San Jose" → "EAST SAN JOSE", "St. Louis" → "SAINT LOUIS", "Ft Myers" → "FORT MYERS". */
+/**
+ * "e San Jose" → "EAST SAN JOSE", "St. Louis" → "SAINT LOUIS", "Ft Myers" → "FORT MYERS", "Winston-Salem" →
+ * "WINSTON SALEM" (a hyphen is a space: the parser reads words, so a city typed with or without it is one city).
+ */
 export function normalizeCity(value: string | null | undefined): string | null {
-  const words = cleanText((value ?? "").replace(/\./g, " ")).split(" ").filter(Boolean);
+  const words = cleanText((value ?? "").replace(/[.-]/g, " ")).split(" ").filter(Boolean);
   if (words.length === 0) return null;
   if (words.length > 1 && CITY_LEADING[words[0]]) words[0] = CITY_LEADING[words[0]];
   return words.join(" ");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_ADDRESS_LENGTH, parseAddress, parseAddressInput } from "@/lib/geocode/parse";
 import { formatAddressLine } from "@/lib/geocode/normalize";
 import { normalizeStreetParts, parseStreetName } from "@/lib/geocode/street-name";
-import { normalizeCity } from "@/lib/geocode/usps";
+import { normalizeCity, normalizeUnit } from "@/lib/geocode/usps";
 
 describe("parseAddress", () => {
   it.each([
@@ -136,6 +136,19 @@ describe("apostrophes inside names (O'Hare, O'Connor, Mary's)", () => {
     expect(parseAddress("100 Main St, O'Fallon, IL 62269")).toMatchObject({ street: { name: "MAIN", type: "ST" }, city: "O FALLON", unit: null });
     expect(parseAddress("100 Main St O'Fallon IL")).toMatchObject({ street: { name: "MAIN", type: "ST" }, city: "O FALLON", unit: null });
     expect(normalizeCity("O'Fallon")).toBe("O FALLON");
+  });
+
+  it("reads a city's hyphen as a word break, as the import's city normalizer does, so a typed and a stored city agree", () => {
+    expect(normalizeCity("Winston-Salem")).toBe("WINSTON SALEM");
+    expect(parseAddress("100 Main St, Winston-Salem, NC 27101")).toMatchObject({ city: "WINSTON SALEM" });
+    expect(parseAddress("100 Main St Winston-Salem NC")).toMatchObject({ city: "WINSTON SALEM", state: "NC" });
+  });
+
+  it("drops a spelled-out number sign after a unit designator, as it drops '#'", () => {
+    expect(normalizeUnit("Apt No. 456")).toBe("APT 456");
+    expect(normalizeUnit("Ste # 2")).toBe("STE 2");
+    expect(normalizeUnit("No. 5")).toBe("# 5");
+    expect(normalizeUnit("Apt No")).toBe("APT NO");
   });
 
   it("still drops quotes around words and an apostrophe at a word's end", () => {
