@@ -2,7 +2,7 @@
 // `next dev`, `next build` and `next start` with one clear line.
 import createNextIntlPlugin from "next-intl/plugin";
 import { env } from "./lib/env.js";
-import { FIXED_SECURITY_HEADERS } from "./lib/http/fixed-security-headers.js";
+import { AUTH_PAGES_CSP, FIXED_SECURITY_HEADERS } from "./lib/http/fixed-security-headers.js";
 
 // next-intl without locale-prefixed routes: lib/i18n/request.ts picks the language per request.
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -27,6 +27,8 @@ const nextConfig = {
       { source: "/:path*", headers: [...FIXED_SECURITY_HEADERS] },
       // The owner's private link must never leak in a Referer (the page's own metadata says so too).
       { source: "/manage/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      // next-auth's own pages (sign-out confirmation): no script of ours, and proxy.ts's CSP does not run under /api.
+      { source: "/api/auth/:path*", headers: [{ key: "Content-Security-Policy", value: AUTH_PAGES_CSP }] },
     ];
   },
 };

@@ -124,6 +124,30 @@ describe("security headers and the Content-Security-Policy", () => {
     }
   });
 
+  it("next-auth's own sign-out page gets a script-free CSP, renders under it and signs out", async () => {
+    const base = inject("baseUrl");
+    const answer = await fetch(`${base}/api/auth/signout`);
+    expect(answer.headers.get("content-type")).toMatch(/^text\/html/);
+    const csp = answer.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("script-src");
+    const context = await browser.newContext(DESKTOP);
+    try {
+      const violations = await watchCsp(context);
+      const page = await context.newPage();
+      await signIn(page, "detective", "/map");
+      await page.goto(`${base}/api/auth/signout`);
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/api/auth/signout"));
+      const session = await (await page.request.get(`${base}/api/auth/session`)).json();
+      expect(session).toEqual({});
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("the registration form, the sign-in form and the Leaflet map work under it, with no violation reported", async () => {
     const base = inject("baseUrl");
     const context = await browser.newContext(DESKTOP);
