@@ -58,9 +58,11 @@ export function IncidentForm({ draft, timeZone, maxSearchRadiusM, problems, busy
 
       {draft.mode === "pin" ? (
         <div className="space-y-2">
-          <AddressSearch onFound={(pin) => onChange({ pin })} />
+          <AddressSearch onFound={(pin, matched) => onChange({ pin, pinAddress: matched })} />
           <p className="text-xs text-slate-600">
-            {draft.pin ? `Pin at ${draft.pin[1].toFixed(5)}, ${draft.pin[0].toFixed(5)} — click the map to move it.` : "Or click the map to drop the pin."}
+            {draft.pin
+              ? `Pin at ${draft.pinAddress ?? `${draft.pin[1].toFixed(5)}, ${draft.pin[0].toFixed(5)}`} — click the map to move it.`
+              : "Or click the map to drop the pin."}
           </p>
           {onPinAtMapCenter && (
             <button type="button" onClick={onPinAtMapCenter} className="min-h-11 rounded border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100">

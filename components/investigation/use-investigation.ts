@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { NO_FILTERS, type ResultFilters } from "@/lib/investigation/result-filters";
-import { draftToRequest, initialDraft, problemsFromServer, type SearchDraft } from "@/lib/investigation/search-draft";
+import { draftToRequest, incidentBody, initialDraft, patchDraft, problemsAfterPatch, problemsFromServer, type SearchDraft } from "@/lib/investigation/search-draft";
 import type { InitialIncident, LngLat, SiteFeature, WorkspaceSettings } from "@/lib/investigation/workspace-types";
 import { MAX_SNAP_POINTS, snapRoute } from "./use-route-snap";
 import { fetchAllPages, nextByUrl } from "./fetch-all-pages";
@@ -19,11 +19,15 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
   const [routeDone, setRouteDone] = useState(Boolean(incident?.route.length));
   const [status, setStatus] = useState<{ busy: boolean; message: string | null; problems: Record<string, string> }>({ busy: false, message: null, problems: {} });
 
-  const update = useCallback((patch: Partial<SearchDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
+  const update = useCallback((patch: Partial<SearchDraft>) => {
+    setDraft((d) => patchDraft(d, patch));
+    setStatus((s) => ({ ...s, problems: problemsAfterPatch(s.problems, patch) }));
+  }, []);
 
   const addRoutePoint = useCallback((at: LngLat) => {
     setRouteDone(false);
     setDraft((d) => ({ ...d, route: [...d.route, at] }));
+    setStatus((s) => ({ ...s, problems: problemsAfterPatch(s.problems, { route: [] }) }));
   }, []);
   const undoRoutePoint = useCallback(() => {
     setRouteDone(false);
@@ -36,10 +40,10 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
 
   const onMapClick = useCallback(
     (at: LngLat) => {
-      if (draft.mode === "pin") setDraft((d) => ({ ...d, pin: at }));
-      else if (!routeDone) setDraft((d) => ({ ...d, route: [...d.route, at] }));
+      if (draft.mode === "pin") update({ pin: at });
+      else if (!routeDone) addRoutePoint(at);
     },
-    [draft.mode, routeDone],
+    [draft.mode, routeDone, update, addRoutePoint],
   );
 
   /**
@@ -130,11 +134,7 @@ export function useInvestigation(settings: WorkspaceSettings, incident: InitialI
     const req = draftToRequest(draft, settings.timeZone, line);
     const res = await fetchJson<{ id: string; canvassEntries: number }>("/api/incidents", {
       method: "POST",
-      body: {
-        caseNumber: draft.caseNumber.trim() || undefined,
-        ...req.area,
-        occurredAt: req.from === req.to ? req.from : { from: req.from, to: req.to },
-      },
+      body: incidentBody(draft, { from: req.from!, to: req.to!, area: req.area! }),
     });
     if (!res.ok) {
       const problems = problemsFromServer(res.errors);

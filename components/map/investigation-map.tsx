@@ -14,6 +14,7 @@ import { ResultMarkers } from "./result-markers";
 import { FitToResults } from "./fit-to-results";
 import { MapCenter, MapClicks } from "./map-clicks";
 import { IncidentPin } from "./incident-pin";
+import { KeepInView } from "./keep-in-view";
 
 export interface InvestigationMapProps {
   settings: MapSettings;
@@ -62,6 +63,7 @@ export default function InvestigationMap(props: InvestigationMapProps) {
       {props.mode === "route" && <RouteDraw points={props.route} line={props.routeLine} legs={props.routeLegs} widthM={props.widthM} />}
       <ViewCones results={props.shownResults} selectedId={props.selectedId} />
       <ResultMarkers results={props.shownResults} numbering={props.numbering} selectedId={props.selectedId} onSelect={props.onSelect} />
+      <KeepInView at={props.mode === "pin" ? props.pin : (props.route[props.route.length - 1] ?? null)} />
       <FitToResults results={props.results} pin={props.mode === "pin" ? props.pin : null} route={props.mode === "route" ? (props.routeLine ?? props.route) : []} />
     </MapContainer>
   );

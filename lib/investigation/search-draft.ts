@@ -11,6 +11,8 @@ import { agencyLocalToIso, isoToAgencyLocal } from "@/lib/time/agency-time";
 export interface SearchDraft {
   mode: SearchMode;
   pin: LngLat | null;
+  /** The address the pin was found by (the geocoder's match); null once the pin is placed or moved on the map. */
+  pinAddress: string | null;
   route: LngLat[];
   radiusM: number;
   widthM: number;
@@ -30,6 +32,7 @@ export function initialDraft(settings: WorkspaceSettings, incident: InitialIncid
   return {
     mode: incident?.mode ?? "pin",
     pin: incident?.pin ?? null,
+    pinAddress: null,
     route: incident?.route ?? [],
     radiusM: incident?.radiusM ?? settings.defaultSearchRadiusM,
     widthM: incident?.widthM ?? DEFAULT_CORRIDOR_WIDTH_M,
@@ -43,6 +46,28 @@ export function initialDraft(settings: WorkspaceSettings, incident: InitialIncid
 }
 
 export type Problems = Record<string, string>;
+
+/** A change to the draft: moving the pin forgets the address it was found by, unless the change is that address. */
+export function patchDraft(draft: SearchDraft, patch: Partial<SearchDraft>): SearchDraft {
+  const next = { ...draft, ...patch };
+  if ("pin" in patch && !("pinAddress" in patch)) next.pinAddress = null;
+  return next;
+}
+
+/**
+ * The messages beside the fields that are still true after a change: a field's message goes once that field
+ * changes (a pin found after "Click the map to drop the incident pin" no longer shows that request beside it).
+ */
+export function problemsAfterPatch(problems: Problems, patch: Partial<SearchDraft>): Problems {
+  const answered = new Set<string>();
+  const changed = (...keys: (keyof SearchDraft)[]) => keys.some((k) => k in patch);
+  if (changed("pin", "mode")) answered.add("pin");
+  if (changed("route", "mode")) answered.add("route");
+  if (changed("date", "time")) answered.add("time");
+  if (changed("date", "time", "endDate", "endTime", "useWindow")) answered.add("endTime");
+  if (!Object.keys(problems).some((field) => answered.has(field))) return problems;
+  return Object.fromEntries(Object.entries(problems).filter(([field]) => !answered.has(field)));
+}
 
 /**
  * The draft as the API's request bodies, or the problems to show beside the fields.
@@ -67,6 +92,19 @@ export function draftToRequest(draft: SearchDraft, timeZone: string, routeLine?:
   return { problems, from, to, area };
 }
 
+/**
+ * The body of POST /api/incidents for a draft that draftToRequest accepted. A pin found by an address is saved
+ * with that address; otherwise the server names the incident after the nearest address point to the pin.
+ */
+export function incidentBody(draft: SearchDraft, req: { from: string; to: string; area: NonNullable<ReturnType<typeof draftToRequest>["area"]> }) {
+  const address = draft.mode === "pin" ? draft.pinAddress?.trim() : undefined;
+  return {
+    caseNumber: draft.caseNumber.trim() || undefined,
+    ...(address ? { address: address.slice(0, 200) } : {}),
+    ...req.area,
+    occurredAt: req.from === req.to ? req.from : { from: req.from, to: req.to },
+  };
+}
 
 /**
  * The API's field errors for a search or a save, beside the map form's fields where it has one

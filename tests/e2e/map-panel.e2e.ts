@@ -281,6 +281,36 @@ describe("map results panel and route drawing", () => {
     await context.close();
   });
 
+  it("finds an address off the screen: the map goes to it, the request for a pin goes, and the incident keeps the address", async () => {
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    // The agency's default view, about 2 km south of Roosevelt Rd.
+    await signIn(page, "detective", "/map");
+    await page.waitForSelector(".leaflet-container", { timeout: 60_000 });
+    const geocoded = await (await page.request.get(`${inject("baseUrl")}/api/geocode?q=${encodeURIComponent("10300 W Roosevelt Rd")}`)).json();
+    expect(geocoded.found).toBe(true);
+    await page.getByRole("button", { name: "Find cameras" }).click();
+    const askForPin = page.getByText("Click the map to drop the incident pin, or find an address.");
+    await askForPin.waitFor();
+    await page.getByLabel("Address", { exact: true }).fill("10300 W Roosevelt Rd");
+    await page.getByRole("button", { name: "Find", exact: true }).click();
+    await expect.poll(() => page.getByText(/^Pin at /).textContent()).toBe(`Pin at ${geocoded.matchedAddress} — click the map to move it.`);
+    expect(await askForPin.count()).toBe(0);
+    // The map moved to the pin: the point under its crosshair is the address.
+    await page.getByRole("button", { name: "Drop pin at map centre" }).click();
+    const [lat, lng] = ((await page.getByText(/^Pin at /).textContent()) ?? "").match(/-?\d+\.\d+/g)!.map(Number);
+    expect(turf.distance([lng, lat], [geocoded.lng, geocoded.lat], { units: "meters" })).toBeLessThan(5);
+
+    // Found again and saved: the incident is named after the address the detective looked up, not the nearest address point.
+    await page.getByRole("button", { name: "Find", exact: true }).click();
+    await expect.poll(() => page.getByText(/^Pin at /).textContent()).toContain(geocoded.matchedAddress);
+    await setIncidentTime(page);
+    await page.getByRole("button", { name: "Save incident" }).click();
+    await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    expect(await page.getByTestId("incident-address").textContent()).toBe(geocoded.matchedAddress);
+    await context.close();
+  });
+
   it("works on a phone: a tapped pin, 44 px controls, several results in a screen", async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();

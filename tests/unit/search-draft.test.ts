@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftToRequest, initialDraft, problemsFromServer } from "@/lib/investigation/search-draft";
+import { draftToRequest, incidentBody, initialDraft, patchDraft, problemsAfterPatch, problemsFromServer } from "@/lib/investigation/search-draft";
 import type { WorkspaceSettings } from "@/lib/investigation/workspace-types";
 
 const settings: WorkspaceSettings = {
@@ -78,5 +78,35 @@ describe("the map form's draft", () => {
     const draft = { ...initialDraft(settings, null), mode: "route" as const, route: clicked, date: "2026-03-07", time: "12:00" };
     expect(draftToRequest(draft, settings.timeZone, snapped).area).toEqual({ route: { type: "LineString", coordinates: snapped }, widthM: draft.widthM });
     expect(draftToRequest(draft, settings.timeZone).area).toEqual({ route: { type: "LineString", coordinates: clicked }, widthM: draft.widthM });
+  });
+
+  it("saves a pin found by its address with that address, and forgets it once the pin moves on the map", () => {
+    const found = patchDraft(initialDraft(settings, null), { pin: [-87.8778, 41.8675], pinAddress: "10300 W ROOSEVELT RD, WESTCHESTER, 60154" });
+    const when = { date: "2026-03-07", time: "12:00", caseNumber: " 26-77 " };
+    const req = draftToRequest({ ...found, ...when }, settings.timeZone);
+    expect(incidentBody({ ...found, ...when }, { from: req.from!, to: req.to!, area: req.area! })).toEqual({
+      caseNumber: "26-77",
+      address: "10300 W ROOSEVELT RD, WESTCHESTER, 60154",
+      lat: 41.8675,
+      lng: -87.8778,
+      radiusM: 250,
+      occurredAt: "2026-03-07T18:00:00.000Z",
+    });
+    // Clicked elsewhere: the server names the incident after the nearest address point instead.
+    const moved = { ...patchDraft(found, { pin: [-87.88, 41.85] }), ...when };
+    expect(moved.pinAddress).toBeNull();
+    const movedReq = draftToRequest(moved, settings.timeZone);
+    expect(incidentBody(moved, { from: movedReq.from!, to: movedReq.to!, area: movedReq.area! })).not.toHaveProperty("address");
+    // Other changes keep it.
+    expect(patchDraft(found, { radiusM: 100 }).pinAddress).toBe("10300 W ROOSEVELT RD, WESTCHESTER, 60154");
+  });
+
+  it("drops a field's message once that field changes, and keeps the others", () => {
+    const problems = { pin: "Click the map to drop the incident pin, or find an address.", time: "Enter the date and time of the incident." };
+    expect(problemsAfterPatch(problems, { pin: [-87.88, 41.85] })).toEqual({ time: problems.time });
+    expect(problemsAfterPatch(problems, { time: "12:00" })).toEqual({ pin: problems.pin });
+    expect(problemsAfterPatch(problems, { radiusM: 100 })).toBe(problems);
+    expect(problemsAfterPatch({ endTime: "The window must end after it starts." }, { useWindow: false })).toEqual({});
+    expect(problemsAfterPatch({ route: "Add at least two points" }, { mode: "pin" })).toEqual({});
   });
 });
