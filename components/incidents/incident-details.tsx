@@ -21,12 +21,16 @@ interface Props {
   canChangeStatus: boolean;
   /** "Closed by Sue Supervisor, Sat 7 Mar 2026, 12:00 CST" — formatted on the server in agency time. */
   closedText: string | null;
+  /** What closing does (lib/investigation/close-effects.ts), shown before it is done. */
+  closeEffects: string[];
 }
 
 /** The incident's offence, description, address and case number, and closing or reopening it. */
-export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText }: Props) {
+export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText, closeEffects }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
+  // Closing takes a second, deliberate click on a panel that says what it does; reopening is one click.
+  const [confirmingClose, setConfirmingClose] = useState(false);
   const [values, setValues] = useState({
     caseNumber: incident.caseNumber ?? "",
     offense: incident.offense ?? "",
@@ -62,6 +66,7 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
       }
       setErrors({});
       setEditing(false);
+      setConfirmingClose(false);
       setMessage(done);
       router.refresh();
     });
@@ -114,8 +119,9 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
             <button
               type="button"
               disabled={pending}
+              aria-expanded={incident.status === "open" ? confirmingClose : undefined}
               className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-900 disabled:opacity-50"
-              onClick={() => patch({ status: incident.status === "open" ? "closed" : "open" }, incident.status === "open" ? "Incident closed" : "Incident reopened")}
+              onClick={() => (incident.status === "open" ? setConfirmingClose(true) : patch({ status: "open" }, "Incident reopened"))}
             >
               {incident.status === "open" ? "Close incident" : "Reopen incident"}
             </button>
@@ -124,6 +130,32 @@ export function IncidentDetails({ incident, canEdit, canChangeStatus, closedText
           ) : null}
         </span>
       </div>
+      {confirmingClose && incident.status === "open" ? (
+        <div role="group" aria-labelledby="close-confirm-title" className="mt-3 rounded border border-amber-600 bg-amber-50 p-3" data-testid="close-confirm">
+          <p id="close-confirm-title" className="font-semibold">
+            Close this incident?
+          </p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {closeEffects.map((effect) => (
+              <li key={effect}>{effect}</li>
+            ))}
+          </ul>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button
+              type="button"
+              disabled={pending}
+              className="min-h-11 rounded bg-brand-700 px-3 font-medium text-white hover:bg-brand-900 disabled:opacity-50"
+              onClick={() => patch({ status: "closed" }, "Incident closed")}
+            >
+              {pending ? "Closing…" : "Yes, close the incident"}
+            </button>
+            {/* Focus lands on the safe choice: a second Enter or tap does not close the incident. */}
+            <button type="button" autoFocus className="min-h-11 rounded border border-slate-300 bg-white px-3" onClick={() => setConfirmingClose(false)}>
+              Keep it open
+            </button>
+          </div>
+        </div>
+      ) : null}
       {editing ? (
         <form
           ref={form}

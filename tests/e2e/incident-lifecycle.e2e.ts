@@ -2,8 +2,8 @@
  * An incident's life in Chromium: a resident registers and a supervisor activates the site; a detective saves
  * an incident with an offence and no case number (named readably, address from the pin) and fills in its
  * details; the owner then changes the registration, and the canvass still shows what the search found with the
- * change as "Updated since"; a supervisor closes the incident (who and when shown), it leaves the open list,
- * and reopens it.
+ * change as "Updated since"; a supervisor closes the incident after a confirmation that says what closing does
+ * (who and when shown), it leaves the open list, and reopens it.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -149,9 +149,29 @@ describe("incident lifecycle", () => {
     const { context, page } = await signedIn("supervisor", `/incidents/${incidentId}`);
     const details = page.getByTestId("incident-details");
     await page.locator('[data-testid="incident-details"][data-hydrated="true"]').waitFor();
+    // One tap does not close it: the supervisor is told what closing does, and "Keep it open" sends nothing.
+    const patches: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "PATCH") patches.push(r.url());
+    });
+    await details.getByRole("button", { name: "Close incident" }).click();
+    const confirm = details.getByTestId("close-confirm");
+    await confirm.waitFor();
+    const said = (await confirm.textContent()) ?? "";
+    expect(said).toContain("Close this incident?");
+    expect(said).toContain("leaves the open incidents list");
+    expect(said).toContain("Its evidence files are kept (no evidence retention period is configured).");
+    expect(said).toContain("a supervisor can reopen it");
+    await screenshotElement(details, "incident-close-confirm");
+    await confirm.getByRole("button", { name: "Keep it open" }).click();
+    expect(await confirm.count()).toBe(0);
+    expect(patches).toEqual([]);
+    expect(await details.getByTestId("incident-status").textContent()).toBe("Open");
+
+    await details.getByRole("button", { name: "Close incident" }).click();
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/incidents/${incidentId}`) && r.request().method() === "PATCH"),
-      details.getByRole("button", { name: "Close incident" }).click(),
+      confirm.getByRole("button", { name: "Yes, close the incident" }).click(),
     ]);
     await expect.poll(async () => details.getByTestId("incident-status").textContent(), { timeout: 30_000 }).toBe("Closed");
     expect(await details.textContent()).toContain(`Closed by ${demoUser("supervisor").name}`);

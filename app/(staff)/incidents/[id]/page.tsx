@@ -10,6 +10,9 @@ import { requireStaffPage } from "@/lib/auth/require-staff-page";
 import { roleAllows } from "@/lib/auth/roles";
 import { formatAgencyTime } from "@/lib/time/agency-time";
 import { readIncident } from "@/lib/investigation/incidents";
+import { closeIncidentEffects } from "@/lib/investigation/close-effects";
+import { retentionState } from "@/lib/evidence/retention";
+import { env } from "@/lib/env.js";
 import { initialIncident, workspaceSettings } from "@/lib/investigation/workspace-props";
 
 export const metadata: Metadata = { title: "Incident" };
@@ -21,9 +24,14 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const principal = await requireStaffPage("detective", `/incidents/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
   const { timeZone } = agencySettings();
-  const incident = await readIncident(await getDb(), id, { timeZone });
+  const db = await getDb();
+  const incident = await readIncident(db, id, { timeZone });
   if (!incident) notFound();
   const isSupervisor = roleAllows(principal.role, "supervisor");
+  const closeEffects =
+    isSupervisor && incident.status === "open"
+      ? closeIncidentEffects({ evidenceRetentionDays: env.EVIDENCE_RETENTION_DAYS ?? null, legalHold: (await retentionState(db, id, env.EVIDENCE_RETENTION_DAYS)).hold !== null })
+      : [];
   const area = incident.area;
   return (
     <div className="space-y-4">
@@ -53,6 +61,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         canEdit={isSupervisor || incident.createdBy === principal.userId}
         canChangeStatus={isSupervisor}
         closedText={incident.status === "closed" && incident.closedAt ? `Closed by ${incident.closedByName ?? "a supervisor"}, ${formatAgencyTime(incident.closedAt, timeZone)}` : null}
+        closeEffects={closeEffects}
       />
       {/* One numbering on this page: the results and the map use the canvass's stop numbers, as the table below does. */}
       <InvestigationWorkspace
