@@ -82,13 +82,16 @@ export function detailColumns(input: RegistrationDetails, addressKey: string) {
   } satisfies Partial<NewRegistration>;
 }
 
-/** Where the site is: the resident's own pin wins over the geocoder's guess. */
+/**
+ * Where the site is: a pin placed by hand (the resident's, or staff's for a caller) wins over the geocoder's guess.
+ * `pinBy`: "owner", or the staff member who placed it (their label), recorded as a staff pin.
+ */
 export function locationColumns(pin: RegistrationDetails["pin"], answer: GeocodeAnswer, now: Date, pinBy: string) {
   if (pin) {
     return {
       location: sitePoint(pin.lat, pin.lng),
       locationMethod: "manual" as const,
-      locationSource: "owner pin",
+      locationSource: pinBy === "owner" ? "owner pin" : "staff pin",
       locationConfidence: 1,
       matchedAddress: answer.found ? answer.matchedAddress : null,
       pinConfirmedBy: pinBy,
@@ -147,13 +150,15 @@ export async function createRegistration(db: Db, input: RegistrationInput, optio
   const now = options.now ?? new Date();
   const addressKey = options.normalizeAddressKey(input.address);
   const answer = await geocodeWithTimeout(options.geocoder, input.address, options.geocodeTimeoutMs);
-  const located = locationColumns(input.pin, answer, now, "owner");
+  // Entered by staff for a caller: the pin is theirs, not the resident's (the record and the review queue say so).
+  const byStaff = options.source === "staff";
+  const located = locationColumns(input.pin, answer, now, byStaff ? options.actor.label : "owner");
   // Only an address the reference data agrees with goes live; a resident's pin on an unfound address waits for staff.
   const ownStatus = answer.found && located.location ? ("active" as const) : ("pending_review" as const);
   const ownReason = answer.found
     ? "new registration: location unverified"
     : `address ${answer.status === "ambiguous" ? "is ambiguous" : "could not be geocoded"}${answer.reason ? ` (${answer.reason})` : ""}${
-        input.pin ? "; the resident placed the pin" : ""
+        input.pin ? (byStaff ? `; ${options.actor.label} placed the pin for the caller` : "; the resident placed the pin") : ""
       }`;
   const manageToken = generateManageToken();
 

@@ -19,6 +19,7 @@ import * as byStaffRoute from "@/app/api/registrations/by-staff/route";
 import * as oneRoute from "@/app/api/registrations/[id]/route";
 import * as queueRoute from "@/app/api/review/route";
 import * as actionRoute from "@/app/api/review/[id]/route";
+import { ownerView } from "@/lib/registration/manage";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createAddressPoint, createStaff, ROOSEVELT_10300, type TestStaff, validRegistration } from "../support/factories";
 import { noParams, params, request } from "../support/route-handlers";
@@ -78,6 +79,20 @@ describe(`staff registry (${process.env.DATABASE_URL ? "server" : "embedded"})`,
     const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registration.created"), eq(auditLog.targetId, created.body.id)));
     expect(entry.actorUserId).toBe(detective.id);
     expect(entry.details).toMatchObject({ source: "staff" });
+  });
+
+  it("records a pin staff placed for a caller as the staff member's, not the resident's", async () => {
+    // An address the reference data does not know, placed by hand on the staff form.
+    const created = await enterForCaller(10398, { address: { line1: "1 Nowhere Ln", city: "Westchester", state: "IL", zip: "60154" }, pin: { lat: ROOSEVELT_10300.lat, lng: ROOSEVELT_10300.lng } });
+    expect(created.status).toBe(201);
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, created.body.id));
+    expect(row.locationSource).toBe("staff pin");
+    expect(row.pinConfirmedBy).toBe(detective.email);
+    expect(row.status).toBe("pending_review");
+    expect(row.reviewReason).toContain(`${detective.email} placed the pin for the caller`);
+    expect(row.reviewReason).not.toContain("resident");
+    // The owner's private page does not tell them "You placed your address here" over staff's pin.
+    expect((await ownerView(t.db, row)).pinPlacedByResident).toBe(false);
   });
 
   it("answers a bad entry with field errors and writes nothing", async () => {
