@@ -8,6 +8,7 @@ import {
   fullAddress,
   OUTCOME_LABELS,
   PLAYBACK_LABELS,
+  retentionLabel,
   relevantCameras,
   type CanvassRow,
 } from "@/lib/canvass/canvass-types";
@@ -118,7 +119,7 @@ export function CanvassEntryCard({ row, incidentStart, timeZone, staff, canAssig
             ) : null}
             <p className="text-xs text-slate-600">
               {row.distanceM !== null ? `${Math.round(row.distanceM)} m from the incident · ` : ""}
-              {PLAYBACK_LABELS[row.playback] ?? row.playback} · retention {row.retentionDays ?? "?"} days
+              {PLAYBACK_LABELS[row.playback] ?? row.playback} · {retentionLabel(row.retentionDays)}
             </p>
           </div>
         </div>

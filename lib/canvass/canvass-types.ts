@@ -31,6 +31,11 @@ export const PLAYBACK_LABELS: Record<string, string> = {
   unknown: "Unknown",
 };
 
+/** How long the site's recorder keeps video, as a canvass stop says it ("retention not given" rather than "? days"). */
+export function retentionLabel(retentionDays: number | null): string {
+  return retentionDays === null ? "retention not given" : `retention ${retentionDays} day${retentionDays === 1 ? "" : "s"}`;
+}
+
 export interface CanvassCamera {
   position: string;
   bearingDeg: number | null;

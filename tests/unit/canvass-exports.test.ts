@@ -5,7 +5,7 @@ import { canvassToGeoJson } from "@/lib/canvass/export-geojson";
 import { EXPORT_FIELDS } from "@/lib/canvass/export-row";
 import { chainLines, placeStreetLabels, type PagePoint } from "@/lib/canvass/pdf-street-labels";
 import { toPdfText } from "@/lib/canvass/export-pdf";
-import type { CanvassRow, CanvassSheet } from "@/lib/canvass/canvass-types";
+import { retentionLabel, type CanvassRow, type CanvassSheet } from "@/lib/canvass/canvass-types";
 
 function row(overrides: Partial<CanvassRow>): CanvassRow {
   return {
@@ -183,5 +183,13 @@ describe("CANVASS_EXPORT_MIN_ROLE", () => {
     expect(parseEnv({}).CANVASS_EXPORT_MIN_ROLE).toBe("supervisor");
     expect(parseEnv({ CANVASS_EXPORT_MIN_ROLE: "detective" }).CANVASS_EXPORT_MIN_ROLE).toBe("detective");
     expect(() => parseEnv({ CANVASS_EXPORT_MIN_ROLE: "everyone" })).toThrow(/CANVASS_EXPORT_MIN_ROLE/);
+  });
+});
+
+describe("a stop's retention as the canvass card says it", () => {
+  it("says when the registrant did not give it, instead of '? days'", () => {
+    expect(retentionLabel(null)).toBe("retention not given");
+    expect(retentionLabel(1)).toBe("retention 1 day");
+    expect(retentionLabel(30)).toBe("retention 30 days");
   });
 });
