@@ -10,11 +10,12 @@ export default async function AdminHomePage() {
     { href: "/admin/users", title: "Staff accounts", text: "Create accounts, change roles, disable, reset passwords, sign out everywhere." },
     { href: "/admin/tokens", title: "API tokens", text: "Issue and revoke tokens for integrations (CAD, real-time crime centre, scripts)." },
     { href: "/admin/audit", title: "Audit trail", text: "Who did what, when and from where; filter and export as CSV." },
+    { href: "/admin/settings", title: "Settings", text: "The configuration in effect (agency, time zone, limits, retention, proxy…) and the daily maintenance's last run." },
   ];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Admin</h1>
-      <ul className="grid gap-3 sm:grid-cols-3">
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {links.map((l) => (
           <li key={l.href} className="rounded border border-slate-200 bg-white p-4">
             <Link href={l.href} className="font-semibold underline">
