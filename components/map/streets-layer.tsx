@@ -4,6 +4,7 @@ import L from "leaflet";
 import { useMap } from "react-leaflet";
 import { useViewportFetch } from "./use-viewport-fetch";
 import type { FirstView } from "./first-view-box";
+import { addStreetLabels } from "./street-labels";
 
 const isCompleteAnswer = (d: StreetCollection) => !d.truncated;
 
@@ -14,7 +15,7 @@ interface StreetCollection {
 }
 
 /**
- * The agency's street centerlines as vectors, so the map reads without any tile server.
+ * The agency's street centerlines as vectors, named, so the map reads without any tile server.
  * Staff maps read the staff route; residents' small pin maps the public one (`/api/streets`).
  */
 export function StreetsLayer({ firstView, endpoint = "/api/map/streets" }: { firstView?: FirstView; endpoint?: string }) {
@@ -27,8 +28,10 @@ export function StreetsLayer({ firstView, endpoint = "/api/map/streets" }: { fir
       interactive: false,
     });
     layer.addTo(map);
+    const removeLabels = addStreetLabels(map, data.features);
     return () => {
       layer.remove();
+      removeLabels();
     };
   }, [map, data]);
   return null;

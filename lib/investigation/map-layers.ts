@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { LngLat } from "@/db/ewkb";
 import { insideBox } from "@/lib/geo/spatial-sql";
+import { streetLabel } from "@/lib/canvass/centerlines-near";
 import { COORDINATE_SCALE, MAX_COPIED_SITES, registryPoints, type RegistryPoints } from "./site-points-cache";
 
 export interface Box {
@@ -88,17 +89,18 @@ export interface StreetFeature {
 
 export async function streetsInBox(db: Pick<Db, "execute">, box: Box): Promise<{ features: StreetFeature[]; truncated: boolean }> {
   const result = await db.execute(sql`
-    select s.id, concat_ws(' ', s.st_predir, s.st_name, s.st_postyp, s.st_posdir) as name,
+    select s.id, s.st_predir, s.st_name, s.st_postyp, s.st_posdir,
       ST_AsGeoJSON(s.geom, 6)::json as geometry
     from street_centerlines s
     where ${insideBox(sql`s.geom`, box)}
     limit ${MAX_STREETS + 1}`);
-  const rows = result.rows as { id: string; name: string; geometry: StreetFeature["geometry"] | string }[];
+  const rows = result.rows as { id: string; st_predir: string | null; st_name: string; st_postyp: string | null; st_posdir: string | null; geometry: StreetFeature["geometry"] | string }[];
   return {
     features: rows.slice(0, MAX_STREETS).map((r) => ({
       type: "Feature",
       geometry: typeof r.geometry === "string" ? JSON.parse(r.geometry) : r.geometry,
-      properties: { id: r.id, name: r.name },
+      // As the map labels it and people write it: "W Roosevelt Rd", as the canvass sheet does.
+      properties: { id: r.id, name: streetLabel({ stPreDir: r.st_predir, stName: r.st_name, stPosTyp: r.st_postyp, stPosDir: r.st_posdir }) },
     })),
     truncated: rows.length > MAX_STREETS,
   };

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { DESKTOP, launchBrowser } from "./support/browser";
+import { DESKTOP, PHONE, launchBrowser, screenshot } from "./support/browser";
 import { signIn } from "./support/sign-in";
 
 let browser: Browser;
@@ -42,5 +42,31 @@ describe("map layers", () => {
     expect(requested.filter((u) => u.startsWith("/api/map/sites"))).toHaveLength(1);
     expect(requested.filter((u) => u.startsWith("/api/map/streets"))).toHaveLength(1);
     await context.close();
+  });
+
+  it("names the vector streets, upright and apart, so the map reads without tiles (laptop and phone)", async () => {
+    for (const [device, options] of [["laptop", DESKTOP], ["phone", PHONE]] as const) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      // Centred on 10300 W Roosevelt Rd, at the corner of S Derby Ave.
+      await signIn(page, "detective", "/map?center=41.8675,-87.8778&zoom=17");
+      const labels = page.locator(".leaflet-container .street-label");
+      await labels.first().waitFor({ timeout: 30_000 });
+      const names = await labels.allTextContents();
+      expect(names, device).toContain("W Roosevelt Rd");
+      expect(names, device).toContain("S Derby Ave");
+      // Written as people write them, not as the centerline file stores them (W ROOSEVELT RD).
+      expect(names.every((n) => n !== n.toUpperCase()), device).toBe(true);
+      const boxes = await labels.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
+      const map = (await page.locator(".leaflet-container").boundingBox())!;
+      for (const b of boxes) {
+        expect(b.x >= map.x - 1 && b.y >= map.y - 1 && b.x + b.w <= map.x + map.width + 1 && b.y + b.h <= map.y + map.height + 1, device).toBe(true);
+      }
+      // Zoomed out, more streets come into view and are named.
+      await page.locator(".leaflet-control-zoom-out").click();
+      await expect.poll(async () => (await labels.allTextContents()).length, { timeout: 20_000 }).toBeGreaterThan(names.length);
+      await screenshot(page, `map-street-names-${device}`);
+      await context.close();
+    }
   });
 });

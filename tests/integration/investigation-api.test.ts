@@ -304,7 +304,7 @@ describe(`investigation API (${process.env.DATABASE_URL ? "server" : "embedded"}
     expect(JSON.stringify(sites)).not.toMatch(/Test Rd|example|[0-9a-f]{8}-[0-9a-f]{4}/);
     const streets = await (await mapStreets(request(`/api/map/streets?bbox=${bbox}`, { authorization: auth }), noParams)).json();
     expect(streets.features).toHaveLength(1);
-    expect(streets.features[0].properties.name).toBe("ROOSEVELT");
+    expect(streets.features[0].properties.name).toBe("Roosevelt");
     // The residents' maps read the same centerlines without signing in, a small box at a time.
     const open = await publicStreets(request(`/api/streets?bbox=${bbox}`));
     expect(open.status).toBe(200);
