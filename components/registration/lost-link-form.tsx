@@ -1,6 +1,6 @@
 "use client";
 /** "E-mail me my link": e-mail + street address + ZIP. The answer is the same whether or not anything matched. */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { TextField, type Errors } from "./form-fields";
@@ -10,6 +10,7 @@ export function LostLinkForm() {
   const [value, setValue] = useState({ email: "", line1: "", zip: "" });
   const [errors, setErrors] = useState<Errors>({});
   const [state, setState] = useState<"idle" | "sending" | "sent" | "error" | "limited">("idle");
+  const form = useRef<HTMLFormElement>(null);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -18,6 +19,8 @@ export function LostLinkForm() {
     if (!res.ok && res.code === "validation" && Object.keys(res.errors).length) {
       setErrors(res.errors);
       setState("idle");
+      // Focus the first field in error, so a screen reader reads its label and its message (aria-describedby).
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     setErrors({});
@@ -25,7 +28,7 @@ export function LostLinkForm() {
   }
 
   return (
-    <form noValidate onSubmit={submit} aria-label={t("send")}>
+    <form ref={form} noValidate onSubmit={submit} aria-label={t("send")}>
       <TextField path="email" label={t("email")} required type="email" inputMode="email" autoComplete="email" value={value.email} onChange={(v) => setValue({ ...value, email: v })} errors={errors} maxLength={254} />
       <TextField path="line1" label={t("line1")} required autoComplete="address-line1" value={value.line1} onChange={(v) => setValue({ ...value, line1: v })} errors={errors} maxLength={120} />
       <TextField path="zip" label={t("zip")} required inputMode="numeric" autoComplete="postal-code" value={value.zip} onChange={(v) => setValue({ ...value, zip: v })} errors={errors} maxLength={10} />

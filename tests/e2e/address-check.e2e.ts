@@ -87,6 +87,10 @@ describe("address check on the public form (phone)", () => {
     expect(found.status).toBe("found");
     await check.getByText(`We found ${found.place!.address}.`).waitFor();
     expect(await siteOfBearingMap(page)).toEqual({ lat: found.place!.lat, lng: found.place!.lng });
+    // No tiles load here: the street names drawn with the centerlines are what tells the resident where they are.
+    await expect
+      .poll(async () => page.locator("#f-cameras-0-bearingDeg .street-label").allTextContents(), { timeout: 15_000 })
+      .toContain("W Roosevelt Rd");
     await page.locator("#f-cameras-0-bearingDeg").scrollIntoViewIfNeeded();
     await screenshot(page, "address-check-found-phone");
     await context.close();
@@ -134,6 +138,7 @@ describe("address check on the public form (phone)", () => {
     const map = check.locator(".leaflet-container");
     await map.waitFor();
     await map.scrollIntoViewIfNeeded();
+    await expect.poll(async () => map.locator(".street-label").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const box = (await map.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.6);
     await check.getByText("your building is marked on the map").waitFor();

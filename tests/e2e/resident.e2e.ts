@@ -282,6 +282,12 @@ describe.each(["en", "es"] as const)("resident on a phone, %s", (lang) => {
     expect(await wcagViolations(page)).toEqual([]);
     await screenshot(page, `resident-dead-link-${lang}`);
 
+    // Sent empty: the errors are beside the fields and focus moves to the first, so a screen reader reads it.
+    await page.getByRole("button", { name: m.lostLink.send }).click();
+    await page.locator("#f-email-error").waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-email");
+    expect(await page.locator("#f-email").getAttribute("aria-describedby")).toContain("f-email-error");
+
     sink.messages.length = 0;
     await page.locator("#f-email").fill(who.email.toUpperCase());
     await page.locator("#f-line1").fill("10300 West Roosevelt Road");
