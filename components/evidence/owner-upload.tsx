@@ -25,6 +25,8 @@ interface Props {
 export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, receivedFiles }: Props) {
   const [files, setFiles] = useState<FileState[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  // Beside the decline form, not above the upload: a refused answer must show where the owner pressed Send.
+  const [declineProblem, setDeclineProblem] = useState<string | null>(null);
   const [declined, setDeclined] = useState(false);
   const uploads = useRef(new Map<string, Upload>());
   const t = useTranslations("upload");
@@ -74,7 +76,7 @@ export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, r
     });
     const body = (await res.json().catch(() => ({}))) as { errors?: Record<string, string>; error?: string };
     if (res.ok) return setDeclined(true);
-    setProblem(body.errors ? Object.values(body.errors).join("; ") : (body.error ?? t("failed", { status: res.status })));
+    setDeclineProblem(body.errors ? Object.values(body.errors).join("; ") : (body.error ?? t("failed", { status: res.status })));
   }
 
   if (declined) return <p role="status" className="rounded border border-slate-300 bg-white p-4">{t("declined")}</p>;
@@ -147,7 +149,7 @@ export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, r
               void decline(e.currentTarget);
             }}
           >
-            <fieldset className="space-y-1">
+            <fieldset className="space-y-1" aria-labelledby="decline-heading">
               {FOOTAGE_DECLINE_REASONS.map((r) => (
                 <label key={r} className="flex items-center gap-2">
                   <input type="radio" name="reason" value={r} required /> {t(`declineReasons.${r}`)}
@@ -158,6 +160,11 @@ export function OwnerUpload({ token, maxFileBytes, remainingBytes, limitsText, r
               {t("declineNote")}
               <textarea name="note" rows={2} maxLength={1000} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
             </label>
+            {declineProblem ? (
+              <p role="alert" data-testid="decline-problem" className="text-sm font-medium text-red-800">
+                {declineProblem}
+              </p>
+            ) : null}
             <button type="submit" className="rounded border border-slate-400 px-4 py-2">
               {t("declineSubmit")}
             </button>
