@@ -1,6 +1,6 @@
 "use client";
 /** "E-mail me my link": e-mail + street address + ZIP. The answer is the same whether or not anything matched. */
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { TextField, type Errors } from "./form-fields";
@@ -11,6 +11,13 @@ export function LostLinkForm() {
   const [errors, setErrors] = useState<Errors>({});
   const [state, setState] = useState<"idle" | "sending" | "sent" | "error" | "limited">("idle");
   const form = useRef<HTMLFormElement>(null);
+  // Counts refused sends. After each, focus the first field in error once it is on the page (an effect runs
+  // after React has rendered it; a bare requestAnimationFrame could run first and find nothing), so a screen
+  // reader reads its label and its message (aria-describedby).
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -19,8 +26,7 @@ export function LostLinkForm() {
     if (!res.ok && res.code === "validation" && Object.keys(res.errors).length) {
       setErrors(res.errors);
       setState("idle");
-      // Focus the first field in error, so a screen reader reads its label and its message (aria-describedby).
-      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      setRefusals((n) => n + 1);
       return;
     }
     setErrors({});
