@@ -206,8 +206,8 @@ describe("supervisor review queue", () => {
     await expect.poll(async () => item.textContent(), { timeout: 15_000 }).toContain("on the map (pin placed by hand)");
     await screenshotElement(item, "review-queue-pinned-desktop");
     await item.getByRole("button", { name: "Verify" }).click();
-    // Verified and placed, it leaves the queue.
-    await expect.poll(async () => item.count()).toBe(0);
+    // Verified and placed, it leaves the queue (after the server's re-render: the same patience as the save above).
+    await expect.poll(async () => item.count(), { timeout: 15_000 }).toBe(0);
     await context.close();
 
     // The owner's management link shows the outcome: active, at the pin the supervisor placed.
