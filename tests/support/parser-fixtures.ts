@@ -149,27 +149,31 @@ export function ourReading(text: string): AddressReading | null {
 }
 
 /**
+ * A case of more-us-cases.json (written by scripts/fixtures/build-more-us-cases.ts): the street as one field
+ * (`street`) or in parts (`streetParts`, street_address's split).
+ */
+export interface MoreUsCase {
+  source: "libpostal" | "street_address" | "pelias-parser" | "congress-offices";
+  text: string;
+  expected: {
+    number: string;
+    street?: string;
+    streetParts?: { prefix: string | null; street: string; type: string | null; suffix: string | null };
+    unit: string | null;
+    city: string | null;
+    state: string | null;
+    zip: string | null;
+  };
+}
+
+/**
  * A fifth development set, none of whose lines the rules were written from: the US street addresses of libpostal's,
  * street_address's (Ruby) and pelias/parser's other US tests with the fields they expect, and the offices of members of
  * Congress as separate fields with the free-typed text written from them (fixtures/geocoding/README.md). A street
  * given as one field is read by the same street-name normalizer as ours; street_address's parts as parse-address's.
  */
 export function moreUsCases(): { source: string; text: string; expected: AddressReading }[] {
-  const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, "more-us-cases.json"), "utf8")) as {
-    cases: {
-      source: string;
-      text: string;
-      expected: {
-        number: string;
-        street?: string;
-        streetParts?: { prefix: string | null; street: string; type: string | null; suffix: string | null };
-        unit: string | null;
-        city: string | null;
-        state: string | null;
-        zip: string | null;
-      };
-    }[];
-  };
+  const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, "more-us-cases.json"), "utf8")) as { cases: MoreUsCase[] };
   return fixture.cases.map(({ source, text, expected: e }) => {
     const p = e.streetParts;
     const street = p ? normalizeStreetParts({ preDir: p.prefix, name: p.street, type: p.type, postDir: p.suffix }) : parseStreetName(e.street);
